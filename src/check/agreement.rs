@@ -1,0 +1,139 @@
+//! Cross-document agreement for keys that have no fact.
+//!
+//! ## What it checks
+//! Mentions of one key in different documents. The majority interval — the point
+//! covered by the most mentions, found with a sweep line over interval ends — is the
+//! reference; mentions that do not overlap it are warnings, with the majority's spans
+//! as related locations. When no single region holds a majority, every mention that
+//! is disjoint from another is reported.
+//!
+//! ## Why
+//! A rule base never covers every figure; two articles that disagree on the same
+//! figure are worth a look even when nobody wrote the fact down.
+//!
+//! ## Fix
+//! Check the figure against a primary source, then add a `[[fact]]` for the key.
+
+use super::describe;
+use super::{Finding, Located, Related, Severity};
+use crate::rules::Rules;
+
+/// Most related locations listed under one finding.
+const MAX_RELATED: usize = 5;
+
+pub(crate) fn check(rules: &Rules, key: &str, mentions: &[Located], out: &mut Vec<Finding>) {
+    let first_doc = &mentions[0].doc.name;
+    if mentions.iter().all(|l| &l.doc.name == first_doc) {
+        return;
+    }
+    let covering = |point: f64| -> Vec<usize> {
+        (0..mentions.len())
+            .filter(|&i| {
+                let iv = mentions[i].mention.value.interval;
+                iv.low <= point && point <= iv.high
+            })
+            .collect()
+    };
+    // Sweep: every maximal-depth point is the low end of some interval.
+    let mut best: Vec<Vec<usize>> = Vec::new();
+    for l in mentions {
+        let group = covering(l.mention.value.interval.low);
+        match best.first().map(Vec::len) {
+            Some(depth) if group.len() < depth => {}
+            Some(depth) if group.len() == depth => {
+                if !best.contains(&group) {
+                    best.push(group);
+                }
+            }
+            _ => best = vec![group],
+        }
+    }
+    let unique_majority = best.len() == 1 && best[0].len() > 1;
+    for (i, located) in mentions.iter().enumerate() {
+        let reference: Vec<usize> = if unique_majority {
+            if best[0].contains(&i) {
+                continue;
+            }
+            best[0].clone()
+        } else {
+            let iv = located.mention.value.interval;
+            (0..mentions.len())
+                .filter(|&j| !mentions[j].mention.value.interval.overlaps(&iv))
+                .collect()
+        };
+        let reference: Vec<&Located> = reference
+            .iter()
+            .map(|&j| &mentions[j])
+            .filter(|other| other.doc.name != located.doc.name)
+            .collect();
+        if reference.is_empty() {
+            continue;
+        }
+        out.push(disagreement(
+            rules,
+            key,
+            located,
+            &reference,
+            unique_majority,
+        ));
+    }
+}
+
+fn disagreement(
+    rules: &Rules,
+    key: &str,
+    located: &Located,
+    reference: &[&Located],
+    majority: bool,
+) -> Finding {
+    let m = located.mention;
+    let claim = &rules.claims[m.claim];
+    let unit = m.value.unit.as_deref();
+    let others: Vec<String> = reference
+        .iter()
+        .map(|o| describe::quantity(&o.mention.value))
+        .collect();
+    let expected = others.first().cloned().unwrap_or_default();
+    let text = describe::text(located.doc, m.span);
+    let found = describe::found(m);
+    let who = if majority {
+        "the majority of documents"
+    } else {
+        "another document"
+    };
+    Finding {
+        rule: claim.id.clone(),
+        kind: "agreement".to_string(),
+        severity: Severity::Warning,
+        key: Some(key.to_string()),
+        file: located.doc.name.clone(),
+        span: m.span,
+        message: describe::message(
+            claim,
+            m,
+            &found,
+            &expected,
+            format!(
+                "`{text}` disagrees with {who} on `{key}` ({})",
+                others.join(", ")
+            ),
+        ),
+        found: Some(found),
+        expected: Some(expected),
+        help: Some(format!(
+            "`{text}` reads as {}; no fact exists for `{key}`: check a primary source and add a [[fact]]",
+            describe::interval(&m.value.interval, unit)
+        )),
+        related: reference
+            .iter()
+            .take(MAX_RELATED)
+            .map(|o| Related {
+                file: o.doc.name.clone(),
+                span: o.mention.span,
+                note: format!("states {}", describe::quantity(&o.mention.value)),
+            })
+            .collect(),
+        source: None,
+        fix: None,
+    }
+}

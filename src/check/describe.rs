@@ -1,0 +1,117 @@
+//! Wording shared by the claim-kind modules: how values, intervals and facts are shown.
+
+use super::{Finding, Severity, Span};
+use crate::corpus::Document;
+use crate::extract::{Mention, Unresolved};
+use crate::rules::{Accepted, Claim, Rules, format_quantity};
+use crate::value::{Hedge, Interval, Quantity};
+
+/// "US$800 million", "nearly US$1 billion".
+pub(crate) fn quantity(q: &Quantity) -> String {
+    let hedge = match q.hedge {
+        Hedge::None => "",
+        Hedge::Exact => "exactly ",
+        Hedge::About => "about ",
+        Hedge::Nearly => "nearly ",
+        Hedge::MoreThan => "more than ",
+        Hedge::LessThan => "less than ",
+    };
+    format!("{hedge}{}", format_quantity(q.nominal, q.unit.as_deref()))
+}
+
+/// "US$750 million – US$850 million".
+pub(crate) fn interval(i: &Interval, unit: Option<&str>) -> String {
+    if i.low == i.high {
+        return format_quantity(i.low, unit);
+    }
+    format!(
+        "{} – {}",
+        format_quantity(i.low, unit),
+        format_quantity(i.high, unit)
+    )
+}
+
+/// What a mention states, for `found`.
+pub(crate) fn found(m: &Mention) -> String {
+    match &m.derived {
+        None => quantity(&m.value),
+        Some(d) => format!(
+            "≈ {} implied for `{}` by {} for `{}`, {:+}%",
+            format_quantity(m.value.nominal, m.value.unit.as_deref()),
+            m.key,
+            quantity(&d.stated),
+            d.stated_key,
+            d.change.nominal
+        ),
+    }
+}
+
+/// What a fact accepts, for `expected`: "≈ US$1 billion" or "US$124.1 million".
+pub(crate) fn expected(accepted: &[Accepted]) -> String {
+    accepted
+        .iter()
+        .map(|a| {
+            let value = format_quantity(a.nominal, a.unit.as_deref());
+            if a.interval.low < a.interval.high {
+                format!("≈ {value}")
+            } else {
+                value
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// The sources of a fact's accepted values.
+pub(crate) fn sources(accepted: &[Accepted]) -> Option<String> {
+    let sources: Vec<&str> = accepted
+        .iter()
+        .filter_map(|a| a.source.as_deref())
+        .collect();
+    (!sources.is_empty()).then(|| sources.join("; "))
+}
+
+/// Fills a claim's message template, or returns `default`.
+pub(crate) fn message(
+    claim: &Claim,
+    m: &Mention,
+    found: &str,
+    expected: &str,
+    default: String,
+) -> String {
+    let Some(template) = &claim.message else {
+        return default;
+    };
+    let mut text = template
+        .replace("{found}", found)
+        .replace("{expected}", expected)
+        .replace("{key}", &m.key);
+    for (name, value) in &m.bindings {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// The original text of a span, when the span lies in the document.
+pub(crate) fn text<'a>(doc: &'a Document, span: Span) -> &'a str {
+    doc.text.get(span.range()).unwrap_or("")
+}
+
+/// A note for a claim that needs context the document lacks.
+pub(crate) fn unresolved(rules: &Rules, doc: &Document, u: &Unresolved) -> Finding {
+    Finding {
+        rule: rules.claims[u.claim].id.clone(),
+        kind: rules.claims[u.claim].kind.name().to_string(),
+        severity: Severity::Note,
+        key: None,
+        file: doc.name.clone(),
+        span: u.span,
+        found: Some(text(doc, u.span).to_string()),
+        expected: None,
+        message: format!("`{}` could not be checked: {}", text(doc, u.span), u.reason),
+        help: Some("give the document a date in corpus.toml or its front matter".to_string()),
+        related: Vec::new(),
+        source: None,
+        fix: None,
+    }
+}

@@ -1,0 +1,128 @@
+//! Checking: mentions → findings. Pure: no IO, same output for any thread count.
+//!
+//! Third stage of the pipeline (`Mention` → `Finding`). Documents are extracted in
+//! parallel (rayon); mentions are then grouped by fact key, and each claim kind's
+//! module compares them with the rules and with each other. The exhaustive `match`
+//! over [`ClaimKind`](crate::rules::ClaimKind) in [`Checker::check`] is the registry
+//! of claim kinds.
+
+mod agreement;
+mod describe;
+mod finding;
+mod quantity;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity, Span};
+
+use crate::corpus::{Corpus, Document, InputProblem};
+use crate::extract::{Extraction, Extractor, Mention};
+use crate::report::Report;
+use crate::rules::{ClaimKind, Rules};
+
+/// A mention together with the document it was found in.
+#[derive(Clone, Copy)]
+pub(crate) struct Located<'a> {
+    pub doc: &'a Document,
+    pub mention: &'a Mention,
+}
+
+/// Checks corpora against one rule base.
+pub struct Checker<'r> {
+    rules: &'r Rules,
+    extractor: Extractor<'r>,
+}
+
+impl<'r> Checker<'r> {
+    /// Prepares the matchers of every claim (done once per rule base).
+    pub fn new(rules: &'r Rules) -> Self {
+        Checker {
+            rules,
+            extractor: Extractor::new(rules),
+        }
+    }
+
+    /// Checks every document of `corpus` against the rules and against each other.
+    pub fn check(&self, corpus: &Corpus) -> Report {
+        let extractions: Vec<Extraction> = corpus
+            .documents
+            .par_iter()
+            .map(|doc| self.extractor.extract(doc))
+            .collect();
+        let mut findings: Vec<Finding> = corpus.problems.iter().map(input_finding).collect();
+        let mut by_key: BTreeMap<&str, Vec<Located>> = BTreeMap::new();
+        let mut mention_count = 0;
+        for (doc, extraction) in corpus.documents.iter().zip(&extractions) {
+            if !Extractor::knows_language(&doc.lang) {
+                findings.push(unknown_language(doc));
+            }
+            for unresolved in &extraction.unresolved {
+                findings.push(describe::unresolved(self.rules, doc, unresolved));
+            }
+            for mention in &extraction.mentions {
+                if mention.derived.is_none() {
+                    mention_count += 1;
+                }
+                by_key
+                    .entry(&mention.key)
+                    .or_default()
+                    .push(Located { doc, mention });
+            }
+        }
+        for (key, mentions) in by_key {
+            let claim = &self.rules.claims[mentions[0].mention.claim];
+            match &claim.kind {
+                ClaimKind::Quantity { .. } => match self.rules.fact(key) {
+                    Some(fact) => quantity::check(self.rules, fact, &mentions, &mut findings),
+                    None => agreement::check(self.rules, key, &mentions, &mut findings),
+                },
+            }
+        }
+        Report::new(findings, &corpus.documents, mention_count)
+    }
+}
+
+fn input_finding(problem: &InputProblem) -> Finding {
+    let offset = problem.offset.unwrap_or(0);
+    Finding {
+        rule: problem.code.to_string(),
+        kind: "input".to_string(),
+        severity: problem.severity,
+        key: None,
+        file: problem.file.clone(),
+        span: Span::new(offset..offset),
+        found: None,
+        expected: None,
+        message: problem.message.clone(),
+        help: None,
+        related: Vec::new(),
+        source: None,
+        fix: None,
+    }
+}
+
+fn unknown_language(doc: &Document) -> Finding {
+    Finding {
+        rule: "unknown-language".to_string(),
+        kind: "input".to_string(),
+        severity: Severity::Note,
+        key: None,
+        file: doc.name.clone(),
+        span: Span::new(doc.body_start..doc.body_start),
+        found: Some(doc.lang.clone()),
+        expected: None,
+        message: format!(
+            "no language pack for `{}`: claims in this document were not checked",
+            doc.lang
+        ),
+        help: Some(format!(
+            "declare the language in corpus.toml or front matter (built-in: {})",
+            crate::lang::builtin_codes().join(", ")
+        )),
+        related: Vec::new(),
+        source: None,
+        fix: None,
+    }
+}

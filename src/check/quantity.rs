@@ -1,0 +1,140 @@
+//! `quantity` claims checked against a fact.
+//!
+//! ## What it checks
+//! A value a document states for a fact key (trade volume for a year, a quarter, the
+//! first N months) against the fact's accepted intervals: the primary value ± its
+//! tolerance and every `accept` alternative.
+//!
+//! ## Why
+//! Figures drift between outlets and translations; a wrong figure is the most
+//! visible factual error a newsroom can publish.
+//!
+//! ## Example
+//! ```toml
+//! [[fact]]
+//! key = "trade/vn-kz/2024"
+//! value = "1e9 USD"
+//! tolerance = "10%"
+//! source = "Kazakh ambassador, May 2025"
+//!
+//! [[claim]]
+//! id = "trade-volume"
+//! kind = "quantity"
+//! key = "trade/vn-kz/{year}"
+//! [claim.patterns]
+//! en = ["in {year}, (?:two-way|bilateral) trade reached {money}"]
+//! ```
+//! "In 2024, two-way trade reached US$800 million" is an error: the value reads as
+//! US$750–850 million (its rounding interval), disjoint from US$0.9–1.1 billion.
+//! "nearly US$1 billion" reads as US$0.9–1 billion and agrees.
+//!
+//! A conflict is an error (the claim's `severity`); a value implied by a stated
+//! percentage change ("up 99% from 2023") uses `derived-severity` (default warning).
+//!
+//! ## Fix
+//! Correct the figure, or — when the document's source is authoritative — add it to
+//! the fact as an `accept` alternative with its source.
+
+use super::describe;
+use super::{Finding, Located, Related};
+use crate::rules::{Fact, Rules};
+
+/// Most related locations listed under one finding.
+const MAX_RELATED: usize = 5;
+
+pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut Vec<Finding>) {
+    let agrees = |l: &Located| {
+        fact.accepted
+            .iter()
+            .any(|a| a.interval.overlaps(&l.mention.value.interval))
+    };
+    for located in mentions {
+        if agrees(located) {
+            continue;
+        }
+        let related = mentions
+            .iter()
+            .filter(|other| other.mention.derived.is_none() && agrees(other))
+            .filter(|other| {
+                other.doc.name != located.doc.name || other.mention.span != located.mention.span
+            })
+            .take(MAX_RELATED)
+            .map(|other| Related {
+                file: other.doc.name.clone(),
+                span: other.mention.span,
+                note: format!(
+                    "states {}, which agrees",
+                    describe::quantity(&other.mention.value)
+                ),
+            })
+            .collect();
+        out.push(conflict(rules, fact, located, related));
+    }
+}
+
+fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>) -> Finding {
+    let m = located.mention;
+    let claim = &rules.claims[m.claim];
+    let crate::rules::ClaimKind::Quantity {
+        derived_severity, ..
+    } = &claim.kind;
+    let found = describe::found(m);
+    let expected = describe::expected(&fact.accepted);
+    let unit = m.value.unit.as_deref();
+    let accepted_ranges = fact
+        .accepted
+        .iter()
+        .map(|a| describe::interval(&a.interval, a.unit.as_deref().or(unit)))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let text = describe::text(located.doc, m.span);
+    let (severity, default_message, help) = match &m.derived {
+        None => (
+            claim.severity,
+            format!(
+                "`{text}` conflicts with `{}` (expected {expected})",
+                fact.key
+            ),
+            format!(
+                "`{text}` reads as {}, which does not overlap the accepted {accepted_ranges}; \
+                 correct the figure or add its source to the fact as an `accept` value",
+                describe::interval(&m.value.interval, unit)
+            ),
+        ),
+        Some(d) => (
+            *derived_severity,
+            format!(
+                "`{text}` implies {} for `{}`, which conflicts with the fact (expected {expected})",
+                describe::interval(&m.value.interval, unit),
+                fact.key
+            ),
+            format!(
+                "{} for `{}` with a change of {:+}% means {} / (1 {} {}%) = {} for `{}`; \
+                 accepted: {accepted_ranges}",
+                describe::quantity(&d.stated),
+                d.stated_key,
+                d.change.nominal,
+                describe::quantity(&d.stated),
+                if d.change.nominal < 0.0 { "-" } else { "+" },
+                d.change.nominal.abs(),
+                describe::interval(&m.value.interval, unit),
+                m.key
+            ),
+        ),
+    };
+    Finding {
+        rule: claim.id.clone(),
+        kind: claim.kind.name().to_string(),
+        severity,
+        key: Some(fact.key.clone()),
+        file: located.doc.name.clone(),
+        span: m.span,
+        message: describe::message(claim, m, &found, &expected, default_message),
+        found: Some(found),
+        expected: Some(expected),
+        help: Some(claim.help.clone().unwrap_or(help)),
+        related,
+        source: describe::sources(&fact.accepted),
+        fix: None,
+    }
+}

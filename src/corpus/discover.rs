@@ -1,0 +1,183 @@
+//! Finding the documents under the paths of a run (the `ignore` crate: `.gitignore`
+//! respected, hidden files skipped, symlinks not followed) and the manifests that
+//! describe them.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+use super::InputProblem;
+use super::manifest::{MANIFEST_NAME, Manifest};
+use crate::Error;
+use crate::check::Severity;
+
+/// Extensions read as documents when a directory is walked.
+const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+/// Files that belong to factlint itself and are never documents.
+const OWN_FILES: &[&str] = &[MANIFEST_NAME, "factlint.toml"];
+
+/// A document file and the manifest (index into `Found::manifests`) that covers it.
+pub(crate) struct FoundFile {
+    pub path: PathBuf,
+    pub name: String,
+    pub manifest: Option<usize>,
+}
+
+/// Result of discovery.
+pub(crate) struct Found {
+    pub files: Vec<FoundFile>,
+    pub manifests: Vec<Manifest>,
+    pub problems: Vec<InputProblem>,
+}
+
+/// Walks `paths`; explicit files are always documents, walked files only by extension.
+pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
+    let mut files: BTreeMap<PathBuf, PathBuf> = BTreeMap::new(); // file → corpus root
+    let mut problems = Vec::new();
+    for path in paths {
+        let path = clean(path.as_ref());
+        let meta = std::fs::metadata(&path).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if meta.is_file() {
+            let root = parent_dir(&path);
+            files.insert(path, root);
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(&path)
+            .follow_links(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    problems.push(walk_problem(&err));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            let file = clean(entry.path());
+            let file_name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if OWN_FILES.contains(&file_name) {
+                continue;
+            }
+            if is_document(&file) {
+                files.insert(file, path.clone());
+            } else {
+                problems.push(InputProblem {
+                    file: display_name(&file),
+                    severity: Severity::Note,
+                    offset: None,
+                    code: "skipped-file",
+                    message: "not a document type factlint reads (.txt, .md); skipped".into(),
+                });
+            }
+        }
+    }
+    let mut manifests = Vec::new();
+    let mut manifest_by_dir: HashMap<PathBuf, Option<usize>> = HashMap::new();
+    let mut found = Vec::new();
+    for (file, root) in files {
+        let manifest = find_manifest(&file, &root, &mut manifests, &mut manifest_by_dir)?;
+        found.push(FoundFile {
+            name: display_name(&file),
+            path: file,
+            manifest,
+        });
+    }
+    Ok(Found {
+        files: found,
+        manifests,
+        problems,
+    })
+}
+
+/// The nearest manifest in the file's directory or a parent, up to the corpus root.
+fn find_manifest(
+    file: &Path,
+    root: &Path,
+    manifests: &mut Vec<Manifest>,
+    cache: &mut HashMap<PathBuf, Option<usize>>,
+) -> Result<Option<usize>, Error> {
+    let mut dir = parent_dir(file);
+    loop {
+        let index = match cache.get(&dir) {
+            Some(index) => *index,
+            None => {
+                let candidate = dir.join(MANIFEST_NAME);
+                let index = if candidate.is_file() {
+                    manifests.push(Manifest::load(&candidate, &display_name(&candidate))?);
+                    Some(manifests.len() - 1)
+                } else {
+                    None
+                };
+                cache.insert(dir.clone(), index);
+                index
+            }
+        };
+        if let Some(index) = index {
+            if manifests[index].entry_for(file).is_some() {
+                return Ok(Some(index));
+            }
+        }
+        if dir == root || dir.as_os_str().is_empty() || !dir.starts_with(root) {
+            return Ok(None);
+        }
+        match dir.parent() {
+            Some(parent) => dir = parent.to_path_buf(),
+            None => return Ok(None),
+        }
+    }
+}
+
+fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn walk_problem(err: &ignore::Error) -> InputProblem {
+    let file = match err {
+        ignore::Error::WithPath { path, .. } => display_name(path),
+        _ => String::from("<walk>"),
+    };
+    InputProblem {
+        file,
+        severity: Severity::Error,
+        offset: None,
+        code: "unreadable-file",
+        message: format!("cannot read: {err}"),
+    }
+}
+
+/// `path` without `.` components, so manifest entries and walked paths compare equal.
+pub(crate) fn clean(path: &Path) -> PathBuf {
+    let cleaned: PathBuf = path
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect();
+    if cleaned.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        cleaned
+    }
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::new(),
+    }
+}
+
+/// A path as shown in reports: `/` separators on every OS.
+pub(crate) fn display_name(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
+}

@@ -1,0 +1,209 @@
+//! Cue claims: editors' rules without regexes.
+//!
+//! A sentence holding one word of every cue group and a value of the claim's kind is a
+//! mention. The value binds to the nearest period of the sentence, preferring one in
+//! the same clause; a period introduced by a comparison word ("from", "so với",
+//! "gegenüber") is the reference of a derived check, not the value's own period.
+
+use std::ops::Range;
+
+use super::sentence::{clause_breaks, sentences};
+use super::{Extraction, Locator, Mention, bind, cue_value_kind, derive, fill_key, quantity};
+use crate::rules::{ClaimKind, CueSet, Rules};
+use crate::value::{self, ParseCtx, Period, Quantity, Value, ValueKind};
+
+/// How many words may stand between a comparison word and the period it introduces
+/// ("so với cùng kỳ năm 2022").
+const COMPARISON_REACH_WORDS: usize = 4;
+
+pub(crate) fn run(
+    rules: &Rules,
+    claim_index: usize,
+    cues: &CueSet,
+    at: &Locator,
+    ctx: &ParseCtx,
+    out: &mut Extraction,
+) {
+    let claim = &rules.claims[claim_index];
+    let ClaimKind::Quantity { key, .. } = &claim.kind;
+    let kind = cue_value_kind(&claim.kind);
+    let text = &at.folded.text;
+    let exclude = claim
+        .scope
+        .get(&cues.lang)
+        .map(|s| s.exclude.as_slice())
+        .unwrap_or(&[]);
+    for sentence in sentences(text, ctx.pack.abbreviations()) {
+        let s = &text[sentence.clone()];
+        if !cues
+            .groups
+            .iter()
+            .all(|group| group.iter().any(|w| contains_word(s, w)))
+            || exclude.iter().any(|w| contains_word(s, w))
+        {
+            continue;
+        }
+        let values: Vec<(Range<usize>, Quantity)> = value::scan(kind, s, ctx)
+            .into_iter()
+            .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        let periods = periods(s, ctx, &values);
+        let changes: Vec<(Range<usize>, Quantity)> = value::scan(ValueKind::Change, s, ctx)
+            .into_iter()
+            .filter_map(|(r, v)| match v {
+                Value::Change(q) => Some((r, q)),
+                _ => None,
+            })
+            .collect();
+        let offset = |r: &Range<usize>| sentence.start + r.start..sentence.start + r.end;
+        for (range, quantity) in &values {
+            let Some(period) = own_period(s, range, &periods) else {
+                continue;
+            };
+            let bindings = bind(key, Some(&period));
+            let Some(filled) = fill_key(key, &bindings) else {
+                continue;
+            };
+            let span = at.span(offset(range));
+            // The change right after this value (before the next value) refers to it.
+            let next_value = values
+                .iter()
+                .map(|(r, _)| r.start)
+                .filter(|&st| st > range.start)
+                .min();
+            if let Some((change_range, change)) = changes
+                .iter()
+                .find(|(r, _)| r.start >= range.end && next_value.is_none_or(|n| r.start < n))
+            {
+                let stated_base = periods
+                    .iter()
+                    .filter(|p| p.reference && p.range.start >= change_range.end)
+                    .min_by_key(|p| p.range.start)
+                    .map(|p| &p.period);
+                let base = derive::base_period(&period, stated_base);
+                let change_span = at.span(offset(change_range));
+                if let Some(m) = derive::derived(
+                    claim_index,
+                    key,
+                    &filled,
+                    span,
+                    quantity,
+                    change_span,
+                    change,
+                    &base,
+                ) {
+                    out.mentions.push(m);
+                }
+            }
+            out.mentions.push(Mention {
+                claim: claim_index,
+                key: filled,
+                bindings,
+                span,
+                value: quantity.clone(),
+                derived: None,
+            });
+        }
+    }
+}
+
+struct FoundPeriod {
+    range: Range<usize>,
+    period: Period,
+    /// Introduced by a comparison word: the reference of a change, not a value's own.
+    reference: bool,
+}
+
+fn periods(s: &str, ctx: &ParseCtx, values: &[(Range<usize>, Quantity)]) -> Vec<FoundPeriod> {
+    let mut found: Vec<FoundPeriod> = Vec::new();
+    let scanned = value::scan(ValueKind::Period, s, ctx)
+        .into_iter()
+        .chain(value::scan(ValueKind::Year, s, ctx));
+    for (range, value) in scanned {
+        let period = match value {
+            Value::Period(p) => p,
+            Value::Year(y) => Period::Year(y),
+            _ => continue,
+        };
+        let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
+        if values.iter().any(|(r, _)| overlaps(r)) || found.iter().any(|f| overlaps(&f.range)) {
+            continue;
+        }
+        let reference = introduced_by_comparison(&s[..range.start], ctx.pack.comparison_words());
+        found.push(FoundPeriod {
+            range,
+            period,
+            reference,
+        });
+    }
+    found
+}
+
+fn introduced_by_comparison(before: &str, words: &[String]) -> bool {
+    words.iter().any(|word| {
+        before
+            .rmatch_indices(word.as_str())
+            .next()
+            .is_some_and(|(at, _)| {
+                let between = &before[at + word.len()..];
+                let boundary_before = before[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                boundary_before
+                    && clause_breaks(between) == 0
+                    && between.split_whitespace().count() <= COMPARISON_REACH_WORDS
+            })
+    })
+}
+
+/// The nearest non-reference period, preferring the same clause.
+fn own_period(s: &str, value: &Range<usize>, periods: &[FoundPeriod]) -> Option<Period> {
+    periods
+        .iter()
+        .filter(|p| !p.reference)
+        .min_by_key(|p| {
+            let between = if p.range.end <= value.start {
+                &s[p.range.end..value.start]
+            } else {
+                &s[value.end..p.range.start.max(value.end)]
+            };
+            (clause_breaks(between), between.len())
+        })
+        .map(|p| p.period.clone())
+}
+
+/// Whether `word` occurs in `s` with no letter or digit on either side.
+pub(crate) fn contains_word(s: &str, word: &str) -> bool {
+    s.match_indices(word).any(|(at, _)| {
+        let before = s[..at].chars().next_back();
+        let after = s[at + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_need_boundaries() {
+        assert!(contains_word("two-way trade reached", "trade"));
+        assert!(!contains_word("trader said", "trade"));
+        assert!(contains_word("kim ngach nam 2024", "kim ngach"));
+    }
+
+    #[test]
+    fn comparison_reach() {
+        let words = vec!["so voi".to_string(), "from".to_string()];
+        assert!(introduced_by_comparison(
+            "tang 34,5% so voi cung ky nam ",
+            &words
+        ));
+        assert!(introduced_by_comparison("up 99 per cent from ", &words));
+        assert!(!introduced_by_comparison("from the ministry, in ", &words));
+    }
+}

@@ -1,0 +1,346 @@
+//! Extraction: one document → the typed mentions of every claim it makes.
+//!
+//! Second stage of the pipeline (`Document` → `Mention`). The document body is folded
+//! once; a `RegexSet` per language selects the claim patterns that can match, only
+//! those run; cue claims look at sentences holding a word of every cue group. Every
+//! value is parsed into a typed interval and every span is mapped back to bytes of the
+//! original file. A percentage change ("up 99% from 2023") yields a derived mention:
+//! the value it implies for the reference period.
+
+mod cues;
+mod derive;
+pub(crate) mod pattern;
+pub(crate) mod sentence;
+
+use std::collections::HashMap;
+
+use regex::RegexSet;
+
+use crate::check::Span;
+use crate::corpus::Document;
+use crate::fold::{self, Folded};
+use crate::lang::{self, LangPack};
+use crate::rules::{ClaimKind, Rules};
+use crate::value::{self, ParseCtx, Period, Quantity, Value, ValueKind};
+
+/// A claim made by a document: which claim, which fact key, where, and what value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mention {
+    /// Index of the claim in `Rules::claims`.
+    pub claim: usize,
+    /// The filled fact key (`trade/vn-kz/2024`).
+    pub key: String,
+    /// Key placeholder values (`year` → `2024`), for message templates.
+    pub bindings: Vec<(String, String)>,
+    /// Byte span of the value in the original file.
+    pub span: Span,
+    /// The value, as an interval.
+    pub value: Quantity,
+    /// Set when the value is implied by a stated value and a percentage change.
+    pub derived: Option<Derived>,
+}
+
+/// How a derived mention's value was computed.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Derived {
+    /// The stated value and its span.
+    pub stated: Quantity,
+    pub stated_span: Span,
+    /// The stated change (signed percent) and the key of the stated value.
+    pub change: Quantity,
+    pub stated_key: String,
+}
+
+/// A claim that could not be read for lack of context (e.g. no document date).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Unresolved {
+    pub claim: usize,
+    pub span: Span,
+    pub reason: String,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Default)]
+pub(crate) struct Extraction {
+    pub mentions: Vec<Mention>,
+    pub unresolved: Vec<Unresolved>,
+}
+
+/// Compiled claim matchers, grouped by language.
+pub(crate) struct Extractor<'r> {
+    rules: &'r Rules,
+    by_lang: HashMap<String, LangMatchers>,
+}
+
+struct LangMatchers {
+    pack: &'static LangPack,
+    /// Prefilter over every pattern of the language.
+    set: Option<RegexSet>,
+    /// (claim index, pattern index in the claim) per entry of `set`.
+    patterns: Vec<(usize, usize)>,
+    /// (claim index, cue set index) of cue claims.
+    cues: Vec<(usize, usize)>,
+}
+
+impl<'r> Extractor<'r> {
+    pub(crate) fn new(rules: &'r Rules) -> Self {
+        let mut by_lang: HashMap<String, LangMatchers> = HashMap::new();
+        let mut sources: HashMap<String, Vec<String>> = HashMap::new();
+        for (ci, claim) in rules.claims.iter().enumerate() {
+            for (pi, pattern) in claim.patterns.iter().enumerate() {
+                if let Some(m) = matchers(&mut by_lang, &pattern.lang) {
+                    m.patterns.push((ci, pi));
+                    sources
+                        .entry(pattern.lang.clone())
+                        .or_default()
+                        .push(pattern.regex.as_str().to_string());
+                }
+            }
+            for (si, cue) in claim.cues.iter().enumerate() {
+                if let Some(m) = matchers(&mut by_lang, &cue.lang) {
+                    m.cues.push((ci, si));
+                }
+            }
+        }
+        for (lang, sources) in sources {
+            if let Some(m) = by_lang.get_mut(&lang) {
+                // A set too large to build only disables the prefilter.
+                m.set = RegexSet::new(&sources).ok();
+            }
+        }
+        Extractor { rules, by_lang }
+    }
+
+    /// Whether a language pack exists for the document's language.
+    pub(crate) fn knows_language(lang: &str) -> bool {
+        lang::pack(lang).is_some()
+    }
+
+    /// All mentions of `doc`, in document order, without duplicates.
+    pub(crate) fn extract(&self, doc: &Document) -> Extraction {
+        let mut out = Extraction::default();
+        let Some(matchers) = self.by_lang.get(&doc.lang) else {
+            return out;
+        };
+        let folded = fold::fold(doc.body());
+        let ctx = ParseCtx {
+            pack: matchers.pack,
+            doc_date: doc.date,
+        };
+        let located = Locator {
+            folded: &folded,
+            base: doc.body_start,
+        };
+        let in_scope = |ci: usize| {
+            self.rules.claims[ci]
+                .scope
+                .get(&doc.lang)
+                .is_none_or(|scope| {
+                    scope
+                        .context
+                        .iter()
+                        .all(|group| group.iter().any(|w| cues::contains_word(&folded.text, w)))
+                })
+        };
+        if let Some(set) = &matchers.set {
+            for index in set.matches(&folded.text).iter() {
+                let (ci, pi) = matchers.patterns[index];
+                if in_scope(ci) {
+                    self.run_pattern(ci, pi, &located, &ctx, &mut out);
+                }
+            }
+        } else {
+            for &(ci, pi) in &matchers.patterns {
+                if in_scope(ci) {
+                    self.run_pattern(ci, pi, &located, &ctx, &mut out);
+                }
+            }
+        }
+        for &(ci, si) in &matchers.cues {
+            if in_scope(ci) {
+                cues::run(
+                    self.rules,
+                    ci,
+                    &self.rules.claims[ci].cues[si],
+                    &located,
+                    &ctx,
+                    &mut out,
+                );
+            }
+        }
+        out.mentions.sort_by(|a, b| {
+            (a.span, a.derived.is_some(), a.claim).cmp(&(b.span, b.derived.is_some(), b.claim))
+        });
+        // The same value read by two claims for the same key counts once.
+        out.mentions
+            .dedup_by(|b, a| a.span == b.span && a.key == b.key);
+        out
+    }
+
+    fn run_pattern(
+        &self,
+        ci: usize,
+        pi: usize,
+        at: &Locator,
+        ctx: &ParseCtx,
+        out: &mut Extraction,
+    ) {
+        let claim = &self.rules.claims[ci];
+        let pattern = &claim.patterns[pi];
+        let ClaimKind::Quantity {
+            key,
+            value: value_kind,
+            ..
+        } = &claim.kind;
+        let exclude = claim
+            .scope
+            .get(&pattern.lang)
+            .map(|s| s.exclude.as_slice())
+            .unwrap_or(&[]);
+        let sentences = if exclude.is_empty() {
+            Vec::new()
+        } else {
+            sentence::sentences(&at.folded.text, ctx.pack.abbreviations())
+        };
+        for caps in pattern.regex.captures_iter(&at.folded.text) {
+            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            let excluded = sentences
+                .iter()
+                .find(|s| s.start <= whole.start && whole.start < s.end.max(s.start + 1))
+                .is_some_and(|s| {
+                    exclude
+                        .iter()
+                        .any(|w| cues::contains_word(&at.folded.text[s.clone()], w))
+                });
+            if excluded {
+                continue;
+            }
+            let mut main: Option<(Span, Quantity)> = None;
+            let mut period: Option<Period> = None;
+            let mut base: Option<Period> = None;
+            let mut change: Option<(Span, Quantity)> = None;
+            let mut failed = false;
+            for slot in &pattern.slots {
+                let Some(m) = caps.name(&slot.group) else {
+                    continue;
+                };
+                let span = at.span(m.range());
+                match value::parse(slot.kind, m.as_str(), ctx) {
+                    Ok(value) => match (slot.label.as_deref(), value) {
+                        (None, Value::Year(y)) => period = Some(Period::Year(y)),
+                        (None, Value::Period(p)) => period = Some(p),
+                        (Some(_), Value::Year(y)) => base = Some(Period::Year(y)),
+                        (Some(_), Value::Period(p)) => base = Some(p),
+                        (_, Value::Change(q)) => change = Some((span, q)),
+                        (None, value) if slot.kind == *value_kind && main.is_none() => {
+                            main = quantity(value).map(|q| (span, q));
+                        }
+                        _ => {}
+                    },
+                    Err(err) => {
+                        if err.message.starts_with("needs the document date") {
+                            out.unresolved.push(Unresolved {
+                                claim: ci,
+                                span,
+                                reason: err.message,
+                            });
+                        }
+                        failed = true;
+                    }
+                }
+            }
+            let (Some((span, value)), false) = (main, failed) else {
+                continue;
+            };
+            let bindings = bind(key, period.as_ref());
+            let Some(filled) = fill_key(key, &bindings) else {
+                continue;
+            };
+            if let (Some((change_span, change)), Some(period)) = (change, period.as_ref()) {
+                let base = derive::base_period(period, base.as_ref());
+                if let Some(m) =
+                    derive::derived(ci, key, &filled, span, &value, change_span, &change, &base)
+                {
+                    out.mentions.push(m);
+                }
+            }
+            out.mentions.push(Mention {
+                claim: ci,
+                key: filled,
+                bindings,
+                span,
+                value,
+                derived: None,
+            });
+        }
+    }
+}
+
+fn matchers<'a>(
+    by_lang: &'a mut HashMap<String, LangMatchers>,
+    lang: &str,
+) -> Option<&'a mut LangMatchers> {
+    let pack = lang::pack(lang)?;
+    Some(
+        by_lang
+            .entry(lang.to_string())
+            .or_insert_with(|| LangMatchers {
+                pack,
+                set: None,
+                patterns: Vec::new(),
+                cues: Vec::new(),
+            }),
+    )
+}
+
+/// Maps folded ranges of a document body to original-file spans.
+pub(crate) struct Locator<'a> {
+    pub folded: &'a Folded,
+    pub base: usize,
+}
+
+impl Locator<'_> {
+    pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
+        let original = self.folded.to_original(range);
+        Span::new(self.base + original.start..self.base + original.end)
+    }
+}
+
+/// The quantity inside a quantity-like value.
+pub(crate) fn quantity(value: Value) -> Option<Quantity> {
+    match value {
+        Value::Money(q) | Value::Number(q) | Value::Percent(q) | Value::Count(q) => Some(q),
+        _ => None,
+    }
+}
+
+/// Key placeholder bindings from the claim's period.
+pub(crate) fn bind(key: &str, period: Option<&Period>) -> Vec<(String, String)> {
+    let mut bindings = Vec::new();
+    if let Some(period) = period {
+        if key.contains("{period}") {
+            bindings.push(("period".to_string(), period.key()));
+        }
+        if key.contains("{year}") {
+            if let Period::Year(year) = period {
+                bindings.push(("year".to_string(), year.to_string()));
+            }
+        }
+    }
+    bindings
+}
+
+/// Fills a key template; `None` when a placeholder has no binding.
+pub(crate) fn fill_key(key: &str, bindings: &[(String, String)]) -> Option<String> {
+    let mut filled = key.to_string();
+    for (name, value) in bindings {
+        filled = filled.replace(&format!("{{{name}}}"), value);
+    }
+    (!filled.contains('{')).then_some(filled)
+}
+
+/// The value kind a cue claim looks for.
+pub(crate) fn cue_value_kind(kind: &ClaimKind) -> ValueKind {
+    let ClaimKind::Quantity { value, .. } = kind;
+    *value
+}

@@ -1,0 +1,263 @@
+//! Claim patterns → regexes over folded text, with typed placeholders.
+//!
+//! `in {year}, (?:two-way|bilateral) trade reached {money}` becomes one regex whose
+//! placeholders are named groups built from the language pack's value fragments.
+//! Literal text is folded like documents are (case, diacritics, dashes), a literal
+//! space matches any whitespace, and `{name:label}` binds a labelled slot
+//! (`{year:base}` is the reference period of a derived check). Regex quantifiers
+//! such as `.{0,80}` are left alone: a placeholder starts with a letter.
+
+use regex::{Regex, RegexBuilder};
+
+use crate::lang::LangPack;
+use crate::value::{self, ValueKind};
+
+/// Compiled-size limit for one claim pattern (bytes of the compiled program).
+const REGEX_SIZE_LIMIT: usize = 16 * 1024 * 1024;
+
+/// A placeholder of a compiled pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Slot {
+    pub kind: ValueKind,
+    pub label: Option<String>,
+    /// Name of the regex group that captures it.
+    pub group: String,
+}
+
+/// A compiled claim pattern for one language.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    pub lang: String,
+    #[allow(dead_code)] // kept for `factlint explain`
+    pub source: String,
+    pub regex: Regex,
+    pub slots: Vec<Slot>,
+}
+
+/// Why a pattern does not compile; `offset` is a byte offset in the pattern text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PatternError {
+    pub message: String,
+    pub offset: Option<usize>,
+    pub help: Option<String>,
+}
+
+/// Placeholder names in the order users read them in docs.
+pub(crate) fn placeholder_names() -> Vec<&'static str> {
+    [
+        ValueKind::Money,
+        ValueKind::Number,
+        ValueKind::Percent,
+        ValueKind::Change,
+        ValueKind::Count,
+        ValueKind::Year,
+        ValueKind::Period,
+        ValueKind::Date,
+        ValueKind::DateRange,
+        ValueKind::YearSpan,
+        ValueKind::Ordinal,
+    ]
+    .iter()
+    .map(|k| k.placeholder())
+    .collect()
+}
+
+/// Compiles `source` for the language of `pack`.
+pub(crate) fn compile(source: &str, pack: &LangPack) -> Result<Pattern, PatternError> {
+    let mut regex_src = String::with_capacity(source.len() * 2);
+    let mut slots = Vec::new();
+    let mut literal = String::new();
+    let mut rest = source;
+    let mut offset = 0;
+    while let Some(ch) = rest.chars().next() {
+        if ch == '\\' {
+            flush_literal(&mut literal, &mut regex_src);
+            let escaped: String = rest.chars().take(2).collect();
+            regex_src.push_str(&escaped);
+            offset += escaped.len();
+            rest = &source[offset..];
+            continue;
+        }
+        if ch == '{' {
+            if let Some((name, label, len)) = placeholder_at(rest) {
+                flush_literal(&mut literal, &mut regex_src);
+                let kind = ValueKind::from_placeholder(name).ok_or_else(|| PatternError {
+                    message: format!("unknown placeholder `{{{name}}}`"),
+                    offset: Some(offset),
+                    help: Some(format!(
+                        "known placeholders: {}",
+                        placeholder_names()
+                            .iter()
+                            .map(|n| format!("{{{n}}}"))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    )),
+                })?;
+                let group = format!("s{}", slots.len());
+                regex_src.push_str(&format!("(?P<{group}>{})", value::fragment(kind, pack)));
+                slots.push(Slot {
+                    kind,
+                    label: label.map(str::to_string),
+                    group,
+                });
+                offset += len;
+                rest = &source[offset..];
+                continue;
+            }
+            if rest[1..].starts_with(|c: char| c.is_ascii_digit() || c == ',') {
+                // A regex repetition like {0,80}: copy verbatim.
+                flush_literal(&mut literal, &mut regex_src);
+                let end = rest.find('}').map_or(rest.len(), |i| i + 1);
+                regex_src.push_str(&rest[..end]);
+                offset += end;
+                rest = &source[offset..];
+                continue;
+            }
+        }
+        literal.push(ch);
+        offset += ch.len_utf8();
+        rest = &source[offset..];
+    }
+    flush_literal(&mut literal, &mut regex_src);
+    let regex_src = with_word_boundaries(&regex_src);
+    let regex = RegexBuilder::new(&regex_src)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|err| PatternError {
+            message: match err {
+                regex::Error::CompiledTooBig(limit) => {
+                    format!("pattern is too large once compiled (limit {limit} bytes)")
+                }
+                other => format!(
+                    "pattern does not compile: {}",
+                    first_line(&other.to_string())
+                ),
+            },
+            offset: None,
+            help: Some("patterns use Rust regex syntax (no look-around, no backreferences)".into()),
+        })?;
+    Ok(Pattern {
+        lang: pack.code.clone(),
+        source: source.to_string(),
+        regex,
+        slots,
+    })
+}
+
+/// `{name}` or `{name:label}` at the start of `s`: (name, label, byte length).
+fn placeholder_at(s: &str) -> Option<(&str, Option<&str>, usize)> {
+    let close = s.find('}')?;
+    let inner = &s[1..close];
+    let (name, label) = match inner.split_once(':') {
+        Some((name, label)) => (name, Some(label)),
+        None => (inner, None),
+    };
+    let ident = |t: &str| {
+        t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && t.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    (ident(name) && label.is_none_or(ident)).then_some((name, label, close + 1))
+}
+
+/// Folds literal text like documents are folded; a space matches any whitespace.
+fn flush_literal(literal: &mut String, out: &mut String) {
+    if literal.is_empty() {
+        return;
+    }
+    let folded = crate::fold::fold_str(literal);
+    let leading = literal.starts_with(char::is_whitespace);
+    let trailing = literal.ends_with(char::is_whitespace) && !folded.is_empty();
+    if leading && !folded.is_empty() && !folded.starts_with([' ', '\n']) {
+        out.push_str(r"\s");
+    }
+    for ch in folded.chars() {
+        if ch == ' ' || ch == '\n' {
+            out.push_str(r"\s");
+        } else {
+            out.push(ch);
+        }
+    }
+    if trailing && !folded.ends_with([' ', '\n']) {
+        out.push_str(r"\s");
+    }
+    literal.clear();
+}
+
+/// Adds `\b` where the pattern starts or ends with a letter or digit, so `in {year}`
+/// does not match inside "within".
+fn with_word_boundaries(src: &str) -> String {
+    let starts_word = src.chars().next().is_some_and(char::is_alphanumeric);
+    let ends_word = src.chars().last().is_some_and(char::is_alphanumeric)
+        && !src.ends_with(r"\s")
+        && !src.ends_with(r"\d")
+        && !src.ends_with(r"\w");
+    format!(
+        "{}{}{}",
+        if starts_word { r"\b" } else { "" },
+        src,
+        if ends_word { r"\b" } else { "" }
+    )
+}
+
+fn first_line(s: &str) -> String {
+    s.lines()
+        .filter(|l| !l.trim().is_empty())
+        .next_back()
+        .unwrap_or(s)
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn en() -> &'static LangPack {
+        crate::lang::pack("en").expect("en pack")
+    }
+
+    #[test]
+    fn placeholders_become_groups() {
+        let p = compile("in {year}, trade reached {money}", en()).expect("compiles");
+        assert_eq!(p.slots.len(), 2);
+        assert_eq!(p.slots[0].kind, ValueKind::Year);
+        assert!(p.regex.is_match("in 2024, trade reached us$800 million"));
+        assert!(
+            !p.regex
+                .is_match("within 2024, trade reached us$800 million")
+        );
+    }
+
+    #[test]
+    fn labels_and_quantifiers() {
+        let p = compile("{money}.{0,20} from {year:base}", en()).expect("compiles");
+        assert_eq!(p.slots[1].label.as_deref(), Some("base"));
+        assert!(p.regex.is_match("us$800 million, up 99% from 2023"));
+    }
+
+    #[test]
+    fn literals_are_folded() {
+        let p = compile("Kim Ngạch năm {year}", en()).expect("compiles");
+        assert!(p.regex.is_match("kim ngach nam 2024"));
+    }
+
+    #[test]
+    fn unknown_placeholder_is_located() {
+        let err = compile("trade {mony}", en()).expect_err("unknown");
+        assert_eq!(err.offset, Some(6));
+        assert!(err.message.contains("{mony}"));
+    }
+
+    #[test]
+    fn bad_regex_reports_the_regex_error() {
+        let err = compile("trade (reached {money}", en()).expect_err("bad");
+        assert!(err.message.contains("does not compile"), "{}", err.message);
+    }
+
+    #[test]
+    fn escapes_are_not_folded() {
+        let p = compile(r"\D{year}", en()).expect("compiles");
+        assert!(p.regex.is_match("x2024"));
+    }
+}

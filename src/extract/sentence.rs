@@ -1,0 +1,109 @@
+//! Sentence and clause boundaries in folded text, for cue-based claims.
+//!
+//! A sentence ends at a line break, or at `.`, `!`, `?` followed by whitespace —
+//! unless the word before the dot is a known abbreviation of the language ("u.s.",
+//! "tp.", "z. b."), a single-letter initial ("M. Nurtleu"), or a number ("5. Mai").
+
+use std::ops::Range;
+
+/// Byte ranges of the sentences of `folded` (trimmed, never empty).
+pub(crate) fn sentences(folded: &str, abbreviations: &[String]) -> Vec<Range<usize>> {
+    let bytes = folded.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let boundary = match b {
+            b'\n' => Some(i),
+            b'.' | b'!' | b'?' => {
+                let followed_by_space = bytes.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n');
+                (followed_by_space
+                    && !(b == b'.' && is_abbreviation(&folded[start..=i], abbreviations)))
+                .then_some(i + 1)
+            }
+            _ => None,
+        };
+        if let Some(end) = boundary {
+            push_trimmed(folded, start..end, &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(folded, start..folded.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// Whether `upto_dot` (sentence text ending with `.`) ends with an abbreviation.
+fn is_abbreviation(upto_dot: &str, abbreviations: &[String]) -> bool {
+    if abbreviations.iter().any(|a| {
+        upto_dot.ends_with(a.as_str())
+            && upto_dot[..upto_dot.len() - a.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+    }) {
+        return true;
+    }
+    let word = upto_dot[..upto_dot.len() - 1]
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // Initials ("m.", "k.") and ordinal day numbers ("5." in "5. mai").
+    (letters == 1 && word.chars().count() <= 3)
+        || (!word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether `between` (text between two positions of one sentence) crosses a clause
+/// boundary: `;`, `:`, a comma, or a dash surrounded by spaces.
+pub(crate) fn clause_breaks(between: &str) -> usize {
+    between.matches([';', ':', ',']).count() + between.matches(" - ").count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let abbr = vec!["u.s.".to_string(), "tp.".to_string(), "z. b.".to_string()];
+        sentences(text, &abbr)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation_and_lines() {
+        assert_eq!(split("a b. c d! e\nf"), vec!["a b.", "c d!", "e", "f"]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_initials_and_decimals() {
+        assert_eq!(
+            split("the u.s. said 1.5 bn. next"),
+            vec!["the u.s. said 1.5 bn.", "next"]
+        );
+        assert_eq!(
+            split("ngoai giao m. nurtleu, tp. hcm. x"),
+            vec!["ngoai giao m. nurtleu, tp. hcm.", "x"]
+        );
+        assert_eq!(
+            split("vom 5. bis 7. mai. ende"),
+            vec!["vom 5. bis 7. mai.", "ende"]
+        );
+        assert_eq!(split("z. b. dies. das"), vec!["z. b. dies.", "das"]);
+    }
+
+    #[test]
+    fn clause_breaks_count() {
+        assert_eq!(clause_breaks(" reached us$800 million, up 99% "), 1);
+        assert_eq!(clause_breaks(" trade reached "), 0);
+    }
+}

@@ -1,0 +1,191 @@
+//! Text folding: the normal form every pattern, cue, value word and name is matched in.
+//!
+//! Sits between `corpus` (original document text) and `extract`/`value`/`check::name`:
+//! the original text is folded once per document, matching runs on the folded text,
+//! and every folded span maps back to exact byte offsets of the original file.
+//!
+//! Folding (DESIGN.md "matching is done on folded text"):
+//! - lowercase; canonical decomposition with combining marks dropped, so NFC/NFD input,
+//!   old-style Vietnamese tone placement ("hoà"/"hòa") and text written without
+//!   diacritics ("Tong Bi thu To Lam") all read the same;
+//! - Đ/đ/Ð/ð → `d`, ß → `ss`;
+//! - typographic dashes and minus → `-`, typographic quotes → `'` / `"`;
+//! - a run of whitespace (NBSP and friends included) → one space, or one `\n` when the
+//!   run contains a line break (line breaks end sentences);
+//! - zero-width characters and soft hyphens are dropped.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Folded text plus the map from each folded byte back to the original bytes.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// For each folded byte, the original byte offset where its source character starts.
+    starts: Vec<u32>,
+    /// For each folded byte, the original byte offset where its source character ends.
+    ends: Vec<u32>,
+}
+
+impl Folded {
+    /// Maps a folded byte range to the original byte range it was folded from.
+    ///
+    /// The result always lies on character boundaries of the original text.
+    pub fn to_original(&self, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        if self.text.is_empty() {
+            return 0..0;
+        }
+        let start = range.start.min(self.text.len() - 1);
+        let last = range.end.max(range.start + 1).min(self.text.len()) - 1;
+        let orig_start = self.starts[start] as usize;
+        let orig_end = (self.ends[last] as usize).max(orig_start);
+        orig_start..orig_end
+    }
+}
+
+/// Folds `original` (see the module docs) and keeps the offset map.
+pub fn fold(original: &str) -> Folded {
+    let mut out = Folded {
+        text: String::with_capacity(original.len()),
+        starts: Vec::with_capacity(original.len()),
+        ends: Vec::with_capacity(original.len()),
+    };
+    let mut pending_space: Option<(u32, u32, bool)> = None;
+    for (offset, ch) in original.char_indices() {
+        let start = offset as u32;
+        let end = (offset + ch.len_utf8()) as u32;
+        if ch.is_whitespace() {
+            pending_space = Some(match pending_space {
+                Some((s, _, newline)) => (s, end, newline || is_line_break(ch)),
+                None => (start, end, is_line_break(ch)),
+            });
+            continue;
+        }
+        if is_invisible(ch) {
+            continue;
+        }
+        if let Some((s, e, newline)) = pending_space.take() {
+            push(&mut out, if newline { '\n' } else { ' ' }, s, e);
+        }
+        fold_char(ch, |folded| push(&mut out, folded, start, end));
+    }
+    if let Some((s, e, newline)) = pending_space {
+        push(&mut out, if newline { '\n' } else { ' ' }, s, e);
+    }
+    out
+}
+
+/// Folds a short string where no offset map is needed (pattern literals, words of a
+/// language pack, entity names).
+pub fn fold_str(s: &str) -> String {
+    fold(s).text
+}
+
+fn push(out: &mut Folded, ch: char, start: u32, end: u32) {
+    let mut buf = [0u8; 4];
+    let encoded = ch.encode_utf8(&mut buf);
+    out.text.push_str(encoded);
+    for _ in 0..encoded.len() {
+        out.starts.push(start);
+        out.ends.push(end);
+    }
+}
+
+fn fold_char(ch: char, mut emit: impl FnMut(char)) {
+    if let Some(mapped) = special(ch) {
+        for c in mapped.chars() {
+            emit(c);
+        }
+        return;
+    }
+    for lower in ch.to_lowercase() {
+        decompose_canonical(lower, |c| {
+            if !is_combining_mark(c) {
+                match special(c) {
+                    Some(mapped) => mapped.chars().for_each(&mut emit),
+                    None => emit(c),
+                }
+            }
+        });
+    }
+}
+
+fn special(ch: char) -> Option<&'static str> {
+    Some(match ch {
+        'Đ' | 'đ' | 'Ð' | 'ð' | 'Ɖ' | 'ɖ' => "d",
+        'ß' | 'ẞ' => "ss",
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '´' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '«' | '»' | '\u{2033}' => "\"",
+        '\u{2026}' => "...",
+        _ => return None,
+    })
+}
+
+fn is_line_break(ch: char) -> bool {
+    matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+fn is_invisible(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_case_and_diacritics() {
+        assert_eq!(fold_str("Tổng Bí thư Tô Lâm"), "tong bi thu to lam");
+        assert_eq!(fold_str("Tong Bi thu To Lam"), "tong bi thu to lam");
+        assert_eq!(fold_str("Ðảng ĐẢNG"), "dang dang");
+        assert_eq!(fold_str("Straße"), "strasse");
+    }
+
+    #[test]
+    fn nfd_and_old_tone_placement_fold_alike() {
+        let nfd: String = "hòa"
+            .chars()
+            .flat_map(|c| {
+                let mut v = Vec::new();
+                decompose_canonical(c, |d| v.push(d));
+                v
+            })
+            .collect();
+        assert_eq!(fold_str(&nfd), "hoa");
+        assert_eq!(fold_str("hoà"), fold_str("hòa"));
+    }
+
+    #[test]
+    fn whitespace_runs_become_one_char() {
+        assert_eq!(fold_str("a \u{a0}\t b"), "a b");
+        assert_eq!(fold_str("a \n\n b"), "a\nb");
+        assert_eq!(fold_str("1992–2025 “x”"), "1992-2025 \"x\"");
+    }
+
+    #[test]
+    fn spans_map_back_to_original_bytes() {
+        let original = "Kim ngạch\u{a0}gần 1 tỷ USD.";
+        let folded = fold(original);
+        let at = folded.text.find("gan 1 ty usd").expect("folded text");
+        let range = folded.to_original(at..at + "gan 1 ty usd".len());
+        assert_eq!(&original[range], "gần 1 tỷ USD");
+    }
+
+    #[test]
+    fn multi_char_expansion_maps_to_whole_source_char() {
+        let original = "Straße 5";
+        let folded = fold(original);
+        assert_eq!(&original[folded.to_original(0..7)], "Straße");
+        assert_eq!(&original[folded.to_original(5..6)], "ß");
+    }
+
+    #[test]
+    fn empty_input() {
+        let folded = fold("");
+        assert_eq!(folded.to_original(0..0), 0..0);
+    }
+}

@@ -1,0 +1,43 @@
+//! factlint — a fact-consistency checker for news and editorial text.
+//!
+//! The pipeline flows one way:
+//!
+//! ```text
+//! files ──corpus──▶ Document ──extract──▶ Mention ──check──▶ Finding ──report──▶ text / JSON
+//!                      ▲                     ▲                  ▲
+//!                  manifest,            rules (claims,      rules (facts,
+//!                  front matter         patterns, cues)     events, entities)
+//! ```
+//!
+//! - [`corpus`] discovers and reads documents (manifest `corpus.toml`, front matter,
+//!   language detection) and never panics on bad input: unreadable files become
+//!   per-file findings.
+//! - [`Rules`] is the loaded, validated rule base (`[[fact]]`, `[[event]]`,
+//!   `[[entity]]`, `[[claim]]`); errors point into the TOML with miette diagnostics.
+//! - `extract` turns each document into typed mentions (values parsed into intervals),
+//!   `check` compares them with the facts and with each other, pure and IO-free.
+//! - [`Report`] renders findings as a human (miette) report or the stable JSON schema.
+//!
+//! ```no_run
+//! use factlint::{Checker, Corpus, Format, Rules};
+//! let rules = Rules::load(&["rules"]).expect("rules load");
+//! let corpus = Corpus::from_paths(&["seeds"]);
+//! let report = Checker::new(&rules).check(&corpus);
+//! println!("{}", report.render(Format::Json));
+//! ```
+
+pub mod check;
+pub mod corpus;
+mod error;
+pub(crate) mod extract;
+pub mod fold;
+pub mod lang;
+pub mod report;
+pub mod rules;
+pub mod value;
+
+pub use check::{Checker, Finding, Related, Severity, Span};
+pub use corpus::{Corpus, Document};
+pub use error::{Error, RuleDiagnostic, RuleErrors};
+pub use report::{Format, Report};
+pub use rules::Rules;

@@ -1,0 +1,108 @@
+//! The JSON report: the stable, versioned schema of DESIGN.md.
+//!
+//! `span` is in bytes of the original file and `text` is exactly those bytes;
+//! `line`/`column` are 1-based, columns in characters.
+
+use serde::Serialize;
+
+use super::position::line_column;
+use super::{Report, Summary};
+use crate::check::{Finding, Fix, Span};
+
+/// Version of the JSON schema; bumped on any incompatible change.
+pub(crate) const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    summary: Summary,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    kind: &'a str,
+    severity: &'static str,
+    key: Option<&'a str>,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    span: Span,
+    text: &'a str,
+    found: Option<&'a str>,
+    expected: Option<&'a str>,
+    message: &'a str,
+    help: Option<&'a str>,
+    related: Vec<JsonRelated<'a>>,
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<&'a Fix>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    span: Span,
+    text: &'a str,
+    note: &'a str,
+}
+
+pub(crate) fn render(report: &Report) -> String {
+    let json = JsonReport {
+        version: SCHEMA_VERSION,
+        summary: report.summary,
+        findings: report.findings.iter().map(|f| finding(report, f)).collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&json).expect("report types always serialise");
+    out.push('\n');
+    out
+}
+
+fn locate<'a>(report: &'a Report, file: &str, span: Span) -> (usize, usize, &'a str) {
+    match report.text(file) {
+        Some(text) => {
+            let (line, column) = line_column(text, span.start);
+            (line, column, text.get(span.range()).unwrap_or(""))
+        }
+        None => (1, 1, ""),
+    }
+}
+
+fn finding<'a>(report: &'a Report, f: &'a Finding) -> JsonFinding<'a> {
+    let (line, column, text) = locate(report, &f.file, f.span);
+    JsonFinding {
+        rule: &f.rule,
+        kind: &f.kind,
+        severity: f.severity.as_str(),
+        key: f.key.as_deref(),
+        file: &f.file,
+        line,
+        column,
+        span: f.span,
+        text,
+        found: f.found.as_deref(),
+        expected: f.expected.as_deref(),
+        message: &f.message,
+        help: f.help.as_deref(),
+        related: f
+            .related
+            .iter()
+            .map(|r| {
+                let (line, column, text) = locate(report, &r.file, r.span);
+                JsonRelated {
+                    file: &r.file,
+                    line,
+                    column,
+                    span: r.span,
+                    text,
+                    note: &r.note,
+                }
+            })
+            .collect(),
+        source: f.source.as_deref(),
+        fix: f.fix.as_ref(),
+    }
+}

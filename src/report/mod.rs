@@ -1,0 +1,185 @@
+//! Reports: findings → text for people and programs.
+//!
+//! Last stage of the pipeline. A [`Report`] holds the sorted findings and the text of
+//! every document they point into (for line/column and source excerpts — computed
+//! only here). Renderers: `human` (miette diagnostics) and `json` (the stable schema
+//! of DESIGN.md, `version: 1`). Document text is never written raw to a terminal:
+//! control characters are escaped.
+
+mod human;
+mod json;
+mod position;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::check::{Finding, Severity};
+use crate::corpus::Document;
+
+pub use human::HumanOptions;
+
+/// Output formats of `factlint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// miette diagnostics for people (no colour).
+    Human,
+    /// The stable JSON schema (`version: 1`).
+    Json,
+}
+
+/// Counts of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Summary {
+    /// Documents checked.
+    pub documents: usize,
+    /// Claims found (stated values; derived values are not counted).
+    pub mentions: usize,
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Findings of severity note.
+    pub notes: usize,
+}
+
+/// The findings of a run, sorted by file, byte offset and rule.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Sorted findings.
+    pub findings: Vec<Finding>,
+    /// Counts.
+    pub summary: Summary,
+    texts: BTreeMap<String, Arc<str>>,
+}
+
+impl Report {
+    /// Builds a report; keeps the text of the documents that findings point into.
+    pub fn new(mut findings: Vec<Finding>, documents: &[Document], mentions: usize) -> Self {
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        findings.dedup();
+        let mut texts = BTreeMap::new();
+        for finding in &findings {
+            let files =
+                std::iter::once(&finding.file).chain(finding.related.iter().map(|r| &r.file));
+            for file in files {
+                if texts.contains_key(file) {
+                    continue;
+                }
+                if let Some(doc) = documents.iter().find(|d| &d.name == file) {
+                    texts.insert(file.clone(), Arc::from(doc.text.as_str()));
+                }
+            }
+        }
+        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        let summary = Summary {
+            documents: documents.len(),
+            mentions,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            notes: count(Severity::Note),
+        };
+        Report {
+            findings,
+            summary,
+            texts,
+        }
+    }
+
+    /// The most severe finding, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+
+    /// Renders the report without colour.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Human => human::render(self, &HumanOptions::default()),
+            Format::Json => json::render(self),
+        }
+    }
+
+    /// Renders the human report with explicit options (colour, width).
+    pub fn render_human(&self, options: &HumanOptions) -> String {
+        human::render(self, options)
+    }
+
+    pub(crate) fn text(&self, file: &str) -> Option<&str> {
+        self.texts.get(file).map(|t| &**t)
+    }
+
+    /// "2 errors, 1 warning, 0 notes in 5 documents (14 claims checked)".
+    pub fn summary_line(&self) -> String {
+        let s = &self.summary;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {}, {} in {} ({} checked)",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+            plural(s.notes, "note"),
+            plural(s.documents, "document"),
+            plural(s.mentions, "claim")
+        )
+    }
+}
+
+/// Escapes control characters (terminal escapes included) and bidi overrides so
+/// document text can be shown safely; keeps newlines and tabs.
+pub(crate) fn escape_controls(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        if needs_escape(ch) {
+            out.extend(ch.escape_unicode());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Replaces unsafe characters with visible ones of the same UTF-8 length, so byte
+/// spans into the text stay valid (used for source excerpts).
+pub(crate) fn mask_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let masked: String = text
+        .chars()
+        .map(|ch| {
+            if !needs_escape(ch) {
+                return ch.to_string();
+            }
+            match ch.len_utf8() {
+                1 => "?".to_string(),
+                2 => "¿".to_string(),
+                3 => "\u{FFFD}".to_string(),
+                _ => "\u{FFFD}?".to_string(),
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(masked)
+}
+
+fn needs_escape(ch: char) -> bool {
+    (ch.is_control() && ch != '\n' && ch != '\t')
+        || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_sequences() {
+        assert_eq!(escape_controls("a\x1b]52;x\x07b"), "a\\u{1b}]52;x\\u{7}b");
+        assert_eq!(escape_controls("line\nnext"), "line\nnext");
+    }
+
+    #[test]
+    fn masking_keeps_byte_length() {
+        let text = "a\x1b[31m\u{85}\u{202E}z";
+        assert_eq!(mask_controls(text).len(), text.len());
+        assert!(!mask_controls(text).contains('\x1b'));
+    }
+}

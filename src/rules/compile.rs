@@ -1,0 +1,652 @@
+//! Validation: raw schema entries → the rule model, with every problem located.
+//!
+//! Checks duplicate ids and keys (across files), values and tolerances that do not
+//! parse, dates, unknown languages, patterns that do not compile, unknown
+//! placeholders, and key templates that a pattern does not bind.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use super::fact_value::{parse_tolerance, parse_value};
+use super::load::{At, ParsedFile};
+use super::schema::*;
+use super::*;
+use crate::error::RuleDiagnostic;
+use crate::extract::pattern;
+use crate::value::{DatePrecision, DateSpan, Interval, ValueKind};
+
+/// Placeholders a key template may use.
+const KEY_PLACEHOLDERS: &[&str] = &["year", "period"];
+
+struct Ctx<'a> {
+    files: &'a [RuleFile],
+    diagnostics: &'a mut Vec<RuleDiagnostic>,
+    file: usize,
+}
+
+impl Ctx<'_> {
+    fn error(
+        &mut self,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+        label: &str,
+        help: Option<String>,
+    ) {
+        let file = &self.files[self.file];
+        self.diagnostics.push(RuleDiagnostic::new(
+            &file.name, &file.text, span, message, label, help,
+        ));
+    }
+
+    fn origin(&self, span: std::ops::Range<usize>) -> Origin {
+        Origin {
+            file: self.file,
+            span,
+        }
+    }
+
+    fn location(&self, origin: &Origin) -> String {
+        let file = &self.files[origin.file];
+        let line = file.text[..origin.span.start.min(file.text.len())]
+            .matches('\n')
+            .count()
+            + 1;
+        format!("{}:{line}", file.name)
+    }
+}
+
+pub(crate) fn compile(
+    files: Vec<RuleFile>,
+    parsed: Vec<ParsedFile>,
+    diagnostics: &mut Vec<RuleDiagnostic>,
+) -> Rules {
+    let mut rules = Rules::default();
+    let mut event_ids: HashMap<String, Origin> = HashMap::new();
+    let mut entity_ids: HashMap<String, Origin> = HashMap::new();
+    let mut claim_ids: HashMap<String, Origin> = HashMap::new();
+    let mut fact_keys: HashMap<String, Origin> = HashMap::new();
+    for (index, file) in parsed.into_iter().enumerate() {
+        let mut ctx = Ctx {
+            files: &files,
+            diagnostics,
+            file: index,
+        };
+        if let Some(meta) = file.meta {
+            merge_meta(&mut rules.meta, meta.value);
+        }
+        for fact in file.facts {
+            if let Some(fact) = compile_fact(&mut ctx, fact, &mut fact_keys) {
+                rules
+                    .fact_by_key
+                    .insert(fact.key.clone(), rules.facts.len());
+                rules.facts.push(fact);
+            }
+        }
+        for event in file.events {
+            if let Some(event) = compile_event(&mut ctx, event, &mut event_ids) {
+                rules.events.push(event);
+            }
+        }
+        for entity in file.entities {
+            if let Some(entity) = compile_entity(&mut ctx, entity, &mut entity_ids) {
+                rules.entities.push(entity);
+            }
+        }
+        for claim in file.claims {
+            if let Some(claim) = compile_claim(&mut ctx, claim, &mut claim_ids) {
+                rules.claims.push(claim);
+            }
+        }
+    }
+    rules.files = files;
+    rules
+}
+
+fn merge_meta(meta: &mut Meta, raw: RawMeta) {
+    meta.name = meta.name.take().or(raw.name);
+    meta.version = meta.version.take().or(raw.version);
+    meta.description = meta.description.take().or(raw.description);
+    meta.default_lang = meta.default_lang.take().or(raw.default_lang);
+}
+
+/// Records `id` as seen; reports a duplicate at `span` with the first definition.
+fn unique(
+    ctx: &mut Ctx,
+    seen: &mut HashMap<String, Origin>,
+    what: &str,
+    id: &str,
+    span: std::ops::Range<usize>,
+) -> bool {
+    if let Some(first) = seen.get(id) {
+        let help = format!(
+            "first defined at {}; give each {what} a distinct id",
+            ctx.location(first)
+        );
+        ctx.error(
+            span,
+            format!("duplicate {what} `{id}`"),
+            "defined again here",
+            Some(help),
+        );
+        return false;
+    }
+    seen.insert(id.to_string(), ctx.origin(span));
+    true
+}
+
+fn compile_fact(
+    ctx: &mut Ctx,
+    At { value: raw, span }: At<RawFact>,
+    keys: &mut HashMap<String, Origin>,
+) -> Option<Fact> {
+    let key = raw.key.get_ref().clone();
+    let unique = unique(ctx, keys, "fact key", &key, raw.key.span());
+    let mut accepted = Vec::new();
+    let primary = accepted_value(ctx, &raw.value, raw.tolerance.as_ref(), raw.source.clone());
+    accepted.extend(primary);
+    for alt in &raw.accept {
+        let alt = alt.get_ref();
+        accepted.extend(accepted_value(
+            ctx,
+            &alt.value,
+            alt.tolerance.as_ref(),
+            alt.source.clone(),
+        ));
+    }
+    if !unique || accepted.len() != 1 + raw.accept.len() {
+        return None;
+    }
+    Some(Fact {
+        key,
+        accepted,
+        as_of: raw.as_of.as_ref().and_then(crate::corpus::toml_date),
+        note: raw.note,
+        origin: ctx.origin(span),
+    })
+}
+
+fn accepted_value(
+    ctx: &mut Ctx,
+    value: &toml::Spanned<RawValue>,
+    tolerance: Option<&toml::Spanned<RawTolerance>>,
+    source: Option<String>,
+) -> Option<Accepted> {
+    let parsed = match parse_value(value.get_ref()) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            ctx.error(value.span(), message, "cannot read this value", None);
+            return None;
+        }
+    };
+    let half_width =
+        match tolerance.map(|t| (t.span(), parse_tolerance(t.get_ref(), parsed.amount))) {
+            None => 0.0,
+            Some((_, Ok(width))) => width,
+            Some((span, Err(message))) => {
+                ctx.error(span, message, "cannot read this tolerance", None);
+                return None;
+            }
+        };
+    Some(Accepted {
+        nominal: parsed.amount,
+        interval: Interval {
+            low: parsed.amount - half_width,
+            high: parsed.amount + half_width,
+        },
+        unit: parsed.unit,
+        source,
+    })
+}
+
+fn compile_event(
+    ctx: &mut Ctx,
+    At { value: raw, span }: At<RawEvent>,
+    ids: &mut HashMap<String, Origin>,
+) -> Option<Event> {
+    let id = raw.id.get_ref().clone();
+    let unique = unique(ctx, ids, "event", &id, raw.id.span());
+    let date = event_date(ctx, &raw.date);
+    let planned_date = match &raw.planned_date {
+        Some(planned) => Some(event_date(ctx, planned)?),
+        None => None,
+    };
+    let status = match raw.status {
+        RawEventStatus::Held => EventStatus::Held,
+        RawEventStatus::Postponed => EventStatus::Postponed,
+        RawEventStatus::Planned => EventStatus::Planned,
+        RawEventStatus::Cancelled => EventStatus::Cancelled,
+    };
+    let date = date?;
+    unique.then(|| Event {
+        label: raw.label.unwrap_or_else(|| id.clone()),
+        id,
+        date,
+        status,
+        planned_date,
+        tags: raw.tags,
+        participants: raw.participants,
+        source: raw.source,
+        origin: ctx.origin(span),
+    })
+}
+
+fn event_date(ctx: &mut Ctx, raw: &toml::Spanned<RawDate>) -> Option<DateSpan> {
+    match date_span(raw.get_ref()) {
+        Ok(span) => Some(span),
+        Err(message) => {
+            ctx.error(
+                raw.span(),
+                message,
+                "cannot read this date",
+                Some("write 1992-06-29, \"2023-08\", \"1959\" or { start = 2023-08-20, end = 2023-08-22 }".into()),
+            );
+            None
+        }
+    }
+}
+
+/// A rule date (full, partial or range) as an inclusive span of days.
+pub(crate) fn date_span(raw: &RawDate) -> Result<DateSpan, String> {
+    match raw {
+        RawDate::Date(dt) => {
+            let date =
+                crate::corpus::toml_date(dt).ok_or("date must include year, month and day")?;
+            Ok(DateSpan {
+                start: date,
+                end: date,
+                precision: DatePrecision::Day,
+            })
+        }
+        RawDate::Partial(text) => partial_date(text),
+        RawDate::Range { start, end } => {
+            let (start, end) = (date_span(start)?, date_span(end)?);
+            if end.end < start.start {
+                return Err("date range ends before it starts".into());
+            }
+            Ok(DateSpan {
+                start: start.start,
+                end: end.end,
+                precision: start.precision,
+            })
+        }
+    }
+}
+
+fn partial_date(text: &str) -> Result<DateSpan, String> {
+    let bad = || format!("`{text}` is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let num = |s: &str| s.parse::<u32>().map_err(|_| bad());
+    match parts.as_slice() {
+        [year] => {
+            let year = num(year)? as i32;
+            let start = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(bad)?;
+            let end = NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(bad)?;
+            Ok(DateSpan {
+                start,
+                end,
+                precision: DatePrecision::Year,
+            })
+        }
+        [year, month] => {
+            let (year, month) = (num(year)? as i32, num(month)?);
+            let start = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)?;
+            let next = if month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)
+            };
+            let end = next.and_then(|d| d.pred_opt()).ok_or_else(bad)?;
+            Ok(DateSpan {
+                start,
+                end,
+                precision: DatePrecision::Month,
+            })
+        }
+        [_, _, _] => {
+            let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| bad())?;
+            Ok(DateSpan {
+                start: date,
+                end: date,
+                precision: DatePrecision::Day,
+            })
+        }
+        _ => Err(bad()),
+    }
+}
+
+fn compile_entity(
+    ctx: &mut Ctx,
+    At { value: raw, span }: At<RawEntity>,
+    ids: &mut HashMap<String, Origin>,
+) -> Option<Entity> {
+    let (id, id_span) = match &raw.id {
+        Some(id) => (id.get_ref().clone(), id.span()),
+        None => (raw.name.get_ref().clone(), raw.name.span()),
+    };
+    if !unique(ctx, ids, "entity", &id, id_span) {
+        return None;
+    }
+    let wrong = |forms: Vec<RawMisspelling>| {
+        forms
+            .into_iter()
+            .map(|m| match m {
+                RawMisspelling::Form(form) => WrongForm { form, fix: None },
+                RawMisspelling::WithFix { form, fix } => WrongForm { form, fix },
+            })
+            .collect()
+    };
+    let roles = raw
+        .roles
+        .into_iter()
+        .map(|role| Role {
+            titles: match role.title {
+                RawTitles::List(titles) => titles,
+                RawTitles::PerLang(map) => map.into_values().flatten().collect(),
+            },
+            from: role.from.as_ref().and_then(crate::corpus::toml_date),
+            until: role.until.as_ref().and_then(crate::corpus::toml_date),
+        })
+        .collect();
+    let examples = raw.example.into_iter().map(|e| example(ctx, e)).collect();
+    Some(Entity {
+        examples,
+        id,
+        name: raw.name.into_inner(),
+        kind: match raw.kind {
+            RawEntityKind::Person => EntityKind::Person,
+            RawEntityKind::Place => EntityKind::Place,
+            RawEntityKind::Organisation => EntityKind::Organisation,
+            RawEntityKind::Other => EntityKind::Other,
+        },
+        aliases: raw.aliases,
+        short_forms: raw.short_forms,
+        misspellings: wrong(raw.misspellings),
+        discouraged: wrong(raw.discouraged),
+        ascii_fold: raw.ascii_fold,
+        roles,
+        severity: raw.severity.unwrap_or(Severity::Error),
+        origin: ctx.origin(span),
+    })
+}
+
+fn example(ctx: &mut Ctx, raw: toml::Spanned<RawExample>) -> Example {
+    let span = raw.span();
+    let raw = raw.into_inner();
+    Example {
+        text: raw.text,
+        lang: raw.lang,
+        doc_date: raw.doc_date.as_ref().and_then(crate::corpus::toml_date),
+        expect: match raw.expect {
+            RawExpect::Conflict => Expect::Conflict,
+            RawExpect::Ok => Expect::Ok,
+            RawExpect::NoMatch => Expect::NoMatch,
+        },
+        expect_found: raw.expect_found,
+        origin: ctx.origin(span),
+    }
+}
+
+fn compile_claim(
+    ctx: &mut Ctx,
+    At { value: raw, span }: At<RawClaim>,
+    ids: &mut HashMap<String, Origin>,
+) -> Option<Claim> {
+    let id = raw.id.get_ref().clone();
+    let mut ok = unique(ctx, ids, "claim", &id, raw.id.span());
+    let mut patterns = Vec::new();
+    for (lang, sources) in &raw.patterns {
+        let Some(pack) = language(ctx, lang, &sources.first().map(|s| s.span())) else {
+            ok = false;
+            continue;
+        };
+        for source in sources {
+            match pattern::compile(source.get_ref(), pack) {
+                Ok(compiled) => patterns.push((compiled, source.span())),
+                Err(err) => {
+                    ok = false;
+                    let string_span = source.span();
+                    let at = err.offset.map_or(string_span.clone(), |offset| {
+                        // +1 skips the opening quote; exact for strings without escapes.
+                        let start = (string_span.start + 1 + offset).min(string_span.end);
+                        start..(start + 1).min(string_span.end)
+                    });
+                    ctx.error(at, err.message, "in this pattern", err.help);
+                }
+            }
+        }
+    }
+    let mut cues = Vec::new();
+    for (lang, groups) in &raw.cues {
+        if language(ctx, lang, &Some(groups.span())).is_none() {
+            ok = false;
+            continue;
+        }
+        let folded = fold_groups(groups.get_ref());
+        if folded.is_empty()
+            || folded
+                .iter()
+                .any(|g| g.is_empty() || g.iter().any(String::is_empty))
+        {
+            ctx.error(
+                groups.span(),
+                "cue groups must be non-empty lists of words",
+                "here",
+                None,
+            );
+            ok = false;
+            continue;
+        }
+        cues.push(CueSet {
+            lang: lang.clone(),
+            groups: folded,
+        });
+    }
+    let mut scope: BTreeMap<String, Scope> = BTreeMap::new();
+    for (lang, groups) in &raw.context {
+        let folded = fold_groups(groups.get_ref());
+        if folded.iter().any(|g| g.is_empty()) {
+            ctx.error(
+                groups.span(),
+                "context groups must be non-empty lists of words",
+                "here",
+                None,
+            );
+            ok = false;
+        }
+        scope.entry(lang.clone()).or_default().context = folded;
+    }
+    for (lang, words) in &raw.exclude {
+        scope.entry(lang.clone()).or_default().exclude = words
+            .get_ref()
+            .iter()
+            .map(|w| crate::fold::fold_str(w))
+            .collect();
+    }
+    if patterns.is_empty() && cues.is_empty() && ok {
+        ctx.error(
+            raw.id.span(),
+            format!("claim `{id}` has neither patterns nor cues"),
+            "this claim never matches",
+            Some("add [claim.patterns] or [claim.cues] for at least one language".into()),
+        );
+        ok = false;
+    }
+    let kind = match raw.kind.get_ref() {
+        RawClaimKind::Quantity => quantity_kind(ctx, &raw, &patterns, !cues.is_empty()),
+        other => {
+            let name = format!("{other:?}").to_lowercase();
+            ctx.error(
+                raw.kind.span(),
+                format!("claim kind `{name}` is not supported yet"),
+                "unsupported kind",
+                Some("this version checks `quantity` claims".into()),
+            );
+            None
+        }
+    };
+    let examples = raw.example.into_iter().map(|e| example(ctx, e)).collect();
+    let kind = kind?;
+    ok.then(|| Claim {
+        id,
+        kind,
+        severity: raw.severity.unwrap_or(Severity::Error),
+        message: raw.message,
+        help: raw.help,
+        description: raw.description,
+        patterns: patterns.into_iter().map(|(p, _)| p).collect(),
+        cues,
+        scope,
+        examples,
+        origin: ctx.origin(span),
+    })
+}
+
+fn fold_groups(groups: &[Vec<String>]) -> Vec<Vec<String>> {
+    groups
+        .iter()
+        .map(|group| group.iter().map(|w| crate::fold::fold_str(w)).collect())
+        .collect()
+}
+
+fn language(
+    ctx: &mut Ctx,
+    lang: &str,
+    span: &Option<std::ops::Range<usize>>,
+) -> Option<&'static crate::lang::LangPack> {
+    let pack = crate::lang::pack(lang);
+    if pack.is_none() {
+        ctx.error(
+            span.clone().unwrap_or(0..0),
+            format!("no language pack for `{lang}`"),
+            "unknown language",
+            Some(format!(
+                "built-in languages: {}",
+                crate::lang::builtin_codes().join(", ")
+            )),
+        );
+    }
+    pack
+}
+
+fn quantity_kind(
+    ctx: &mut Ctx,
+    raw: &RawClaim,
+    patterns: &[(pattern::Pattern, std::ops::Range<usize>)],
+    has_cues: bool,
+) -> Option<ClaimKind> {
+    let Some(key) = &raw.key else {
+        ctx.error(
+            raw.id.span(),
+            "a quantity claim needs a `key`",
+            "no key",
+            Some("add key = \"topic/{year}\" naming the fact it is checked against".into()),
+        );
+        return None;
+    };
+    let key_names = key_placeholders(key.get_ref());
+    let mut ok = true;
+    for name in &key_names {
+        if !KEY_PLACEHOLDERS.contains(&name.as_str()) {
+            ctx.error(
+                key.span(),
+                format!("key template uses `{{{name}}}`, which cannot name a fact"),
+                "in this key",
+                Some("key templates may use {year} and {period}".into()),
+            );
+            ok = false;
+        }
+    }
+    let value_kind = match &raw.value {
+        Some(value) => match ValueKind::from_placeholder(value.get_ref()) {
+            Some(kind) if is_quantity(kind) => Some(kind),
+            _ => {
+                ctx.error(
+                    value.span(),
+                    format!("`{}` is not a quantity value kind", value.get_ref()),
+                    "here",
+                    Some("use money, number, percent or count".into()),
+                );
+                return None;
+            }
+        },
+        None => None,
+    };
+    let mut inferred = value_kind;
+    for (pattern, span) in patterns {
+        let bound: Vec<&str> = pattern
+            .slots
+            .iter()
+            .filter(|s| s.label.is_none())
+            .map(|s| s.kind.placeholder())
+            .collect();
+        for name in &key_names {
+            let binds =
+                bound.contains(&name.as_str()) || (name == "period" && bound.contains(&"year"));
+            if !binds && KEY_PLACEHOLDERS.contains(&name.as_str()) {
+                ctx.error(
+                    span.clone(),
+                    format!("the key uses `{{{name}}}` but this pattern does not bind it"),
+                    "no such placeholder here",
+                    Some(format!(
+                        "add {{{name}}} to the pattern or remove it from the key"
+                    )),
+                );
+                ok = false;
+            }
+        }
+        let first = pattern
+            .slots
+            .iter()
+            .find(|s| s.label.is_none() && is_quantity(s.kind));
+        match (first, inferred) {
+            (None, _) => {
+                ctx.error(
+                    span.clone(),
+                    "this pattern has no value to check",
+                    "no {money}, {number}, {percent} or {count}",
+                    Some("add the placeholder of the value the claim states".into()),
+                );
+                ok = false;
+            }
+            (Some(slot), None) => inferred = Some(slot.kind),
+            (Some(_), Some(_)) => {}
+        }
+    }
+    if has_cues && value_kind.is_none() {
+        ctx.error(
+            raw.id.span(),
+            "a claim with cues needs `value` (the kind of value to look for)",
+            "no value kind",
+            Some("add value = \"money\" (or number, percent, count)".into()),
+        );
+        ok = false;
+    }
+    let value = inferred?;
+    ok.then(|| ClaimKind::Quantity {
+        key: key.get_ref().clone(),
+        value,
+        derived_severity: raw.derived_severity.unwrap_or(Severity::Warning),
+    })
+}
+
+fn is_quantity(kind: ValueKind) -> bool {
+    matches!(
+        kind,
+        ValueKind::Money | ValueKind::Number | ValueKind::Percent | ValueKind::Count
+    )
+}
+
+/// Names of the `{placeholders}` in a key template.
+pub(crate) fn key_placeholders(key: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = key;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        names.push(rest[open + 1..open + close].to_string());
+        rest = &rest[open + close + 1..];
+    }
+    names
+}

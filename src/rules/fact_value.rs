@@ -1,0 +1,152 @@
+//! Values as rule authors write them in facts (`"1e9 USD"`, `979.2e6`, `"6.3%"`,
+//! `{ amount = 1e9, unit = "USD" }`), tolerances (`"15%"`, `50e6`), and the one place
+//! quantities are formatted for people ("US$1 billion").
+
+use super::schema::{RawTolerance, RawValue};
+
+/// A fact value: amount and optional unit.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FactValue {
+    pub amount: f64,
+    pub unit: Option<String>,
+}
+
+/// Parses a fact value; the error says what was expected.
+pub(crate) fn parse_value(raw: &RawValue) -> Result<FactValue, String> {
+    match raw {
+        RawValue::Float(amount) => finite(*amount).map(|amount| FactValue { amount, unit: None }),
+        RawValue::Integer(amount) => Ok(FactValue {
+            amount: *amount as f64,
+            unit: None,
+        }),
+        RawValue::Table { amount, unit } => finite(*amount).map(|amount| FactValue {
+            amount,
+            unit: unit.as_ref().map(|u| normalise_unit(u)),
+        }),
+        RawValue::Text(text) => parse_text(text),
+    }
+}
+
+fn parse_text(text: &str) -> Result<FactValue, String> {
+    let text = text.trim();
+    let (number, unit) = match text.strip_suffix('%') {
+        Some(number) => (number.trim(), Some("%".to_string())),
+        None => match text.split_once(char::is_whitespace) {
+            Some((number, unit)) => (number, Some(normalise_unit(unit.trim()))),
+            None => (text, None),
+        },
+    };
+    let amount: f64 = number.replace('_', "").parse().map_err(|_| {
+        format!("`{text}` is not a value: write a number with an optional unit, e.g. \"1e9 USD\" or \"6.3%\"")
+    })?;
+    finite(amount).map(|amount| FactValue { amount, unit })
+}
+
+fn finite(amount: f64) -> Result<f64, String> {
+    if amount.is_finite() {
+        Ok(amount)
+    } else {
+        Err("value must be a finite number".to_string())
+    }
+}
+
+fn normalise_unit(unit: &str) -> String {
+    match unit {
+        "%" | "percent" | "per cent" => "%".to_string(),
+        "US$" | "$" | "usd" => "USD".to_string(),
+        other => other.to_ascii_uppercase(),
+    }
+}
+
+/// Half-width of the accepted interval around `amount`.
+pub(crate) fn parse_tolerance(raw: &RawTolerance, amount: f64) -> Result<f64, String> {
+    let value = match raw {
+        RawTolerance::Float(v) => *v,
+        RawTolerance::Integer(v) => *v as f64,
+        RawTolerance::Text(text) => {
+            let text = text.trim();
+            match text.strip_suffix('%') {
+                Some(pct) => {
+                    let pct: f64 = pct.trim().parse().map_err(|_| bad_tolerance(text))?;
+                    amount.abs() * pct / 100.0
+                }
+                None => text.parse().map_err(|_| bad_tolerance(text))?,
+            }
+        }
+    };
+    if value.is_finite() && value >= 0.0 {
+        Ok(value)
+    } else {
+        Err("tolerance must be a non-negative number or percentage".to_string())
+    }
+}
+
+fn bad_tolerance(text: &str) -> String {
+    format!(
+        "`{text}` is not a tolerance: write a percentage (\"15%\") or an absolute amount (50e6)"
+    )
+}
+
+/// Formats an amount for people: "US$1 billion", "US$124.1 million", "6.3%", "1,200".
+pub(crate) fn format_quantity(amount: f64, unit: Option<&str>) -> String {
+    let (scaled, scale) = match amount.abs() {
+        a if a >= 1e12 => (amount / 1e12, " trillion"),
+        a if a >= 1e9 => (amount / 1e9, " billion"),
+        a if a >= 1e6 => (amount / 1e6, " million"),
+        _ => (amount, ""),
+    };
+    let number = trim_number(scaled);
+    match unit {
+        Some("USD") => format!("US${number}{scale}"),
+        Some("EUR") => format!("€{number}{scale}"),
+        Some("%") => format!("{number}%"),
+        Some("year") => format!("{number} years"),
+        Some(other) => format!("{number}{scale} {other}"),
+        None => format!("{number}{scale}"),
+    }
+}
+
+/// A number with at most 3 decimals and no trailing zeros.
+fn trim_number(value: f64) -> String {
+    let text = format!("{value:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_text_values() {
+        let v = parse_value(&RawValue::Text("979.2e6 USD".into())).expect("value");
+        assert_eq!(v.amount, 979.2e6);
+        assert_eq!(v.unit.as_deref(), Some("USD"));
+        let p = parse_value(&RawValue::Text("6.3%".into())).expect("percent");
+        assert_eq!((p.amount, p.unit.as_deref()), (6.3, Some("%")));
+        assert!(parse_value(&RawValue::Text("about a billion".into())).is_err());
+        assert!(parse_value(&RawValue::Text("inf".into())).is_err());
+    }
+
+    #[test]
+    fn tolerances() {
+        assert_eq!(
+            parse_tolerance(&RawTolerance::Text("10%".into()), 1e9),
+            Ok(1e8)
+        );
+        assert_eq!(parse_tolerance(&RawTolerance::Float(5e6), 1e9), Ok(5e6));
+        assert!(parse_tolerance(&RawTolerance::Text("-1".into()), 1.0).is_err());
+    }
+
+    #[test]
+    fn formats_for_people() {
+        assert_eq!(format_quantity(1e9, Some("USD")), "US$1 billion");
+        assert_eq!(format_quantity(124.1e6, Some("USD")), "US$124.1 million");
+        assert_eq!(format_quantity(401.5e6, Some("USD")), "US$401.5 million");
+        assert_eq!(format_quantity(6.3, Some("%")), "6.3%");
+    }
+}

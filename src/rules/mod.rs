@@ -1,0 +1,340 @@
+//! The rule base: what is true (facts, events, entities) and what claims look like.
+//!
+//! `schema` holds the raw serde types, `load` parses files (collecting every syntax and
+//! schema error with its span), `compile` validates and builds this model. Every item
+//! remembers where it was written ([`Origin`]) so later stages can point into the TOML.
+
+mod compile;
+mod fact_value;
+mod load;
+mod schema;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::check::Severity;
+use crate::error::{Error, RuleErrors};
+use crate::extract::pattern::Pattern;
+use crate::value::{DateSpan, Interval, ValueKind};
+
+pub(crate) use fact_value::format_quantity;
+
+/// A rule file as loaded: its display name and text (for diagnostics).
+#[derive(Debug, Clone)]
+pub struct RuleFile {
+    /// Display name (path with `/` separators).
+    pub name: String,
+    /// Full text.
+    pub text: String,
+}
+
+/// Where an item was written: file index into [`Rules::files`] and byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// Index into [`Rules::files`].
+    pub file: usize,
+    /// Byte span in that file.
+    pub span: std::ops::Range<usize>,
+}
+
+/// `[meta]` of the rule pack(s).
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    /// Pack name.
+    pub name: Option<String>,
+    /// Pack version.
+    pub version: Option<String>,
+    /// What the pack covers.
+    pub description: Option<String>,
+    /// Language assumed for documents whose language is unknown.
+    pub default_lang: Option<String>,
+}
+
+/// One accepted value of a fact: an interval with its provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accepted {
+    /// The stated value.
+    pub nominal: f64,
+    /// The accepted interval (value ± tolerance).
+    pub interval: Interval,
+    /// Unit (`USD`, `%`, …).
+    pub unit: Option<String>,
+    /// Who says so.
+    pub source: Option<String>,
+}
+
+/// `[[fact]]`: the true value for a key, with accepted alternatives.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    /// The key (`trade/vn-kz/2024`).
+    pub key: String,
+    /// The primary value first, then the `accept` alternatives.
+    pub accepted: Vec<Accepted>,
+    /// As of when the fact was recorded.
+    pub as_of: Option<NaiveDate>,
+    /// Free-form note.
+    pub note: Option<String>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// Whether an event took place as recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventStatus {
+    /// It happened on `date`.
+    Held,
+    /// It was announced for `planned_date` and moved to `date`.
+    Postponed,
+    /// It is announced for `date` and has not happened yet.
+    Planned,
+    /// It was announced and did not happen.
+    Cancelled,
+}
+
+/// `[[event]]`: something that happened, with its date (full, partial or a range).
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Identifier referenced by claims.
+    pub id: String,
+    /// Human label.
+    pub label: String,
+    /// When it happened.
+    pub date: DateSpan,
+    /// Status of the event.
+    pub status: EventStatus,
+    /// The date announced before a postponement.
+    pub planned_date: Option<DateSpan>,
+    /// Tags used by `since` / `first` claims.
+    pub tags: Vec<String>,
+    /// Entity ids of participants.
+    pub participants: Vec<String>,
+    /// Provenance.
+    pub source: Option<String>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// Kind of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A place.
+    Place,
+    /// An organisation.
+    Organisation,
+    /// Anything else.
+    Other,
+}
+
+/// A known wrong form of a name and its correction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrongForm {
+    /// The wrong form as written.
+    pub form: String,
+    /// The correction; computed from the canonical form when not given.
+    pub fix: Option<String>,
+}
+
+/// A role an entity held over a period ("General Secretary" until 2024-07).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    /// Titles in all languages.
+    pub titles: Vec<String>,
+    /// First day in the role.
+    pub from: Option<NaiveDate>,
+    /// Last day in the role.
+    pub until: Option<NaiveDate>,
+}
+
+/// `[[entity]]`: a canonical name and its accepted and wrong forms.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Identifier (defaults to the canonical name).
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: EntityKind,
+    /// Accepted forms per language.
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// Accepted short forms.
+    pub short_forms: Vec<String>,
+    /// Known misspellings (errors).
+    pub misspellings: Vec<WrongForm>,
+    /// Discouraged style variants (warnings).
+    pub discouraged: Vec<WrongForm>,
+    /// Whether a form written without diacritics is accepted.
+    pub ascii_fold: bool,
+    /// Roles with date ranges.
+    pub roles: Vec<Role>,
+    /// Severity of misspellings.
+    pub severity: Severity,
+    /// Self-tests.
+    pub examples: Vec<Example>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// What a claim's mentions are checked against, per claim kind.
+#[derive(Debug, Clone)]
+pub enum ClaimKind {
+    /// A value checked against the fact for `key` and against other documents.
+    Quantity {
+        /// Key template (`trade/vn-kz/{period}`).
+        key: String,
+        /// The kind of the checked value.
+        value: ValueKind,
+        /// Severity of derived checks ("up 99% from 2023").
+        derived_severity: Severity,
+    },
+}
+
+impl ClaimKind {
+    /// The kebab-case name used in TOML and reports.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ClaimKind::Quantity { .. } => "quantity",
+        }
+    }
+}
+
+/// Cue words of a claim in one language: a sentence needs one word of every group.
+#[derive(Debug, Clone)]
+pub struct CueSet {
+    /// Language code.
+    pub lang: String,
+    /// Word groups, folded.
+    pub groups: Vec<Vec<String>>,
+}
+
+/// Where a claim applies in one language: the document must hold a word of every
+/// `context` group, and sentences holding an `exclude` word are skipped.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    /// Word groups the document must contain, folded.
+    pub context: Vec<Vec<String>>,
+    /// Words that disqualify a sentence (targets, forecasts), folded.
+    pub exclude: Vec<String>,
+}
+
+/// What an example expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// The example text conflicts with the rules.
+    Conflict,
+    /// The example text is matched and agrees.
+    Ok,
+    /// The example text is not matched at all.
+    NoMatch,
+}
+
+/// `[[claim.example]]`: a self-test run by `factlint test`.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// Text of the example.
+    pub text: String,
+    /// Its language.
+    pub lang: String,
+    /// Document date for the example.
+    pub doc_date: Option<NaiveDate>,
+    /// The expected outcome.
+    pub expect: Expect,
+    /// Expected found value text, if given.
+    pub expect_found: Option<String>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// `[[claim]]`: what a claim looks like in each language and what it is checked against.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Identifier, used as the rule name in reports.
+    pub id: String,
+    /// Kind and kind-specific configuration.
+    pub kind: ClaimKind,
+    /// Severity of conflicts.
+    pub severity: Severity,
+    /// Message template (`{found}`, `{expected}`, `{key}` and key placeholders).
+    pub message: Option<String>,
+    /// Help line.
+    pub help: Option<String>,
+    /// Description for `factlint explain`.
+    pub description: Option<String>,
+    pub(crate) patterns: Vec<Pattern>,
+    /// Cue word groups per language.
+    pub cues: Vec<CueSet>,
+    /// Scope per language.
+    pub scope: BTreeMap<String, Scope>,
+    /// Self-tests.
+    pub examples: Vec<Example>,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+/// The loaded and validated rule base.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    /// The files it was loaded from.
+    pub files: Vec<RuleFile>,
+    /// Merged `[meta]`.
+    pub meta: Meta,
+    /// Facts, in file order.
+    pub facts: Vec<Fact>,
+    /// Events, in file order.
+    pub events: Vec<Event>,
+    /// Entities, in file order.
+    pub entities: Vec<Entity>,
+    /// Claims, in file order.
+    pub claims: Vec<Claim>,
+    fact_by_key: HashMap<String, usize>,
+}
+
+impl Rules {
+    /// Loads rule files: each path is a `.toml` file or a directory whose `*.toml`
+    /// files are all loaded. Every problem in every file is reported together.
+    pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Rules, Error> {
+        let files = load::read_files(paths)?;
+        Self::from_files(files)
+    }
+
+    /// Builds rules from in-memory files (name, text).
+    pub fn from_files(files: Vec<RuleFile>) -> Result<Rules, Error> {
+        let mut diagnostics = Vec::new();
+        let parsed: Vec<_> = files
+            .iter()
+            .map(|file| load::parse_file(file, &mut diagnostics))
+            .collect();
+        let rules = compile::compile(files, parsed, &mut diagnostics);
+        if diagnostics.is_empty() {
+            Ok(rules)
+        } else {
+            Err(Error::Rules(RuleErrors(diagnostics)))
+        }
+    }
+
+    /// Builds rules from one TOML text (tests, examples, the library API).
+    pub fn from_toml(name: &str, text: &str) -> Result<Rules, Error> {
+        Self::from_files(vec![RuleFile {
+            name: name.to_string(),
+            text: text.to_string(),
+        }])
+    }
+
+    /// The fact for `key`, if any.
+    pub fn fact(&self, key: &str) -> Option<&Fact> {
+        self.fact_by_key.get(key).map(|&i| &self.facts[i])
+    }
+
+    /// The event with `id`, if any.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    /// The claim with `id`, if any.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+}

@@ -1,0 +1,220 @@
+//! The rule-file schema as written by users (serde, `deny_unknown_fields`, kebab-case).
+//!
+//! These raw types mirror the TOML one to one; `rules::compile` turns them into the
+//! validated model. Fields that need a location in diagnostics are `Spanned`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::check::Severity;
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMeta {
+    pub name: Option<String>,
+    pub version: Option<String>,
+    pub description: Option<String>,
+    #[serde(alias = "default-lang")]
+    pub default_lang: Option<String>,
+}
+
+/// A value as written in a fact: `"1e9 USD"`, `979.2e6`, or `{ amount = 1e9, unit = "USD" }`.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub(crate) enum RawValue {
+    Text(String),
+    Float(f64),
+    Integer(i64),
+    Table { amount: f64, unit: Option<String> },
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub(crate) enum RawTolerance {
+    Text(String),
+    Float(f64),
+    Integer(i64),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFact {
+    pub key: Spanned<String>,
+    pub value: Spanned<RawValue>,
+    pub tolerance: Option<Spanned<RawTolerance>>,
+    pub source: Option<String>,
+    #[serde(default)]
+    pub accept: Vec<Spanned<RawAccept>>,
+    #[serde(alias = "as-of")]
+    pub as_of: Option<Datetime>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAccept {
+    pub value: Spanned<RawValue>,
+    pub tolerance: Option<Spanned<RawTolerance>>,
+    pub source: Option<String>,
+}
+
+/// An event date: a TOML date, a partial date string (`"2023-08"`, `"1959"`), or a range.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub(crate) enum RawDate {
+    Date(Datetime),
+    Partial(String),
+    Range {
+        start: Box<RawDate>,
+        end: Box<RawDate>,
+    },
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum RawEventStatus {
+    #[default]
+    Held,
+    Postponed,
+    Planned,
+    Cancelled,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEvent {
+    pub id: Spanned<String>,
+    pub label: Option<String>,
+    pub date: Spanned<RawDate>,
+    #[serde(default)]
+    pub status: RawEventStatus,
+    #[serde(alias = "planned-date")]
+    pub planned_date: Option<Spanned<RawDate>>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub participants: Vec<String>,
+    pub source: Option<String>,
+    #[allow(dead_code)] // accepted for documentation; not used by checks
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub(crate) enum RawMisspelling {
+    Form(String),
+    WithFix { form: String, fix: Option<String> },
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub(crate) enum RawTitles {
+    List(Vec<String>),
+    PerLang(BTreeMap<String, Vec<String>>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRole {
+    pub title: RawTitles,
+    pub from: Option<Datetime>,
+    pub until: Option<Datetime>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum RawEntityKind {
+    #[default]
+    Person,
+    Place,
+    Organisation,
+    Other,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEntity {
+    pub id: Option<Spanned<String>>,
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub kind: RawEntityKind,
+    #[serde(default)]
+    pub aliases: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    #[serde(alias = "short-forms")]
+    pub short_forms: Vec<String>,
+    #[serde(default)]
+    pub misspellings: Vec<RawMisspelling>,
+    #[serde(default)]
+    pub discouraged: Vec<RawMisspelling>,
+    #[serde(default = "default_true")]
+    #[serde(alias = "ascii-fold")]
+    pub ascii_fold: bool,
+    #[serde(default)]
+    pub roles: Vec<RawRole>,
+    pub severity: Option<Severity>,
+    #[serde(default)]
+    pub example: Vec<Spanned<RawExample>>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum RawClaimKind {
+    Quantity,
+    Date,
+    Anniversary,
+    Since,
+    First,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum RawExpect {
+    Conflict,
+    Ok,
+    NoMatch,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawExample {
+    pub text: String,
+    pub lang: String,
+    #[serde(alias = "doc-date")]
+    pub doc_date: Option<Datetime>,
+    pub expect: RawExpect,
+    #[serde(alias = "expect-found")]
+    pub expect_found: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawClaim {
+    pub id: Spanned<String>,
+    pub kind: Spanned<RawClaimKind>,
+    pub key: Option<Spanned<String>>,
+    pub value: Option<Spanned<String>>,
+    pub severity: Option<Severity>,
+    #[serde(alias = "derived-severity")]
+    pub derived_severity: Option<Severity>,
+    pub message: Option<String>,
+    pub help: Option<String>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub patterns: BTreeMap<String, Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub cues: BTreeMap<String, Spanned<Vec<Vec<String>>>>,
+    #[serde(default)]
+    pub context: BTreeMap<String, Spanned<Vec<Vec<String>>>>,
+    #[serde(default)]
+    pub exclude: BTreeMap<String, Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub example: Vec<Spanned<RawExample>>,
+}
