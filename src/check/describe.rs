@@ -36,11 +36,9 @@ pub(crate) fn found(m: &Mention) -> String {
     match &m.derived {
         None => quantity(&m.value),
         Some(d) => format!(
-            "≈ {} implied for `{}` by {} for `{}`, {:+}%",
+            "≈ {} (implied by {}, {:+}%)",
             format_quantity(m.value.nominal, m.value.unit.as_deref()),
-            m.key,
             quantity(&d.stated),
-            d.stated_key,
             d.change.nominal
         ),
     }
@@ -79,7 +77,8 @@ pub(crate) fn message(
     expected: &str,
     default: String,
 ) -> String {
-    let Some(template) = &claim.message else {
+    // Templates are written for stated values; derived ones use the default wording.
+    let Some(template) = claim.message.as_ref().filter(|_| m.derived.is_none()) else {
         return default;
     };
     let mut text = template
@@ -93,7 +92,7 @@ pub(crate) fn message(
 }
 
 /// The original text of a span, when the span lies in the document.
-pub(crate) fn text<'a>(doc: &'a Document, span: Span) -> &'a str {
+pub(crate) fn text(doc: &Document, span: Span) -> &str {
     doc.text.get(span.range()).unwrap_or("")
 }
 

@@ -70,7 +70,7 @@ fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Result<String, usize>> {
         _ => return None,
     };
     let body = &bytes[2..];
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Some(Err(bytes.len() - 1));
     }
     let units: Vec<u16> = body

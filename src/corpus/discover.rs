@@ -118,10 +118,10 @@ fn find_manifest(
                 index
             }
         };
-        if let Some(index) = index {
-            if manifests[index].entry_for(file).is_some() {
-                return Ok(Some(index));
-            }
+        if let Some(index) = index
+            && manifests[index].entry_for(file).is_some()
+        {
+            return Ok(Some(index));
         }
         if dir == root || dir.as_os_str().is_empty() || !dir.starts_with(root) {
             return Ok(None);

@@ -321,10 +321,10 @@ pub(crate) fn bind(key: &str, period: Option<&Period>) -> Vec<(String, String)> 
         if key.contains("{period}") {
             bindings.push(("period".to_string(), period.key()));
         }
-        if key.contains("{year}") {
-            if let Period::Year(year) = period {
-                bindings.push(("year".to_string(), year.to_string()));
-            }
+        if key.contains("{year}")
+            && let Period::Year(year) = period
+        {
+            bindings.push(("year".to_string(), year.to_string()));
         }
     }
     bindings

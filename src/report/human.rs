@@ -7,7 +7,8 @@
 use std::fmt;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::{Report, escape_controls, mask_controls};
@@ -39,8 +40,7 @@ pub(crate) fn render(report: &Report, options: &HumanOptions) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
-        .with_links(false)
-        .with_context_lines(0);
+        .with_links(false);
     let mut out = String::new();
     for finding in &report.findings {
         let diagnostic = FindingDiagnostic::new(report, finding);
@@ -54,14 +54,76 @@ pub(crate) fn render(report: &Report, options: &HumanOptions) -> String {
     out
 }
 
+/// Characters of context shown on each side of a span within its line: news
+/// paragraphs are often one long line, and the whole line would bury the span.
+const CONTEXT_CHARS: usize = 60;
+
+/// A document's text that shows only a window of the spanned line.
 struct Source {
     name: String,
     text: String,
 }
 
 impl Source {
-    fn named(&self) -> NamedSource<String> {
-        NamedSource::new(self.name.clone(), self.text.clone())
+    fn new(name: &str, text: &str) -> Self {
+        Source {
+            name: name.to_string(),
+            text: mask_controls(text).into_owned(),
+        }
+    }
+}
+
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        _before: usize,
+        _after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = self.text.as_str();
+        let start = span.offset();
+        let end = start + span.len();
+        if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return Err(MietteError::OutOfBounds);
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let window_start = window_edge(text, line_start, start, true);
+        let window_end = window_edge(text, end, line_end, false);
+        let line = text[..line_start].matches('\n').count();
+        // The header shows the span's own column, not the window's.
+        let column = text[line_start..start].chars().count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            &text.as_bytes()[window_start..window_end],
+            (window_start, window_end - window_start).into(),
+            line,
+            column,
+            text[window_start..window_end].matches('\n').count() + 1,
+        )))
+    }
+}
+
+/// Start (or end) of the context window between `from` and `to`, at most
+/// `CONTEXT_CHARS` characters from the span, cut at a space where possible.
+fn window_edge(text: &str, from: usize, to: usize, leading: bool) -> usize {
+    let segment = &text[from..to];
+    let count = segment.chars().count();
+    if count <= CONTEXT_CHARS {
+        return if leading { from } else { to };
+    }
+    if leading {
+        let skip = count - CONTEXT_CHARS;
+        let cut = segment.char_indices().nth(skip).map_or(0, |(i, _)| i);
+        let at_space = segment[cut..].find(' ').map_or(cut, |i| cut + i + 1);
+        from + at_space.min(segment.len())
+    } else {
+        let cut = segment
+            .char_indices()
+            .nth(CONTEXT_CHARS)
+            .map_or(segment.len(), |(i, _)| i);
+        let at_space = segment[..cut].rfind(' ').unwrap_or(cut);
+        from + at_space
     }
 }
 
@@ -71,17 +133,14 @@ struct FindingDiagnostic {
     code: String,
     severity: Severity,
     help: Option<String>,
-    source: Option<NamedSource<String>>,
+    source: Option<Source>,
     label: Option<LabeledSpan>,
     related: Vec<RelatedDiagnostic>,
 }
 
 impl FindingDiagnostic {
     fn new(report: &Report, f: &Finding) -> Self {
-        let source = report.text(&f.file).map(|text| Source {
-            name: f.file.clone(),
-            text: mask_controls(text).into_owned(),
-        });
+        let source = report.text(&f.file).map(|text| Source::new(&f.file, text));
         let label_text = match (&f.found, f.kind.as_str()) {
             (Some(found), "quantity" | "agreement") => format!("found {found}"),
             _ => String::from("here"),
@@ -109,7 +168,7 @@ impl FindingDiagnostic {
             code: f.rule.clone(),
             severity: f.severity,
             help: (!help.is_empty()).then(|| escape_controls(&help.join("\n"))),
-            source: source.as_ref().map(Source::named),
+            source,
             label,
             related: f
                 .related
@@ -174,7 +233,7 @@ impl Diagnostic for FindingDiagnostic {
 /// A related location, drawn as an advice under its finding.
 struct RelatedDiagnostic {
     note: String,
-    source: NamedSource<String>,
+    source: Source,
     label: LabeledSpan,
 }
 
@@ -183,11 +242,7 @@ impl RelatedDiagnostic {
         let text = report.text(&r.file)?;
         (r.span.end <= text.len()).then(|| RelatedDiagnostic {
             note: escape_controls(&format!("{}: {}", r.file, r.note)),
-            source: Source {
-                name: r.file.clone(),
-                text: mask_controls(text).into_owned(),
-            }
-            .named(),
+            source: Source::new(&r.file, text),
             label: LabeledSpan::new_primary_with_span(
                 Some(escape_controls(&r.note)),
                 r.span.range(),

@@ -408,8 +408,9 @@ fn compile_claim(
                     let string_span = source.span();
                     let at = err.offset.map_or(string_span.clone(), |offset| {
                         // +1 skips the opening quote; exact for strings without escapes.
+                        let len = source.get_ref()[offset..].find('}').map_or(1, |i| i + 1);
                         let start = (string_span.start + 1 + offset).min(string_span.end);
-                        start..(start + 1).min(string_span.end)
+                        start..(start + len).min(string_span.end)
                     });
                     ctx.error(at, err.message, "in this pattern", err.help);
                 }

@@ -106,9 +106,16 @@ pub(crate) fn format_quantity(amount: f64, unit: Option<&str>) -> String {
     }
 }
 
-/// A number with at most 3 decimals and no trailing zeros.
+/// A number with at most 4 significant digits (and at most 3 decimals), no
+/// trailing zeros: 146.3, 402, 1.1, 969.4.
 fn trim_number(value: f64) -> String {
-    let text = format!("{value:.3}");
+    let magnitude = if value == 0.0 {
+        0
+    } else {
+        value.abs().log10().floor() as i32
+    };
+    let decimals = (3 - magnitude).clamp(0, 3) as usize;
+    let text = format!("{value:.decimals$}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".to_string()
@@ -147,6 +154,9 @@ mod tests {
         assert_eq!(format_quantity(1e9, Some("USD")), "US$1 billion");
         assert_eq!(format_quantity(124.1e6, Some("USD")), "US$124.1 million");
         assert_eq!(format_quantity(401.5e6, Some("USD")), "US$401.5 million");
+        assert_eq!(format_quantity(402.01e6, Some("USD")), "US$402 million");
+        assert_eq!(format_quantity(969.408e6, Some("USD")), "US$969.4 million");
+        assert_eq!(format_quantity(1234.0, None), "1234");
         assert_eq!(format_quantity(6.3, Some("%")), "6.3%");
     }
 }

@@ -163,8 +163,35 @@ fn entry<T: DeserializeOwned>(
     }
 }
 
+/// What each untagged schema type accepts, for "did not match any variant" errors.
+const TYPE_HINTS: &[(&str, &str)] = &[
+    (
+        "RawTolerance",
+        "a tolerance is a percentage string (\"15%\") or a number",
+    ),
+    (
+        "RawValue",
+        "a value is a string (\"1e9 USD\"), a number, or { amount = …, unit = … }",
+    ),
+    (
+        "RawDate",
+        "a date is a TOML date (1992-06-29), a string (\"2023-08\", \"1959\"), or { start = …, end = … }",
+    ),
+    (
+        "RawMisspelling",
+        "a wrong form is a string or { form = …, fix = … }",
+    ),
+    (
+        "RawTitles",
+        "a role title is a list of strings or a table of lists per language",
+    ),
+];
+
 fn toml_error(file: &RuleFile, err: &toml::de::Error, what: &str) -> RuleDiagnostic {
-    let message = err.message().trim().to_string();
+    let mut message = err.message().trim().to_string();
+    if let Some((_, hint)) = TYPE_HINTS.iter().find(|(name, _)| message.contains(name)) {
+        message = format!("wrong type: {hint}");
+    }
     let help = if message.starts_with("unknown field") {
         Some("remove the field or fix its spelling (see docs/rules.md)".to_string())
     } else if message.starts_with("missing field") {
