@@ -32,6 +32,7 @@ mod error;
 pub(crate) mod extract;
 pub mod fold;
 pub mod lang;
+pub mod names;
 pub mod report;
 pub mod rules;
 pub mod value;

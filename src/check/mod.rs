@@ -9,6 +9,7 @@
 mod agreement;
 mod describe;
 mod finding;
+mod name;
 mod quantity;
 
 use std::collections::BTreeMap;
@@ -33,6 +34,7 @@ pub(crate) struct Located<'a> {
 pub struct Checker<'r> {
     rules: &'r Rules,
     extractor: Extractor<'r>,
+    names: crate::names::NameIndex,
 }
 
 impl<'r> Checker<'r> {
@@ -41,17 +43,28 @@ impl<'r> Checker<'r> {
         Checker {
             rules,
             extractor: Extractor::new(rules),
+            names: name::index(rules),
         }
     }
 
     /// Checks every document of `corpus` against the rules and against each other.
     pub fn check(&self, corpus: &Corpus) -> Report {
-        let extractions: Vec<Extraction> = corpus
+        let per_doc: Vec<(Extraction, Vec<Finding>)> = corpus
             .documents
             .par_iter()
-            .map(|doc| self.extractor.extract(doc))
+            .map(|doc| {
+                (
+                    self.extractor.extract(doc),
+                    name::check(self.rules, &self.names, doc),
+                )
+            })
             .collect();
         let mut findings: Vec<Finding> = corpus.problems.iter().map(input_finding).collect();
+        let mut extractions = Vec::with_capacity(per_doc.len());
+        for (extraction, name_findings) in per_doc {
+            findings.extend(name_findings);
+            extractions.push(extraction);
+        }
         let mut by_key: BTreeMap<&str, Vec<Located>> = BTreeMap::new();
         let mut mention_count = 0;
         for (doc, extraction) in corpus.documents.iter().zip(&extractions) {

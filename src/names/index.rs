@@ -1,0 +1,299 @@
+//! [`NameIndex`]: one Aho–Corasick automaton over every folded form and role title,
+//! plus the near-miss index.
+//!
+//! Exact pass: leftmost-longest search over the folded text; a match must be a whole
+//! word (no letter/digit on either side; `-` and `.` inside a form are part of it).
+//! When the longest match at a position fails the word test, shorter forms starting
+//! at the same position are tried by an anchored search over a shortened haystack
+//! ("Tumysh" in "Tumysh Kanatbek" when "Tumysh Kanat" is also a form), then the search
+//! moves on. Several entities may share one folded form; precedence is accepted >
+//! discouraged > misspelling (a form that is correct for anyone is never an error),
+//! and one hit is emitted per entity of the winning class.
+
+use super::fix::{self, FixWindow};
+use super::near_miss::{Anchor, NearIndex};
+use super::role::{self, RoleData, fold_key};
+use super::token::{form_windows, initial_variants};
+use super::util::{FxMap, original_range, whole_word};
+use super::{EntityInput, NameHit, Verdict};
+use crate::fold::Folded;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use chrono::NaiveDate;
+
+/// One automaton pattern (a distinct folded string) and what it means.
+#[derive(Debug, Clone, Default)]
+struct Pattern {
+    folded: String,
+    accepted: Vec<u32>,
+    discouraged: Vec<(u32, String)>,
+    misspelled: Vec<(u32, String)>,
+    /// Entities of any class (for near-miss context).
+    all: Vec<u32>,
+    /// Entities having this as a role title.
+    titles: Vec<u32>,
+}
+
+/// Index of all entity names; build once, query per document.
+#[derive(Debug, Clone)]
+pub struct NameIndex {
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+    roles: Vec<Vec<RoleData>>,
+    near: NearIndex,
+}
+
+/// An exact whole-word match in folded text.
+#[derive(Debug, Clone, Copy)]
+struct Exact {
+    start: usize,
+    end: usize,
+    pattern: usize,
+}
+
+impl NameIndex {
+    /// Builds the index. Entities beyond `u32::MAX` and empty forms are ignored.
+    pub fn new(entities: &[EntityInput]) -> NameIndex {
+        let mut by_form: FxMap<String, usize> = FxMap::default();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut slot = |key: String, patterns: &mut Vec<Pattern>| -> usize {
+            *by_form.entry(key.clone()).or_insert_with(|| {
+                patterns.push(Pattern {
+                    folded: key,
+                    ..Pattern::default()
+                });
+                patterns.len() - 1
+            })
+        };
+        let mut near = NearIndex::default();
+        let mut roles = Vec::with_capacity(entities.len());
+        for (ei, entity) in entities.iter().enumerate() {
+            let Ok(e) = u32::try_from(ei) else { break };
+            let mut accepted: Vec<(&str, u8)> = vec![(entity.canonical.as_str(), 0)];
+            accepted.extend(entity.aliases.iter().map(|a| (a.as_str(), 1)));
+            accepted.extend(entity.short_forms.iter().map(|a| (a.as_str(), 2)));
+            let derived: Vec<String> = accepted
+                .iter()
+                .flat_map(|&(f, _)| initial_variants(f))
+                .collect();
+            accepted.extend(derived.iter().map(|d| (d.as_str(), 3)));
+
+            let mut windows: Vec<FixWindow> = Vec::new();
+            for &(form, rank) in &accepted {
+                let key = fold_key(form);
+                if key.is_empty() {
+                    continue;
+                }
+                let p = slot(key, &mut patterns);
+                push_unique(&mut patterns[p].accepted, e);
+                push_unique(&mut patterns[p].all, e);
+                near.add_form(e, rank, form);
+                windows.extend(
+                    form_windows(form, super::near_miss::MAX_WINDOW)
+                        .1
+                        .into_iter()
+                        .map(|window| FixWindow { window, rank }),
+                );
+            }
+            for (list, discouraged) in [(&entity.misspellings, false), (&entity.discouraged, true)]
+            {
+                for m in list {
+                    let key = fold_key(&m.form);
+                    if key.is_empty() {
+                        continue;
+                    }
+                    let fix = m
+                        .fix
+                        .clone()
+                        .unwrap_or_else(|| fix::compute(&m.form, &windows, &entity.canonical));
+                    let p = slot(key, &mut patterns);
+                    let pat = &mut patterns[p];
+                    let target = if discouraged {
+                        &mut pat.discouraged
+                    } else {
+                        &mut pat.misspelled
+                    };
+                    if !target.iter().any(|(x, _)| *x == e) {
+                        target.push((e, fix));
+                    }
+                    push_unique(&mut pat.all, e);
+                }
+            }
+            let entity_roles: Vec<RoleData> = entity.roles.iter().map(RoleData::new).collect();
+            for r in &entity_roles {
+                for t in &r.folded {
+                    let p = slot(t.clone(), &mut patterns);
+                    push_unique(&mut patterns[p].titles, e);
+                }
+            }
+            roles.push(entity_roles);
+        }
+        near.finish();
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Both)
+                .build(patterns.iter().map(|p| p.folded.as_str()))
+                .ok()
+        };
+        NameIndex {
+            automaton,
+            patterns,
+            roles,
+            near,
+        }
+    }
+
+    /// Finds and judges all name mentions. `folded` must be `fold::fold(original)`.
+    /// Hits are sorted by `range.start` (then end, then entity); ranges slice `original`.
+    pub fn find(
+        &self,
+        original: &str,
+        folded: &Folded,
+        doc_date: Option<NaiveDate>,
+    ) -> Vec<NameHit> {
+        let text = folded.text.as_str();
+        let exact = self.exact_pass(text);
+        let mut hits = Vec::new();
+        for (k, x) in exact.iter().enumerate() {
+            let Some(p) = self.patterns.get(x.pattern) else {
+                continue;
+            };
+            let Some(range) = original_range(original, folded, x.start..x.end) else {
+                continue;
+            };
+            if !p.accepted.is_empty() {
+                let title = k
+                    .checked_sub(1)
+                    .and_then(|j| exact.get(j))
+                    .filter(|prev| {
+                        prev.end == x.start
+                            || (prev.end + 1 == x.start
+                                && text.as_bytes().get(prev.end) == Some(&b' '))
+                    })
+                    .and_then(|prev| self.patterns.get(prev.pattern));
+                for &e in &p.accepted {
+                    let verdict = match (doc_date, title) {
+                        (Some(date), Some(t)) if t.titles.contains(&e) => self
+                            .roles
+                            .get(e as usize)
+                            .and_then(|r| role::check(r, &t.folded, date)),
+                        _ => None,
+                    }
+                    .unwrap_or(Verdict::Ok);
+                    hits.push(NameHit {
+                        range: range.clone(),
+                        entity: e as usize,
+                        verdict,
+                    });
+                }
+            } else if !p.discouraged.is_empty() {
+                for (e, fix) in &p.discouraged {
+                    hits.push(NameHit {
+                        range: range.clone(),
+                        entity: *e as usize,
+                        verdict: Verdict::Discouraged { fix: fix.clone() },
+                    });
+                }
+            } else {
+                for (e, fix) in &p.misspelled {
+                    hits.push(NameHit {
+                        range: range.clone(),
+                        entity: *e as usize,
+                        verdict: Verdict::Misspelling { fix: fix.clone() },
+                    });
+                }
+            }
+        }
+        let anchors: Vec<Anchor<'_>> = exact
+            .iter()
+            .filter_map(|x| {
+                let p = self.patterns.get(x.pattern)?;
+                Some(Anchor {
+                    start: x.start,
+                    end: x.end,
+                    entities: &p.all,
+                    titles: &p.titles,
+                })
+            })
+            .collect();
+        for near in self.near.detect(original, folded, &anchors) {
+            let Some(range) = original_range(original, folded, near.range.clone()) else {
+                continue;
+            };
+            hits.push(NameHit {
+                range,
+                entity: near.entity as usize,
+                verdict: Verdict::NearMiss {
+                    suggestion: near.suggestion,
+                    distance: near.distance,
+                },
+            });
+        }
+        hits.sort_by_key(|h| (h.range.start, h.range.end, h.entity));
+        hits
+    }
+
+    /// Whole-word, leftmost-longest, non-overlapping matches of all patterns.
+    fn exact_pass(&self, text: &str) -> Vec<Exact> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.automaton else {
+            return out;
+        };
+        let mut pos = 0;
+        while pos < text.len() {
+            let Ok(Some(m)) = ac.try_find(Input::new(text).span(pos..text.len())) else {
+                break;
+            };
+            let start = m.start();
+            let mut end = m.end();
+            let mut pattern = m.pattern().as_usize();
+            let mut found = false;
+            loop {
+                if whole_word(text, start, end) {
+                    found = true;
+                    break;
+                }
+                if end <= start + 1 {
+                    break;
+                }
+                let shorter = Input::new(text)
+                    .range(start..end - 1)
+                    .anchored(Anchored::Yes);
+                match ac.try_find(shorter) {
+                    Ok(Some(m2)) if m2.end() > start => {
+                        end = m2.end();
+                        pattern = m2.pattern().as_usize();
+                    }
+                    _ => break,
+                }
+            }
+            if found {
+                out.push(Exact {
+                    start,
+                    end,
+                    pattern,
+                });
+                pos = end;
+            } else {
+                pos = next_char(text, start);
+            }
+        }
+        out
+    }
+}
+
+fn next_char(text: &str, pos: usize) -> usize {
+    let mut next = pos + 1;
+    while next < text.len() && !text.is_char_boundary(next) {
+        next += 1;
+    }
+    next
+}
+
+fn push_unique(v: &mut Vec<u32>, e: u32) {
+    if !v.contains(&e) {
+        v.push(e);
+    }
+}

@@ -1,0 +1,154 @@
+//! Name checking: finds mentions of known entities (people, places, organisations) in a
+//! document and judges how each mention is written.
+//!
+//! All matching runs on folded text (see [`crate::fold`]); every hit is reported as a
+//! byte range of the ORIGINAL text, extended over trailing combining marks so that the
+//! range slices exactly the form as written (NFC, NFD, NBSP and all).
+//!
+//! Pipeline of [`NameIndex::find`]:
+//! 1. one Aho–Corasick pass (leftmost-longest, whole words only) over all folded forms:
+//!    canonical names, aliases, short forms, derived initial variants, misspellings,
+//!    discouraged variants and role titles (`index.rs`);
+//! 2. role check of accepted hits preceded by a role title (`role.rs`);
+//! 3. near-miss detection on the uncovered tokens (`near_miss.rs`), in name context only.
+//!
+//! Fixes for misspellings without an explicit fix are computed by aligning the wrong
+//! form against token windows of the entity's accepted forms (`fix.rs`).
+//!
+//! Derived forms: an accepted form containing an initial written with a space
+//! ("K. Tumysh") is also accepted written without it ("K.Tumysh"), and vice versa
+//! ("M.Nurtleu" → "M. Nurtleu"). Both are house-style variants of one short form.
+
+use chrono::NaiveDate;
+use std::ops::Range;
+
+mod fix;
+mod index;
+mod near_miss;
+mod role;
+mod token;
+mod util;
+
+pub use index::NameIndex;
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A person ("Kassym-Jomart Tokayev").
+    Person,
+    /// A place ("Việt Nam").
+    Place,
+    /// An organisation ("United Nations").
+    Organisation,
+    /// Anything else.
+    Other,
+}
+
+/// A known wrong (or discouraged) form of an entity name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misspelling {
+    /// The form as it is wrongly written ("Kassym-Jormat").
+    pub form: String,
+    /// The replacement; `None` means "compute it": the best-aligned token
+    /// window of the entity's accepted forms, in original spelling.
+    pub fix: Option<String>,
+}
+
+/// A role (office) an entity held during a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Titles of the role in every language ("Tổng Bí thư", "General Secretary").
+    pub titles: Vec<String>,
+    /// First day in office, `None` = since always.
+    pub from: Option<NaiveDate>,
+    /// Last day in office, `None` = still in office.
+    pub until: Option<NaiveDate>,
+}
+
+/// One entity as given by the caller (plain data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityInput {
+    /// Caller's identifier (not interpreted).
+    pub id: String,
+    /// Canonical spelling ("Kassym-Jomart Tokayev").
+    pub canonical: String,
+    /// Kind of entity.
+    pub kind: EntityKind,
+    /// Accepted aliases in all languages ("Tokayev", "Tokajew", "Токаев").
+    pub aliases: Vec<String>,
+    /// Accepted short forms ("K. Tumysh", "Tumysh").
+    pub short_forms: Vec<String>,
+    /// Known wrong forms; a hit is always an error.
+    pub misspellings: Vec<Misspelling>,
+    /// Style variants; a hit is a warning.
+    pub discouraged: Vec<Misspelling>,
+    /// Whether a form written without diacritics is accepted. All matching is done on
+    /// folded (diacritic-free) text, so this flag is currently informational: every
+    /// entity behaves as if it were `true`. It is kept for a future diacritic-sensitive
+    /// mode.
+    pub ascii_fold: bool,
+    /// Roles held, with periods.
+    pub roles: Vec<Role>,
+}
+
+impl EntityInput {
+    /// An entity with only a canonical name (no aliases, roles, …; `ascii_fold` true).
+    pub fn new(id: &str, canonical: &str, kind: EntityKind) -> EntityInput {
+        EntityInput {
+            id: id.to_string(),
+            canonical: canonical.to_string(),
+            kind,
+            aliases: Vec::new(),
+            short_forms: Vec::new(),
+            misspellings: Vec::new(),
+            discouraged: Vec::new(),
+            ascii_fold: true,
+            roles: Vec::new(),
+        }
+    }
+}
+
+/// One mention found in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameHit {
+    /// Byte range in the ORIGINAL text; slices exactly the form as written.
+    pub range: Range<usize>,
+    /// Index into the entity slice given to [`NameIndex::new`].
+    pub entity: usize,
+    /// Judgement of the mention.
+    pub verdict: Verdict,
+}
+
+/// Judgement of one mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Canonical name, alias or short form: correct.
+    Ok,
+    /// A known misspelling (error); `fix` is in the entity's original spelling.
+    Misspelling {
+        /// Replacement text.
+        fix: String,
+    },
+    /// A discouraged style variant (warning).
+    Discouraged {
+        /// Replacement text.
+        fix: String,
+    },
+    /// An unknown form close to a known one, in name context (warning; the suggestion
+    /// is a guess and not safe to apply automatically).
+    NearMiss {
+        /// The closest accepted form (window), original spelling.
+        suggestion: String,
+        /// Edit distance (optimal string alignment) on folded text.
+        distance: usize,
+    },
+    /// The name is preceded by a role title the entity did not hold on the document date.
+    RoleConflict {
+        /// The role title (entity data spelling).
+        title: String,
+        /// Start of the role.
+        from: Option<NaiveDate>,
+        /// End of the role.
+        until: Option<NaiveDate>,
+    },
+}

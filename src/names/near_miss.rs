@@ -1,0 +1,774 @@
+//! Near-miss detection: unknown token sequences close to an accepted form, in name
+//! context.
+//!
+//! Index (built once):
+//! - the vocabulary: every distinct folded token of every accepted form;
+//! - a symmetric-delete index over the vocabulary: each token of ≥ 4 chars is stored
+//!   under the hashes of all strings obtained by deleting up to `threshold(len)` chars
+//!   from its first [`PREFIX`] chars (SymSpell). A query generates the same deletes, so
+//!   a lookup costs a fixed number of hash probes whatever the number of entities; a
+//!   bit-set (Bloom filter, one hash) in front keeps most probes in cache;
+//! - the window table: every window of 1–4 tokens of every accepted form, keyed by its
+//!   vocabulary ids.
+//!
+//! Detection (per document): tokens not covered by an exact hit get their exact
+//! vocabulary id and, when in possible name context (Capitalised, or right next to an
+//! exact hit / role title), their near vocabulary tokens (edit distance ≤ the threshold
+//! of both lengths; optimal string alignment, i.e. restricted Damerau–Levenshtein).
+//! Windows of 4 down to 1 tokens are then tried greedily from the left:
+//! - a window that exactly equals a window of any entity's form is explained (a real
+//!   different person "Tokaev" of "Tokaev Arman" is not a near miss of "Tokayev");
+//! - otherwise the best combination of near tokens that forms a window of some entity
+//!   within the length threshold is a near miss, if the context holds for that entity:
+//!   whole forms need Capitalised changed tokens (a capital at a sentence start counts
+//!   only when the entity is mentioned exactly elsewhere in the document), an adjacent
+//!   exact hit of the entity or its role title before; partial windows ("Kassym-Jomart" of "Kassym-Jomart
+//!   Tokayev") need the adjacent hit or title, or Capitalised + the entity mentioned
+//!   exactly elsewhere in the document + the window ending the form (a surname).
+//!
+//! Common words of the supported languages never start a near match.
+
+use super::token::{Token, form_windows, tokens};
+use super::util::{FxHasher, FxMap, FxSet, original_range, threshold};
+use crate::fold::Folded;
+use std::ops::Range;
+
+/// Chars of a token used for the delete keys.
+pub(crate) const PREFIX: usize = 8;
+/// Longest window (tokens).
+pub(crate) const MAX_WINDOW: usize = 4;
+/// Most near candidates kept per token.
+const MAX_NEAR_PER_TOKEN: usize = 6;
+/// Most token combinations tried per window.
+const MAX_COMBOS: usize = 256;
+
+const NONE: u32 = u32::MAX;
+type WindowKey = (u8, [u32; MAX_WINDOW]);
+
+/// Common words never treated as misspelt names (folded).
+const COMMON: &[&str] = &[
+    // English
+    "about",
+    "after",
+    "again",
+    "also",
+    "among",
+    "army",
+    "back",
+    "been",
+    "before",
+    "being",
+    "city",
+    "could",
+    "court",
+    "during",
+    "each",
+    "even",
+    "every",
+    "first",
+    "from",
+    "government",
+    "have",
+    "here",
+    "into",
+    "just",
+    "last",
+    "later",
+    "like",
+    "made",
+    "many",
+    "march",
+    "market",
+    "more",
+    "most",
+    "much",
+    "must",
+    "news",
+    "next",
+    "only",
+    "other",
+    "over",
+    "party",
+    "people",
+    "police",
+    "said",
+    "says",
+    "since",
+    "some",
+    "state",
+    "still",
+    "such",
+    "than",
+    "that",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "time",
+    "today",
+    "under",
+    "very",
+    "week",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "will",
+    "with",
+    "would",
+    "year",
+    "years",
+    "your",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "minister",
+    "president",
+    "secretary",
+    "general",
+    // German
+    "aber",
+    "auch",
+    "dass",
+    "dies",
+    "diese",
+    "eine",
+    "einen",
+    "einer",
+    "haben",
+    "hatte",
+    "nach",
+    "nicht",
+    "noch",
+    "oder",
+    "sein",
+    "sich",
+    "sind",
+    "und",
+    "unter",
+    "wird",
+    "wurde",
+    "werden",
+    "heute",
+    "jahr",
+    "jahre",
+    "woche",
+    // French
+    "avec",
+    "dans",
+    "elle",
+    "pour",
+    "sont",
+    "sous",
+    "leur",
+    "mais",
+    "nous",
+    "vous",
+    "cette",
+    // Vietnamese (folded)
+    "nguoi",
+    "trong",
+    "nhung",
+    "cung",
+    "theo",
+    "nhieu",
+    "duoc",
+    "khong",
+    "chinh",
+    "thanh",
+    "truong",
+    "nuoc",
+    "ngay",
+    "thang",
+];
+
+/// A window of an accepted form.
+#[derive(Debug, Clone)]
+pub(crate) struct Target {
+    /// Entity index.
+    pub entity: u32,
+    /// Window in original spelling (the suggestion).
+    pub original: String,
+    /// Whole form.
+    pub full: bool,
+    /// Window includes the form's last token.
+    pub last: bool,
+    /// Length in chars of the folded window.
+    pub chars: usize,
+    /// Source rank (0 canonical, 1 alias, 2 short form, 3 derived).
+    pub rank: u8,
+}
+
+/// The near-miss index (see the module docs).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NearIndex {
+    vocab: FxMap<String, u32>,
+    vocab_words: Vec<String>,
+    vocab_chars: Vec<usize>,
+    deletes: FxMap<u64, Vec<u32>>,
+    bloom: Vec<u64>,
+    bloom_shift: u32,
+    targets: Vec<Target>,
+    windows: FxMap<WindowKey, Vec<u32>>,
+    common: FxSet<&'static str>,
+}
+
+/// An exact hit (name form or title) as seen by near-miss detection.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Anchor<'a> {
+    /// Folded start.
+    pub start: usize,
+    /// Folded end.
+    pub end: usize,
+    /// Entities the form belongs to (any verdict).
+    pub entities: &'a [u32],
+    /// Entities that have this text as a role title.
+    pub titles: &'a [u32],
+}
+
+/// A near miss found in folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NearHit {
+    /// Folded range.
+    pub range: Range<usize>,
+    /// Entity index.
+    pub entity: u32,
+    /// Suggested replacement (original spelling).
+    pub suggestion: String,
+    /// Edit distance (folded).
+    pub distance: usize,
+}
+
+/// Per-token data of one document.
+#[derive(Debug, Clone, Default)]
+struct TokenInfo {
+    covered: bool,
+    exact: Option<u32>,
+    near: Range<usize>,
+    capitalised: bool,
+    sentence_start: bool,
+}
+
+impl NearIndex {
+    /// Adds all windows of an accepted form of `entity`.
+    pub(crate) fn add_form(&mut self, entity: u32, rank: u8, form: &str) {
+        let (words, windows) = form_windows(form, MAX_WINDOW);
+        let ids: Vec<u32> = words.iter().map(|w| self.intern(w)).collect();
+        for w in windows {
+            let mut key = [NONE; MAX_WINDOW];
+            for (slot, id) in key.iter_mut().zip(ids.iter().skip(w.first).take(w.len)) {
+                *slot = *id;
+            }
+            let key = (w.len as u8, key);
+            let target = Target {
+                entity,
+                original: w.original,
+                full: w.full,
+                last: w.last,
+                chars: w.folded.chars().count(),
+                rank,
+            };
+            let list = self.windows.entry(key).or_default();
+            let existing = list.iter().position(|&t| {
+                self.targets
+                    .get(t as usize)
+                    .is_some_and(|t| t.entity == entity)
+            });
+            match existing {
+                Some(pos) => {
+                    let Some(&old_idx) = list.get(pos) else {
+                        continue;
+                    };
+                    if let Some(old) = self.targets.get_mut(old_idx as usize)
+                        && (target.full, std::cmp::Reverse(target.rank))
+                            > (old.full, std::cmp::Reverse(old.rank))
+                    {
+                        *old = target;
+                    }
+                }
+                None => {
+                    list.push(self.targets.len() as u32);
+                    self.targets.push(target);
+                }
+            }
+        }
+    }
+
+    fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(word) {
+            return id;
+        }
+        let id = self.vocab_words.len() as u32;
+        self.vocab.insert(word.to_string(), id);
+        self.vocab_words.push(word.to_string());
+        self.vocab_chars.push(word.chars().count());
+        id
+    }
+
+    /// Builds the delete index and the Bloom filter; call once after all `add_form`.
+    pub(crate) fn finish(&mut self) {
+        let mut hashes = Vec::new();
+        let mut chars = Vec::new();
+        for (id, word) in self.vocab_words.iter().enumerate() {
+            chars.clear();
+            chars.extend(word.chars());
+            let k = threshold(chars.len());
+            if k == 0 {
+                continue;
+            }
+            delete_hashes(&chars, k, &mut hashes);
+            for &h in &hashes {
+                self.deletes.entry(h).or_default().push(id as u32);
+            }
+        }
+        let bits = (self.deletes.len().max(64) * 16).next_power_of_two();
+        self.bloom_shift = 64 - bits.trailing_zeros();
+        self.bloom = vec![0u64; bits / 64];
+        let keys: Vec<u64> = self.deletes.keys().copied().collect();
+        for h in keys {
+            let bit = self.bloom_bit(h);
+            if let Some(word) = self.bloom.get_mut(bit / 64) {
+                *word |= 1 << (bit % 64);
+            }
+        }
+        self.common = COMMON.iter().copied().collect();
+    }
+
+    #[inline]
+    fn bloom_bit(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.bloom_shift) as usize
+    }
+
+    #[inline]
+    fn maybe(&self, h: u64) -> bool {
+        let bit = self.bloom_bit(h);
+        self.bloom
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// Vocabulary tokens within the threshold of `word` (distance > 0), best first.
+    fn near_tokens(&self, word: &str, scratch: &mut Scratch, out: &mut Vec<(u32, u8)>) {
+        scratch.chars.clear();
+        scratch.chars.extend(word.chars());
+        let n = scratch.chars.len();
+        let k = threshold(n);
+        if k == 0 {
+            return;
+        }
+        delete_hashes_unsorted(&scratch.chars, k, &mut scratch.hashes);
+        let start = out.len();
+        scratch.seen.clear();
+        for &h in &scratch.hashes {
+            if !self.maybe(h) {
+                continue;
+            }
+            let Some(ids) = self.deletes.get(&h) else {
+                continue;
+            };
+            for &id in ids {
+                if scratch.seen.contains(&id) {
+                    continue;
+                }
+                scratch.seen.push(id);
+                let (Some(&tn), Some(tw)) = (
+                    self.vocab_chars.get(id as usize),
+                    self.vocab_words.get(id as usize),
+                ) else {
+                    continue;
+                };
+                let kk = k.min(threshold(tn));
+                if n.abs_diff(tn) > kk {
+                    continue;
+                }
+                let d = strsim::osa_distance(word, tw);
+                if d > 0 && d <= kk {
+                    out.push((id, d as u8));
+                }
+            }
+        }
+        out[start..].sort_unstable_by_key(|&(id, d)| (d, id));
+        out.truncate(start + (out.len() - start).min(MAX_NEAR_PER_TOKEN));
+    }
+
+    /// Finds near misses in `folded` (anchors: exact hits sorted by start,
+    /// non-overlapping).
+    pub(crate) fn detect(
+        &self,
+        original: &str,
+        folded: &Folded,
+        anchors: &[Anchor<'_>],
+    ) -> Vec<NearHit> {
+        let text = folded.text.as_str();
+        let toks = tokens(text);
+        let mut out = Vec::new();
+        if toks.is_empty() || self.targets.is_empty() {
+            return out;
+        }
+        let mentioned: FxSet<u32> = anchors
+            .iter()
+            .flat_map(|a| a.entities.iter().copied())
+            .collect();
+        let by_end: FxMap<usize, usize> = anchors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.end, i))
+            .collect();
+        let by_start: FxMap<usize, usize> = anchors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.start, i))
+            .collect();
+        let before = |pos: usize| -> Option<&Anchor<'_>> {
+            let i = by_end.get(&pos).or_else(|| {
+                (pos > 0 && text.as_bytes().get(pos - 1) == Some(&b' '))
+                    .then(|| by_end.get(&(pos - 1)))
+                    .flatten()
+            })?;
+            anchors.get(*i)
+        };
+        let after = |pos: usize| -> Option<&Anchor<'_>> {
+            let i = by_start.get(&pos).or_else(|| {
+                (text.as_bytes().get(pos) == Some(&b' '))
+                    .then(|| by_start.get(&(pos + 1)))
+                    .flatten()
+            })?;
+            anchors.get(*i)
+        };
+
+        // Per-token data.
+        let mut scratch = Scratch::default();
+        let mut near_arena: Vec<(u32, u8)> = Vec::new();
+        let mut info = vec![TokenInfo::default(); toks.len()];
+        let mut ai = 0;
+        for (t, slot) in toks.iter().zip(info.iter_mut()) {
+            while ai < anchors.len() && anchors[ai].end <= t.start {
+                ai += 1;
+            }
+            slot.covered = anchors.get(ai).is_some_and(|a| a.start < t.end);
+            if slot.covered {
+                continue;
+            }
+            let Some(word) = text.get(t.start..t.end) else {
+                continue;
+            };
+            slot.sentence_start = t.sentence_start;
+            slot.exact = self.vocab.get(word).copied();
+            slot.capitalised = original_range(original, folded, t.start..t.end)
+                .and_then(|r| original.get(r))
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+            let context = slot.capitalised || before(t.start).is_some() || after(t.end).is_some();
+            if context && !self.common.contains(word) {
+                let start = near_arena.len();
+                self.near_tokens(word, &mut scratch, &mut near_arena);
+                slot.near = start..near_arena.len();
+            }
+        }
+
+        // Greedy windows, longest first.
+        let mut i = 0;
+        while i < toks.len() {
+            let mut advance = 1;
+            for n in (1..=MAX_WINDOW.min(toks.len() - i)).rev() {
+                let (Some(wt), Some(wi)) = (toks.get(i..i + n), info.get(i..i + n)) else {
+                    continue;
+                };
+                let usable = wi
+                    .iter()
+                    .all(|x| !x.covered && (x.exact.is_some() || !x.near.is_empty()))
+                    && wt.iter().skip(1).all(|t| t.joined_to_prev);
+                if !usable {
+                    continue;
+                }
+                match self.best_window(wt, wi, &near_arena, &mentioned, &before, &after) {
+                    WindowResult::Explained => {
+                        advance = n;
+                        break;
+                    }
+                    WindowResult::Near(hit) => {
+                        out.push(hit);
+                        advance = n;
+                        break;
+                    }
+                    WindowResult::Nothing => {}
+                }
+            }
+            i += advance;
+        }
+        out
+    }
+
+    fn best_window<'s>(
+        &self,
+        toks: &[Token],
+        info: &[TokenInfo],
+        arena: &[(u32, u8)],
+        mentioned: &FxSet<u32>,
+        before: &dyn Fn(usize) -> Option<&'s Anchor<'s>>,
+        after: &dyn Fn(usize) -> Option<&'s Anchor<'s>>,
+    ) -> WindowResult {
+        let n = toks.len();
+        // Exactly a window of some entity: explained.
+        if info.iter().all(|x| x.exact.is_some()) {
+            let mut key = [NONE; MAX_WINDOW];
+            for (slot, x) in key.iter_mut().zip(info) {
+                *slot = x.exact.unwrap_or(NONE);
+            }
+            if self.windows.contains_key(&(n as u8, key)) {
+                return WindowResult::Explained;
+            }
+        }
+        if info.iter().all(|x| x.near.is_empty()) {
+            return WindowResult::Nothing;
+        }
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return WindowResult::Nothing;
+        };
+        let title_before = before(first.start).map(|a| a.titles).unwrap_or(&[]);
+        let form_before = before(first.start).map(|a| a.entities).unwrap_or(&[]);
+        let form_after = after(last.end).map(|a| a.entities).unwrap_or(&[]);
+
+        // Choices per token: exact (distance 0) then near ones.
+        let choices: Vec<Vec<(u32, u8)>> = info
+            .iter()
+            .map(|x| {
+                let mut c: Vec<(u32, u8)> = x.exact.map(|e| (e, 0)).into_iter().collect();
+                c.extend(arena.get(x.near.clone()).unwrap_or(&[]).iter().copied());
+                c
+            })
+            .collect();
+        let mut idx = vec![0usize; n];
+        let mut best: Option<((usize, bool, u8), u32)> = None;
+        for _ in 0..MAX_COMBOS {
+            let mut key = [NONE; MAX_WINDOW];
+            let mut dist = 0usize;
+            let mut changed_capitalised = true;
+            let mut changed_at_sentence_start = false;
+            for (j, c) in choices.iter().enumerate() {
+                if let (Some(&(id, d)), Some(slot)) = (c.get(idx[j]), key.get_mut(j)) {
+                    *slot = id;
+                    dist += usize::from(d);
+                    if d > 0 {
+                        changed_capitalised &= info[j].capitalised;
+                        changed_at_sentence_start |= info[j].sentence_start;
+                    }
+                }
+            }
+            if dist > 0
+                && let Some(list) = self.windows.get(&(n as u8, key))
+            {
+                for &t in list {
+                    let Some(target) = self.targets.get(t as usize) else {
+                        continue;
+                    };
+                    if dist > threshold(target.chars) {
+                        continue;
+                    }
+                    let e = target.entity;
+                    let strong = title_before.contains(&e)
+                        || form_before.contains(&e)
+                        || form_after.contains(&e);
+                    let known = mentioned.contains(&e);
+                    let capital = changed_capitalised && (!changed_at_sentence_start || known);
+                    let ok = if target.full {
+                        strong || capital
+                    } else {
+                        strong || (capital && target.last && known)
+                    };
+                    if !ok {
+                        continue;
+                    }
+                    let score = (dist, !target.full, target.rank);
+                    if best.is_none_or(|(s, _)| score < s) {
+                        best = Some((score, t));
+                    }
+                }
+            }
+            // Next combination (odometer).
+            let mut j = 0;
+            loop {
+                if j == n {
+                    return self.finish_best(best, first.start, last.end);
+                }
+                idx[j] += 1;
+                if idx[j] < choices[j].len() {
+                    break;
+                }
+                idx[j] = 0;
+                j += 1;
+            }
+        }
+        self.finish_best(best, first.start, last.end)
+    }
+
+    fn finish_best(
+        &self,
+        best: Option<((usize, bool, u8), u32)>,
+        start: usize,
+        end: usize,
+    ) -> WindowResult {
+        match best.and_then(|((dist, _, _), t)| Some((dist, self.targets.get(t as usize)?))) {
+            Some((distance, target)) => WindowResult::Near(NearHit {
+                range: start..end,
+                entity: target.entity,
+                suggestion: target.original.clone(),
+                distance,
+            }),
+            None => WindowResult::Nothing,
+        }
+    }
+}
+
+enum WindowResult {
+    Explained,
+    Near(NearHit),
+    Nothing,
+}
+
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<char>,
+    hashes: Vec<u64>,
+    seen: Vec<u32>,
+}
+
+/// Hashes of all strings made by deleting up to `k` (≤ 3) chars from the first
+/// [`PREFIX`] chars of `chars`; sorted, deduplicated.
+fn delete_hashes(chars: &[char], k: usize, out: &mut Vec<u64>) {
+    delete_hashes_unsorted(chars, k, out);
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// [`delete_hashes`] without sorting (queries: duplicates only cost a Bloom probe).
+fn delete_hashes_unsorted(chars: &[char], k: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let prefix = &chars[..chars.len().min(PREFIX)];
+    let mut skip = [usize::MAX; 3];
+    rec(prefix, 0, 0, k.min(3), &mut skip, out);
+}
+
+fn rec(p: &[char], from: usize, depth: usize, k: usize, skip: &mut [usize; 3], out: &mut Vec<u64>) {
+    let mut h = FxHasher::default();
+    let mut kept = 0u64;
+    for (i, &c) in p.iter().enumerate() {
+        if !skip[..depth].contains(&i) {
+            h.add(u64::from(c));
+            kept += 1;
+        }
+    }
+    h.add(kept | 1 << 40);
+    out.push(std::hash::Hasher::finish(&h));
+    if depth == k {
+        return;
+    }
+    for i in from..p.len() {
+        skip[depth] = i;
+        rec(p, i + 1, depth + 1, k, skip, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The delete index finds every vocabulary token within the threshold (checked
+    /// against brute force over generated look-alikes).
+    #[test]
+    fn delete_index_matches_brute_force() {
+        let words = [
+            "tokayev",
+            "tumysh",
+            "kassym-jomart",
+            "nurtleu",
+            "nguyen",
+            "merkel",
+            "scholz",
+            "schulz",
+            "abcdefghijklmnop",
+            "lam",
+            "putin",
+            "macron",
+            "tokajew",
+        ];
+        let mut idx = NearIndex::default();
+        for (e, w) in words.iter().enumerate() {
+            idx.add_form(e as u32, 0, w);
+        }
+        idx.finish();
+        let mut queries: Vec<String> = Vec::new();
+        for w in &words {
+            let cs: Vec<char> = w.chars().collect();
+            for i in 0..cs.len() {
+                let mut del = cs.clone();
+                del.remove(i);
+                queries.push(del.iter().collect());
+                let mut sub = cs.clone();
+                sub[i] = 'x';
+                queries.push(sub.iter().collect());
+                let mut ins = cs.clone();
+                ins.insert(i, 'q');
+                queries.push(ins.iter().collect());
+                if i + 1 < cs.len() {
+                    let mut tr = cs.clone();
+                    tr.swap(i, i + 1);
+                    queries.push(tr.iter().collect());
+                    let mut two = cs.clone();
+                    two.remove(i);
+                    two.insert(0, 'z');
+                    two.push('z');
+                    queries.push(two.iter().collect());
+                }
+            }
+        }
+        let mut scratch = Scratch::default();
+        for q in &queries {
+            let mut got = Vec::new();
+            idx.near_tokens(q, &mut scratch, &mut got);
+            let mut got: Vec<u32> = got.iter().map(|&(id, _)| id).collect();
+            got.sort_unstable();
+            let qn = q.chars().count();
+            let mut want: Vec<u32> = Vec::new();
+            for (id, w) in idx.vocab_words.iter().enumerate() {
+                let kk = threshold(qn).min(threshold(w.chars().count()));
+                let d = strsim::osa_distance(q, w);
+                if d > 0 && d <= kk {
+                    want.push(id as u32);
+                }
+            }
+            want.truncate(MAX_NEAR_PER_TOKEN);
+            assert_eq!(got, want, "query {q}");
+        }
+    }
+
+    #[test]
+    fn empty_index_and_text() {
+        let mut idx = NearIndex::default();
+        idx.finish();
+        let f = crate::fold::fold("");
+        assert!(idx.detect("", &f, &[]).is_empty());
+        let f = crate::fold::fold("Tokayev");
+        assert!(idx.detect("Tokayev", &f, &[]).is_empty());
+    }
+}
