@@ -125,6 +125,11 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The text of the finding's span in `document_text` (empty when out of range).
+    pub fn text_in<'a>(&self, document_text: &'a str) -> &'a str {
+        document_text.get(self.span.range()).unwrap_or("")
+    }
+
     /// The sort key every output uses: file, byte offset, rule.
     pub fn sort_key(&self) -> (&str, usize, usize, &str) {
         (&self.file, self.span.start, self.span.end, &self.rule)

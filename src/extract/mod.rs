@@ -21,7 +21,7 @@ use crate::corpus::Document;
 use crate::fold::{self, Folded};
 use crate::lang::{self, LangPack};
 use crate::rules::{ClaimKind, Rules};
-use crate::value::{self, ParseCtx, Period, Quantity, Value, ValueKind};
+use crate::value::{ParseCtx, Period, Quantity, Value, ValueKind};
 
 /// A claim made by a document: which claim, which fact key, where, and what value.
 #[derive(Debug, Clone, PartialEq)]
@@ -225,7 +225,7 @@ impl<'r> Extractor<'r> {
                     continue;
                 };
                 let span = at.span(m.range());
-                match value::parse(slot.kind, m.as_str(), ctx) {
+                match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
                     Ok(value) => match (slot.label.as_deref(), value) {
                         (None, Value::Year(y)) => period = Some(Period::Year(y)),
                         (None, Value::Period(p)) => period = Some(p),

@@ -94,7 +94,7 @@ pub(crate) fn compile(source: &str, pack: &LangPack) -> Result<Pattern, PatternE
                     )),
                 })?;
                 let group = format!("s{}", slots.len());
-                regex_src.push_str(&format!("(?P<{group}>{})", value::fragment(kind, pack)));
+                regex_src.push_str(&format!("(?P<{group}>{})", slot_fragment(kind, pack)));
                 slots.push(Slot {
                     kind,
                     label: label.map(str::to_string),
@@ -142,6 +142,31 @@ pub(crate) fn compile(source: &str, pack: &LangPack) -> Result<Pattern, PatternE
         regex,
         slots,
     })
+}
+
+/// The regex of a placeholder. `{period}` also reads a bare year (DESIGN.md: "a year,
+/// a quarter, a half, or the first N months").
+fn slot_fragment(kind: ValueKind, pack: &LangPack) -> String {
+    match kind {
+        ValueKind::Period => format!(
+            "(?:{}|{})",
+            value::fragment(ValueKind::Period, pack),
+            value::fragment(ValueKind::Year, pack)
+        ),
+        other => value::fragment(other, pack).to_string(),
+    }
+}
+
+/// Parses a slot's text; a `{period}` slot falls back to a bare year.
+pub(crate) fn parse_slot(
+    kind: ValueKind,
+    text: &str,
+    ctx: &value::ParseCtx,
+) -> Result<value::Value, value::ValueError> {
+    match value::parse(kind, text, ctx) {
+        Err(_) if kind == ValueKind::Period => value::parse(ValueKind::Year, text, ctx),
+        result => result,
+    }
 }
 
 /// `{name}` or `{name:label}` at the start of `s`: (name, label, byte length).
@@ -242,6 +267,16 @@ mod tests {
     }
 
     #[test]
+    fn period_reads_years_quarters_and_months() {
+        let p = compile("in {period}, trade reached {money}", en()).expect("compiles");
+        assert!(p.regex.is_match("in 2024, trade reached us$800 million"));
+        assert!(
+            p.regex
+                .is_match("in the first quarter of 2025, trade reached $146.3 million")
+        );
+    }
+
+    #[test]
     fn unknown_placeholder_is_located() {
         let err = compile("trade {mony}", en()).expect_err("unknown");
         assert_eq!(err.offset, Some(6));
@@ -257,6 +292,6 @@ mod tests {
     #[test]
     fn escapes_are_not_folded() {
         let p = compile(r"\D{year}", en()).expect("compiles");
-        assert!(p.regex.is_match("x2024"));
+        assert!(p.regex.is_match("x 2024"));
     }
 }

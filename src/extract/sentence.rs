@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn splits_on_terminal_punctuation_and_lines() {
-        assert_eq!(split("a b. c d! e\nf"), vec!["a b.", "c d!", "e", "f"]);
+        assert_eq!(
+            split("ab cd. ef gh! ij\nkl"),
+            vec!["ab cd.", "ef gh!", "ij", "kl"]
+        );
     }
 
     #[test]

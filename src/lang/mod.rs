@@ -1,65 +1,492 @@
-//! Language packs (provisional: replaced by the data-driven packs).
+//! Language packs: every language-specific word, separator and pattern template.
+//!
+//! A pack is a TOML file (`src/lang/packs/xx.toml` for the built-in ones, embedded with
+//! `include_str!`; user packs go through [`LangPack::from_toml`]). Every word a pack lists
+//! is folded with [`crate::fold::fold_str`] when the pack is loaded, so all matching runs
+//! on folded text: text written without diacritics, NFD input and `Ð` read the same.
+//!
+//! Adding a built-in language = adding `packs/xx.toml` and one line in [`BUILTIN_SOURCES`].
+//!
+//! Value patterns are written as *templates* (see [`crate::value`] module docs for the
+//! template syntax); they are compiled into regexes once, when the pack is loaded.
 
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
 use std::sync::LazyLock;
 
-/// A language pack.
-#[derive(Debug)]
-pub struct LangPack {
-    /// Language code.
-    pub code: String,
-    /// Language name.
-    pub name: String,
-    abbreviations: Vec<String>,
-    comparison: Vec<String>,
-    years: Vec<String>,
-}
+use serde::Deserialize;
 
-static PACKS: LazyLock<Vec<LangPack>> = LazyLock::new(|| {
-    let mk = |code: &str, abbr: &[&str], cmp: &[&str], years: &[&str]| LangPack {
-        code: code.into(),
-        name: code.into(),
-        abbreviations: abbr.iter().map(|s| s.to_string()).collect(),
-        comparison: cmp.iter().map(|s| s.to_string()).collect(),
-        years: years.iter().map(|s| s.to_string()).collect(),
-    };
-    vec![
-        mk(
-            "de",
-            &["z. b.", "nr.", "bzw.", "dr."],
-            &["gegenuber", "im vergleich zu"],
-            &["jahren", "jahre", "jahr"],
-        ),
-        mk(
-            "en",
-            &["u.s.", "mr.", "dr.", "no."],
-            &["from", "compared with", "year on year"],
-            &["years", "year"],
-        ),
-        mk("vi", &["tp.", "th.s."], &["so voi"], &["nam"]),
-    ]
+use crate::fold::fold_str;
+use crate::value::Hedge;
+use crate::value::template::{CompiledTemplates, compile_pack_templates};
+
+/// Embedded sources of the built-in packs: `(code, toml)`.
+const BUILTIN_SOURCES: &[(&str, &str)] = &[
+    ("de", include_str!("packs/de.toml")),
+    ("en", include_str!("packs/en.toml")),
+    ("fr", include_str!("packs/fr.toml")),
+    ("ru", include_str!("packs/ru.toml")),
+    ("vi", include_str!("packs/vi.toml")),
+];
+
+static BUILTIN: LazyLock<Vec<LangPack>> = LazyLock::new(|| {
+    BUILTIN_SOURCES
+        .iter()
+        .filter_map(|(_, src)| LangPack::from_toml(src).ok())
+        .collect()
 });
 
-/// The built-in pack for `code`.
+/// Returns the built-in pack for a language code (`"en"`, `"vi"`, `"de"`, `"fr"`, `"ru"`).
 pub fn pack(code: &str) -> Option<&'static LangPack> {
-    PACKS.iter().find(|p| p.code == code)
+    BUILTIN.iter().find(|p| p.code == code)
 }
 
-/// Codes of the built-in packs.
+/// Codes of the built-in packs, sorted.
 pub fn builtin_codes() -> Vec<&'static str> {
-    PACKS.iter().map(|p| p.code.as_str()).collect()
+    let mut codes: Vec<&'static str> = BUILTIN_SOURCES.iter().map(|(c, _)| *c).collect();
+    codes.sort_unstable();
+    codes
+}
+
+/// Checks that every built-in pack source loads; returns `(code, error)` for those that do not.
+pub fn builtin_errors() -> Vec<(&'static str, LangError)> {
+    BUILTIN_SOURCES
+        .iter()
+        .filter_map(|(code, src)| LangPack::from_toml(src).err().map(|e| (*code, e)))
+        .collect()
+}
+
+/// An error loading a language pack: a message and the byte span in the TOML source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LangError {
+    /// What is wrong.
+    pub message: String,
+    /// Byte range in the TOML source the error refers to, when known.
+    pub span: Option<Range<usize>>,
+}
+
+impl fmt::Display for LangError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.span {
+            Some(span) => write!(f, "{} (bytes {}..{})", self.message, span.start, span.end),
+            None => write!(f, "{}", self.message),
+        }
+    }
+}
+
+impl std::error::Error for LangError {}
+
+/// A loaded language pack. All word lists are folded.
+#[derive(Debug, Clone)]
+pub struct LangPack {
+    /// Language code, e.g. `"vi"`.
+    pub code: String,
+    /// Human-readable language name.
+    pub name: String,
+    /// Decimal separator characters.
+    pub decimal: Vec<char>,
+    /// Digit-group separator characters (space covers NBSP after folding).
+    pub group: Vec<char>,
+    /// Group separators that read as a decimal point unless followed by exactly three digits.
+    pub ambiguous_group: Vec<char>,
+    /// Cardinal number words with their values (folded).
+    pub number_words: Vec<(String, f64)>,
+    /// Multiplier words inside a number (hundred, trăm, hundert...).
+    pub multipliers: Vec<(String, f64)>,
+    /// Strings allowed between number-word tokens (may include the empty string).
+    pub joiners: Vec<String>,
+    /// Words that mean 1 before a scale word ("a", "un", "một").
+    pub one_words: Vec<String>,
+    /// Whether a single number word may stand alone as a Number value.
+    pub standalone_words: bool,
+    /// Scale words with multipliers (thousand, triệu, Milliarde...).
+    pub scales: Vec<(String, f64)>,
+    /// Scale abbreviations only read in money amounts ("m", "bn", "k").
+    pub money_scales: Vec<(String, f64)>,
+    /// Currency words and symbols with their ISO codes.
+    pub currencies: Vec<(String, String)>,
+    /// Percent words and signs.
+    pub percent_words: Vec<String>,
+    /// Hedge words with their meaning.
+    pub hedges: Vec<(String, Hedge)>,
+    /// Increase words.
+    pub increase_words: Vec<String>,
+    /// Decrease words.
+    pub decrease_words: Vec<String>,
+    /// Comparison words introducing a reference period.
+    pub comparison: Vec<String>,
+    /// Year duration unit words.
+    pub year_units: Vec<String>,
+    /// Month names with month numbers 1..=12.
+    pub months: Vec<(String, u32)>,
+    /// Weekday names with 0 = Monday .. 6 = Sunday.
+    pub weekdays: Vec<(String, u32)>,
+    /// Relative day words with day offsets.
+    pub relative_days: Vec<(String, i64)>,
+    /// Relative year words with year offsets.
+    pub relative_years: Vec<(String, i32)>,
+    /// Day-part words that may precede or follow a date.
+    pub dayparts: Vec<String>,
+    /// Suffixes written after a day number ("st", "er").
+    pub day_suffixes: Vec<String>,
+    /// Ordinal words with values.
+    pub ordinals: Vec<(String, u32)>,
+    /// Suffixes that make a digit run an ordinal ("th", ".", "e", "-й").
+    pub ordinal_suffixes: Vec<String>,
+    /// Ordinal words used in period names ("first quarter", "đầu năm").
+    pub period_ordinals: Vec<(String, u32)>,
+    /// Abbreviations that do not end a sentence.
+    pub abbrevs: Vec<String>,
+    /// Compiled value templates.
+    pub(crate) compiled: CompiledTemplates,
 }
 
 impl LangPack {
-    /// Abbreviations that do not end a sentence (folded).
-    pub fn abbreviations(&self) -> &[String] {
-        &self.abbreviations
+    /// Parses and validates a pack from TOML source. Errors carry a byte span.
+    pub fn from_toml(src: &str) -> Result<LangPack, LangError> {
+        let raw: RawPack = toml::from_str(src).map_err(|e| LangError {
+            message: e.message().to_string(),
+            span: e.span(),
+        })?;
+        build(raw)
     }
-    /// Comparison words introducing a reference period (folded).
+
+    /// Abbreviations that must not end a sentence (folded).
+    pub fn abbreviations(&self) -> &[String] {
+        &self.abbrevs
+    }
+
+    /// Comparison words that introduce a reference period (folded).
     pub fn comparison_words(&self) -> &[String] {
         &self.comparison
     }
-    /// Year duration words (folded).
+
+    /// Year duration unit words (folded).
     pub fn year_words(&self) -> &[String] {
-        &self.years
+        &self.year_units
+    }
+}
+
+// ---------------------------------------------------------------- raw schema
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    code: String,
+    name: String,
+    abbreviations: Vec<String>,
+    comparison_words: Vec<String>,
+    year_words: Vec<String>,
+    percent_words: Vec<String>,
+    numbers: RawNumbers,
+    scales: BTreeMap<String, f64>,
+    #[serde(default)]
+    money_scales: BTreeMap<String, f64>,
+    currencies: BTreeMap<String, Vec<String>>,
+    hedges: RawHedges,
+    change: RawChange,
+    dates: RawDates,
+    ordinals: RawOrdinals,
+    templates: toml::Spanned<BTreeMap<String, Vec<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNumbers {
+    decimal: toml::Spanned<Vec<String>>,
+    group: toml::Spanned<Vec<String>>,
+    #[serde(default)]
+    ambiguous_group: Option<toml::Spanned<Vec<String>>>,
+    joiners: Vec<String>,
+    one_before_scale: Vec<String>,
+    #[serde(default = "yes")]
+    standalone_words: bool,
+    words: BTreeMap<String, f64>,
+    #[serde(default)]
+    multipliers: BTreeMap<String, f64>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHedges {
+    nearly: Vec<String>,
+    about: Vec<String>,
+    more_than: Vec<String>,
+    less_than: Vec<String>,
+    exact: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChange {
+    increase: Vec<String>,
+    decrease: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDates {
+    months: toml::Spanned<Vec<Vec<String>>>,
+    weekdays: toml::Spanned<Vec<Vec<String>>>,
+    relative_days: BTreeMap<String, i64>,
+    relative_years: BTreeMap<String, i32>,
+    dayparts: Vec<String>,
+    #[serde(default)]
+    day_suffixes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOrdinals {
+    words: BTreeMap<String, u32>,
+    #[serde(default)]
+    suffixes: Vec<String>,
+    #[serde(default)]
+    period: BTreeMap<String, u32>,
+}
+
+// ---------------------------------------------------------------- building
+
+fn folded_list(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = words
+        .iter()
+        .map(|w| fold_str(w))
+        .filter(|w| !w.trim().is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn folded_map<V: Copy>(map: &BTreeMap<String, V>) -> Vec<(String, V)> {
+    let mut out: Vec<(String, V)> = map
+        .iter()
+        .map(|(k, v)| (fold_str(k), *v))
+        .filter(|(k, _)| !k.trim().is_empty())
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+fn indexed(lists: &[Vec<String>], base: u32) -> Vec<(String, u32)> {
+    let mut out = Vec::new();
+    for (i, names) in lists.iter().enumerate() {
+        for name in names {
+            let folded = fold_str(name);
+            if !folded.trim().is_empty() {
+                out.push((folded, i as u32 + base));
+            }
+        }
+    }
+    out
+}
+
+fn separator_chars(list: &toml::Spanned<Vec<String>>, what: &str) -> Result<Vec<char>, LangError> {
+    let mut out = Vec::new();
+    for s in list.get_ref() {
+        // Fold so that NBSP / narrow NBSP declared as separators become a plain space.
+        let folded = if s.chars().all(char::is_whitespace) && !s.is_empty() {
+            " ".to_string()
+        } else {
+            fold_str(s)
+        };
+        let mut chars = folded.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_ascii_digit() => out.push(c),
+            _ => {
+                return Err(LangError {
+                    message: format!("{what} separator {s:?} must be one non-digit character"),
+                    span: Some(list.span()),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn build(raw: RawPack) -> Result<LangPack, LangError> {
+    let decimal = separator_chars(&raw.numbers.decimal, "decimal")?;
+    let group = separator_chars(&raw.numbers.group, "group")?;
+    let ambiguous_group = match &raw.numbers.ambiguous_group {
+        Some(list) => separator_chars(list, "ambiguous group")?,
+        None => Vec::new(),
+    };
+    if decimal.is_empty() {
+        return Err(LangError {
+            message: "at least one decimal separator is required".into(),
+            span: Some(raw.numbers.decimal.span()),
+        });
+    }
+    if let Some(c) = decimal.iter().find(|c| group.contains(c)) {
+        return Err(LangError {
+            message: format!("{c:?} is declared both as decimal and as group separator"),
+            span: Some(raw.numbers.group.span()),
+        });
+    }
+    if let Some(c) = ambiguous_group.iter().find(|c| !group.contains(c)) {
+        return Err(LangError {
+            message: format!("ambiguous group separator {c:?} is not a group separator"),
+            span: raw.numbers.ambiguous_group.as_ref().map(|l| l.span()),
+        });
+    }
+    if raw.dates.months.get_ref().len() != 12 {
+        return Err(LangError {
+            message: "dates.months must list exactly 12 months".into(),
+            span: Some(raw.dates.months.span()),
+        });
+    }
+    if raw.dates.weekdays.get_ref().len() != 7 {
+        return Err(LangError {
+            message: "dates.weekdays must list exactly 7 days, Monday first".into(),
+            span: Some(raw.dates.weekdays.span()),
+        });
+    }
+    if raw.code.trim().is_empty() {
+        return Err(LangError {
+            message: "code must not be empty".into(),
+            span: None,
+        });
+    }
+    let mut hedges = Vec::new();
+    for (list, hedge) in [
+        (&raw.hedges.nearly, Hedge::Nearly),
+        (&raw.hedges.about, Hedge::About),
+        (&raw.hedges.more_than, Hedge::MoreThan),
+        (&raw.hedges.less_than, Hedge::LessThan),
+        (&raw.hedges.exact, Hedge::Exact),
+    ] {
+        for w in folded_list(list) {
+            hedges.push((w, hedge.clone()));
+        }
+    }
+    let mut currencies = Vec::new();
+    for (iso, words) in &raw.currencies {
+        for w in folded_list(words) {
+            currencies.push((w, iso.to_uppercase()));
+        }
+    }
+    let mut pack = LangPack {
+        code: raw.code.trim().to_string(),
+        name: raw.name,
+        decimal,
+        group,
+        ambiguous_group,
+        number_words: folded_map(&raw.numbers.words),
+        multipliers: folded_map(&raw.numbers.multipliers),
+        joiners: {
+            let mut j: Vec<String> = raw.numbers.joiners.iter().map(|s| fold_str(s)).collect();
+            j.sort();
+            j.dedup();
+            j
+        },
+        one_words: folded_list(&raw.numbers.one_before_scale),
+        standalone_words: raw.numbers.standalone_words,
+        scales: folded_map(&raw.scales),
+        money_scales: folded_map(&raw.money_scales),
+        currencies,
+        percent_words: folded_list(&raw.percent_words),
+        hedges,
+        increase_words: folded_list(&raw.change.increase),
+        decrease_words: folded_list(&raw.change.decrease),
+        comparison: folded_list(&raw.comparison_words),
+        year_units: folded_list(&raw.year_words),
+        months: indexed(raw.dates.months.get_ref(), 1),
+        weekdays: indexed(raw.dates.weekdays.get_ref(), 0),
+        relative_days: folded_map(&raw.dates.relative_days),
+        relative_years: folded_map(&raw.dates.relative_years),
+        dayparts: folded_list(&raw.dates.dayparts),
+        day_suffixes: folded_list(&raw.dates.day_suffixes),
+        ordinals: folded_map(&raw.ordinals.words),
+        ordinal_suffixes: folded_list(&raw.ordinals.suffixes),
+        period_ordinals: folded_map(&raw.ordinals.period),
+        abbrevs: folded_list(&raw.abbreviations),
+        compiled: CompiledTemplates::default(),
+    };
+    if let Some((w, _)) = pack
+        .scales
+        .iter()
+        .chain(pack.money_scales.iter())
+        .find(|(_, v)| !v.is_finite() || *v <= 0.0)
+    {
+        return Err(LangError {
+            message: format!("scale {w:?} must be a positive finite number"),
+            span: None,
+        });
+    }
+    let span = raw.templates.span();
+    pack.compiled =
+        compile_pack_templates(&pack, raw.templates.get_ref()).map_err(|message| LangError {
+            message,
+            span: Some(span),
+        })?;
+    Ok(pack)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_builtin_packs_load() {
+        let errors = builtin_errors();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(builtin_codes(), vec!["de", "en", "fr", "ru", "vi"]);
+        for code in builtin_codes() {
+            let p = pack(code).expect("pack");
+            assert_eq!(p.code, code);
+        }
+        assert!(pack("xx").is_none());
+    }
+
+    #[test]
+    fn words_are_folded() {
+        let vi = pack("vi").expect("vi");
+        assert!(vi.year_words().iter().any(|w| w == "nam"));
+        assert!(vi.comparison_words().iter().any(|w| w == "so voi"));
+        assert!(vi.abbreviations().iter().any(|w| w == "tp."));
+        let ru = pack("ru").expect("ru");
+        assert!(ru.year_words().iter().any(|w| w == "лет"));
+        assert!(ru.abbreviations().iter().any(|w| w == "г."));
+        let de = pack("de").expect("de");
+        assert!(de.comparison_words().iter().any(|w| w == "gegenuber"));
+    }
+
+    #[test]
+    fn same_char_decimal_and_group_is_an_error_with_span() {
+        let src =
+            include_str!("packs/en.toml").replace("group = [\",\"]", "group = [\",\", \".\"]");
+        let err = LangPack::from_toml(&src).expect_err("must fail");
+        assert!(err.message.contains("both"), "{err}");
+        let span = err.span.expect("span");
+        assert!(src[span].contains('.'));
+    }
+
+    #[test]
+    fn syntax_errors_carry_a_span() {
+        let err = LangPack::from_toml("code = \"xx\"\nname = ").expect_err("must fail");
+        assert!(err.span.is_some());
+        let err = LangPack::from_toml("code = \"xx\"\nbogus = 1\n").expect_err("must fail");
+        assert!(err.span.is_some());
+    }
+
+    #[test]
+    fn bad_template_is_an_error() {
+        let src = include_str!("packs/en.toml")
+            .replace("percent = [", "percent = [\"{nosuchplaceholder}\", ");
+        let err = LangPack::from_toml(&src).expect_err("must fail");
+        assert!(err.message.contains("nosuchplaceholder"), "{err}");
+    }
+
+    #[test]
+    fn user_pack_round_trip() {
+        let p = LangPack::from_toml(include_str!("packs/fr.toml")).expect("fr");
+        assert_eq!(p.code, "fr");
+        assert!(p.group.contains(&' '));
     }
 }

@@ -141,8 +141,9 @@ struct FindingDiagnostic {
 impl FindingDiagnostic {
     fn new(report: &Report, f: &Finding) -> Self {
         let source = report.text(&f.file).map(|text| Source::new(&f.file, text));
-        let label_text = match (&f.found, f.kind.as_str()) {
-            (Some(found), "quantity" | "agreement") => format!("found {found}"),
+        let label_text = match (&f.found, &f.expected, f.kind.as_str()) {
+            (Some(found), _, "quantity" | "agreement") => format!("found {found}"),
+            (_, Some(expected), "name") => format!("should be `{expected}`"),
             _ => String::from("here"),
         };
         let label = source.as_ref().and_then(|s| {

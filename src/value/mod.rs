@@ -1,452 +1,440 @@
-//! Typed values (provisional: replaced by the full multilingual value reader).
+//! Value reading: money, numbers, percents, changes, counts, years, periods, dates.
+//!
+//! Everything runs on folded text (see [`crate::fold`]). The shapes a value may be
+//! written in are *templates* in the language packs (see [`template`] for the syntax),
+//! compiled once per pack into
+//! - a non-capturing regex [`fragment`] per kind, to embed in larger patterns;
+//! - anchored capturing regexes used by [`parse`] on the exact text a fragment matched.
+//!
+//! [`scan`] finds values in running text and rejects matches glued to other digits or
+//! words (`COVID-19`, `v1.2.3`, `1-0`, phone numbers, English `1,5`);
+//! [`parse_any`] picks the longest value of any kind (ties broken by kind order).
+//!
+//! Interval semantics: a bare number stands for its rounding interval (for money and
+//! plain numbers an integer's trailing zeros are not significant: "800 million" =
+//! [750, 850] million; for percents and changes they are: "10%" = [9.5, 10.5]); a hedge
+//! replaces it (see [`Hedge::interval`]); counts of years are exact.
 
+pub mod date;
+pub mod interval;
+pub mod number;
+pub mod period;
+pub mod quantity;
+pub mod template;
+
+use std::fmt;
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use regex::Regex;
+use regex::Captures;
 use serde::Serialize;
 
-use crate::lang::LangPack;
+pub use date::{DatePrecision, DateSpan};
+pub use interval::{Hedge, Interval, Quantity};
+pub use period::Period;
 
-/// Value kinds, one per placeholder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Hash)]
-#[serde(rename_all = "kebab-case")]
+use crate::lang::LangPack;
+use template::{NEVER, Tag};
+
+/// The kinds of values a claim placeholder can stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum ValueKind {
-    /// money
+    /// An amount of money with a currency.
     Money,
-    /// number
+    /// A plain number.
     Number,
-    /// percent
+    /// A percentage.
     Percent,
-    /// change
+    /// A signed percent change.
     Change,
-    /// count
+    /// A duration in years.
     Count,
-    /// year
+    /// A calendar year.
     Year,
-    /// period
+    /// A reporting period (quarter, half, first N months, year).
     Period,
-    /// date
+    /// A date (day or month precision).
     Date,
-    /// daterange
+    /// A range of days.
     DateRange,
-    /// yearspan
+    /// A span of years.
     YearSpan,
-    /// ordinal
+    /// An ordinal number.
     Ordinal,
 }
 
-const KINDS: &[(&str, ValueKind)] = &[
-    ("money", ValueKind::Money),
-    ("number", ValueKind::Number),
-    ("percent", ValueKind::Percent),
-    ("change", ValueKind::Change),
-    ("count", ValueKind::Count),
-    ("year", ValueKind::Year),
-    ("period", ValueKind::Period),
-    ("date", ValueKind::Date),
-    ("daterange", ValueKind::DateRange),
-    ("yearspan", ValueKind::YearSpan),
-    ("ordinal", ValueKind::Ordinal),
+/// The order [`parse_any`] tries kinds in (ties in match length go to the earlier kind).
+pub const KIND_ORDER: [ValueKind; 11] = [
+    ValueKind::DateRange,
+    ValueKind::Date,
+    ValueKind::Money,
+    ValueKind::Percent,
+    ValueKind::Change,
+    ValueKind::YearSpan,
+    ValueKind::Period,
+    ValueKind::Count,
+    ValueKind::Ordinal,
+    ValueKind::Year,
+    ValueKind::Number,
 ];
 
 impl ValueKind {
-    /// From a placeholder name.
+    /// The kind named by a claim placeholder (`"money"`, `"daterange"`, ...).
     pub fn from_placeholder(name: &str) -> Option<Self> {
-        KINDS.iter().find(|(n, _)| *n == name).map(|(_, k)| *k)
+        KIND_ORDER.iter().copied().find(|k| k.placeholder() == name)
     }
-    /// The placeholder name.
+
+    /// The placeholder name of the kind.
     pub fn placeholder(&self) -> &'static str {
-        KINDS
-            .iter()
-            .find(|(_, k)| k == self)
-            .map(|(n, _)| *n)
-            .unwrap_or("?")
-    }
-}
-
-/// Inclusive interval.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Interval {
-    /// low
-    pub low: f64,
-    /// high
-    pub high: f64,
-}
-
-impl Interval {
-    /// overlap
-    pub fn overlaps(&self, other: &Interval) -> bool {
-        self.low <= other.high && other.low <= self.high
-    }
-}
-
-/// Hedge.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub enum Hedge {
-    /// bare
-    None,
-    /// exact
-    Exact,
-    /// about
-    About,
-    /// nearly
-    Nearly,
-    /// more than
-    MoreThan,
-    /// less than
-    LessThan,
-}
-
-/// A quantity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Quantity {
-    /// nominal
-    pub nominal: f64,
-    /// interval
-    pub interval: Interval,
-    /// unit
-    pub unit: Option<String>,
-    /// hedge
-    pub hedge: Hedge,
-}
-
-/// Date precision.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub enum DatePrecision {
-    /// day
-    Day,
-    /// month
-    Month,
-    /// year
-    Year,
-}
-
-/// Inclusive date span.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DateSpan {
-    /// start
-    pub start: NaiveDate,
-    /// end
-    pub end: NaiveDate,
-    /// precision
-    pub precision: DatePrecision,
-}
-
-/// A period.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum Period {
-    /// year
-    Year(i32),
-    /// quarter
-    Quarter {
-        /// year
-        year: i32,
-        /// quarter
-        quarter: u8,
-    },
-    /// half
-    Half {
-        /// year
-        year: i32,
-        /// half
-        half: u8,
-    },
-    /// months
-    Months {
-        /// year
-        year: i32,
-        /// first
-        first: u8,
-        /// last
-        last: u8,
-    },
-}
-
-impl Period {
-    /// key
-    pub fn key(&self) -> String {
         match self {
-            Period::Year(y) => y.to_string(),
-            Period::Quarter { year, quarter } => format!("{year}-Q{quarter}"),
-            Period::Half { year, half } => format!("{year}-H{half}"),
-            Period::Months { year, first, last } => format!("{year}-M{first:02}..M{last:02}"),
+            ValueKind::Money => "money",
+            ValueKind::Number => "number",
+            ValueKind::Percent => "percent",
+            ValueKind::Change => "change",
+            ValueKind::Count => "count",
+            ValueKind::Year => "year",
+            ValueKind::Period => "period",
+            ValueKind::Date => "date",
+            ValueKind::DateRange => "daterange",
+            ValueKind::YearSpan => "yearspan",
+            ValueKind::Ordinal => "ordinal",
         }
-    }
-    /// year
-    pub fn year(&self) -> i32 {
-        match self {
-            Period::Year(y) => *y,
-            Period::Quarter { year, .. }
-            | Period::Half { year, .. }
-            | Period::Months { year, .. } => *year,
-        }
-    }
-    /// with year
-    pub fn with_year(&self, y: i32) -> Period {
-        match self.clone() {
-            Period::Year(_) => Period::Year(y),
-            Period::Quarter { quarter, .. } => Period::Quarter { year: y, quarter },
-            Period::Half { half, .. } => Period::Half { year: y, half },
-            Period::Months { first, last, .. } => Period::Months {
-                year: y,
-                first,
-                last,
-            },
-        }
-    }
-    /// previous
-    pub fn previous(&self) -> Period {
-        self.with_year(self.year() - 1)
     }
 }
 
-/// A value.
+/// A value read from text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Value {
-    /// money
+    /// Money; `unit` is the ISO currency code.
     Money(Quantity),
-    /// number
+    /// A plain number.
     Number(Quantity),
-    /// percent
+    /// A percentage: "99%" → nominal 99, interval [98.5, 99.5].
     Percent(Quantity),
-    /// change
+    /// A signed percent change: "giảm 6,3%" → −6.3, interval [−6.35, −6.25].
     Change(Quantity),
-    /// count
+    /// A duration in years (`unit` = `"year"`), exact unless hedged.
     Count(Quantity),
-    /// year
+    /// A calendar year.
     Year(i32),
-    /// period
+    /// A reporting period.
     Period(Period),
-    /// date
+    /// A date.
     Date(DateSpan),
-    /// range
+    /// A range of days.
     DateRange(DateSpan),
-    /// yearspan
+    /// A span of years.
     YearSpan {
-        /// start
+        /// First year.
         start: i32,
-        /// end
+        /// Last year.
         end: i32,
     },
-    /// ordinal
+    /// An ordinal.
     Ordinal(u32),
 }
 
-/// Parse context.
+impl Value {
+    /// The kind of the value.
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Value::Money(_) => ValueKind::Money,
+            Value::Number(_) => ValueKind::Number,
+            Value::Percent(_) => ValueKind::Percent,
+            Value::Change(_) => ValueKind::Change,
+            Value::Count(_) => ValueKind::Count,
+            Value::Year(_) => ValueKind::Year,
+            Value::Period(_) => ValueKind::Period,
+            Value::Date(_) => ValueKind::Date,
+            Value::DateRange(_) => ValueKind::DateRange,
+            Value::YearSpan { .. } => ValueKind::YearSpan,
+            Value::Ordinal(_) => ValueKind::Ordinal,
+        }
+    }
+
+    /// The quantity of a quantity-valued kind.
+    pub fn quantity(&self) -> Option<&Quantity> {
+        match self {
+            Value::Money(q)
+            | Value::Number(q)
+            | Value::Percent(q)
+            | Value::Change(q)
+            | Value::Count(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// Context for parsing: the language pack and the document date (for relative dates).
+#[derive(Debug, Clone, Copy)]
 pub struct ParseCtx<'a> {
-    /// pack
+    /// The language pack of the text.
     pub pack: &'a LangPack,
-    /// doc date
+    /// The document's date, if known.
     pub doc_date: Option<NaiveDate>,
 }
 
-/// Value error.
-#[derive(Debug)]
+/// Why a value could not be read.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ValueError {
-    /// message
+    /// What went wrong.
     pub message: String,
 }
 
-impl std::fmt::Display for ValueError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
     }
 }
+
 impl std::error::Error for ValueError {}
 
-const NUM: &str = r"\d+(?:[.,]\d+)*";
+pub(crate) fn cap<'h>(caps: &Captures<'h>, name: &str) -> Option<&'h str> {
+    caps.name(name).map(|m| m.as_str())
+}
 
-/// Regex fragment.
-pub fn fragment(kind: ValueKind, pack: &LangPack) -> String {
-    let hedge = r"(?:(?:gan|hon|khoang|nearly|about|more than|etwa|fast|rund|uber) )?";
-    let scale = r"(?: ?(?:million|billion|trieu|ty|mio\.|mrd\.|milliarden|milliarde|millionen))?";
-    let cur = r"(?:us\$|\$|usd|us-dollar|dollar)";
-    let pct = r"(?: ?(?:%|per cent|percent|prozent))";
-    let _ = pack;
-    match kind {
-        ValueKind::Money => format!(r"{hedge}(?:{cur} ?{NUM}{scale}|{NUM}{scale} {cur})"),
-        ValueKind::Percent => format!(r"{NUM}{pct}"),
-        ValueKind::Change => {
-            format!(r"(?:up|down|tang|giam|an increase of|ein plus von) {NUM}{pct}")
-        }
-        ValueKind::Year => r"\b(?:1[89]|20)\d\d\b".into(),
-        ValueKind::Period => {
-            r"(?:(?:the )?first quarter of |\d+ thang dau nam )?\b(?:1[89]|20)\d\d\b".into()
-        }
-        _ => r"\b\d+\b".into(),
+pub(crate) fn lookup<T: Clone>(list: &[(String, T)], key: &str) -> Option<T> {
+    list.iter().find(|(w, _)| w == key).map(|(_, v)| v.clone())
+}
+
+fn is_doc_date_error(e: &ValueError) -> bool {
+    e.message.starts_with("needs the document date")
+}
+
+/// Keeps the more informative of two errors (document-date errors win).
+fn keep_error(slot: &mut Option<ValueError>, e: ValueError) {
+    match slot {
+        Some(old) if is_doc_date_error(old) || !is_doc_date_error(&e) => {}
+        _ => *slot = Some(e),
     }
 }
 
-fn number(s: &str, lang: &str) -> Option<(f64, f64)> {
-    let t = if lang == "en" {
-        s.replace(',', "")
-    } else {
-        s.replace('.', "").replace(',', ".")
-    };
-    let v: f64 = t.parse().ok()?;
-    let decimals = t.split('.').nth(1).map(|d| d.len()).unwrap_or(0);
-    let unit = if decimals > 0 {
-        10f64.powi(-(decimals as i32))
-    } else {
-        let zeros = t.len() - t.trim_end_matches('0').len();
-        10f64.powi(zeros.min(t.len().saturating_sub(1)) as i32)
-    };
-    Some((v, unit))
+/// Regex source matching one value of `kind` as written in `pack`'s language, on folded
+/// text, hedge words and currency included. It has no capturing groups and no anchors.
+pub fn fragment(kind: ValueKind, pack: &LangPack) -> &str {
+    pack.compiled
+        .get(kind)
+        .map_or(NEVER, |t| t.fragment.as_str())
 }
 
-/// Parse.
+fn assemble(
+    kind: ValueKind,
+    tag: Tag,
+    caps: &Captures,
+    ctx: &ParseCtx,
+) -> Result<Value, ValueError> {
+    let pack = ctx.pack;
+    match kind {
+        ValueKind::Money => quantity::money(caps, pack),
+        ValueKind::Number => quantity::number(caps, pack),
+        ValueKind::Percent => quantity::percent(caps, pack),
+        ValueKind::Change => quantity::change(caps, pack),
+        ValueKind::Count => quantity::count(caps, pack),
+        ValueKind::Year => quantity::year(caps),
+        ValueKind::YearSpan => quantity::year_span(caps),
+        ValueKind::Ordinal => quantity::ordinal(caps, pack),
+        ValueKind::Date => date::date(caps, pack, ctx),
+        ValueKind::DateRange => date::date_range(caps, pack, ctx),
+        ValueKind::Period => period::period(tag, caps, pack, ctx),
+    }
+}
+
+/// Parses the exact folded text a `fragment(kind, pack)` match produced.
 pub fn parse(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> Result<Value, ValueError> {
-    let err = || ValueError {
-        message: format!("cannot read `{folded}`"),
+    let text = folded.trim();
+    let Some(templates) = ctx.pack.compiled.get(kind) else {
+        return Err(ValueError {
+            message: format!(
+                "language {:?} has no {} templates",
+                ctx.pack.code,
+                kind.placeholder()
+            ),
+        });
     };
-    let num_re = Regex::new(NUM).map_err(|_| err())?;
-    let year_re = Regex::new(r"(?:1[89]|20)\d\d").map_err(|_| err())?;
-    match kind {
-        ValueKind::Year => Ok(Value::Year(folded.parse().map_err(|_| err())?)),
-        ValueKind::Period => {
-            let y: i32 = year_re
-                .find(folded)
-                .ok_or_else(err)?
-                .as_str()
-                .parse()
-                .map_err(|_| err())?;
-            if folded.contains("quarter") {
-                return Ok(Value::Period(Period::Quarter {
-                    year: y,
-                    quarter: 1,
-                }));
-            }
-            if folded.contains("thang dau") {
-                let n: u8 = folded
-                    .split(' ')
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .ok_or_else(err)?;
-                return Ok(Value::Period(Period::Months {
-                    year: y,
-                    first: 1,
-                    last: n,
-                }));
-            }
-            Ok(Value::Period(Period::Year(y)))
-        }
-        _ => {
-            let m = num_re.find(folded).ok_or_else(err)?;
-            let (v, unit) = number(m.as_str(), &ctx.pack.code).ok_or_else(err)?;
-            let rest = &folded[m.end()..];
-            let scale = if rest.contains("billion")
-                || rest.contains("ty")
-                || rest.contains("milliard")
-                || rest.contains("mrd")
-            {
-                1e9
-            } else if rest.contains("million") || rest.contains("trieu") || rest.contains("mio") {
-                1e6
-            } else {
-                1.0
-            };
-            let (v, unit) = (v * scale, unit * scale);
-            let hedge = if folded.starts_with("gan")
-                || folded.starts_with("nearly")
-                || folded.starts_with("fast")
-            {
-                Hedge::Nearly
-            } else if folded.starts_with("hon")
-                || folded.starts_with("more")
-                || folded.starts_with("uber")
-            {
-                Hedge::MoreThan
-            } else if folded.starts_with("khoang")
-                || folded.starts_with("about")
-                || folded.starts_with("etwa")
-                || folded.starts_with("rund")
-            {
-                Hedge::About
-            } else {
-                Hedge::None
-            };
-            let interval = match hedge {
-                Hedge::Nearly => Interval {
-                    low: 0.9 * v,
-                    high: v,
-                },
-                Hedge::MoreThan => Interval {
-                    low: v,
-                    high: 1.5 * v,
-                },
-                Hedge::About => Interval {
-                    low: 0.9 * v,
-                    high: 1.1 * v,
-                },
-                _ => Interval {
-                    low: v - unit / 2.0,
-                    high: v + unit / 2.0,
-                },
-            };
-            let sign = if folded.starts_with("down") || folded.starts_with("giam") {
-                -1.0
-            } else {
-                1.0
-            };
-            match kind {
-                ValueKind::Money => Ok(Value::Money(Quantity {
-                    nominal: v,
-                    interval,
-                    unit: Some("USD".into()),
-                    hedge,
-                })),
-                ValueKind::Percent => Ok(Value::Percent(Quantity {
-                    nominal: v,
-                    interval,
-                    unit: None,
-                    hedge,
-                })),
-                ValueKind::Change => Ok(Value::Change(Quantity {
-                    nominal: sign * v,
-                    interval: if sign < 0.0 {
-                        Interval {
-                            low: -interval.high,
-                            high: -interval.low,
-                        }
-                    } else {
-                        interval
-                    },
-                    unit: None,
-                    hedge,
-                })),
-                _ => Ok(Value::Count(Quantity {
-                    nominal: v,
-                    interval,
-                    unit: Some("year".into()),
-                    hedge,
-                })),
+    let mut error = None;
+    for (tag, re) in &templates.parsers {
+        if let Some(caps) = re.captures(text) {
+            match assemble(kind, *tag, &caps, ctx) {
+                Ok(v) => return Ok(v),
+                Err(e) => keep_error(&mut error, e),
             }
         }
     }
+    Err(error.unwrap_or_else(|| ValueError {
+        message: format!("{text:?} is not a {} value", kind.placeholder()),
+    }))
 }
 
-/// Scan.
-pub fn scan(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> Vec<(Range<usize>, Value)> {
-    let Ok(re) = Regex::new(&fragment(kind, ctx.pack)) else {
-        return Vec::new();
+fn prev_chars(text: &str, at: usize) -> (Option<char>, Option<char>) {
+    let mut it = text.get(..at).unwrap_or("").chars().rev();
+    (it.next(), it.next())
+}
+
+fn next_chars(text: &str, at: usize) -> (Option<char>, Option<char>) {
+    let mut it = text.get(at..).unwrap_or("").chars();
+    (it.next(), it.next())
+}
+
+fn is_phone_byte(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b' ' | b'+' | b'(' | b')' | b'-' | b'.')
+}
+
+/// Whether the match lies inside a phone-number-like run of digit groups.
+fn phone_like(text: &str, range: &Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let mut s = range.start.min(bytes.len());
+    while s > 0 && is_phone_byte(bytes[s - 1]) {
+        s -= 1;
+    }
+    let mut e = range.end.min(bytes.len());
+    while e < bytes.len() && is_phone_byte(bytes[e]) {
+        e += 1;
+    }
+    let run = text.get(s..e).unwrap_or("").trim();
+    let groups: Vec<&str> = run
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let digits: usize = groups.iter().map(|g| g.len()).sum();
+    let matched = text
+        .get(range.clone())
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    if digits < 8 || matched == digits {
+        return false;
+    }
+    run.starts_with('+')
+        || run.starts_with('(')
+        || groups.len() >= 4
+        || groups
+            .first()
+            .is_some_and(|g| g.starts_with('0') && g.len() >= 2)
+}
+
+/// Rejects matches glued to neighbouring digits or words.
+fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
+    let (prev, prevprev) = prev_chars(text, range.start);
+    let (next, nextnext) = next_chars(text, range.end);
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let glue = |c: Option<char>| matches!(c, Some('-' | '.' | '/' | ',' | ':'));
+    if alnum(prev) || prev == Some('+') || prev == Some('_') {
+        return false;
+    }
+    if glue(prev) && (digit(prevprev) || (prev == Some('-') && alnum(prevprev))) {
+        return false;
+    }
+    if glue(next) && digit(nextnext) {
+        return false;
+    }
+    if next == Some('-') && alnum(nextnext) {
+        return false;
+    }
+    match kind {
+        ValueKind::Number => {
+            if next == Some('%') || (next == Some(' ') && nextnext == Some('%')) {
+                return false;
+            }
+        }
+        ValueKind::Count => {
+            let rest = text.get(range.end..).unwrap_or("");
+            let rest = rest.strip_prefix(' ').unwrap_or(rest);
+            let lead: String = rest.chars().take(5).collect();
+            let four = lead.chars().take(4).filter(char::is_ascii_digit).count() == 4;
+            if four && !lead.chars().nth(4).is_some_and(|c| c.is_ascii_digit()) {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    if matches!(
+        kind,
+        ValueKind::Number | ValueKind::Money | ValueKind::Year | ValueKind::Count
+    ) && phone_like(text, range)
+    {
+        return false;
+    }
+    true
+}
+
+fn next_boundary(text: &str, at: usize) -> usize {
+    let mut i = at + 1;
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+type Found = Vec<(Range<usize>, Value)>;
+
+fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<ValueError>) {
+    let mut out = Vec::new();
+    let mut error = None;
+    let Some(templates) = ctx.pack.compiled.get(kind) else {
+        return (out, error);
     };
-    re.find_iter(folded)
-        .filter_map(|m| parse(kind, m.as_str(), ctx).ok().map(|v| (m.range(), v)))
-        .collect()
+    let mut pos = 0;
+    while pos <= folded.len() {
+        let Some(m) = templates.scan.find_at(folded, pos) else {
+            break;
+        };
+        let range = m.range();
+        if !range.is_empty() && context_ok(kind, folded, &range) {
+            match parse(kind, m.as_str(), ctx) {
+                Ok(v) => {
+                    out.push((range.clone(), v));
+                    pos = range.end;
+                    continue;
+                }
+                Err(e) => keep_error(&mut error, e),
+            }
+        }
+        pos = next_boundary(folded, range.start);
+    }
+    (out, error)
 }
 
-/// Parse any.
+/// Finds all non-overlapping values of `kind` in folded text, leftmost first.
+pub fn scan(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> Vec<(Range<usize>, Value)> {
+    scan_inner(kind, folded, ctx).0
+}
+
+/// Reads the single most specific value in `folded`: the longest first match over the
+/// kinds (only `hint` when given; ties go to the earlier kind in [`KIND_ORDER`]).
 pub fn parse_any(
     folded: &str,
     ctx: &ParseCtx,
     hint: Option<ValueKind>,
 ) -> Result<(Range<usize>, Value), ValueError> {
-    let kind = hint.unwrap_or(ValueKind::Money);
-    scan(kind, folded, ctx)
-        .into_iter()
-        .next()
-        .ok_or(ValueError {
-            message: "nothing".into(),
-        })
+    let kinds: Vec<ValueKind> = match hint {
+        Some(k) => vec![k],
+        None => KIND_ORDER.to_vec(),
+    };
+    let mut best: Option<(Range<usize>, Value)> = None;
+    let mut error = None;
+    for kind in kinds {
+        let (found, e) = scan_inner(kind, folded, ctx);
+        if let Some(e) = e {
+            keep_error(&mut error, e);
+        }
+        if let Some((r, v)) = found.into_iter().next() {
+            if best.as_ref().is_none_or(|(br, _)| r.len() > br.len()) {
+                best = Some((r, v));
+            }
+        }
+    }
+    if let Some(b) = best {
+        return Ok(b);
+    }
+    Err(match error {
+        Some(e) if is_doc_date_error(&e) => e,
+        _ => ValueError {
+            message: match hint {
+                Some(k) => format!("no {} value found in {folded:?}", k.placeholder()),
+                None => format!("no value found in {folded:?}"),
+            },
+        },
+    })
 }

@@ -1,0 +1,199 @@
+//! Dates and date ranges: assembling [`DateSpan`]s from template captures, resolving
+//! missing years, weekdays and relative words against the document date.
+
+use chrono::{Datelike, NaiveDate, TimeDelta};
+use regex::Captures;
+use serde::Serialize;
+
+use super::quantity::year_number;
+use super::{ParseCtx, Value, ValueError, cap, lookup};
+use crate::lang::LangPack;
+
+/// How precise a date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DatePrecision {
+    /// A single day (or a range of days).
+    Day,
+    /// A whole month.
+    Month,
+    /// A whole year.
+    Year,
+}
+
+/// An inclusive span of days.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateSpan {
+    /// First day (inclusive).
+    #[serde(serialize_with = "ser_date")]
+    pub start: NaiveDate,
+    /// Last day (inclusive).
+    #[serde(serialize_with = "ser_date")]
+    pub end: NaiveDate,
+    /// Precision as written.
+    pub precision: DatePrecision,
+}
+
+fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&d.format("%Y-%m-%d"))
+}
+
+impl DateSpan {
+    /// A one-day span.
+    pub fn day(d: NaiveDate) -> Self {
+        DateSpan {
+            start: d,
+            end: d,
+            precision: DatePrecision::Day,
+        }
+    }
+}
+
+fn err(message: impl Into<String>) -> ValueError {
+    ValueError {
+        message: message.into(),
+    }
+}
+
+/// The error returned when a value can only be resolved with a document date.
+pub(crate) fn needs_doc_date(what: &str) -> ValueError {
+    err(format!("needs the document date to resolve {what:?}"))
+}
+
+fn doc_date(ctx: &ParseCtx, what: &str) -> Result<NaiveDate, ValueError> {
+    ctx.doc_date.ok_or_else(|| needs_doc_date(what))
+}
+
+/// Reads a month: digits 1..=12 or a month name.
+pub(crate) fn month_of(text: &str, pack: &LangPack) -> Option<u32> {
+    if text.chars().all(|c| c.is_ascii_digit()) {
+        let m: u32 = text.parse().ok()?;
+        return (1..=12).contains(&m).then_some(m);
+    }
+    lookup(&pack.months, text)
+}
+
+fn day_of(text: &str) -> Option<u32> {
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Result<NaiveDate, ValueError> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| err(format!("{y}-{m:02}-{d:02} is not a date")))
+}
+
+fn month_span(y: i32, m: u32) -> Result<DateSpan, ValueError> {
+    let start = ymd(y, m, 1)?;
+    let next = if m == 12 {
+        ymd(y + 1, 1, 1)?
+    } else {
+        ymd(y, m + 1, 1)?
+    };
+    let end = next.pred_opt().ok_or_else(|| err("date out of range"))?;
+    Ok(DateSpan {
+        start,
+        end,
+        precision: DatePrecision::Month,
+    })
+}
+
+fn month_cap(caps: &Captures, pack: &LangPack, names: &[&str]) -> Result<Option<u32>, ValueError> {
+    for name in names {
+        if let Some(t) = cap(caps, name) {
+            return month_of(t, pack)
+                .map(Some)
+                .ok_or_else(|| err(format!("{t:?} is not a month")));
+        }
+    }
+    Ok(None)
+}
+
+fn year_cap(caps: &Captures, name: &str) -> Result<Option<i32>, ValueError> {
+    cap(caps, name).map(year_number).transpose()
+}
+
+fn day_cap(caps: &Captures, name: &str) -> Result<Option<u32>, ValueError> {
+    cap(caps, name)
+        .map(|t| day_of(t).ok_or_else(|| err(format!("{t:?} is not a day"))))
+        .transpose()
+}
+
+/// A single date (day or month precision).
+pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<Value, ValueError> {
+    let whole = caps.get(0).map_or("", |m| m.as_str());
+    if let Some(word) = cap(caps, "relday") {
+        let offset =
+            lookup(&pack.relative_days, word).ok_or_else(|| err("unknown relative day"))?;
+        let doc = doc_date(ctx, whole)?;
+        let d = doc
+            .checked_add_signed(TimeDelta::try_days(offset).ok_or_else(|| err("offset too large"))?)
+            .ok_or_else(|| err("date out of range"))?;
+        return Ok(Value::Date(DateSpan::day(d)));
+    }
+    let month = month_cap(caps, pack, &["mon", "month"])?;
+    let day = day_cap(caps, "day")?;
+    if month.is_none() {
+        if let Some(word) = cap(caps, "weekday") {
+            let target = lookup(&pack.weekdays, word).ok_or_else(|| err("unknown weekday"))?;
+            let doc = doc_date(ctx, whole)?;
+            let today = doc.weekday().num_days_from_monday();
+            let back = (today + 7 - target % 7) % 7;
+            let d = doc
+                .checked_sub_signed(TimeDelta::days(i64::from(back)))
+                .ok_or_else(|| err("date out of range"))?;
+            return Ok(Value::Date(DateSpan::day(d)));
+        }
+        return Err(err("a date needs a month"));
+    }
+    let month = month.ok_or_else(|| err("a date needs a month"))?;
+    let year = match year_cap(caps, "year")? {
+        Some(y) => y,
+        None => doc_date(ctx, whole)?.year(),
+    };
+    match day {
+        Some(d) => Ok(Value::Date(DateSpan::day(ymd(year, month, d)?))),
+        None => Ok(Value::Date(month_span(year, month)?)),
+    }
+}
+
+/// A range of days "11-13/6/2023", "from 20 to 22 August 2023", "29/6/1992-29/6/2023".
+pub(crate) fn date_range(
+    caps: &Captures,
+    pack: &LangPack,
+    ctx: &ParseCtx,
+) -> Result<Value, ValueError> {
+    let whole = caps.get(0).map_or("", |m| m.as_str());
+    let d1 = day_cap(caps, "day")?.ok_or_else(|| err("a range needs a first day"))?;
+    let d2 = day_cap(caps, "day2")?.ok_or_else(|| err("a range needs a last day"))?;
+    let m1 = month_cap(caps, pack, &["mon", "month"])?;
+    let m2 = month_cap(caps, pack, &["mon2", "month2"])?;
+    let (m1, m2) = match (m1, m2) {
+        (Some(a), Some(b)) => (a, b),
+        (Some(a), None) | (None, Some(a)) => (a, a),
+        (None, None) => return Err(err("a range needs a month")),
+    };
+    let y1 = year_cap(caps, "year")?;
+    let y2 = year_cap(caps, "year2")?;
+    let (y1, y2, inherited) = match (y1, y2) {
+        (Some(a), Some(b)) => (a, b, false),
+        (Some(a), None) => (a, a, true),
+        (None, Some(b)) => (b, b, true),
+        (None, None) => {
+            let y = doc_date(ctx, whole)?.year();
+            (y, y, true)
+        }
+    };
+    let end = ymd(y2, m2, d2)?;
+    let mut start = ymd(y1, m1, d1)?;
+    if start > end && inherited && m1 > m2 {
+        start = ymd(y1 - 1, m1, d1)?;
+    }
+    if start >= end {
+        return Err(err(format!("{start} is not before {end}")));
+    }
+    Ok(Value::DateRange(DateSpan {
+        start,
+        end,
+        precision: DatePrecision::Day,
+    }))
+}

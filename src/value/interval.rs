@@ -1,0 +1,174 @@
+//! Intervals, hedges and quantities: what a written number can mean.
+//!
+//! A bare number means its rounding interval; a hedge word replaces it
+//! (nearly X → [0.9X, X], about X → [0.9X, 1.1X], more than X → [X, 1.5X],
+//! less than X → [0.5X, X], exactly X → [X, X]).
+
+use serde::Serialize;
+
+/// An inclusive interval of reals.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    /// Lower bound (inclusive).
+    pub low: f64,
+    /// Upper bound (inclusive).
+    pub high: f64,
+}
+
+impl Interval {
+    /// Builds an interval, ordering the bounds.
+    pub fn new(a: f64, b: f64) -> Self {
+        if a <= b {
+            Interval { low: a, high: b }
+        } else {
+            Interval { low: b, high: a }
+        }
+    }
+
+    /// The one-point interval `[x, x]`.
+    pub fn point(x: f64) -> Self {
+        Interval { low: x, high: x }
+    }
+
+    /// Whether the two intervals share at least one point.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.low <= other.high && other.low <= self.high
+    }
+
+    /// Whether `x` lies in the interval.
+    pub fn contains(&self, x: f64) -> bool {
+        self.low <= x && x <= self.high
+    }
+
+    /// The common part of two intervals, if any.
+    pub fn intersection(&self, other: &Interval) -> Option<Interval> {
+        let low = self.low.max(other.low);
+        let high = self.high.min(other.high);
+        (low <= high).then_some(Interval { low, high })
+    }
+
+    /// The interval multiplied by `f` (bounds reordered for negative `f`).
+    pub fn scale(&self, f: f64) -> Interval {
+        Interval::new(self.low * f, self.high * f)
+    }
+
+    /// The interval negated (`[-high, -low]`).
+    pub fn negate(&self) -> Interval {
+        Interval {
+            low: -self.high,
+            high: -self.low,
+        }
+    }
+}
+
+/// How a number was qualified in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Hedge {
+    /// A bare number: its rounding interval applies.
+    None,
+    /// "exactly", "đúng", "genau", "ровно".
+    Exact,
+    /// "about", "khoảng", "etwa", "environ", "около".
+    About,
+    /// "nearly", "gần", "fast", "près de", "почти".
+    Nearly,
+    /// "more than", "hơn", "über", "plus de", "более".
+    MoreThan,
+    /// "less than", "dưới", "unter", "moins de", "менее".
+    LessThan,
+}
+
+impl Hedge {
+    /// The interval a hedged value `x` (≥ 0) stands for; `None` for a bare number.
+    pub fn interval(&self, x: f64) -> Option<Interval> {
+        Some(match self {
+            Hedge::None => return None,
+            Hedge::Exact => Interval::point(x),
+            Hedge::About => Interval::new(0.9 * x, 1.1 * x),
+            Hedge::Nearly => Interval::new(0.9 * x, x),
+            Hedge::MoreThan => Interval::new(x, 1.5 * x),
+            Hedge::LessThan => Interval::new(0.5 * x, x),
+        })
+    }
+}
+
+/// A number as written: nominal value, the interval it stands for, unit and hedge.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The value as written (times its scale word).
+    pub nominal: f64,
+    /// The values the text is consistent with.
+    pub interval: Interval,
+    /// Unit: ISO currency code for money, `"year"` for counts, `"%"` for percents.
+    pub unit: Option<String>,
+    /// The hedge word in front of the number.
+    pub hedge: Hedge,
+}
+
+impl Quantity {
+    /// Builds a quantity from a magnitude, its rounding interval and a hedge;
+    /// `negative` flips the sign of everything (decreases).
+    pub fn new(
+        nominal: f64,
+        rounding: Interval,
+        hedge: Hedge,
+        unit: Option<String>,
+        negative: bool,
+    ) -> Self {
+        let interval = hedge.interval(nominal).unwrap_or(rounding);
+        if negative {
+            Quantity {
+                nominal: -nominal,
+                interval: interval.negate(),
+                unit,
+                hedge,
+            }
+        } else {
+            Quantity {
+                nominal,
+                interval,
+                unit,
+                hedge,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interval_ops() {
+        let a = Interval::new(1.0, 3.0);
+        let b = Interval::new(2.0, 5.0);
+        assert!(a.overlaps(&b));
+        assert!(a.contains(3.0));
+        assert!(!a.contains(3.1));
+        assert_eq!(a.intersection(&b), Some(Interval::new(2.0, 3.0)));
+        assert_eq!(a.intersection(&Interval::point(4.0)), None);
+        assert_eq!(a.scale(-2.0), Interval::new(-6.0, -2.0));
+        assert_eq!(Interval::new(3.0, 1.0), a);
+    }
+
+    #[test]
+    fn hedges() {
+        assert_eq!(
+            Hedge::Nearly.interval(100.0),
+            Some(Interval::new(90.0, 100.0))
+        );
+        assert_eq!(
+            Hedge::MoreThan.interval(100.0),
+            Some(Interval::new(100.0, 150.0))
+        );
+        assert_eq!(
+            Hedge::LessThan.interval(100.0),
+            Some(Interval::new(50.0, 100.0))
+        );
+        assert_eq!(Hedge::Exact.interval(7.0), Some(Interval::point(7.0)));
+        assert_eq!(Hedge::None.interval(7.0), None);
+        let q = Quantity::new(6.3, Interval::new(6.25, 6.35), Hedge::None, None, true);
+        assert_eq!(q.nominal, -6.3);
+        assert_eq!(q.interval, Interval::new(-6.35, -6.25));
+    }
+}

@@ -1,0 +1,381 @@
+//! Template compiler: turns a pack's value templates into regexes.
+//!
+//! Template syntax (the text is folded when the pack is loaded):
+//! - `{name}` a placeholder (see [`placeholder_pattern`]); a trailing `2` (`{day2}`,
+//!   `{mon2}`, `{year2}`, `{cur2}`) is the same placeholder captured under another name;
+//! - `[ ... ]` an optional part, `( a | b )` alternatives;
+//! - a space matches one optional space (folded text has no whitespace runs);
+//! - every other character matches itself.
+//!
+//! Each template compiles to an anchored capturing regex (for [`super::parse`]) and a
+//! non-capturing fragment; the fragments of one kind are joined into the kind's
+//! [`super::fragment`].
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+
+use super::ValueKind;
+use crate::fold::fold_str;
+use crate::lang::LangPack;
+
+/// Which sub-kind a template produces (periods come in several shapes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    /// The kind itself.
+    Plain,
+    /// A quarter period.
+    Quarter,
+    /// A half-year period.
+    Half,
+    /// "The first N months" period.
+    Months,
+    /// A whole-year period.
+    YearPeriod,
+}
+
+/// Compiled templates of one kind.
+#[derive(Debug, Clone)]
+pub(crate) struct KindTemplates {
+    /// Non-capturing regex source matching any of the kind's templates.
+    pub fragment: String,
+    /// `fragment` compiled, for scanning.
+    pub scan: Regex,
+    /// Anchored capturing regexes, in template order.
+    pub parsers: Vec<(Tag, Regex)>,
+}
+
+/// All compiled templates of a pack, by kind.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CompiledTemplates {
+    kinds: Vec<(ValueKind, KindTemplates)>,
+}
+
+impl CompiledTemplates {
+    /// Templates of `kind`, if the pack defines any.
+    pub fn get(&self, kind: ValueKind) -> Option<&KindTemplates> {
+        self.kinds.iter().find(|(k, _)| *k == kind).map(|(_, t)| t)
+    }
+}
+
+/// A pattern that never matches.
+pub(crate) const NEVER: &str = r"(?:\b\B)";
+
+fn table_key(key: &str) -> Option<(ValueKind, Tag)> {
+    Some(match key {
+        "period_quarter" => (ValueKind::Period, Tag::Quarter),
+        "period_half" => (ValueKind::Period, Tag::Half),
+        "period_months" => (ValueKind::Period, Tag::Months),
+        "period_year" => (ValueKind::Period, Tag::YearPeriod),
+        "period" => return None,
+        other => (ValueKind::from_placeholder(other)?, Tag::Plain),
+    })
+}
+
+/// Compiles every template table of a pack. Errors are plain messages.
+pub(crate) fn compile_pack_templates(
+    pack: &LangPack,
+    tables: &BTreeMap<String, Vec<String>>,
+) -> Result<CompiledTemplates, String> {
+    let mut grouped: Vec<(ValueKind, Vec<(Tag, String)>)> = Vec::new();
+    for (key, templates) in tables {
+        let Some((kind, tag)) = table_key(key) else {
+            return Err(format!("unknown template table {key:?}"));
+        };
+        let entry = match grouped.iter_mut().find(|(k, _)| *k == kind) {
+            Some(e) => e,
+            None => {
+                grouped.push((kind, Vec::new()));
+                let last = grouped.len() - 1;
+                &mut grouped[last]
+            }
+        };
+        for t in templates {
+            entry.1.push((tag, t.clone()));
+        }
+    }
+    let mut kinds = Vec::new();
+    for (kind, templates) in grouped {
+        let mut alternatives = Vec::new();
+        let mut parsers = Vec::new();
+        for (tag, template) in &templates {
+            let folded = fold_str(template);
+            let (frag, capture) = compile_one(pack, kind, &folded)
+                .map_err(|e| format!("template {template:?}: {e}"))?;
+            let anchored = Regex::new(&format!("^(?:{capture})$"))
+                .map_err(|e| format!("template {template:?}: {e}"))?;
+            alternatives.push(frag);
+            parsers.push((*tag, anchored));
+        }
+        let fragment = if alternatives.is_empty() {
+            NEVER.to_string()
+        } else {
+            format!("(?:{})", alternatives.join("|"))
+        };
+        let scan = Regex::new(&fragment).map_err(|e| format!("{kind:?} templates: {e}"))?;
+        kinds.push((
+            kind,
+            KindTemplates {
+                fragment,
+                scan,
+                parsers,
+            },
+        ));
+    }
+    Ok(CompiledTemplates { kinds })
+}
+
+/// Compiles one folded template into `(fragment, capturing source)`.
+fn compile_one(
+    pack: &LangPack,
+    kind: ValueKind,
+    template: &str,
+) -> Result<(String, String), String> {
+    let mut frag = String::new();
+    let mut cap = String::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut depth_sq = 0i32;
+    let mut depth_par = 0i32;
+    let all: Vec<char> = template.chars().collect();
+    let mut chars = template.chars().peekable();
+    let mut index = 0usize;
+    while let Some(c) = chars.next() {
+        let at = index;
+        index += 1;
+        match c {
+            '{' => {
+                let mut name = String::new();
+                loop {
+                    index += 1;
+                    match chars.next() {
+                        Some('}') => break,
+                        Some(ch) if ch.is_ascii_alphanumeric() || ch == '_' => name.push(ch),
+                        _ => return Err(format!("bad placeholder near {name:?}")),
+                    }
+                }
+                let base = name.strip_suffix('2').unwrap_or(&name);
+                let Some(pat) = placeholder_pattern(pack, kind, base) else {
+                    return Err(format!("unknown placeholder {{{name}}}"));
+                };
+                if seen.contains(&name) {
+                    return Err(format!("placeholder {{{name}}} used twice"));
+                }
+                seen.push(name.clone());
+                frag.push_str(&format!("(?:{pat})"));
+                cap.push_str(&format!("(?P<{name}>{pat})"));
+            }
+            '[' => {
+                depth_sq += 1;
+                frag.push_str("(?:");
+                cap.push_str("(?:");
+            }
+            ']' => {
+                depth_sq -= 1;
+                frag.push_str(")?");
+                cap.push_str(")?");
+            }
+            '(' => {
+                depth_par += 1;
+                frag.push_str("(?:");
+                cap.push_str("(?:");
+            }
+            ')' => {
+                depth_par -= 1;
+                frag.push(')');
+                cap.push(')');
+            }
+            '|' => {
+                frag.push('|');
+                cap.push('|');
+            }
+            ' ' | '\n' => {
+                frag.push_str(" ?");
+                cap.push_str(" ?");
+            }
+            other => {
+                let mut esc = String::new();
+                let word = is_word_char(other);
+                let prev = at.checked_sub(1).and_then(|i| all.get(i)).copied();
+                let next = all.get(at + 1).copied();
+                if word && !prev.is_some_and(|p| is_word_char(p) || p == '}') {
+                    esc.push_str(r"\b");
+                }
+                esc.push_str(&regex::escape(&other.to_string()));
+                if word && !next.is_some_and(|n| is_word_char(n) || n == '{') {
+                    esc.push_str(r"\b");
+                }
+                frag.push_str(&esc);
+                cap.push_str(&esc);
+            }
+        }
+        if depth_sq < 0 || depth_par < 0 {
+            return Err("unbalanced brackets".into());
+        }
+    }
+    if depth_sq != 0 || depth_par != 0 {
+        return Err("unbalanced brackets".into());
+    }
+    if seen.is_empty() {
+        return Err("a template needs at least one placeholder".into());
+    }
+    Ok((frag, cap))
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Alternation of literal words, longest first, with `\b` where a word edge is a word char.
+pub(crate) fn words_re<'a>(
+    words: impl IntoIterator<Item = &'a str>,
+    lead_boundary: bool,
+) -> String {
+    let mut list: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    if list.is_empty() {
+        return NEVER.to_string();
+    }
+    list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    list.dedup();
+    let alts: Vec<String> = list
+        .iter()
+        .map(|w| {
+            let mut s = String::new();
+            if lead_boundary && w.chars().next().is_some_and(is_word_char) {
+                s.push_str(r"\b");
+            }
+            s.push_str(&regex::escape(w));
+            if w.chars().last().is_some_and(is_word_char) {
+                s.push_str(r"\b");
+            }
+            s
+        })
+        .collect();
+    format!("(?:{})", alts.join("|"))
+}
+
+/// Bare alternation (no boundaries), longest first; may contain the empty string.
+fn bare_alt<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut list: Vec<&str> = words.into_iter().collect();
+    list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    list.dedup();
+    if list.is_empty() {
+        return NEVER.to_string();
+    }
+    let alts: Vec<String> = list.iter().map(|w| regex::escape(w)).collect();
+    format!("(?:{})", alts.join("|"))
+}
+
+fn char_class(chars: &[char]) -> String {
+    let mut s = String::from("[");
+    for c in chars {
+        s.push_str(&regex::escape(&c.to_string()));
+    }
+    s.push(']');
+    s
+}
+
+/// Digits with the pack's separators (no trailing boundary).
+pub(crate) fn digits_core(pack: &LangPack) -> String {
+    let mut alts = Vec::new();
+    if !pack.group.is_empty() {
+        alts.push(format!(
+            r"\d{{1,3}}(?:{}\d{{3}})+(?:{}\d+)?",
+            char_class(&pack.group),
+            char_class(&pack.decimal)
+        ));
+    }
+    let mut dec: Vec<char> = pack.decimal.clone();
+    dec.extend(pack.ambiguous_group.iter().copied());
+    alts.push(format!(r"\d+{}\d+", char_class(&dec)));
+    alts.push(r"\d+".to_string());
+    format!(r"\b(?:{})", alts.join("|"))
+}
+
+/// Number written in words (`restricted`: at least two tokens).
+fn word_number(pack: &LangPack, restricted: bool) -> String {
+    let tokens = bare_alt(
+        pack.number_words
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .chain(pack.multipliers.iter().map(|(w, _)| w.as_str())),
+    );
+    if pack.number_words.is_empty() {
+        return NEVER.to_string();
+    }
+    let joiners = bare_alt(pack.joiners.iter().map(String::as_str));
+    let rep = if restricted { "+" } else { "*" };
+    format!(r"\b{tokens}(?:{joiners}{tokens}){rep}\b")
+}
+
+fn scale_words(pack: &LangPack, money: bool) -> String {
+    let mut words: Vec<&str> = pack.scales.iter().map(|(w, _)| w.as_str()).collect();
+    if money {
+        words.extend(pack.money_scales.iter().map(|(w, _)| w.as_str()));
+    }
+    words_re(words, false)
+}
+
+/// The regex source of a placeholder, or `None` if the name is unknown.
+pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) -> Option<String> {
+    fn kw<T>(v: &[(String, T)]) -> Vec<&str> {
+        v.iter().map(|(w, _)| w.as_str()).collect()
+    }
+    Some(match name {
+        "hedge" => words_re(kw(&pack.hedges), true),
+        "cur" => words_re(kw(&pack.currencies), true),
+        "pct" => words_re(pack.percent_words.iter().map(String::as_str), true),
+        "dir" => words_re(
+            pack.increase_words
+                .iter()
+                .chain(pack.decrease_words.iter())
+                .map(String::as_str),
+            true,
+        ),
+        "yearunit" => words_re(pack.year_units.iter().map(String::as_str), true),
+        "month" => words_re(kw(&pack.months), true),
+        "weekday" => words_re(kw(&pack.weekdays), true),
+        "daypart" => words_re(pack.dayparts.iter().map(String::as_str), true),
+        "relday" => words_re(kw(&pack.relative_days), true),
+        "relyear" => words_re(kw(&pack.relative_years), true),
+        "pord" => words_re(kw(&pack.period_ordinals), true),
+        "ord" => {
+            let words = words_re(kw(&pack.ordinals), true);
+            let suffixes = words_re(pack.ordinal_suffixes.iter().map(String::as_str), false);
+            format!(r"(?:{words}|\b\d{{1,3}}{suffixes})")
+        }
+        "day" => {
+            let suffixes = bare_alt(pack.day_suffixes.iter().map(String::as_str));
+            format!(r"\b(?:3[01]|[12]\d|0?[1-9])(?:{suffixes})?\b")
+        }
+        "mon" => format!(
+            r"(?:\b(?:1[0-2]|0?[1-9])\b|{})",
+            words_re(kw(&pack.months), true)
+        ),
+        "year" => r"\b[12]\d{3}\b".to_string(),
+        "q" => r"(?:[1-4]|iv|iii|ii|i)\b".to_string(),
+        "h" => r"[12]\b".to_string(),
+        "sign" => r"[+-]".to_string(),
+        "int" => format!(r"(?:\b\d{{1,4}}\b|{})", word_number(pack, false)),
+        "num" => {
+            let restricted = kind == ValueKind::Number && !pack.standalone_words;
+            format!(
+                r"(?:{}\b|{})",
+                digits_core(pack),
+                word_number(pack, restricted)
+            )
+        }
+        "amount" => {
+            let money = kind == ValueKind::Money;
+            let restricted = kind == ValueKind::Number && !pack.standalone_words;
+            let core = digits_core(pack);
+            let words = word_number(pack, false);
+            let scales = scale_words(pack, money);
+            let one = words_re(pack.one_words.iter().map(String::as_str), true);
+            format!(
+                r"(?:(?:{core}|{words}) ?{scales}|{one} ?{scales}|{core}\b|{})",
+                word_number(pack, restricted)
+            )
+        }
+        _ => return None,
+    })
+}
