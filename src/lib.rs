@@ -18,12 +18,17 @@
 //!   `check` compares them with the facts and with each other, pure and IO-free.
 //! - [`Report`] renders findings as a human (miette) report or the stable JSON schema.
 //!
-//! ```no_run
-//! use factlint::{Checker, Corpus, Format, Rules};
-//! let rules = Rules::load(&["rules"]).expect("rules load");
-//! let corpus = Corpus::from_paths(&["seeds"]);
+//! ```
+//! use factlint::{Checker, Corpus, Document, Format, Rules};
+//!
+//! let rules = Rules::load(&[concat!(env!("CARGO_MANIFEST_DIR"), "/rules")])?;
+//! let text = "Kazakhstan: in 2024, two-way trade reached US$800 million.";
+//! let corpus = Corpus::from_documents(vec![Document::new("draft.txt", "en", None, text)]);
 //! let report = Checker::new(&rules).check(&corpus);
+//! assert_eq!(report.summary.errors, 1);
+//! assert_eq!(report.findings[0].text_in(text), "US$800 million");
 //! println!("{}", report.render(Format::Json));
+//! # Ok::<(), factlint::Error>(())
 //! ```
 
 pub mod check;

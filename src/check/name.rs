@@ -178,6 +178,15 @@ fn plausible_near_miss(text: &str, suggestion: &str) -> bool {
         && !(single_word && found.chars().count() < MIN_SINGLE_WORD_NEAR_MISS)
 }
 
+fn role_dates(from: Option<chrono::NaiveDate>, until: Option<chrono::NaiveDate>) -> String {
+    match (from, until) {
+        (Some(f), Some(u)) => format!("from {f} until {u}"),
+        (Some(f), None) => format!("from {f}"),
+        (None, Some(u)) => format!("until {u}"),
+        (None, None) => "at no recorded time".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::plausible_near_miss;
@@ -190,14 +199,5 @@ mod tests {
         assert!(!plausible_near_miss("Vietnams", "Vietnam"));
         assert!(!plausible_near_miss("Trung", "Trọng"));
         assert!(!plausible_near_miss("biết", "Việt"));
-    }
-}
-
-fn role_dates(from: Option<chrono::NaiveDate>, until: Option<chrono::NaiveDate>) -> String {
-    match (from, until) {
-        (Some(f), Some(u)) => format!("from {f} until {u}"),
-        (Some(f), None) => format!("from {f}"),
-        (None, Some(u)) => format!("until {u}"),
-        (None, None) => "at no recorded time".to_string(),
     }
 }

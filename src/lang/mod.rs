@@ -362,7 +362,7 @@ fn build(raw: RawPack) -> Result<LangPack, LangError> {
         (&raw.hedges.exact, Hedge::Exact),
     ] {
         for w in folded_list(list) {
-            hedges.push((w, hedge.clone()));
+            hedges.push((w, hedge));
         }
     }
     let mut currencies = Vec::new();

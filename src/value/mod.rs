@@ -333,10 +333,8 @@ fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
         return false;
     }
     match kind {
-        ValueKind::Number => {
-            if next == Some('%') || (next == Some(' ') && nextnext == Some('%')) {
-                return false;
-            }
+        ValueKind::Number if next == Some('%') || (next == Some(' ') && nextnext == Some('%')) => {
+            return false;
         }
         ValueKind::Count => {
             let rest = text.get(range.end..).unwrap_or("");
@@ -419,10 +417,10 @@ pub fn parse_any(
         if let Some(e) = e {
             keep_error(&mut error, e);
         }
-        if let Some((r, v)) = found.into_iter().next() {
-            if best.as_ref().is_none_or(|(br, _)| r.len() > br.len()) {
-                best = Some((r, v));
-            }
+        if let Some((r, v)) = found.into_iter().next()
+            && best.as_ref().is_none_or(|(br, _)| r.len() > br.len())
+        {
+            best = Some((r, v));
         }
     }
     if let Some(b) = best {

@@ -177,7 +177,7 @@ pub(crate) fn ordinal(caps: &Captures, pack: &LangPack) -> Result<Value, ValueEr
     } else {
         return Err(err("no ordinal"));
     };
-    if n >= 1.0 && n <= 1000.0 && n.fract() == 0.0 {
+    if (1.0..=1000.0).contains(&n) && n.fract() == 0.0 {
         Ok(Value::Ordinal(n as u32))
     } else {
         Err(err(format!("{n} is not an ordinal")))
