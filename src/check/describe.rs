@@ -114,3 +114,72 @@ pub(crate) fn unresolved(rules: &Rules, doc: &Document, u: &Unresolved) -> Findi
         fix: None,
     }
 }
+
+/// "2023-08-21", "2023-08-20 – 2023-08-22", "2023-08", "1959".
+pub(crate) fn date_span(d: &crate::value::DateSpan) -> String {
+    use crate::value::DatePrecision;
+    let one = |date: chrono::NaiveDate| match d.precision {
+        DatePrecision::Day => date.format("%Y-%m-%d").to_string(),
+        DatePrecision::Month => date.format("%Y-%m").to_string(),
+        DatePrecision::Year => date.format("%Y").to_string(),
+    };
+    let (start, end) = (one(d.start), one(d.end));
+    if start == end {
+        start
+    } else {
+        format!("{start} – {end}")
+    }
+}
+
+/// The parts of a temporal finding that differ between claim kinds.
+pub(crate) struct TemporalParts {
+    pub severity: Severity,
+    pub span: Span,
+    pub found: String,
+    pub expected: String,
+    pub message: String,
+    pub help: String,
+    pub source: Option<String>,
+    pub related: Vec<super::Related>,
+}
+
+/// A finding of a temporal claim (`date`, `anniversary`, `since`, `first`).
+pub(crate) fn temporal_finding(claim: &Claim, doc: &Document, parts: TemporalParts) -> Finding {
+    Finding {
+        rule: claim.id.clone(),
+        kind: claim.kind.name().to_string(),
+        severity: parts.severity,
+        key: claim.kind.temporal_key(),
+        file: doc.name.clone(),
+        span: parts.span,
+        found: Some(parts.found),
+        expected: Some(parts.expected),
+        message: parts.message,
+        help: Some(claim.help.clone().unwrap_or(parts.help)),
+        related: parts.related,
+        source: parts.source,
+        fix: None,
+    }
+}
+
+/// A note for a temporal claim that needs the document's date, which is unknown.
+pub(crate) fn needs_date(claim: &Claim, doc: &Document, span: Span) -> Finding {
+    Finding {
+        rule: claim.id.clone(),
+        kind: claim.kind.name().to_string(),
+        severity: Severity::Note,
+        key: claim.kind.temporal_key(),
+        file: doc.name.clone(),
+        span,
+        found: Some(text(doc, span).to_string()),
+        expected: None,
+        message: format!(
+            "`{}` could not be checked: the document has no date",
+            text(doc, span)
+        ),
+        help: Some("give the document a date in corpus.toml or its front matter".to_string()),
+        related: Vec::new(),
+        source: None,
+        fix: None,
+    }
+}

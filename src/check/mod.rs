@@ -7,10 +7,13 @@
 //! of claim kinds.
 
 mod agreement;
+mod anniversary;
+mod date;
 mod describe;
 mod finding;
 mod name;
 mod quantity;
+mod since;
 
 use std::collections::BTreeMap;
 
@@ -19,9 +22,9 @@ use rayon::prelude::*;
 pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity, Span};
 
 use crate::corpus::{Corpus, Document, InputProblem};
-use crate::extract::{Extraction, Extractor, Mention};
+use crate::extract::{Extraction, Extractor, Mention, TemporalMention};
 use crate::report::Report;
-use crate::rules::{ClaimKind, Rules};
+use crate::rules::{Claim, ClaimKind, Rules};
 
 /// A mention together with the document it was found in.
 #[derive(Clone, Copy)]
@@ -74,6 +77,14 @@ impl<'r> Checker<'r> {
             for unresolved in &extraction.unresolved {
                 findings.push(describe::unresolved(self.rules, doc, unresolved));
             }
+            let mut temporal: BTreeMap<usize, Vec<&TemporalMention>> = BTreeMap::new();
+            for mention in &extraction.temporal {
+                temporal.entry(mention.claim).or_default().push(mention);
+            }
+            mention_count += extraction.temporal.len();
+            for (claim, mentions) in temporal {
+                self.check_temporal(&self.rules.claims[claim], doc, &mentions, &mut findings);
+            }
             for mention in &extraction.mentions {
                 if mention.derived.is_none() {
                     mention_count += 1;
@@ -84,16 +95,41 @@ impl<'r> Checker<'r> {
                     .push(Located { doc, mention });
             }
         }
+        // Quantity mentions: against the fact of their key, else against each other.
         for (key, mentions) in by_key {
-            let claim = &self.rules.claims[mentions[0].mention.claim];
-            match &claim.kind {
-                ClaimKind::Quantity { .. } => match self.rules.fact(key) {
-                    Some(fact) => quantity::check(self.rules, fact, &mentions, &mut findings),
-                    None => agreement::check(self.rules, key, &mentions, &mut findings),
-                },
+            match self.rules.fact(key) {
+                Some(fact) => quantity::check(self.rules, fact, &mentions, &mut findings),
+                None => agreement::check(self.rules, key, &mentions, &mut findings),
             }
         }
         Report::new(findings, &corpus.documents, mention_count)
+    }
+
+    /// The registry of temporal claim kinds: one module each.
+    fn check_temporal(
+        &self,
+        claim: &Claim,
+        doc: &Document,
+        mentions: &[&TemporalMention],
+        out: &mut Vec<Finding>,
+    ) {
+        match &claim.kind {
+            // Quantity mentions are checked per key, across documents (above).
+            ClaimKind::Quantity { .. } => {}
+            ClaimKind::Date { event } => {
+                if let Some(event) = self.rules.event(event) {
+                    date::check(claim, event, doc, mentions, out);
+                }
+            }
+            ClaimKind::Anniversary { event } => {
+                if let Some(event) = self.rules.event(event) {
+                    anniversary::check(claim, event, doc, mentions, out);
+                }
+            }
+            ClaimKind::Since { .. } | ClaimKind::First { .. } => {
+                since::check(self.rules, claim, doc, mentions, out);
+            }
+        }
     }
 }
 

@@ -75,9 +75,12 @@ pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut 
 fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>) -> Finding {
     let m = located.mention;
     let claim = &rules.claims[m.claim];
-    let crate::rules::ClaimKind::Quantity {
-        derived_severity, ..
-    } = &claim.kind;
+    let derived_severity = match &claim.kind {
+        crate::rules::ClaimKind::Quantity {
+            derived_severity, ..
+        } => *derived_severity,
+        _ => claim.severity,
+    };
     let found = describe::found(m);
     let expected = describe::expected(&fact.accepted);
     let unit = m.value.unit.as_deref();
@@ -102,7 +105,7 @@ fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>
             ),
         ),
         Some(d) => (
-            *derived_severity,
+            derived_severity,
             format!(
                 "`{text}` implies {} for `{}`, which conflicts with the fact (expected {expected})",
                 describe::interval(&m.value.interval, unit),

@@ -8,9 +8,12 @@
 use std::ops::Range;
 
 use super::sentence::{clause_breaks, sentences};
-use super::{Extraction, Locator, Mention, bind, cue_value_kind, derive, fill_key, quantity};
+use super::{
+    Extraction, Locator, Mention, SPECIFICITY_RANGE, Stated, TemporalMention, Unresolved, bind,
+    date_specificity, derive, fill_key, quantity,
+};
 use crate::rules::{ClaimKind, CueSet, Rules};
-use crate::value::{self, ParseCtx, Period, Quantity, Value, ValueKind};
+use crate::value::{self, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
 
 /// How many words may stand between a comparison word and the period it introduces
 /// ("so với cùng kỳ năm 2022").
@@ -25,8 +28,6 @@ pub(crate) fn run(
     out: &mut Extraction,
 ) {
     let claim = &rules.claims[claim_index];
-    let ClaimKind::Quantity { key, .. } = &claim.kind;
-    let kind = cue_value_kind(&claim.kind);
     let text = &at.folded.text;
     let exclude = claim
         .scope
@@ -43,70 +44,173 @@ pub(crate) fn run(
         {
             continue;
         }
-        let values: Vec<(Range<usize>, Quantity)> = value::scan(kind, s, ctx)
-            .into_iter()
-            .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
-            .collect();
-        if values.is_empty() {
-            continue;
+        match &claim.kind {
+            ClaimKind::Quantity { key, value, .. } => {
+                quantity_sentence(claim_index, key, *value, s, sentence.start, at, ctx, out);
+            }
+            ClaimKind::Date { .. } => date_sentence(claim_index, s, sentence.start, at, ctx, out),
+            // Validation allows cues only for quantity and date claims.
+            _ => {}
         }
-        let periods = periods(s, ctx, &values);
-        let changes: Vec<(Range<usize>, Quantity)> = value::scan(ValueKind::Change, s, ctx)
-            .into_iter()
-            .filter_map(|(r, v)| match v {
-                Value::Change(q) => Some((r, q)),
-                _ => None,
-            })
-            .collect();
-        let offset = |r: &Range<usize>| sentence.start + r.start..sentence.start + r.end;
-        for (range, quantity) in &values {
-            let Some(period) = own_period(s, range, &periods) else {
-                continue;
-            };
-            let bindings = bind(key, Some(&period));
-            let Some(filled) = fill_key(key, &bindings) else {
-                continue;
-            };
-            let span = at.span(offset(range));
-            // The change right after this value (before the next value) refers to it.
-            let next_value = values
+    }
+}
+
+/// Mentions of a quantity cue claim in one sentence `s` starting at `start`.
+#[allow(clippy::too_many_arguments)]
+fn quantity_sentence(
+    claim_index: usize,
+    key: &str,
+    kind: ValueKind,
+    s: &str,
+    start: usize,
+    at: &Locator,
+    ctx: &ParseCtx,
+    out: &mut Extraction,
+) {
+    let values: Vec<(Range<usize>, Quantity)> = value::scan(kind, s, ctx)
+        .into_iter()
+        .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
+        .collect();
+    if values.is_empty() {
+        return;
+    }
+    let periods = periods(s, ctx, &values);
+    let changes: Vec<(Range<usize>, Quantity)> = value::scan(ValueKind::Change, s, ctx)
+        .into_iter()
+        .filter_map(|(r, v)| match v {
+            Value::Change(q) => Some((r, q)),
+            _ => None,
+        })
+        .collect();
+    let offset = |r: &Range<usize>| start + r.start..start + r.end;
+    for (range, quantity) in &values {
+        let Some(period) = own_period(s, range, &periods) else {
+            return;
+        };
+        let bindings = bind(key, Some(&period));
+        let Some(filled) = fill_key(key, &bindings) else {
+            return;
+        };
+        let span = at.span(offset(range));
+        // The change right after this value (before the next value) refers to it.
+        let next_value = values
+            .iter()
+            .map(|(r, _)| r.start)
+            .filter(|&st| st > range.start)
+            .min();
+        if let Some((change_range, change)) = changes
+            .iter()
+            .find(|(r, _)| r.start >= range.end && next_value.is_none_or(|n| r.start < n))
+        {
+            let stated_base = periods
                 .iter()
-                .map(|(r, _)| r.start)
-                .filter(|&st| st > range.start)
-                .min();
-            if let Some((change_range, change)) = changes
-                .iter()
-                .find(|(r, _)| r.start >= range.end && next_value.is_none_or(|n| r.start < n))
-            {
-                let stated_base = periods
-                    .iter()
-                    .filter(|p| p.reference && p.range.start >= change_range.end)
-                    .min_by_key(|p| p.range.start)
-                    .map(|p| &p.period);
-                let base = derive::base_period(&period, stated_base);
-                let change_span = at.span(offset(change_range));
-                if let Some(m) = derive::derived(
-                    claim_index,
-                    key,
-                    &filled,
-                    span,
-                    quantity,
-                    change_span,
-                    change,
-                    &base,
-                ) {
-                    out.mentions.push(m);
+                .filter(|p| p.reference && p.range.start >= change_range.end)
+                .min_by_key(|p| p.range.start)
+                .map(|p| &p.period);
+            let base = derive::base_period(&period, stated_base);
+            let change_span = at.span(offset(change_range));
+            if let Some(m) = derive::derived(
+                claim_index,
+                key,
+                &filled,
+                span,
+                quantity,
+                change_span,
+                change,
+                &base,
+            ) {
+                out.mentions.push(m);
+            }
+        }
+        out.mentions.push(Mention {
+            claim: claim_index,
+            key: filled,
+            bindings,
+            span,
+            value: quantity.clone(),
+            derived: None,
+        });
+    }
+}
+
+/// Mentions of a date cue claim: the most specific dates of the sentence (a range
+/// wins over the single dates inside it).
+fn date_sentence(
+    claim_index: usize,
+    s: &str,
+    start: usize,
+    at: &Locator,
+    ctx: &ParseCtx,
+    out: &mut Extraction,
+) {
+    let mut found: Vec<(Range<usize>, DateSpan, u8)> = Vec::new();
+    for kind in [ValueKind::DateRange, ValueKind::Date] {
+        match scan_dates(kind, s, ctx) {
+            Ok(values) => {
+                for (range, value) in values {
+                    let (date, specificity) = match value {
+                        Value::DateRange(d) => (d, SPECIFICITY_RANGE),
+                        Value::Date(d) => {
+                            let specificity = date_specificity(&d, &s[range.clone()]);
+                            (d, specificity)
+                        }
+                        _ => continue,
+                    };
+                    if !found
+                        .iter()
+                        .any(|(r, _, _)| r.start < range.end && range.start < r.end)
+                    {
+                        found.push((range, date, specificity));
+                    }
                 }
             }
-            out.mentions.push(Mention {
-                claim: claim_index,
-                key: filled,
-                bindings,
-                span,
-                value: quantity.clone(),
-                derived: None,
-            });
+            Err(unresolved) => {
+                for range in unresolved {
+                    out.unresolved.push(Unresolved {
+                        claim: claim_index,
+                        span: at.span(start + range.start..start + range.end),
+                        reason: "needs the document date to resolve a relative date".to_string(),
+                    });
+                }
+            }
         }
+    }
+    for (range, date, specificity) in found {
+        out.temporal.push(TemporalMention {
+            claim: claim_index,
+            span: at.span(start + range.start..start + range.end),
+            stated: Stated::Date { date, specificity },
+        });
+    }
+}
+
+/// Ranges of values that need the document date to be read.
+type NeedsDate = Vec<Range<usize>>;
+
+/// Dates of `kind` in `s`; when the document has no date, `Err` with the ranges of
+/// the values that would need it (relative words, day-month without a year).
+fn scan_dates(
+    kind: ValueKind,
+    s: &str,
+    ctx: &ParseCtx,
+) -> Result<Vec<(Range<usize>, Value)>, NeedsDate> {
+    let found = value::scan(kind, s, ctx);
+    if ctx.doc_date.is_some() {
+        return Ok(found);
+    }
+    let probe = ParseCtx {
+        pack: ctx.pack,
+        doc_date: chrono::NaiveDate::from_ymd_opt(2000, 1, 1),
+    };
+    let needing: Vec<Range<usize>> = value::scan(kind, s, &probe)
+        .into_iter()
+        .map(|(r, _)| r)
+        .filter(|r| !found.iter().any(|(f, _)| f == r))
+        .collect();
+    if needing.is_empty() {
+        Ok(found)
+    } else {
+        Err(needing)
     }
 }
 

@@ -21,7 +21,7 @@ use crate::corpus::Document;
 use crate::fold::{self, Folded};
 use crate::lang::{self, LangPack};
 use crate::rules::{ClaimKind, Rules};
-use crate::value::{ParseCtx, Period, Quantity, Value, ValueKind};
+use crate::value::{DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
 
 /// A claim made by a document: which claim, which fact key, where, and what value.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,10 +59,47 @@ pub(crate) struct Unresolved {
     pub reason: String,
 }
 
+/// A temporal claim made by a document (`date`, `anniversary`, `since`, `first`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TemporalMention {
+    /// Index of the claim in `Rules::claims`.
+    pub claim: usize,
+    /// Byte span of the stated value (or of the whole match for `first`).
+    pub span: Span,
+    /// What the document states.
+    pub stated: Stated,
+}
+
+/// The value of a temporal mention.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Stated {
+    /// A date or date range; `specificity` ranks how precisely it was written
+    /// (range > full date > day-month > month > relative word).
+    Date { date: DateSpan, specificity: u8 },
+    /// A number of years, with the span of years or dates written beside it
+    /// ("33 năm … (1992-2025)").
+    Count {
+        years: Quantity,
+        written_span: Option<(Span, WrittenSpan)>,
+    },
+    /// The claim was made ("the first ever …"); nothing else to read.
+    Occurrence,
+}
+
+/// A span of time written out beside a count.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum WrittenSpan {
+    /// "(1992-2025)".
+    Years { start: i32, end: i32 },
+    /// "(29/6/1992-29/6/2023)".
+    Dates(DateSpan),
+}
+
 /// Everything extracted from one document.
 #[derive(Debug, Default)]
 pub(crate) struct Extraction {
     pub mentions: Vec<Mention>,
+    pub temporal: Vec<TemporalMention>,
     pub unresolved: Vec<Unresolved>,
 }
 
@@ -132,10 +169,13 @@ impl<'r> Extractor<'r> {
             base: doc.body_start,
         };
         let in_scope = |ci: usize| {
-            self.rules.claims[ci]
-                .scope
-                .get(&doc.lang)
-                .is_none_or(|scope| {
+            let claim = &self.rules.claims[ci];
+            let dated = claim.doc_dates.as_ref().is_none_or(|window| {
+                doc.date
+                    .is_some_and(|d| window.start <= d && d <= window.end)
+            });
+            dated
+                && claim.scope.get(&doc.lang).is_none_or(|scope| {
                     scope
                         .context
                         .iter()
@@ -174,6 +214,9 @@ impl<'r> Extractor<'r> {
         // The same value read by two claims for the same key counts once.
         out.mentions
             .dedup_by(|b, a| a.span == b.span && a.key == b.key);
+        out.temporal.sort_by_key(|m| (m.span, m.claim));
+        out.temporal
+            .dedup_by(|b, a| a.span == b.span && a.claim == b.claim);
         out
     }
 
@@ -187,11 +230,6 @@ impl<'r> Extractor<'r> {
     ) {
         let claim = &self.rules.claims[ci];
         let pattern = &claim.patterns[pi];
-        let ClaimKind::Quantity {
-            key,
-            value: value_kind,
-            ..
-        } = &claim.kind;
         let exclude = claim
             .scope
             .get(&pattern.lang)
@@ -215,6 +253,31 @@ impl<'r> Extractor<'r> {
             if excluded {
                 continue;
             }
+            match &claim.kind {
+                ClaimKind::Quantity { key, value, .. } => {
+                    quantity_match(ci, pattern, key, *value, &caps, at, ctx, out);
+                }
+                _ => temporal_match(ci, pattern, &caps, at, ctx, out),
+            }
+        }
+    }
+}
+
+/// Reads one match of a quantity pattern: the value, its period, and a derived
+/// mention when a percentage change is stated.
+#[allow(clippy::too_many_arguments)]
+fn quantity_match(
+    ci: usize,
+    pattern: &pattern::Pattern,
+    key: &str,
+    value_kind: ValueKind,
+    caps: &regex::Captures,
+    at: &Locator,
+    ctx: &ParseCtx,
+    out: &mut Extraction,
+) {
+    {
+        {
             let mut main: Option<(Span, Quantity)> = None;
             let mut period: Option<Period> = None;
             let mut base: Option<Period> = None;
@@ -232,7 +295,7 @@ impl<'r> Extractor<'r> {
                         (Some(_), Value::Year(y)) => base = Some(Period::Year(y)),
                         (Some(_), Value::Period(p)) => base = Some(p),
                         (_, Value::Change(q)) => change = Some((span, q)),
-                        (None, value) if slot.kind == *value_kind && main.is_none() => {
+                        (None, value) if slot.kind == value_kind && main.is_none() => {
                             main = quantity(value).map(|q| (span, q));
                         }
                         _ => {}
@@ -250,11 +313,11 @@ impl<'r> Extractor<'r> {
                 }
             }
             let (Some((span, value)), false) = (main, failed) else {
-                continue;
+                return;
             };
             let bindings = bind(key, period.as_ref());
             let Some(filled) = fill_key(key, &bindings) else {
-                continue;
+                return;
             };
             if let (Some((change_span, change)), Some(period)) = (change, period.as_ref()) {
                 let base = derive::base_period(period, base.as_ref());
@@ -273,6 +336,113 @@ impl<'r> Extractor<'r> {
                 derived: None,
             });
         }
+    }
+}
+
+/// Reads one match of a temporal pattern.
+fn temporal_match(
+    ci: usize,
+    pattern: &pattern::Pattern,
+    caps: &regex::Captures,
+    at: &Locator,
+    ctx: &ParseCtx,
+    out: &mut Extraction,
+) {
+    let mut date: Option<(Span, DateSpan, u8)> = None;
+    let mut count: Option<(Span, Quantity)> = None;
+    let mut written: Option<(Span, WrittenSpan)> = None;
+    for slot in &pattern.slots {
+        let Some(m) = caps.name(&slot.group) else {
+            continue;
+        };
+        let span = at.span(m.range());
+        let value = match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
+            Ok(value) => value,
+            Err(err) => {
+                if err.message.starts_with("needs the document date") {
+                    out.unresolved.push(Unresolved {
+                        claim: ci,
+                        span,
+                        reason: err.message,
+                    });
+                }
+                return;
+            }
+        };
+        match value {
+            Value::Count(q) => count = Some((span, q)),
+            Value::Ordinal(n) => count = Some((span, exact_years(f64::from(n)))),
+            Value::YearSpan { start, end } => {
+                written = Some((span, WrittenSpan::Years { start, end }))
+            }
+            Value::DateRange(d) if count.is_some() || written.is_some() || slot.label.is_some() => {
+                written = Some((span, WrittenSpan::Dates(d)));
+            }
+            Value::DateRange(d) => date = Some((span, d, SPECIFICITY_RANGE)),
+            Value::Date(d) => {
+                let specificity = date_specificity(&d, m.as_str());
+                date = Some((span, d, specificity));
+            }
+            _ => {}
+        }
+    }
+    let whole = caps.get(0).map_or(0..0, |m| m.range());
+    let mention = match (&out_kind(pattern), date, count) {
+        (_, Some((span, date, specificity)), None) => TemporalMention {
+            claim: ci,
+            span,
+            stated: Stated::Date { date, specificity },
+        },
+        (_, None, Some((span, years))) => TemporalMention {
+            claim: ci,
+            span,
+            stated: Stated::Count {
+                years,
+                written_span: written,
+            },
+        },
+        (true, None, None) => TemporalMention {
+            claim: ci,
+            span: at.span(whole),
+            stated: Stated::Occurrence,
+        },
+        _ => return,
+    };
+    out.temporal.push(mention);
+}
+
+/// Whether a pattern states a bare occurrence (no value placeholder at all).
+fn out_kind(pattern: &pattern::Pattern) -> bool {
+    pattern.slots.iter().all(|s| {
+        !matches!(
+            s.kind,
+            ValueKind::Date | ValueKind::DateRange | ValueKind::Count | ValueKind::Ordinal
+        )
+    })
+}
+
+/// Specificity of a written date range.
+pub(crate) const SPECIFICITY_RANGE: u8 = 4;
+
+/// How precisely a single date was written: a full date (3), day and month (2), a
+/// month (1), a relative word or weekday (0).
+pub(crate) fn date_specificity(date: &DateSpan, folded_text: &str) -> u8 {
+    let digits = folded_text.chars().filter(char::is_ascii_digit).count();
+    match date.precision {
+        DatePrecision::Day if digits >= 5 => 3,
+        DatePrecision::Day if digits >= 1 => 2,
+        DatePrecision::Day => 0,
+        DatePrecision::Month | DatePrecision::Year => 1,
+    }
+}
+
+/// A count of years read from an ordinal ("33rd anniversary").
+fn exact_years(n: f64) -> Quantity {
+    Quantity {
+        nominal: n,
+        interval: crate::value::Interval { low: n, high: n },
+        unit: Some("year".to_string()),
+        hedge: crate::value::Hedge::None,
     }
 }
 
@@ -337,10 +507,4 @@ pub(crate) fn fill_key(key: &str, bindings: &[(String, String)]) -> Option<Strin
         filled = filled.replace(&format!("{{{name}}}"), value);
     }
     (!filled.contains('{')).then_some(filled)
-}
-
-/// The value kind a cue claim looks for.
-pub(crate) fn cue_value_kind(kind: &ClaimKind) -> ValueKind {
-    let ClaimKind::Quantity { value, .. } = kind;
-    *value
 }

@@ -78,6 +78,19 @@ pub(crate) fn compile(source: &str, pack: &LangPack) -> Result<Pattern, PatternE
             rest = &source[offset..];
             continue;
         }
+        if matches!(ch, '\n' | '\t' | '\r') {
+            // A TOML "\n" is a raw line break here; it means the regex escape, not a
+            // space (`[^.\n]` must still exclude only dots and line breaks).
+            flush_literal(&mut literal, &mut regex_src);
+            regex_src.push_str(match ch {
+                '\n' => r"\n",
+                '\t' => r"\t",
+                _ => r"\r",
+            });
+            offset += 1;
+            rest = &source[offset..];
+            continue;
+        }
         if ch == '{' {
             if let Some((name, label, len)) = placeholder_at(rest) {
                 flush_literal(&mut literal, &mut regex_src);
@@ -287,6 +300,13 @@ mod tests {
     fn bad_regex_reports_the_regex_error() {
         let err = compile("trade (reached {money}", en()).expect_err("bad");
         assert!(err.message.contains("does not compile"), "{}", err.message);
+    }
+
+    #[test]
+    fn raw_line_breaks_are_regex_escapes() {
+        let p = compile("a[^.\n]{0,20}b", en()).expect("compiles");
+        assert!(p.regex.is_match("a x y b"));
+        assert!(!p.regex.is_match("a x\nb"));
     }
 
     #[test]

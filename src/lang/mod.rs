@@ -5,10 +5,47 @@
 //! is folded with [`crate::fold::fold_str`] when the pack is loaded, so all matching runs
 //! on folded text: text written without diacritics, NFD input and `Ð` read the same.
 //!
-//! Adding a built-in language = adding `packs/xx.toml` and one line in [`BUILTIN_SOURCES`].
+//! Adding a built-in language = adding `packs/xx.toml` and one line in `BUILTIN_SOURCES`.
 //!
-//! Value patterns are written as *templates* (see [`crate::value`] module docs for the
-//! template syntax); they are compiled into regexes once, when the pack is loaded.
+//! Value patterns are written as *templates* (syntax in [`crate::value::template`]);
+//! they are compiled into regexes once, when the pack is loaded, and kept in the pack.
+//!
+//! # Schema (every table uses `deny_unknown_fields`)
+//!
+//! ```toml
+//! code = "xx"                      # language code
+//! name = "Name"
+//! abbreviations = ["Dr."]          # do not end a sentence
+//! comparison_words = ["from"]      # introduce a reference period
+//! year_words = ["year", "years"]   # duration units for counts
+//! percent_words = ["%", "percent"]
+//!
+//! [numbers]
+//! decimal = ["."]                  # one character each; never also a group separator
+//! group = [","]                    # " " also covers NBSP / narrow NBSP after folding
+//! ambiguous_group = []             # group chars read as decimal unless 3 digits follow
+//! joiners = ["-", " "]             # between number-word tokens ("" allowed: German)
+//! one_before_scale = ["a"]         # "a billion"
+//! standalone_words = true          # may one number word alone be a Number?
+//! words = { one = 1 }              # cardinal words (under [numbers.words])
+//! multipliers = { hundred = 100 }  # multiply the preceding words
+//!
+//! [scales]        # word = multiplier ("million" = 1e6)
+//! [money_scales]  # abbreviations only read next to a currency ("bn" = 1e9)
+//! [currencies]    # ISO = [words and symbols]
+//! [hedges]        # nearly / about / more_than / less_than / exact = [words]
+//! [change]        # increase / decrease = [words]
+//! [dates]         # months = 12 lists, weekdays = 7 lists (Monday first), dayparts,
+//!                 # day_suffixes, relative_days = { word = days }, relative_years
+//! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 }
+//! [templates]     # money, number, percent, change, count, year, yearspan, date,
+//!                 # daterange, ordinal, period_quarter, period_half, period_months,
+//!                 # period_year = [templates, most specific first]
+//! ```
+//!
+//! [`LangPack::from_toml`] rejects unknown keys, a character declared both as decimal and
+//! group separator, month/weekday lists of the wrong length, non-positive scales and
+//! templates that do not compile, with the byte span of the offending TOML.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,7 +56,7 @@ use serde::Deserialize;
 
 use crate::fold::fold_str;
 use crate::value::Hedge;
-use crate::value::template::{CompiledTemplates, compile_pack_templates};
+use crate::value::template::{CompiledTemplates, TemplateError, compile_pack_templates};
 
 /// Embedded sources of the built-in packs: `(code, toml)`.
 const BUILTIN_SOURCES: &[(&str, &str)] = &[
@@ -149,7 +186,7 @@ impl LangPack {
             message: e.message().to_string(),
             span: e.span(),
         })?;
-        build(raw)
+        build(raw, src)
     }
 
     /// Abbreviations that must not end a sentence (folded).
@@ -310,7 +347,16 @@ fn separator_chars(list: &toml::Spanned<Vec<String>>, what: &str) -> Result<Vec<
     Ok(out)
 }
 
-fn build(raw: RawPack) -> Result<LangPack, LangError> {
+/// The span of `needle` in `src` at or after `within.start` (a table's span covers only
+/// its header), falling back to `within`.
+fn locate(src: &str, within: Range<usize>, needle: &str) -> Range<usize> {
+    src.get(within.start..)
+        .and_then(|s| s.find(needle))
+        .map(|at| within.start + at..within.start + at + needle.len())
+        .unwrap_or(within)
+}
+
+fn build(raw: RawPack, src: &str) -> Result<LangPack, LangError> {
     let decimal = separator_chars(&raw.numbers.decimal, "decimal")?;
     let group = separator_chars(&raw.numbers.group, "group")?;
     let ambiguous_group = match &raw.numbers.ambiguous_group {
@@ -420,11 +466,12 @@ fn build(raw: RawPack) -> Result<LangPack, LangError> {
         });
     }
     let span = raw.templates.span();
-    pack.compiled =
-        compile_pack_templates(&pack, raw.templates.get_ref()).map_err(|message| LangError {
+    pack.compiled = compile_pack_templates(&pack, raw.templates.get_ref()).map_err(
+        |TemplateError { message, source }| LangError {
             message,
-            span: Some(span),
-        })?;
+            span: Some(locate(src, span.clone(), &source)),
+        },
+    )?;
     Ok(pack)
 }
 
@@ -481,6 +528,8 @@ mod tests {
             .replace("percent = [", "percent = [\"{nosuchplaceholder}\", ");
         let err = LangPack::from_toml(&src).expect_err("must fail");
         assert!(err.message.contains("nosuchplaceholder"), "{err}");
+        let span = err.span.expect("span");
+        assert_eq!(&src[span], "{nosuchplaceholder}");
     }
 
     #[test]

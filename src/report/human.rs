@@ -142,8 +142,8 @@ impl FindingDiagnostic {
     fn new(report: &Report, f: &Finding) -> Self {
         let source = report.text(&f.file).map(|text| Source::new(&f.file, text));
         let label_text = match (&f.found, &f.expected, f.kind.as_str()) {
-            (Some(found), _, "quantity" | "agreement") => format!("found {found}"),
             (_, Some(expected), "name") => format!("should be `{expected}`"),
+            (Some(found), _, kind) if kind != "input" => format!("found {found}"),
             _ => String::from("here"),
         };
         let label = source.as_ref().and_then(|s| {

@@ -19,14 +19,14 @@ use crate::value::{DatePrecision, DateSpan, Interval, ValueKind};
 /// Placeholders a key template may use.
 const KEY_PLACEHOLDERS: &[&str] = &["year", "period"];
 
-struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
     files: &'a [RuleFile],
     diagnostics: &'a mut Vec<RuleDiagnostic>,
     file: usize,
 }
 
 impl Ctx<'_> {
-    fn error(
+    pub(super) fn error(
         &mut self,
         span: std::ops::Range<usize>,
         message: impl Into<String>,
@@ -66,6 +66,7 @@ pub(crate) fn compile(
     let mut entity_ids: HashMap<String, Origin> = HashMap::new();
     let mut claim_ids: HashMap<String, Origin> = HashMap::new();
     let mut fact_keys: HashMap<String, Origin> = HashMap::new();
+    let mut pending_claims = Vec::new();
     for (index, file) in parsed.into_iter().enumerate() {
         let mut ctx = Ctx {
             files: &files,
@@ -93,10 +94,17 @@ pub(crate) fn compile(
                 rules.entities.push(entity);
             }
         }
-        for claim in file.claims {
-            if let Some(claim) = compile_claim(&mut ctx, claim, &mut claim_ids) {
-                rules.claims.push(claim);
-            }
+        pending_claims.extend(file.claims.into_iter().map(|claim| (index, claim)));
+    }
+    // Claims last: they may reference events of any file.
+    for (index, claim) in pending_claims {
+        let mut ctx = Ctx {
+            files: &files,
+            diagnostics,
+            file: index,
+        };
+        if let Some(claim) = compile_claim(&mut ctx, claim, &mut claim_ids, &event_ids) {
+            rules.claims.push(claim);
         }
     }
     rules.files = files;
@@ -391,6 +399,7 @@ fn compile_claim(
     ctx: &mut Ctx,
     At { value: raw, span }: At<RawClaim>,
     ids: &mut HashMap<String, Origin>,
+    events: &HashMap<String, Origin>,
 ) -> Option<Claim> {
     let id = raw.id.get_ref().clone();
     let mut ok = unique(ctx, ids, "claim", &id, raw.id.span());
@@ -475,16 +484,11 @@ fn compile_claim(
     }
     let kind = match raw.kind.get_ref() {
         RawClaimKind::Quantity => quantity_kind(ctx, &raw, &patterns, !cues.is_empty()),
-        other => {
-            let name = format!("{other:?}").to_lowercase();
-            ctx.error(
-                raw.kind.span(),
-                format!("claim kind `{name}` is not supported yet"),
-                "unsupported kind",
-                Some("this version checks `quantity` claims".into()),
-            );
-            None
-        }
+        kind => temporal::claim_kind(ctx, *kind, &raw, &patterns, !cues.is_empty(), events),
+    };
+    let doc_dates = match &raw.doc_dates {
+        Some(dates) => Some(event_date(ctx, dates)?),
+        None => None,
     };
     let examples = raw.example.into_iter().map(|e| example(ctx, e)).collect();
     let kind = kind?;
@@ -498,6 +502,7 @@ fn compile_claim(
         patterns: patterns.into_iter().map(|(p, _)| p).collect(),
         cues,
         scope,
+        doc_dates,
         examples,
         origin: ctx.origin(span),
     })

@@ -8,6 +8,7 @@ mod compile;
 mod fact_value;
 mod load;
 mod schema;
+mod temporal;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -190,6 +191,26 @@ pub enum ClaimKind {
         /// Severity of derived checks ("up 99% from 2023").
         derived_severity: Severity,
     },
+    /// A stated date (or range) of an event, checked against the event's dates.
+    Date {
+        /// The `[[event]]` id.
+        event: String,
+    },
+    /// "N years since EVENT", checked against the event date and the document date.
+    Anniversary {
+        /// The `[[event]]` id.
+        event: String,
+    },
+    /// "the first X in N years": N against the gap to the previous event with the tags.
+    Since {
+        /// Tags the events must all carry.
+        tags: Vec<String>,
+    },
+    /// "the first ever X": false when an earlier event carries all the tags.
+    First {
+        /// Tags the events must all carry.
+        tags: Vec<String>,
+    },
 }
 
 impl ClaimKind {
@@ -197,6 +218,23 @@ impl ClaimKind {
     pub fn name(&self) -> &'static str {
         match self {
             ClaimKind::Quantity { .. } => "quantity",
+            ClaimKind::Date { .. } => "date",
+            ClaimKind::Anniversary { .. } => "anniversary",
+            ClaimKind::Since { .. } => "since",
+            ClaimKind::First { .. } => "first",
+        }
+    }
+
+    /// The key mentions of this claim are grouped under.
+    pub(crate) fn temporal_key(&self) -> Option<String> {
+        match self {
+            ClaimKind::Quantity { .. } => None,
+            ClaimKind::Date { event } | ClaimKind::Anniversary { event } => {
+                Some(format!("event/{event}"))
+            }
+            ClaimKind::Since { tags } | ClaimKind::First { tags } => {
+                Some(format!("events/{}", tags.join("+")))
+            }
         }
     }
 }
@@ -268,6 +306,8 @@ pub struct Claim {
     pub cues: Vec<CueSet>,
     /// Scope per language.
     pub scope: BTreeMap<String, Scope>,
+    /// Only documents dated within this span are checked (undated ones are not).
+    pub doc_dates: Option<DateSpan>,
     /// Self-tests.
     pub examples: Vec<Example>,
     /// Where it was written.

@@ -201,6 +201,11 @@ pub(crate) struct RawClaim {
     pub kind: Spanned<RawClaimKind>,
     pub key: Option<Spanned<String>>,
     pub value: Option<Spanned<String>>,
+    pub event: Option<Spanned<String>>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(alias = "doc-dates")]
+    pub doc_dates: Option<Spanned<RawDate>>,
     pub severity: Option<Severity>,
     #[serde(alias = "derived-severity")]
     pub derived_severity: Option<Severity>,

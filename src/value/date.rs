@@ -197,3 +197,118 @@ pub(crate) fn date_range(
         precision: DatePrecision::Day,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::reads;
+    use super::super::{Value, ValueKind};
+    use super::*;
+
+    fn span(v: &Value) -> (String, String) {
+        match v {
+            Value::Date(s) | Value::DateRange(s) => (s.start.to_string(), s.end.to_string()),
+            other => panic!("not a date: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn dates_fragment_and_parse_agree() {
+        let doc = Some("2025-06-18");
+        let day = |s: &str| (s.to_string(), s.to_string());
+        assert_eq!(
+            span(&reads("vi", ValueKind::Date, "ngày 29/6/1992", None)),
+            day("1992-06-29")
+        );
+        assert_eq!(
+            span(&reads("vi", ValueKind::Date, "chiều 21/8", doc)),
+            day("2025-08-21")
+        );
+        assert_eq!(
+            span(&reads("en", ValueKind::Date, "Monday afternoon", doc)),
+            day("2025-06-16")
+        );
+        assert_eq!(
+            span(&reads("de", ValueKind::Date, "29. Juni 1992", None)),
+            day("1992-06-29")
+        );
+        assert_eq!(
+            span(&reads("fr", ValueKind::Date, "le 1er mai", doc)),
+            day("2025-05-01")
+        );
+        assert_eq!(
+            span(&reads("ru", ValueKind::Date, "29 июня 1992 года", None)),
+            day("1992-06-29")
+        );
+        assert_eq!(
+            span(&reads("vi", ValueKind::Date, "tháng 7/1959", None)),
+            ("1959-07-01".into(), "1959-07-31".into())
+        );
+    }
+
+    #[test]
+    fn ranges_fragment_and_parse_agree() {
+        let r = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            span(&reads(
+                "vi",
+                ValueKind::DateRange,
+                "từ ngày 11-13/6/2023",
+                None
+            )),
+            r("2023-06-11", "2023-06-13")
+        );
+        assert_eq!(
+            span(&reads(
+                "en",
+                ValueKind::DateRange,
+                "from 20 to 22 August 2023",
+                None
+            )),
+            r("2023-08-20", "2023-08-22")
+        );
+        assert_eq!(
+            span(&reads(
+                "de",
+                ValueKind::DateRange,
+                "vom 5. bis 7. Mai 2025",
+                None
+            )),
+            r("2025-05-05", "2025-05-07")
+        );
+        assert_eq!(
+            span(&reads(
+                "fr",
+                ValueKind::DateRange,
+                "du 5 au 7 mai 2025",
+                None
+            )),
+            r("2025-05-05", "2025-05-07")
+        );
+        assert_eq!(
+            span(&reads(
+                "ru",
+                ValueKind::DateRange,
+                "с 5 по 7 мая 2025 года",
+                None
+            )),
+            r("2025-05-05", "2025-05-07")
+        );
+        assert_eq!(
+            span(&reads(
+                "vi",
+                ValueKind::DateRange,
+                "29/6/1992-29/6/2023",
+                None
+            )),
+            r("1992-06-29", "2023-06-29")
+        );
+    }
+
+    #[test]
+    fn month_names() {
+        let vi = crate::lang::pack("vi").expect("vi");
+        assert_eq!(month_of("sau", vi), Some(6));
+        assert_eq!(month_of("12", vi), Some(12));
+        assert_eq!(month_of("13", vi), None);
+    }
+}

@@ -105,6 +105,14 @@ pub struct Quantity {
     pub hedge: Hedge,
 }
 
+/// Rounds away binary noise (`146350000.00000003` → `146350000`): 15 significant digits.
+pub(crate) fn tidy(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    format!("{x:.14e}").parse().unwrap_or(x)
+}
+
 impl Quantity {
     /// Builds a quantity from a magnitude, its rounding interval and a hedge;
     /// `negative` flips the sign of everything (decreases).
@@ -116,6 +124,8 @@ impl Quantity {
         negative: bool,
     ) -> Self {
         let interval = hedge.interval(nominal).unwrap_or(rounding);
+        let interval = Interval::new(tidy(interval.low), tidy(interval.high));
+        let nominal = tidy(nominal);
         if negative {
             Quantity {
                 nominal: -nominal,

@@ -15,9 +15,12 @@
 //! [750, 850] million; for percents and changes they are: "10%" = [9.5, 10.5]); a hedge
 //! replaces it (see [`Hedge::interval`]); counts of years are exact.
 
+pub mod calendar;
 pub mod date;
 pub mod interval;
+pub mod money;
 pub mod number;
+pub mod percent;
 pub mod period;
 pub mod quantity;
 pub mod template;
@@ -225,10 +228,10 @@ fn assemble(
 ) -> Result<Value, ValueError> {
     let pack = ctx.pack;
     match kind {
-        ValueKind::Money => quantity::money(caps, pack),
-        ValueKind::Number => quantity::number(caps, pack),
-        ValueKind::Percent => quantity::percent(caps, pack),
-        ValueKind::Change => quantity::change(caps, pack),
+        ValueKind::Money => money::money(caps, pack),
+        ValueKind::Number => money::number(caps, pack),
+        ValueKind::Percent => percent::percent(caps, pack),
+        ValueKind::Change => percent::change(caps, pack),
         ValueKind::Count => quantity::count(caps, pack),
         ValueKind::Year => quantity::year(caps),
         ValueKind::YearSpan => quantity::year_span(caps),
@@ -313,6 +316,15 @@ fn phone_like(text: &str, range: &Range<usize>) -> bool {
             .is_some_and(|g| g.starts_with('0') && g.len() >= 2)
 }
 
+/// Whether a four-digit number (a year) follows `at` after an optional space.
+fn year_follows(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let lead: String = rest.chars().take(5).collect();
+    let four = lead.chars().take(4).filter(char::is_ascii_digit).count() == 4;
+    four && !lead.chars().nth(4).is_some_and(|c| c.is_ascii_digit())
+}
+
 /// Rejects matches glued to neighbouring digits or words.
 fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
     let (prev, prevprev) = prev_chars(text, range.start);
@@ -332,20 +344,12 @@ fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
     if next == Some('-') && alnum(nextnext) {
         return false;
     }
-    match kind {
-        ValueKind::Number if next == Some('%') || (next == Some(' ') && nextnext == Some('%')) => {
-            return false;
-        }
-        ValueKind::Count => {
-            let rest = text.get(range.end..).unwrap_or("");
-            let rest = rest.strip_prefix(' ').unwrap_or(rest);
-            let lead: String = rest.chars().take(5).collect();
-            let four = lead.chars().take(4).filter(char::is_ascii_digit).count() == 4;
-            if four && !lead.chars().nth(4).is_some_and(|c| c.is_ascii_digit()) {
-                return false;
-            }
-        }
-        _ => {}
+    let percent_follows = next == Some('%') || (next == Some(' ') && nextnext == Some('%'));
+    if kind == ValueKind::Number && percent_follows {
+        return false;
+    }
+    if kind == ValueKind::Count && year_follows(text, range.end) {
+        return false;
     }
     if matches!(
         kind,
@@ -381,13 +385,13 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
         let range = m.range();
         if !range.is_empty() && context_ok(kind, folded, &range) {
             match parse(kind, m.as_str(), ctx) {
-                Ok(v) => {
-                    out.push((range.clone(), v));
-                    pos = range.end;
-                    continue;
-                }
+                Ok(v) => out.push((range.clone(), v)),
+                // An invalid value ("30. Februar") must not leave a shorter reading
+                // ("Februar 2024") behind: skip the whole match.
                 Err(e) => keep_error(&mut error, e),
             }
+            pos = range.end;
+            continue;
         }
         pos = next_boundary(folded, range.start);
     }
@@ -435,4 +439,163 @@ pub fn parse_any(
             },
         },
     })
+}
+
+/// Test helpers shared by the value modules.
+#[cfg(test)]
+pub(crate) mod testutil {
+    use super::*;
+    use crate::fold::fold_str;
+    use regex::Regex;
+
+    /// Folds `input`, checks that `fragment(kind)` matches all of it and that `parse`
+    /// and `parse_any(hint)` agree; returns the value.
+    pub(crate) fn reads(lang: &str, kind: ValueKind, input: &str, doc: Option<&str>) -> Value {
+        let pack = crate::lang::pack(lang).expect("pack");
+        let doc_date = doc.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date"));
+        let ctx = ParseCtx { pack, doc_date };
+        let folded = fold_str(input);
+        let frag = fragment(kind, pack);
+        let re = Regex::new(&format!("^(?:{frag})$")).expect("fragment compiles");
+        assert!(
+            re.is_match(&folded),
+            "{lang} {kind:?}: fragment must match {folded:?}"
+        );
+        let v = parse(kind, &folded, &ctx).unwrap_or_else(|e| panic!("{lang} {folded:?}: {e}"));
+        let (range, any) = parse_any(&folded, &ctx, Some(kind)).expect("parse_any");
+        assert_eq!(range, 0..folded.len(), "{lang} {folded:?}");
+        assert_eq!(any, v);
+        v
+    }
+
+    /// The interval of a quantity value.
+    pub(crate) fn interval(v: &Value) -> (f64, f64) {
+        let q = v.quantity().expect("quantity");
+        (q.interval.low, q.interval.high)
+    }
+
+    /// Approximate equality of interval bounds.
+    pub(crate) fn approx(got: (f64, f64), want: (f64, f64)) {
+        let ok = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+        assert!(
+            ok(got.0, want.0) && ok(got.1, want.1),
+            "{got:?} != {want:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::*;
+    use super::*;
+    use crate::fold::fold_str;
+    use crate::lang::{builtin_codes, pack};
+    use regex::Regex;
+
+    #[test]
+    fn placeholders_round_trip() {
+        for kind in KIND_ORDER {
+            assert_eq!(ValueKind::from_placeholder(kind.placeholder()), Some(kind));
+        }
+        assert_eq!(ValueKind::from_placeholder("bogus"), None);
+        assert_eq!(
+            ValueKind::from_placeholder("daterange"),
+            Some(ValueKind::DateRange)
+        );
+    }
+
+    #[test]
+    fn fragments_have_no_groups_and_embed() {
+        for code in builtin_codes() {
+            let p = pack(code).expect("pack");
+            for kind in KIND_ORDER {
+                let frag = fragment(kind, p);
+                let re = Regex::new(frag).expect("compiles");
+                assert_eq!(re.captures_len(), 1, "{code} {kind:?} has capturing groups");
+                let outer = format!(r"(?P<before>\w+) (?P<v>{frag})(?: (?P<after>\w+))?");
+                assert!(Regex::new(&outer).is_ok(), "{code} {kind:?} does not embed");
+            }
+        }
+        let vi = pack("vi").expect("vi");
+        let re = Regex::new(&format!(
+            r"kim ngach dat (?P<v>{})",
+            fragment(ValueKind::Money, vi)
+        ))
+        .expect("compiles");
+        let folded = fold_str("Kim ngạch đạt gần 1 tỷ USD trong năm");
+        let caps = re.captures(&folded).expect("match");
+        assert_eq!(caps.name("v").map(|m| m.as_str()), Some("gan 1 ty usd"));
+    }
+
+    #[test]
+    fn folding_makes_spellings_equivalent() {
+        let plain = reads("vi", ValueKind::Money, "gần 1 tỷ USD", None);
+        let bare = reads("vi", ValueKind::Money, "gan 1 ty usd", None);
+        let nfd: String =
+            unicode_normalization::UnicodeNormalization::nfd("gần 1 tỷ USD").collect();
+        let decomposed = reads("vi", ValueKind::Money, &nfd, None);
+        assert_eq!(plain, bare);
+        assert_eq!(plain, decomposed);
+        let eth = reads("vi", ValueKind::Money, "200 triệu Ðồng", None);
+        let d = reads("vi", ValueKind::Money, "200 triệu đồng", None);
+        assert_eq!(eth, d);
+        let nbsp = reads("fr", ValueKind::Money, "1\u{a0}000\u{a0}000\u{a0}€", None);
+        let space = reads("fr", ValueKind::Money, "1 000 000 €", None);
+        assert_eq!(nbsp, space);
+    }
+
+    #[test]
+    fn scan_finds_all_and_rejects_glued_numbers() {
+        let p = pack("en").expect("en");
+        let ctx = ParseCtx {
+            pack: p,
+            doc_date: None,
+        };
+        let text = fold_str("COVID-19 cost $5 billion in 2020 and $7.5 billion in G7 states, 1-0.");
+        let money = scan(ValueKind::Money, &text, &ctx);
+        assert_eq!(money.len(), 2);
+        let numbers: Vec<String> = scan(ValueKind::Number, &text, &ctx)
+            .into_iter()
+            .map(|(r, _)| text[r].to_string())
+            .collect();
+        assert_eq!(numbers, vec!["5 billion", "2020", "7.5 billion"]);
+    }
+
+    #[test]
+    fn parse_any_prefers_the_longest_reading() {
+        let p = pack("vi").expect("vi");
+        let ctx = ParseCtx {
+            pack: p,
+            doc_date: None,
+        };
+        let (_, v) = parse_any("giam 6,3%", &ctx, None).expect("change");
+        assert_eq!(v.kind(), ValueKind::Change);
+        let (_, v) = parse_any("33 nam", &ctx, None).expect("count");
+        assert_eq!(v.kind(), ValueKind::Count);
+        let (_, v) = parse_any("2025", &ctx, None).expect("year");
+        assert_eq!(v, Value::Year(2025));
+    }
+
+    #[test]
+    fn missing_doc_date_is_reported() {
+        let p = pack("en").expect("en");
+        let ctx = ParseCtx {
+            pack: p,
+            doc_date: None,
+        };
+        let e = parse(ValueKind::Date, "yesterday", &ctx).expect_err("needs doc date");
+        assert!(e.message.starts_with("needs the document date"), "{e}");
+        let e = parse_any("on monday", &ctx, None).expect_err("needs doc date");
+        assert!(e.message.starts_with("needs the document date"), "{e}");
+    }
+
+    #[test]
+    fn values_serialize() {
+        let v = reads("en", ValueKind::Date, "June 29, 1992", None);
+        let json = serde_json::to_string(&v).expect("json");
+        assert!(json.contains("1992-06-29"), "{json}");
+        let v = reads("en", ValueKind::Money, "$5 million", None);
+        let json = serde_json::to_string(&v).expect("json");
+        assert!(json.contains("USD"), "{json}");
+    }
 }

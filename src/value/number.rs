@@ -92,7 +92,11 @@ pub(crate) fn parse_digits(s: &str, pack: &LangPack) -> Option<Num> {
                     .is_some_and(|g| g.len() <= 3 || seps.is_empty())
             {
                 None
-            } else if seps.len() == 1 && pack.ambiguous_group.contains(&seps[0]) {
+            } else if seps.len() == 1
+                && seps
+                    .first()
+                    .is_some_and(|c| pack.ambiguous_group.contains(c))
+            {
                 Some(0)
             } else {
                 return None;
@@ -106,8 +110,8 @@ pub(crate) fn parse_digits(s: &str, pack: &LangPack) -> Option<Num> {
     for (i, g) in groups.iter().enumerate() {
         if i < int_groups {
             if i > 0 {
-                let sep = seps[i - 1];
-                if !pack.group.contains(&sep) || g.len() != 3 || groups[0].len() > 3 {
+                let grouped = seps.get(i - 1).is_some_and(|c| pack.group.contains(c));
+                if !grouped || g.len() != 3 || groups.first().is_some_and(|g| g.len() > 3) {
                     return None;
                 }
             }
@@ -157,6 +161,7 @@ pub(crate) fn parse_words(s: &str, pack: &LangPack) -> Option<Num> {
     joiners.sort_by_key(|j| std::cmp::Reverse(j.len()));
     let (mut total, mut current, mut seg) = (0f64, 0f64, 0f64);
     let mut tokens = 0usize;
+    let mut last_value: Option<f64> = None;
     while !rest.is_empty() {
         if tokens > 0 {
             let mut moved = true;
@@ -189,6 +194,18 @@ pub(crate) fn parse_words(s: &str, pack: &LangPack) -> Option<Num> {
         let (len, v, mult) = best?;
         rest = &rest[len..];
         tokens += 1;
+        if !mult {
+            // Units never follow units ("ba ba", "one two"), tens never follow tens.
+            let bad = |p: f64| {
+                (p < 10.0 && v < 20.0) || ((20.0..100.0).contains(&p) && (20.0..100.0).contains(&v))
+            };
+            if last_value.is_some_and(bad) {
+                return None;
+            }
+            last_value = Some(v);
+        } else {
+            last_value = None;
+        }
         if !mult {
             seg += v;
         } else if v < 1000.0 {

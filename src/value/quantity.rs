@@ -1,115 +1,23 @@
-//! Assembling quantity values (money, number, percent, change, count) and the small
-//! scalar kinds (year, year span, ordinal) from template captures.
+//! Assembling counts of years and the small scalar kinds (year, year span, ordinal)
+//! from template captures, plus helpers shared by [`super::money`] and [`super::percent`].
 
 use regex::Captures;
 
 use super::interval::{Hedge, Interval, Quantity};
-use super::number::{parse_amount, parse_digits, parse_num};
+use super::number::{parse_digits, parse_num};
 use super::{Value, ValueError, cap, lookup};
 use crate::lang::LangPack;
 
-fn hedge_of(caps: &Captures, pack: &LangPack) -> Hedge {
+pub(crate) fn hedge_of(caps: &Captures, pack: &LangPack) -> Hedge {
     cap(caps, "hedge")
         .and_then(|h| lookup(&pack.hedges, h))
         .unwrap_or(Hedge::None)
 }
 
-fn err(message: impl Into<String>) -> ValueError {
+pub(crate) fn err(message: impl Into<String>) -> ValueError {
     ValueError {
         message: message.into(),
     }
-}
-
-/// Money: an amount plus a currency (required by the templates).
-pub(crate) fn money(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
-    let cur = caps.name("cur").or_else(|| caps.name("cur2"));
-    let Some(cur) = cur else {
-        return Err(err("money needs a currency"));
-    };
-    let Some(iso) = lookup(&pack.currencies, cur.as_str()) else {
-        return Err(err(format!("unknown currency {:?}", cur.as_str())));
-    };
-    let Some(amount_m) = caps.name("amount") else {
-        return Err(err("money needs an amount"));
-    };
-    let text = amount_m.as_str();
-    let Some(amount) = parse_amount(text, pack, true, false) else {
-        return Err(err(format!("cannot read the amount {text:?}")));
-    };
-    let looks_like_year = text.len() == 4
-        && text.chars().all(|c| c.is_ascii_digit())
-        && (1900.0..=2100.0).contains(&amount.nominal);
-    if looks_like_year && cur.start() > amount_m.start() {
-        return Err(err(format!("{text:?} looks like a year, not an amount")));
-    }
-    Ok(Value::Money(Quantity::new(
-        amount.nominal,
-        amount.rounding,
-        hedge_of(caps, pack),
-        Some(iso),
-        false,
-    )))
-}
-
-/// A plain number with an optional scale word.
-pub(crate) fn number(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
-    let text = cap(caps, "amount")
-        .or_else(|| cap(caps, "num"))
-        .ok_or_else(|| err("no number"))?;
-    let amount = parse_amount(text, pack, false, false)
-        .ok_or_else(|| err(format!("cannot read the number {text:?}")))?;
-    Ok(Value::Number(Quantity::new(
-        amount.nominal,
-        amount.rounding,
-        hedge_of(caps, pack),
-        None,
-        false,
-    )))
-}
-
-fn percent_amount(caps: &Captures, pack: &LangPack) -> Result<(f64, Interval), ValueError> {
-    let text = cap(caps, "num")
-        .or_else(|| cap(caps, "amount"))
-        .ok_or_else(|| err("no number"))?;
-    let n = parse_num(text, pack).ok_or_else(|| err(format!("cannot read the number {text:?}")))?;
-    Ok((n.value, n.rounding(true)))
-}
-
-/// A percentage: "99 per cent" → 99 ± 0.5.
-pub(crate) fn percent(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
-    let (v, rounding) = percent_amount(caps, pack)?;
-    Ok(Value::Percent(Quantity::new(
-        v,
-        rounding,
-        hedge_of(caps, pack),
-        Some("%".into()),
-        false,
-    )))
-}
-
-/// A signed percent change: direction word or sign, then a percentage.
-pub(crate) fn change(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
-    let (v, rounding) = percent_amount(caps, pack)?;
-    let negative = if let Some(dir) = cap(caps, "dir") {
-        if pack.decrease_words.iter().any(|w| w == dir) {
-            true
-        } else if pack.increase_words.iter().any(|w| w == dir) {
-            false
-        } else {
-            return Err(err(format!("unknown change word {dir:?}")));
-        }
-    } else if let Some(sign) = cap(caps, "sign") {
-        sign == "-"
-    } else {
-        return Err(err("a change needs a direction"));
-    };
-    Ok(Value::Change(Quantity::new(
-        v,
-        rounding,
-        hedge_of(caps, pack),
-        Some("%".into()),
-        negative,
-    )))
 }
 
 /// A duration in years: exact unless hedged.
@@ -181,5 +89,50 @@ pub(crate) fn ordinal(caps: &Captures, pack: &LangPack) -> Result<Value, ValueEr
         Ok(Value::Ordinal(n as u32))
     } else {
         Err(err(format!("{n} is not an ordinal")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::{approx, interval, reads};
+    use super::super::{Value, ValueKind};
+
+    #[test]
+    fn counts_years_ordinals_fragment_and_parse_agree() {
+        approx(
+            interval(&reads("vi", ValueKind::Count, "ba mươi ba năm", None)),
+            (33.0, 33.0),
+        );
+        approx(
+            interval(&reads("de", ValueKind::Count, "33 Jahren", None)),
+            (33.0, 33.0),
+        );
+        approx(
+            interval(&reads("en", ValueKind::Count, "nearly 20 years", None)),
+            (18.0, 20.0),
+        );
+        assert_eq!(
+            reads("ru", ValueKind::Year, "2025 года", None),
+            Value::Year(2025)
+        );
+        assert_eq!(
+            reads("vi", ValueKind::YearSpan, "1992-2025", None),
+            Value::YearSpan {
+                start: 1992,
+                end: 2025
+            }
+        );
+        assert_eq!(
+            reads("vi", ValueKind::Ordinal, "lần thứ hai", None),
+            Value::Ordinal(2)
+        );
+        assert_eq!(
+            reads("fr", ValueKind::Ordinal, "deuxième", None),
+            Value::Ordinal(2)
+        );
+        assert_eq!(
+            reads("ru", ValueKind::Ordinal, "второй", None),
+            Value::Ordinal(2)
+        );
     }
 }

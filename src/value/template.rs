@@ -1,7 +1,7 @@
 //! Template compiler: turns a pack's value templates into regexes.
 //!
 //! Template syntax (the text is folded when the pack is loaded):
-//! - `{name}` a placeholder (see [`placeholder_pattern`]); a trailing `2` (`{day2}`,
+//! - `{name}` a placeholder (listed on `placeholder_pattern`); a trailing `2` (`{day2}`,
 //!   `{mon2}`, `{year2}`, `{cur2}`) is the same placeholder captured under another name;
 //! - `[ ... ]` an optional part, `( a | b )` alternatives;
 //! - a space matches one optional space (folded text has no whitespace runs);
@@ -72,15 +72,27 @@ fn table_key(key: &str) -> Option<(ValueKind, Tag)> {
     })
 }
 
-/// Compiles every template table of a pack. Errors are plain messages.
+/// A template that does not compile.
+#[derive(Debug, Clone)]
+pub(crate) struct TemplateError {
+    /// What is wrong.
+    pub message: String,
+    /// The offending template or table name, as written in the pack.
+    pub source: String,
+}
+
+/// Compiles every template table of a pack.
 pub(crate) fn compile_pack_templates(
     pack: &LangPack,
     tables: &BTreeMap<String, Vec<String>>,
-) -> Result<CompiledTemplates, String> {
+) -> Result<CompiledTemplates, TemplateError> {
     let mut grouped: Vec<(ValueKind, Vec<(Tag, String)>)> = Vec::new();
     for (key, templates) in tables {
         let Some((kind, tag)) = table_key(key) else {
-            return Err(format!("unknown template table {key:?}"));
+            return Err(TemplateError {
+                message: format!("unknown template table {key:?}"),
+                source: key.clone(),
+            });
         };
         let entry = match grouped.iter_mut().find(|(k, _)| *k == kind) {
             Some(e) => e,
@@ -100,10 +112,13 @@ pub(crate) fn compile_pack_templates(
         let mut parsers = Vec::new();
         for (tag, template) in &templates {
             let folded = fold_str(template);
-            let (frag, capture) = compile_one(pack, kind, &folded)
-                .map_err(|e| format!("template {template:?}: {e}"))?;
-            let anchored = Regex::new(&format!("^(?:{capture})$"))
-                .map_err(|e| format!("template {template:?}: {e}"))?;
+            let fail = |e: String| TemplateError {
+                message: format!("template {template:?}: {e}"),
+                source: template.clone(),
+            };
+            let (frag, capture) = compile_one(pack, kind, &folded).map_err(fail)?;
+            let anchored =
+                Regex::new(&format!("^(?:{capture})$")).map_err(|e| fail(e.to_string()))?;
             alternatives.push(frag);
             parsers.push((*tag, anchored));
         }
@@ -112,7 +127,10 @@ pub(crate) fn compile_pack_templates(
         } else {
             format!("(?:{})", alternatives.join("|"))
         };
-        let scan = Regex::new(&fragment).map_err(|e| format!("{kind:?} templates: {e}"))?;
+        let scan = Regex::new(&fragment).map_err(|e| TemplateError {
+            message: format!("{} templates: {e}", kind.placeholder()),
+            source: kind.placeholder().to_string(),
+        })?;
         kinds.push((
             kind,
             KindTemplates {
@@ -316,6 +334,13 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 }
 
 /// The regex source of a placeholder, or `None` if the name is unknown.
+///
+/// Placeholders: `hedge`, `cur`, `pct`, `dir` (increase/decrease word), `yearunit`,
+/// `month` (name), `mon` (number or name), `day`, `year`, `weekday`, `daypart`,
+/// `relday`, `relyear`, `ord` (ordinal word or digits + suffix), `pord` (period
+/// ordinal), `q` (quarter 1-4 / I-IV), `h` (half 1-2), `sign` (`+`/`-`), `int` (small
+/// integer in digits or words), `num` (number without scale), `amount` (number with an
+/// optional scale word; money templates also admit the money-only abbreviations).
 pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) -> Option<String> {
     fn kw<T>(v: &[(String, T)]) -> Vec<&str> {
         v.iter().map(|(w, _)| w.as_str()).collect()
@@ -378,4 +403,29 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::pack;
+
+    #[test]
+    fn template_syntax() {
+        let en = pack("en").expect("en");
+        let (frag, cap) = compile_one(en, ValueKind::Date, "[on ]{month} {day}").expect("ok");
+        assert!(!frag.contains("?P<"));
+        assert!(cap.contains("?P<month>") && cap.contains("?P<day>"));
+        assert!(compile_one(en, ValueKind::Date, "{day} {day}").is_err());
+        assert!(compile_one(en, ValueKind::Date, "[{day}").is_err());
+        assert!(compile_one(en, ValueKind::Date, "no placeholder").is_err());
+        assert!(compile_one(en, ValueKind::Date, "{bogus}").is_err());
+    }
+
+    #[test]
+    fn words_re_orders_longest_first() {
+        let re = words_re(["a", "a b", "$"], true);
+        assert!(re.starts_with(r"(?:\ba b\b|"), "{re}");
+        assert_eq!(words_re(std::iter::empty(), true), NEVER);
+    }
 }

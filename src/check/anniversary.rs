@@ -1,0 +1,187 @@
+//! `anniversary` claims: "N years since EVENT".
+//!
+//! ## What it checks
+//! "33 năm ngày thiết lập quan hệ ngoại giao (1992-2025)", "in den 33 Jahren seit der
+//! Aufnahme diplomatischer Beziehungen", "the 33rd anniversary of diplomatic ties".
+//! The expected N comes from the event date and the document date; both the
+//! completed-years count and the calendar-year difference are accepted (Vietnamese
+//! and Russian press count 1959→2025 as 66). A span written beside the count is
+//! checked too: "(A-B)" needs A = the event's year and B = the document's year or the
+//! anniversary year; "(29/6/1992-29/6/2023)" needs a start on the event's date.
+//!
+//! ## Why
+//! Anniversary counts are computed by hand in every newsroom, off by one as often as not.
+//!
+//! ## Example
+//! ```toml
+//! [[event]]
+//! id = "ties"
+//! date = 1992-06-29
+//!
+//! [[claim]]
+//! id = "ties-anniversary"
+//! kind = "anniversary"
+//! event = "ties"
+//! [claim.patterns]
+//! vi = ["{count} (?:ngày )?thiết lập quan hệ ngoại giao(?: \\({yearspan}\\))?"]
+//! ```
+//! In a document dated 2025-05-05, "34 năm ngày thiết lập quan hệ ngoại giao" is an
+//! error: 32 completed years, 33 calendar years.
+//!
+//! ## Fix
+//! Correct the count (or the year span) using the arithmetic in the finding's help.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Finding;
+use super::describe::{self, TemporalParts};
+use crate::corpus::Document;
+use crate::extract::{Stated, TemporalMention, WrittenSpan};
+use crate::rules::{Claim, Event};
+use crate::value::calendar::{accepted_years, calendar_years, completed_years};
+
+pub(crate) fn check(
+    claim: &Claim,
+    event: &Event,
+    doc: &Document,
+    mentions: &[&TemporalMention],
+    out: &mut Vec<Finding>,
+) {
+    for m in mentions {
+        let Stated::Count {
+            years,
+            written_span,
+        } = &m.stated
+        else {
+            continue;
+        };
+        let Some(doc_date) = doc.date else {
+            out.push(describe::needs_date(claim, doc, m.span));
+            continue;
+        };
+        let (low, high) = accepted_years(event.date.start, event.date.end, doc_date);
+        let arithmetic = arithmetic(event, doc_date);
+        let stated_ok = (low..=high)
+            .any(|n| years.interval.low <= f64::from(n) && f64::from(n) <= years.interval.high);
+        let text = describe::text(doc, m.span);
+        if !stated_ok {
+            out.push(finding(
+                claim,
+                doc,
+                m.span,
+                format!("{} years", years.nominal),
+                expected_years(low, high),
+                format!(
+                    "`{text}` since {} does not match the document date",
+                    event.label
+                ),
+                format!("{arithmetic}; stated {}", years.nominal),
+                event,
+            ));
+        }
+        if let Some((span, written)) = written_span
+            && let Some(problem) = span_problem(written, event, doc_date, years.nominal)
+        {
+            out.push(finding(
+                claim,
+                doc,
+                *span,
+                describe::text(doc, *span).to_string(),
+                problem.0,
+                format!(
+                    "`{}` is not the span since {}",
+                    describe::text(doc, *span),
+                    event.label
+                ),
+                format!("{}; {arithmetic}", problem.1),
+                event,
+            ));
+        }
+    }
+}
+
+/// "event 1992-06-29, document 2025-05-05: 32 completed years, 33 calendar years".
+fn arithmetic(event: &Event, doc_date: NaiveDate) -> String {
+    format!(
+        "event {}, document {doc_date}: {} completed years, {} calendar years",
+        describe::date_span(&event.date),
+        completed_years(event.date.end, doc_date),
+        calendar_years(event.date.start, doc_date)
+    )
+}
+
+fn expected_years(low: i32, high: i32) -> String {
+    if low == high {
+        format!("{low} years")
+    } else {
+        format!("{low} or {high} years")
+    }
+}
+
+/// What is wrong with a written span, if anything: (expected, explanation).
+fn span_problem(
+    written: &WrittenSpan,
+    event: &Event,
+    doc_date: NaiveDate,
+    stated: f64,
+) -> Option<(String, String)> {
+    let event_year = event.date.start.year();
+    let anniversary_year = event_year + stated.round() as i32;
+    let good_end = |year: i32| year == doc_date.year() || year == anniversary_year;
+    match written {
+        WrittenSpan::Years { start, end } => {
+            let ok =
+                (event.date.start.year()..=event.date.end.year()).contains(start) && good_end(*end);
+            (!ok).then(|| {
+                (
+                    format!("({event_year}-{})", doc_date.year()),
+                    format!(
+                        "the span should start in {event_year} (the event) and end in {} (the document) or {anniversary_year} (the anniversary)",
+                        doc_date.year()
+                    ),
+                )
+            })
+        }
+        WrittenSpan::Dates(dates) => {
+            let starts_on_event = dates.start >= event.date.start && dates.start <= event.date.end;
+            let ok = starts_on_event && good_end(dates.end.year());
+            (!ok).then(|| {
+                (
+                    format!("from {}", describe::date_span(&event.date)),
+                    format!(
+                        "the span should start on {} (the event) and end in {} or {anniversary_year}",
+                        describe::date_span(&event.date),
+                        doc_date.year()
+                    ),
+                )
+            })
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    claim: &Claim,
+    doc: &Document,
+    span: crate::check::Span,
+    found: String,
+    expected: String,
+    message: String,
+    help: String,
+    event: &Event,
+) -> Finding {
+    describe::temporal_finding(
+        claim,
+        doc,
+        TemporalParts {
+            severity: claim.severity,
+            span,
+            found,
+            expected,
+            message,
+            help,
+            source: event.source.clone(),
+            related: Vec::new(),
+        },
+    )
+}

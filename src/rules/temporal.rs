@@ -1,0 +1,137 @@
+//! Validation of temporal claim kinds (`date`, `anniversary`, `since`, `first`): the
+//! event a claim names exists, its tags are given, and its patterns bind the value the
+//! kind checks.
+
+use std::collections::HashMap;
+
+use super::compile::Ctx;
+use super::schema::{RawClaim, RawClaimKind};
+use super::{ClaimKind, Origin};
+use crate::extract::pattern::Pattern;
+use crate::value::ValueKind;
+
+/// The value kinds a pattern of each temporal kind must bind (one of them).
+fn required_slots(kind: RawClaimKind) -> &'static [ValueKind] {
+    match kind {
+        RawClaimKind::Date => &[ValueKind::Date, ValueKind::DateRange],
+        RawClaimKind::Anniversary => &[ValueKind::Count, ValueKind::Ordinal],
+        RawClaimKind::Since => &[ValueKind::Count],
+        RawClaimKind::First | RawClaimKind::Quantity => &[],
+    }
+}
+
+pub(super) fn claim_kind(
+    ctx: &mut Ctx,
+    kind: RawClaimKind,
+    raw: &RawClaim,
+    patterns: &[(Pattern, std::ops::Range<usize>)],
+    has_cues: bool,
+    events: &HashMap<String, Origin>,
+) -> Option<ClaimKind> {
+    let mut ok = true;
+    let required = required_slots(kind);
+    if !required.is_empty() {
+        let names = required
+            .iter()
+            .map(|k| format!("{{{}}}", k.placeholder()))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        for (pattern, span) in patterns {
+            if !pattern
+                .slots
+                .iter()
+                .any(|s| s.label.is_none() && required.contains(&s.kind))
+            {
+                ctx.error(
+                    span.clone(),
+                    format!("a `{}` pattern must bind {names}", kind_name(kind)),
+                    "no such placeholder here",
+                    Some(format!("add {names} to the pattern")),
+                );
+                ok = false;
+            }
+        }
+    }
+    if has_cues && !matches!(kind, RawClaimKind::Date) {
+        ctx.error(
+            raw.id.span(),
+            format!(
+                "`{}` claims are written with patterns, not cues",
+                kind_name(kind)
+            ),
+            "cues are not supported for this kind",
+            Some("use [claim.patterns]".into()),
+        );
+        ok = false;
+    }
+    let claim_kind = match kind {
+        RawClaimKind::Date | RawClaimKind::Anniversary => {
+            let event = event_id(ctx, raw, events)?;
+            if matches!(kind, RawClaimKind::Date) {
+                ClaimKind::Date { event }
+            } else {
+                ClaimKind::Anniversary { event }
+            }
+        }
+        RawClaimKind::Since | RawClaimKind::First => {
+            if raw.tags.is_empty() {
+                ctx.error(
+                    raw.id.span(),
+                    format!("a `{}` claim needs `tags`", kind_name(kind)),
+                    "no tags",
+                    Some("add tags = [\"state-visit\", …]: the events compared are those carrying all of them".into()),
+                );
+                return None;
+            }
+            if matches!(kind, RawClaimKind::Since) {
+                ClaimKind::Since {
+                    tags: raw.tags.clone(),
+                }
+            } else {
+                ClaimKind::First {
+                    tags: raw.tags.clone(),
+                }
+            }
+        }
+        RawClaimKind::Quantity => return None,
+    };
+    ok.then_some(claim_kind)
+}
+
+fn event_id(ctx: &mut Ctx, raw: &RawClaim, events: &HashMap<String, Origin>) -> Option<String> {
+    let Some(event) = &raw.event else {
+        ctx.error(
+            raw.id.span(),
+            "this claim kind needs `event`",
+            "no event",
+            Some("add event = \"<id of an [[event]]>\"".into()),
+        );
+        return None;
+    };
+    if !events.contains_key(event.get_ref()) {
+        let mut known: Vec<&String> = events.keys().collect();
+        known.sort();
+        let closest = known
+            .iter()
+            .min_by_key(|k| strsim::levenshtein(k, event.get_ref()))
+            .map(|k| format!("did you mean `{k}`?"));
+        ctx.error(
+            event.span(),
+            format!("unknown event `{}`", event.get_ref()),
+            "no [[event]] has this id",
+            closest,
+        );
+        return None;
+    }
+    Some(event.get_ref().clone())
+}
+
+fn kind_name(kind: RawClaimKind) -> &'static str {
+    match kind {
+        RawClaimKind::Quantity => "quantity",
+        RawClaimKind::Date => "date",
+        RawClaimKind::Anniversary => "anniversary",
+        RawClaimKind::Since => "since",
+        RawClaimKind::First => "first",
+    }
+}

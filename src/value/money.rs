@@ -1,0 +1,97 @@
+//! Money and plain numbers: an amount (number + optional scale word), a hedge and, for
+//! money, a currency. Integer trailing zeros are not significant ("800 million" =
+//! [750, 850] million).
+
+use regex::Captures;
+
+use super::interval::Quantity;
+use super::number::parse_amount;
+use super::quantity::{err, hedge_of};
+use super::{Value, ValueError, cap, lookup};
+use crate::lang::LangPack;
+
+/// Money: an amount plus a currency (required by the templates).
+pub(crate) fn money(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
+    let cur = caps.name("cur").or_else(|| caps.name("cur2"));
+    let Some(cur) = cur else {
+        return Err(err("money needs a currency"));
+    };
+    let Some(iso) = lookup(&pack.currencies, cur.as_str()) else {
+        return Err(err(format!("unknown currency {:?}", cur.as_str())));
+    };
+    let Some(amount_m) = caps.name("amount") else {
+        return Err(err("money needs an amount"));
+    };
+    let text = amount_m.as_str();
+    let Some(amount) = parse_amount(text, pack, true, false) else {
+        return Err(err(format!("cannot read the amount {text:?}")));
+    };
+    let looks_like_year = text.len() == 4
+        && text.chars().all(|c| c.is_ascii_digit())
+        && (1900.0..=2100.0).contains(&amount.nominal);
+    if looks_like_year && cur.start() > amount_m.start() {
+        return Err(err(format!("{text:?} looks like a year, not an amount")));
+    }
+    Ok(Value::Money(Quantity::new(
+        amount.nominal,
+        amount.rounding,
+        hedge_of(caps, pack),
+        Some(iso),
+        false,
+    )))
+}
+
+/// A plain number with an optional scale word.
+pub(crate) fn number(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
+    let text = cap(caps, "amount")
+        .or_else(|| cap(caps, "num"))
+        .ok_or_else(|| err("no number"))?;
+    let amount = parse_amount(text, pack, false, false)
+        .ok_or_else(|| err(format!("cannot read the number {text:?}")))?;
+    Ok(Value::Number(Quantity::new(
+        amount.nominal,
+        amount.rounding,
+        hedge_of(caps, pack),
+        None,
+        false,
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::ValueKind;
+    use super::super::testutil::{approx, interval, reads};
+
+    #[test]
+    fn money_fragment_and_parse_agree() {
+        let cases = [
+            ("en", "$146.3 million", (146.25e6, 146.35e6)),
+            ("en", "nearly $1 billion", (0.9e9, 1e9)),
+            ("vi", "gần 1 tỷ USD", (0.9e9, 1e9)),
+            ("vi", "hơn 142 triệu USD", (142e6, 213e6)),
+            ("vi", "20.000 tỷ đồng", (1.5e13, 2.5e13)),
+            ("de", "800 Mio. US-Dollar", (750e6, 850e6)),
+            ("fr", "près d'un milliard de dollars", (0.9e9, 1e9)),
+            ("ru", "1 млрд долларов", (0.5e9, 1.5e9)),
+        ];
+        for (lang, input, want) in cases {
+            approx(interval(&reads(lang, ValueKind::Money, input, None)), want);
+        }
+    }
+
+    #[test]
+    fn numbers_fragment_and_parse_agree() {
+        approx(
+            interval(&reads("en", ValueKind::Number, "800 million", None)),
+            (750e6, 850e6),
+        );
+        approx(
+            interval(&reads("vi", ValueKind::Number, "1.000", None)),
+            (500.0, 1500.0),
+        );
+        approx(
+            interval(&reads("de", ValueKind::Number, "dreiunddreißig", None)),
+            (32.5, 33.5),
+        );
+    }
+}

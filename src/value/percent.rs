@@ -1,0 +1,99 @@
+//! Percentages and signed percent changes. Integer percents are read to the unit
+//! ("10%" = [9.5, 10.5]); the sign of a change comes from an increase/decrease word or
+//! an explicit `+`/`-`.
+
+use regex::Captures;
+
+use super::interval::{Interval, Quantity};
+use super::number::parse_num;
+use super::quantity::{err, hedge_of};
+use super::{Value, ValueError, cap};
+use crate::lang::LangPack;
+
+fn percent_amount(caps: &Captures, pack: &LangPack) -> Result<(f64, Interval), ValueError> {
+    let text = cap(caps, "num")
+        .or_else(|| cap(caps, "amount"))
+        .ok_or_else(|| err("no number"))?;
+    let n = parse_num(text, pack).ok_or_else(|| err(format!("cannot read the number {text:?}")))?;
+    Ok((n.value, n.rounding(true)))
+}
+
+/// A percentage: "99 per cent" → 99 ± 0.5.
+pub(crate) fn percent(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
+    let (v, rounding) = percent_amount(caps, pack)?;
+    Ok(Value::Percent(Quantity::new(
+        v,
+        rounding,
+        hedge_of(caps, pack),
+        Some("%".into()),
+        false,
+    )))
+}
+
+/// A signed percent change: direction word or sign, then a percentage.
+pub(crate) fn change(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
+    let (v, rounding) = percent_amount(caps, pack)?;
+    let negative = if let Some(dir) = cap(caps, "dir") {
+        if pack.decrease_words.iter().any(|w| w == dir) {
+            true
+        } else if pack.increase_words.iter().any(|w| w == dir) {
+            false
+        } else {
+            return Err(err(format!("unknown change word {dir:?}")));
+        }
+    } else if let Some(sign) = cap(caps, "sign") {
+        sign == "-"
+    } else {
+        return Err(err("a change needs a direction"));
+    };
+    Ok(Value::Change(Quantity::new(
+        v,
+        rounding,
+        hedge_of(caps, pack),
+        Some("%".into()),
+        negative,
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::ValueKind;
+    use super::super::testutil::{approx, interval, reads};
+
+    #[test]
+    fn percent_and_change_fragment_and_parse_agree() {
+        approx(
+            interval(&reads("en", ValueKind::Percent, "99 per cent", None)),
+            (98.5, 99.5),
+        );
+        approx(
+            interval(&reads("vi", ValueKind::Percent, "6,3%", None)),
+            (6.25, 6.35),
+        );
+        approx(
+            interval(&reads("en", ValueKind::Change, "up 99 per cent", None)),
+            (98.5, 99.5),
+        );
+        approx(
+            interval(&reads("vi", ValueKind::Change, "giảm 6,3%", None)),
+            (-6.35, -6.25),
+        );
+        approx(
+            interval(&reads(
+                "de",
+                ValueKind::Change,
+                "um 4 Prozent gesunken",
+                None,
+            )),
+            (-4.5, -3.5),
+        );
+        approx(
+            interval(&reads("fr", ValueKind::Change, "en hausse de 3,2 %", None)),
+            (3.15, 3.25),
+        );
+        approx(
+            interval(&reads("ru", ValueKind::Change, "снизился на 2%", None)),
+            (-2.5, -1.5),
+        );
+    }
+}
