@@ -72,7 +72,7 @@ pub(crate) fn check(
                 claim,
                 doc,
                 m,
-                "the first".to_string(),
+                "claimed first ever".to_string(),
                 format!(
                     "not the first: {} ({})",
                     previous.label,
