@@ -38,6 +38,7 @@ pub(crate) mod extract;
 pub mod fold;
 pub mod lang;
 pub mod names;
+pub mod reading;
 pub mod report;
 pub mod rules;
 pub mod value;

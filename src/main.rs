@@ -1,6 +1,8 @@
 //! The `factlint` command line: parse arguments, call the library, map the result to
 //! an exit code (0 clean, 1 findings at or above `--fail-on`, 2 usage/config/rule error).
 
+mod batch;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +38,38 @@ enum Command {
     /// Check documents against the rules and against each other.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
+    /// Read one value ("gần 1 tỷ USD") the way claims are read; print it as JSON.
+    #[command(after_help = PARSE_HELP)]
+    Parse(ParseArgs),
+}
+
+const PARSE_HELP: &str = "\
+Examples:
+  factlint parse --lang vi \"gần 1 tỷ USD\"
+  factlint parse --lang de --kind date --doc-date 2025-05-05 \"vom 5. bis 7. Mai\"
+  printf '%s\\n' '{\"id\":1,\"lang\":\"en\",\"text\":\"about $1 billion\"}' | factlint parse --jsonl
+
+Output (one JSON object per value): kind, value, low, high, unit, hedge, date, start,
+end, span; or {\"error\": …}. With --jsonl every input line gets exactly one output
+line, in order, with the same id. Format: docs/cli.md.";
+
+#[derive(clap::Args)]
+struct ParseArgs {
+    /// The text to read (omit with --jsonl).
+    text: Option<String>,
+    /// Language of the text.
+    #[arg(long, default_value = "en")]
+    lang: String,
+    /// Document date (YYYY-MM-DD) for relative dates ("hôm qua", "21/8").
+    #[arg(long, value_name = "DATE")]
+    doc_date: Option<chrono::NaiveDate>,
+    /// Kind of value to look for (money, number, percent, change, duration, year,
+    /// period, date, daterange, yearspan, ordinal); default: the most specific.
+    #[arg(long)]
+    kind: Option<String>,
+    /// Read JSON lines from standard input: {"id", "lang", "text", "doc_date", "kind"}.
+    #[arg(long, conflicts_with = "text")]
+    jsonl: bool,
 }
 
 #[derive(clap::Args)]
@@ -78,6 +112,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
+        Command::Parse(args) => parse(args),
     };
     match result {
         Ok(code) => code,
@@ -127,6 +162,45 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn parse(args: ParseArgs) -> Result<ExitCode, Error> {
+    if args.jsonl {
+        let stdin = std::io::stdin();
+        let mut out = String::new();
+        batch::run(stdin.lock(), |chunk| {
+            out.clear();
+            for line in chunk {
+                out.push_str(line);
+                out.push('\n');
+            }
+            write_output(None, &out)
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(text) = args.text else {
+        return Err(Error::Usage {
+            message: "nothing to parse".to_string(),
+            help: Some("give the text as an argument, or --jsonl to read stdin".to_string()),
+        });
+    };
+    let hint = match args.kind.as_deref() {
+        Some(name) => Some(factlint::reading::kind_by_name(name).ok_or_else(|| Error::Usage {
+            message: format!("unknown value kind `{name}`"),
+            help: Some("use money, number, percent, change, duration, year, period, date, daterange, yearspan or ordinal".into()),
+        })?),
+        None => None,
+    };
+    let result = factlint::reading::read(&text, &args.lang, args.doc_date, hint);
+    let (json, code) = match &result {
+        Ok(reading) => (serde_json::to_value(reading), ExitCode::SUCCESS),
+        Err(error) => (Ok(serde_json::json!({ "error": error })), ExitCode::from(1)),
+    };
+    let line = json
+        .map(|v| v.to_string())
+        .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    write_output(None, &format!("{line}\n"))?;
+    Ok(code)
 }
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {

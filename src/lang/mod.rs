@@ -50,7 +50,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, RwLock};
 
 use serde::Deserialize;
 
@@ -74,9 +74,39 @@ static BUILTIN: LazyLock<Vec<LangPack>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Returns the built-in pack for a language code (`"en"`, `"vi"`, `"de"`, `"fr"`, `"ru"`).
+/// Packs registered at run time from users' rule directories (`lang/xx.toml`).
+/// Leaked on registration, like the built-ins they override: a run registers a
+/// handful at most.
+static USER: LazyLock<RwLock<Vec<&'static LangPack>>> = LazyLock::new(RwLock::default);
+
+/// The pack for a language code: a user pack if one was registered, else the
+/// built-in one (`"en"`, `"vi"`, `"de"`, `"fr"`, `"ru"`).
 pub fn pack(code: &str) -> Option<&'static LangPack> {
-    BUILTIN.iter().find(|p| p.code == code)
+    let user = USER
+        .read()
+        .ok()
+        .and_then(|packs| packs.iter().rev().find(|p| p.code == code).copied());
+    user.or_else(|| BUILTIN.iter().find(|p| p.code == code))
+}
+
+/// Registers a user pack; it overrides a built-in or earlier pack with the same code.
+pub fn register(pack: LangPack) -> &'static LangPack {
+    let leaked: &'static LangPack = Box::leak(Box::new(pack));
+    if let Ok(mut packs) = USER.write() {
+        packs.push(leaked);
+    }
+    leaked
+}
+
+/// Codes of all packs (built-in and registered), sorted.
+pub fn known_codes() -> Vec<String> {
+    let mut codes: Vec<String> = builtin_codes().into_iter().map(str::to_string).collect();
+    if let Ok(packs) = USER.read() {
+        codes.extend(packs.iter().map(|p| p.code.clone()));
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    codes
 }
 
 /// Codes of the built-in packs, sorted.

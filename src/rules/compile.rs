@@ -527,8 +527,8 @@ fn language(
             format!("no language pack for `{lang}`"),
             "unknown language",
             Some(format!(
-                "built-in languages: {}",
-                crate::lang::builtin_codes().join(", ")
+                "known languages: {} (add others as lang/<code>.toml beside the rules)",
+                crate::lang::known_codes().join(", ")
             )),
         );
     }

@@ -29,9 +29,17 @@ pub(crate) struct ParsedFile {
     pub claims: Vec<At<RawClaim>>,
 }
 
-/// Reads the rule files named by `paths` (files, or directories of `*.toml`).
-pub(crate) fn read_files<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<RuleFile>, Error> {
+/// Rule files and user language packs named by the paths of a run.
+pub(crate) struct Found {
+    pub rules: Vec<RuleFile>,
+    pub lang_packs: Vec<RuleFile>,
+}
+
+/// Reads the rule files named by `paths` (files, or directories of `*.toml`); a
+/// directory's `lang/*.toml` are user language packs.
+pub(crate) fn read_files<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
     let mut files = Vec::new();
+    let mut lang_packs = Vec::new();
     for path in paths {
         let path = path.as_ref();
         let io = |source| Error::Io {
@@ -49,6 +57,22 @@ pub(crate) fn read_files<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<RuleFile>, E
             for entry in entries {
                 files.push(read_one(&entry)?);
             }
+            let lang_dir = path.join("lang");
+            if lang_dir.is_dir() {
+                let mut packs: Vec<_> = std::fs::read_dir(&lang_dir)
+                    .map_err(|source| Error::Io {
+                        path: lang_dir.clone(),
+                        source,
+                    })?
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                    .collect();
+                packs.sort();
+                for pack in packs {
+                    lang_packs.push(read_one(&pack)?);
+                }
+            }
         } else {
             files.push(read_one(path)?);
         }
@@ -59,7 +83,29 @@ pub(crate) fn read_files<P: AsRef<Path>>(paths: &[P]) -> Result<Vec<RuleFile>, E
             help: Some("pass --rules DIR|FILE with at least one .toml rule file".to_string()),
         });
     }
-    Ok(files)
+    Ok(Found {
+        rules: files,
+        lang_packs,
+    })
+}
+
+/// Validates and registers user language packs; problems become diagnostics.
+pub(crate) fn register_lang_packs(files: &[RuleFile], diagnostics: &mut Vec<RuleDiagnostic>) {
+    for file in files {
+        match crate::lang::LangPack::from_toml(&file.text) {
+            Ok(pack) => {
+                crate::lang::register(pack);
+            }
+            Err(err) => diagnostics.push(RuleDiagnostic::new(
+                &file.name,
+                &file.text,
+                err.span.clone().unwrap_or(0..0),
+                format!("invalid language pack: {}", err.message),
+                "here",
+                Some("language packs follow the built-in ones in src/lang/packs/".to_string()),
+            )),
+        }
+    }
 }
 
 fn read_one(path: &Path) -> Result<RuleFile, Error> {

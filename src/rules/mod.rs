@@ -336,8 +336,13 @@ impl Rules {
     /// Loads rule files: each path is a `.toml` file or a directory whose `*.toml`
     /// files are all loaded. Every problem in every file is reported together.
     pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Rules, Error> {
-        let files = load::read_files(paths)?;
-        Self::from_files(files)
+        let found = load::read_files(paths)?;
+        let mut diagnostics = Vec::new();
+        load::register_lang_packs(&found.lang_packs, &mut diagnostics);
+        if !diagnostics.is_empty() {
+            return Err(Error::Rules(RuleErrors(diagnostics)));
+        }
+        Self::from_files(found.rules)
     }
 
     /// Builds rules from in-memory files (name, text).
