@@ -1,12 +1,12 @@
 //! Language detection for documents that declare no language (whatlang, trigram based).
 
-/// The language code of `text`, when detection is confident and the language is one
-/// factlint knows; `None` otherwise (the caller falls back to the default language).
+/// The language code of `text`, when detection names a language factlint knows;
+/// `None` otherwise (the caller falls back to the default language).
+///
+/// whatlang calls most short texts "unreliable"; its best guess is still far better
+/// than the rule pack's default language, so it is used whenever it is one of ours.
 pub(crate) fn detect(text: &str) -> Option<&'static str> {
     let info = whatlang::detect(text)?;
-    if !info.is_reliable() {
-        return None;
-    }
     use whatlang::Lang;
     Some(match info.lang() {
         Lang::Eng => "en",
@@ -38,6 +38,10 @@ mod tests {
             super::detect(
                 "In 2024, two-way trade reached US$800 million, up 99 per cent from 2023 and the highest ever."
             ),
+            Some("en")
+        );
+        assert_eq!(
+            super::detect("In 2024, trade reached US$800 million."),
             Some("en")
         );
     }

@@ -173,11 +173,28 @@ fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// A path as shown in reports: `/` separators on every OS.
+/// A path as shown in reports: `/` separators on every OS (`/tmp/a.txt`, `seeds/a.txt`).
 pub(crate) fn display_name(path: &Path) -> String {
     let parts: Vec<String> = path
         .components()
+        .filter(|c| !matches!(c, Component::RootDir))
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    parts.join("/")
+    let joined = parts.join("/");
+    if path.has_root() {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_use_single_slashes() {
+        assert_eq!(display_name(Path::new("/tmp/d1.txt")), "/tmp/d1.txt");
+        assert_eq!(display_name(Path::new("seeds/a.txt")), "seeds/a.txt");
+    }
 }
