@@ -62,6 +62,10 @@ enum OutputFormat {
     Human,
     /// The stable JSON report (version 1).
     Json,
+    /// SARIF 2.1.0, for code-scanning tools (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the changed files.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -114,6 +118,8 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
             width: 100,
         }),
         OutputFormat::Json => report.render(Format::Json),
+        OutputFormat::Sarif => report.render_sarif(&rules),
+        OutputFormat::Github => report.render(Format::Github),
     };
     write_output(args.output.as_ref(), &rendered)?;
     let threshold = match args.fail_on {
