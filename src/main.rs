@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use factlint::corpus::Overrides;
 use factlint::report::HumanOptions;
-use factlint::{Checker, Corpus, Error, Format, Rules, Severity};
+use factlint::{Checker, Corpus, Error, Format, Rules, Severity, gate};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 const AFTER_HELP: &str = "\
@@ -36,6 +37,19 @@ enum Command {
     /// Check documents against the rules and against each other.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
+    /// Manage the git pre-commit hook.
+    #[command(subcommand)]
+    Hook(HookCommand),
+}
+
+#[derive(Subcommand)]
+enum HookCommand {
+    /// Write .git/hooks/pre-commit running `factlint check --staged`.
+    Install {
+        /// Replace a pre-commit hook that factlint did not write.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -54,6 +68,13 @@ struct CheckArgs {
     /// Lowest severity that makes the run fail (exit 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// Check the staged version (git index) of added and modified documents under
+    /// PATHS, against the whole corpus; report only findings in them.
+    #[arg(long, conflicts_with = "changed_since")]
+    staged: bool,
+    /// Like --staged, for documents changed between REV and the working tree.
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -82,6 +103,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
+        Command::Hook(HookCommand::Install { force }) => hook_install(force),
     };
     match result {
         Ok(code) => code,
@@ -103,14 +125,34 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     } else {
         args.paths
     };
+    let scope = match (args.staged, args.changed_since) {
+        (true, _) => Some(gate::git::Scope::Staged),
+        (false, Some(rev)) => Some(gate::git::Scope::ChangedSince(rev)),
+        (false, None) => None,
+    };
+    let changes = match &scope {
+        Some(scope) => Some(gate::git::changes(&current_dir()?, scope)?),
+        None => None,
+    };
     let rules = Rules::load(&rule_paths)?;
     let default_lang = rules
         .meta
         .default_lang
         .clone()
         .unwrap_or_else(|| "en".to_string());
-    let corpus = Corpus::from_paths_with_default_lang(&paths, &default_lang)?;
-    let report = Checker::new(&rules).check(&corpus);
+    let overrides = changes.as_ref().map(|c| &c.overrides);
+    let corpus = Corpus::from_paths_with_overrides(
+        &paths,
+        &default_lang,
+        overrides.unwrap_or(&Overrides::new()),
+    )?;
+    let mut report = Checker::new(&rules).check(&corpus);
+    if let Some(changes) = &changes {
+        report = gate::scope::restrict(report, &corpus, &changes.changed);
+        if gate::scope::changed_documents(&corpus, &changes.changed) == 0 {
+            eprintln!("factlint: no changed documents to check");
+        }
+    }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let rendered = match args.format {
         OutputFormat::Human => report.render_human(&HumanOptions {
@@ -132,6 +174,25 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn hook_install(force: bool) -> Result<ExitCode, Error> {
+    let exe = std::env::current_exe().map_err(|source| Error::Io {
+        path: PathBuf::from("<current executable>"),
+        source,
+    })?;
+    match gate::hook::install(&current_dir()?, &exe, force)? {
+        gate::hook::Installed::Created(path) => eprintln!("installed {}", path.display()),
+        gate::hook::Installed::Replaced(path) => eprintln!("replaced {}", path.display()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn current_dir() -> Result<PathBuf, Error> {
+    std::env::current_dir().map_err(|source| Error::Io {
+        path: PathBuf::from("."),
+        source,
     })
 }
 

@@ -1,5 +1,12 @@
-//! Gating editorial commits: everything that decides *which* findings a run reports
-//! and fails on, around the pure check.
+//! Gating editorial commits: everything that decides *which* documents a run looks at
+//! and which findings it reports and fails on, around the pure check.
 //!
 //! - `fingerprint`: a stable identity for a finding (baselines, SARIF).
+//! - [`git`]: staged documents from the index, documents changed since a revision.
+//! - [`scope`]: keep only the findings in changed documents.
+//! - [`hook`]: install the pre-commit hook.
+
 pub(crate) mod fingerprint;
+pub mod git;
+pub mod hook;
+pub mod scope;
