@@ -37,6 +37,8 @@ enum Command {
     /// Check documents against the rules and against each other.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
+    /// Record the current findings so `check --baseline` reports only new ones.
+    Baseline(BaselineArgs),
     /// Manage the git pre-commit hook.
     #[command(subcommand)]
     Hook(HookCommand),
@@ -75,6 +77,21 @@ struct CheckArgs {
     /// Like --staged, for documents changed between REV and the working tree.
     #[arg(long, value_name = "REV")]
     changed_since: Option<String>,
+    /// Report only findings not recorded in this baseline (see `factlint baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct BaselineArgs {
+    /// Documents or directories (default: seeds/).
+    paths: Vec<PathBuf>,
+    /// Rule file or directory of *.toml rule files; repeatable (default: rules/).
+    #[arg(long = "rules", value_name = "DIR|FILE")]
+    rules: Vec<PathBuf>,
+    /// Where to write the baseline.
+    #[arg(long, value_name = "FILE", default_value = gate::baseline::DEFAULT_PATH)]
+    output: PathBuf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,6 +120,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
+        Command::Baseline(args) => baseline(args),
         Command::Hook(HookCommand::Install { force }) => hook_install(force),
     };
     match result {
@@ -147,6 +165,23 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         overrides.unwrap_or(&Overrides::new()),
     )?;
     let mut report = Checker::new(&rules).check(&corpus);
+    if let Some(path) = &args.baseline {
+        let applied = gate::baseline::Baseline::load(path)?.apply(report, &corpus);
+        report = applied.report;
+        eprintln!(
+            "factlint: {} finding{} matched the baseline",
+            applied.matched,
+            if applied.matched == 1 { "" } else { "s" }
+        );
+        if applied.stale > 0 {
+            eprintln!(
+                "factlint: {} baseline finding{} no longer occur{}; refresh it with `factlint baseline`",
+                applied.stale,
+                if applied.stale == 1 { "" } else { "s" },
+                if applied.stale == 1 { "s" } else { "" }
+            );
+        }
+    }
     if let Some(changes) = &changes {
         report = gate::scope::restrict(report, &corpus, &changes.changed);
         if gate::scope::changed_documents(&corpus, &changes.changed) == 0 {
@@ -175,6 +210,32 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn baseline(args: BaselineArgs) -> Result<ExitCode, Error> {
+    let rule_paths = if args.rules.is_empty() {
+        vec![PathBuf::from("rules")]
+    } else {
+        args.rules
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("seeds")]
+    } else {
+        args.paths
+    };
+    let rules = Rules::load(&rule_paths)?;
+    let default_lang = rules.meta.default_lang.as_deref().unwrap_or("en");
+    let corpus = Corpus::from_paths_with_default_lang(&paths, default_lang)?;
+    let report = Checker::new(&rules).check(&corpus);
+    let baseline = gate::baseline::Baseline::from_report(&report);
+    write_output(Some(&args.output), &baseline.to_json())?;
+    eprintln!(
+        "factlint: recorded {} finding{} in {}",
+        report.findings.len(),
+        if report.findings.len() == 1 { "" } else { "s" },
+        args.output.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn hook_install(force: bool) -> Result<ExitCode, Error> {

@@ -2,10 +2,12 @@
 //! and which findings it reports and fails on, around the pure check.
 //!
 //! - `fingerprint`: a stable identity for a finding (baselines, SARIF).
+//! - [`baseline`]: record today's findings; report only new ones.
 //! - [`git`]: staged documents from the index, documents changed since a revision.
 //! - [`scope`]: keep only the findings in changed documents.
 //! - [`hook`]: install the pre-commit hook.
 
+pub mod baseline;
 pub(crate) mod fingerprint;
 pub mod git;
 pub mod hook;
