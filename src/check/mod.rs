@@ -93,6 +93,7 @@ impl<'r> Checker<'r> {
                 },
             }
         }
+        let findings = crate::gate::suppress::apply(&corpus.documents, findings);
         Report::new(findings, &corpus.documents, mention_count)
     }
 }

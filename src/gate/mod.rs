@@ -6,9 +6,11 @@
 //! - [`git`]: staged documents from the index, documents changed since a revision.
 //! - [`scope`]: keep only the findings in changed documents.
 //! - [`hook`]: install the pre-commit hook.
+//! - `suppress`: `factlint-disable…` comments in documents.
 
 pub mod baseline;
 pub(crate) mod fingerprint;
 pub mod git;
 pub mod hook;
 pub mod scope;
+pub(crate) mod suppress;
