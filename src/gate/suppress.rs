@@ -41,7 +41,7 @@ struct Directive {
 impl Directive {
     fn matches(&self, finding: &Finding) -> bool {
         self.covers.contains(&finding.span.start)
-            && (self.rules.is_empty() || self.rules.iter().any(|r| *r == finding.rule))
+            && (self.rules.is_empty() || self.rules.contains(&finding.rule))
     }
 }
 
