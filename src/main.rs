@@ -17,6 +17,9 @@ Examples:
   factlint check articles/ --rules rules/vn-kz.toml
   factlint check --format json --output report.json
   factlint check --fail-on warning        also fail on warnings
+  factlint check --staged                 only the staged documents (pre-commit)
+  factlint check --format sarif --output factlint.sarif
+  factlint check --baseline factlint-baseline.json
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or rule error.";
 
