@@ -36,6 +36,7 @@ pub mod corpus;
 mod error;
 pub(crate) mod extract;
 pub mod fold;
+pub mod gate;
 pub mod lang;
 pub mod names;
 pub mod reading;

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use factlint::corpus::Overrides;
 use factlint::report::HumanOptions;
-use factlint::{Checker, Corpus, Error, Format, Rules, Severity};
+use factlint::{Checker, Corpus, Error, Format, Rules, Severity, gate};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 const AFTER_HELP: &str = "\
@@ -18,6 +19,9 @@ Examples:
   factlint check articles/ --rules rules/vn-kz.toml
   factlint check --format json --output report.json
   factlint check --fail-on warning        also fail on warnings
+  factlint check --staged                 only the staged documents (pre-commit)
+  factlint check --format sarif --output factlint.sarif
+  factlint check --baseline factlint-baseline.json
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage, config or rule error.";
 
@@ -41,6 +45,11 @@ enum Command {
     /// Read one value ("gần 1 tỷ USD") the way claims are read; print it as JSON.
     #[command(after_help = PARSE_HELP)]
     Parse(ParseArgs),
+    /// Record the current findings so `check --baseline` reports only new ones.
+    Baseline(BaselineArgs),
+    /// Manage the git pre-commit hook.
+    #[command(subcommand)]
+    Hook(HookCommand),
 }
 
 const PARSE_HELP: &str = "\
@@ -72,6 +81,16 @@ struct ParseArgs {
     jsonl: bool,
 }
 
+#[derive(Subcommand)]
+enum HookCommand {
+    /// Write .git/hooks/pre-commit running `factlint check --staged`.
+    Install {
+        /// Replace a pre-commit hook that factlint did not write.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
 #[derive(clap::Args)]
 struct CheckArgs {
     /// Documents or directories to check (default: seeds/).
@@ -88,6 +107,28 @@ struct CheckArgs {
     /// Lowest severity that makes the run fail (exit 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// Check the staged version (git index) of added and modified documents under
+    /// PATHS, against the whole corpus; report only findings in them.
+    #[arg(long, conflicts_with = "changed_since")]
+    staged: bool,
+    /// Like --staged, for documents changed between REV and the working tree.
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
+    /// Report only findings not recorded in this baseline (see `factlint baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct BaselineArgs {
+    /// Documents or directories (default: seeds/).
+    paths: Vec<PathBuf>,
+    /// Rule file or directory of *.toml rule files; repeatable (default: rules/).
+    #[arg(long = "rules", value_name = "DIR|FILE")]
+    rules: Vec<PathBuf>,
+    /// Where to write the baseline.
+    #[arg(long, value_name = "FILE", default_value = gate::baseline::DEFAULT_PATH)]
+    output: PathBuf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -96,6 +137,10 @@ enum OutputFormat {
     Human,
     /// The stable JSON report (version 1).
     Json,
+    /// SARIF 2.1.0, for code-scanning tools (GitHub code scanning).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the changed files.
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,6 +158,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Parse(args) => parse(args),
+        Command::Baseline(args) => baseline(args),
+        Command::Hook(HookCommand::Install { force }) => hook_install(force),
     };
     match result {
         Ok(code) => code,
@@ -134,14 +181,51 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     } else {
         args.paths
     };
+    let scope = match (args.staged, args.changed_since) {
+        (true, _) => Some(gate::git::Scope::Staged),
+        (false, Some(rev)) => Some(gate::git::Scope::ChangedSince(rev)),
+        (false, None) => None,
+    };
+    let changes = match &scope {
+        Some(scope) => Some(gate::git::changes(&current_dir()?, scope)?),
+        None => None,
+    };
     let rules = Rules::load(&rule_paths)?;
     let default_lang = rules
         .meta
         .default_lang
         .clone()
         .unwrap_or_else(|| "en".to_string());
-    let corpus = Corpus::from_paths_with_default_lang(&paths, &default_lang)?;
-    let report = Checker::new(&rules).check(&corpus);
+    let overrides = changes.as_ref().map(|c| &c.overrides);
+    let corpus = Corpus::from_paths_with_overrides(
+        &paths,
+        &default_lang,
+        overrides.unwrap_or(&Overrides::new()),
+    )?;
+    let mut report = Checker::new(&rules).check(&corpus);
+    if let Some(path) = &args.baseline {
+        let applied = gate::baseline::Baseline::load(path)?.apply(report, &corpus);
+        report = applied.report;
+        eprintln!(
+            "factlint: {} finding{} matched the baseline",
+            applied.matched,
+            if applied.matched == 1 { "" } else { "s" }
+        );
+        if applied.stale > 0 {
+            eprintln!(
+                "factlint: {} baseline finding{} no longer occur{}; refresh it with `factlint baseline`",
+                applied.stale,
+                if applied.stale == 1 { "" } else { "s" },
+                if applied.stale == 1 { "s" } else { "" }
+            );
+        }
+    }
+    if let Some(changes) = &changes {
+        report = gate::scope::restrict(report, &corpus, &changes.changed);
+        if gate::scope::changed_documents(&corpus, &changes.changed) == 0 {
+            eprintln!("factlint: no changed documents to check");
+        }
+    }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let rendered = match args.format {
         OutputFormat::Human => report.render_human(&HumanOptions {
@@ -149,6 +233,8 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
             width: 100,
         }),
         OutputFormat::Json => report.render(Format::Json),
+        OutputFormat::Sarif => report.render_sarif(&rules),
+        OutputFormat::Github => report.render(Format::Github),
     };
     write_output(args.output.as_ref(), &rendered)?;
     let threshold = match args.fail_on {
@@ -201,6 +287,51 @@ fn parse(args: ParseArgs) -> Result<ExitCode, Error> {
         .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     write_output(None, &format!("{line}\n"))?;
     Ok(code)
+}
+
+fn baseline(args: BaselineArgs) -> Result<ExitCode, Error> {
+    let rule_paths = if args.rules.is_empty() {
+        vec![PathBuf::from("rules")]
+    } else {
+        args.rules
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("seeds")]
+    } else {
+        args.paths
+    };
+    let rules = Rules::load(&rule_paths)?;
+    let default_lang = rules.meta.default_lang.as_deref().unwrap_or("en");
+    let corpus = Corpus::from_paths_with_default_lang(&paths, default_lang)?;
+    let report = Checker::new(&rules).check(&corpus);
+    let baseline = gate::baseline::Baseline::from_report(&report);
+    write_output(Some(&args.output), &baseline.to_json())?;
+    eprintln!(
+        "factlint: recorded {} finding{} in {}",
+        report.findings.len(),
+        if report.findings.len() == 1 { "" } else { "s" },
+        args.output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn hook_install(force: bool) -> Result<ExitCode, Error> {
+    let exe = std::env::current_exe().map_err(|source| Error::Io {
+        path: PathBuf::from("<current executable>"),
+        source,
+    })?;
+    match gate::hook::install(&current_dir()?, &exe, force)? {
+        gate::hook::Installed::Created(path) => eprintln!("installed {}", path.display()),
+        gate::hook::Installed::Replaced(path) => eprintln!("replaced {}", path.display()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn current_dir() -> Result<PathBuf, Error> {
+    std::env::current_dir().map_err(|source| Error::Io {
+        path: PathBuf::from("."),
+        source,
+    })
 }
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {

@@ -102,6 +102,7 @@ impl<'r> Checker<'r> {
                 None => agreement::check(self.rules, key, &mentions, &mut findings),
             }
         }
+        let findings = crate::gate::suppress::apply(&corpus.documents, findings);
         Report::new(findings, &corpus.documents, mention_count)
     }
 

@@ -133,7 +133,7 @@ fn find_manifest(
     }
 }
 
-fn is_document(path: &Path) -> bool {
+pub(crate) fn is_document(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))

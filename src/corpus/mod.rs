@@ -11,6 +11,7 @@ mod detect;
 mod discover;
 mod front_matter;
 mod manifest;
+mod overrides;
 
 use std::path::Path;
 
@@ -20,6 +21,8 @@ use crate::Error;
 use crate::check::Severity;
 
 pub(crate) use discover::display_name as display_path;
+pub use overrides::Overrides;
+pub(crate) use overrides::absolute as absolute_path;
 
 /// One document of the corpus: its original text and what is known about it.
 #[derive(Debug, Clone)]
@@ -126,13 +129,39 @@ impl Corpus {
         paths: &[P],
         default_lang: &str,
     ) -> Result<Self, Error> {
+        Self::from_paths_with_overrides(paths, default_lang, &Overrides::new())
+    }
+
+    /// Like [`Corpus::from_paths_with_default_lang`], with some files' contents taken
+    /// from `overrides` (e.g. the git index) instead of the disk, or left out.
+    pub fn from_paths_with_overrides<P: AsRef<Path>>(
+        paths: &[P],
+        default_lang: &str,
+        overrides: &Overrides,
+    ) -> Result<Self, Error> {
         let found = discover::discover(paths)?;
         let mut corpus = Corpus::default();
+        let discovered: Vec<std::path::PathBuf> =
+            found.files.iter().map(|f| f.path.clone()).collect();
+        for (name, bytes) in overrides.undiscovered(paths, &discovered) {
+            match decode::decode(bytes, &name) {
+                Ok(text) => {
+                    let doc = build_document(name, text, None, default_lang, &mut corpus);
+                    corpus.documents.push(doc);
+                }
+                Err(problem) => corpus.problems.push(problem),
+            }
+        }
         for file in found.files {
             let manifest_entry = file
                 .manifest
                 .and_then(|m| found.manifests[m].entry_for(&file.path));
-            match decode::read_text(&file.path, &file.name) {
+            let text = match overrides.lookup(&file.path) {
+                None => decode::read_text(&file.path, &file.name),
+                Some(None) => continue,
+                Some(Some(bytes)) => decode::decode(bytes, &file.name),
+            };
+            match text {
                 Ok(text) => {
                     let doc =
                         build_document(file.name, text, manifest_entry, default_lang, &mut corpus);

@@ -6,9 +6,11 @@
 //! of DESIGN.md, `version: 1`). Document text is never written raw to a terminal:
 //! control characters are escaped.
 
+mod github;
 mod human;
 mod json;
 mod position;
+mod sarif;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -27,6 +29,10 @@ pub enum Format {
     Human,
     /// The stable JSON schema (`version: 1`).
     Json,
+    /// SARIF 2.1.0 (code-scanning tools); rule descriptions need [`Report::render_sarif`].
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 /// Counts of a run.
@@ -97,7 +103,14 @@ impl Report {
         match format {
             Format::Human => human::render(self, &HumanOptions::default()),
             Format::Json => json::render(self),
+            Format::Sarif => sarif::render(self, None),
+            Format::Github => github::render(self),
         }
+    }
+
+    /// Renders SARIF with rule descriptions (`description`, `help`) taken from `rules`.
+    pub fn render_sarif(&self, rules: &crate::Rules) -> String {
+        sarif::render(self, Some(rules))
     }
 
     /// Renders the human report with explicit options (colour, width).

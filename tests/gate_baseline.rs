@@ -1,0 +1,104 @@
+//! `factlint baseline` and `check --baseline`: findings survive moved paragraphs and
+//! unrelated edits; a changed conflicting value is a new finding; stale entries are
+//! counted; a malformed baseline is a usage error.
+
+use std::path::Path;
+use std::process::Command;
+
+const SEED: &str = "seeds/002_31cbe1c235b66155.txt";
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["seeds", "rules"] {
+        let to = dir.path().join(sub);
+        std::fs::create_dir_all(&to).expect("mkdir");
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
+        for entry in std::fs::read_dir(from).expect("read_dir") {
+            let entry = entry.expect("entry");
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        }
+    }
+    dir
+}
+
+fn factlint(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run factlint");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn edit(dir: &Path, f: impl FnOnce(&mut Vec<String>)) {
+    let path = dir.join(SEED);
+    let text = std::fs::read_to_string(&path).expect("read");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    f(&mut lines);
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write");
+}
+
+#[test]
+fn baseline_survives_moves_and_unrelated_edits() {
+    let dir = setup();
+    let (_, stderr, code) = factlint(dir.path(), &["baseline"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("recorded 10 findings"), "{stderr}");
+    assert!(dir.path().join("factlint-baseline.json").is_file());
+
+    // Move the paragraph with the conflicting figure to the top; edit another line.
+    edit(dir.path(), |lines| {
+        let index = lines
+            .iter()
+            .position(|l| l.contains("US$800 million"))
+            .expect("the conflicting paragraph");
+        let paragraph = lines.remove(index);
+        lines.insert(1, paragraph);
+        lines.insert(2, String::new());
+        let last = lines.len() - 1;
+        lines[last].push_str(" An unrelated sentence was added here.");
+    });
+    let args = ["check", "--baseline", "factlint-baseline.json"];
+    let (stdout, stderr, code) = factlint(dir.path(), &args);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.starts_with("0 errors, 0 warnings"), "{stdout}");
+    assert!(
+        stderr.contains("10 findings matched the baseline"),
+        "{stderr}"
+    );
+
+    // Editing the conflicting value makes the finding new; the old entries are stale.
+    edit(dir.path(), |lines| {
+        for line in lines.iter_mut() {
+            *line = line.replace("US$800 million", "US$700 million");
+        }
+    });
+    let (stdout, stderr, code) = factlint(dir.path(), &args);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stdout.contains("US$700 million"), "{stdout}");
+    assert!(stdout.contains("1 error"), "{stdout}");
+    // Only the edited figure's entry is stale: the derived "up 99 per cent" finding
+    // keeps its matched text, so it still matches its entry.
+    assert!(
+        stderr.contains("1 baseline finding no longer occurs"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn malformed_baseline_is_a_usage_error() {
+    let dir = setup();
+    std::fs::write(
+        dir.path().join("b.json"),
+        "{\"version\": 1, \"findings\": [}",
+    )
+    .expect("w");
+    let (_, stderr, code) = factlint(dir.path(), &["check", "--baseline", "b.json"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("b.json:1:"), "{stderr}");
+}
