@@ -62,6 +62,8 @@ enum OutputFormat {
     Human,
     /// The stable JSON report (version 1).
     Json,
+    /// Stable plain text for snapshot tests and review (no colours, no widths).
+    Snapshot,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -114,6 +116,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
             width: 100,
         }),
         OutputFormat::Json => report.render(Format::Json),
+        OutputFormat::Snapshot => report.render(Format::Snapshot),
     };
     write_output(args.output.as_ref(), &rendered)?;
     let threshold = match args.fail_on {

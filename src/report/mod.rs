@@ -2,13 +2,15 @@
 //!
 //! Last stage of the pipeline. A [`Report`] holds the sorted findings and the text of
 //! every document they point into (for line/column and source excerpts — computed
-//! only here). Renderers: `human` (miette diagnostics) and `json` (the stable schema
-//! of DESIGN.md, `version: 1`). Document text is never written raw to a terminal:
-//! control characters are escaped.
+//! only here). Renderers: `human` (miette diagnostics), `json` (the stable schema
+//! of DESIGN.md, `version: 1`) and `snapshot` (stable plain text for snapshot
+//! tests). Document text is never written raw to a terminal: control characters are
+//! escaped.
 
 mod human;
 mod json;
 mod position;
+mod snapshot;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -27,6 +29,8 @@ pub enum Format {
     Human,
     /// The stable JSON schema (`version: 1`).
     Json,
+    /// Stable plain text for snapshot tests: no colours, no widths, sorted.
+    Snapshot,
 }
 
 /// Counts of a run.
@@ -97,6 +101,7 @@ impl Report {
         match format {
             Format::Human => human::render(self, &HumanOptions::default()),
             Format::Json => json::render(self),
+            Format::Snapshot => snapshot::render(self),
         }
     }
 
