@@ -34,12 +34,14 @@
 pub mod check;
 pub mod corpus;
 mod error;
+pub mod explain;
 pub(crate) mod extract;
 pub mod fold;
 pub mod lang;
 pub mod names;
 pub mod report;
 pub mod rules;
+pub mod selftest;
 pub mod value;
 
 pub use check::{Checker, Finding, Related, Severity, Span};

@@ -10,6 +10,7 @@ mod agreement;
 mod describe;
 mod finding;
 mod name;
+mod probe;
 mod quantity;
 
 use std::collections::BTreeMap;
@@ -17,6 +18,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity, Span};
+pub(crate) use probe::ClaimMatch;
 
 use crate::corpus::{Corpus, Document, InputProblem};
 use crate::extract::{Extraction, Extractor, Mention};
