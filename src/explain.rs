@@ -163,7 +163,12 @@ fn claim_text(rules: &Rules, claim: &Claim) -> String {
         facts(&mut out, rules, key);
     }
     examples(&mut out, &claim.examples);
-    let _ = write!(out, "\nAbout `{}` claims\n\n{}", claim.kind.name(), kind_doc(&claim.kind));
+    let _ = write!(
+        out,
+        "\nAbout `{}` claims\n\n{}",
+        claim.kind.name(),
+        kind_doc(&claim.kind)
+    );
     out
 }
 
@@ -237,7 +242,9 @@ pub(crate) fn key_matches(template: &str, key: &str) -> bool {
 
 fn examples(out: &mut String, examples: &[Example]) {
     if examples.is_empty() {
-        out.push_str("\nexamples: none (add [[claim.example]] tables; `factlint test` runs them)\n");
+        out.push_str(
+            "\nexamples: none (add [[claim.example]] tables; `factlint test` runs them)\n",
+        );
         return;
     }
     out.push_str("\nexamples (`factlint test` runs them):\n");
@@ -250,7 +257,11 @@ fn examples(out: &mut String, examples: &[Example]) {
         let date = example
             .doc_date
             .map_or(String::new(), |d| format!(" dated {d}"));
-        let _ = writeln!(out, "  {expect:<8} [{}{date}] {}", example.lang, example.text);
+        let _ = writeln!(
+            out,
+            "  {expect:<8} [{}{date}] {}",
+            example.lang, example.text
+        );
     }
 }
 
@@ -368,7 +379,10 @@ mod tests {
 
     #[test]
     fn key_templates_match_fact_keys() {
-        assert!(key_matches("trade/vn-kz/{period}", "trade/vn-kz/2023-M01..M04"));
+        assert!(key_matches(
+            "trade/vn-kz/{period}",
+            "trade/vn-kz/2023-M01..M04"
+        ));
         assert!(key_matches("trade/vn-kz/{year}", "trade/vn-kz/2024"));
         assert!(!key_matches("trade/vn-kz/{year}", "trade/vn-kz/"));
         assert!(!key_matches("trade/vn-kz/{year}", "trade/vn-kz/2024/x"));

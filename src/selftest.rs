@@ -149,12 +149,10 @@ fn judge(
         ),
         Expect::Conflict if findings.is_empty() => fail("it agrees with the rules", agreeing()),
         Expect::Conflict => match &example.expect_found {
-            Some(wanted) if !findings.iter().any(|f| f.found.as_deref() == Some(wanted)) => {
-                fail(
-                    &format!("no finding has found = `{wanted}`"),
-                    format!("found: {}", found_list(findings)),
-                )
-            }
+            Some(wanted) if !findings.iter().any(|f| f.found.as_deref() == Some(wanted)) => fail(
+                &format!("no finding has found = `{wanted}`"),
+                format!("found: {}", found_list(findings)),
+            ),
             _ => Ok(()),
         },
         _ if example.expect_found.is_some() => Err(Failure {
@@ -223,7 +221,9 @@ fn record(
 ) {
     match verdict {
         Ok(()) => run.passed += 1,
-        Err(failure) => run.failures.push(located(rules, rule, &example.origin, failure)),
+        Err(failure) => run
+            .failures
+            .push(located(rules, rule, &example.origin, failure)),
     }
 }
 
