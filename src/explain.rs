@@ -142,19 +142,19 @@ fn claim_text(rules: &Rules, claim: &Claim) -> String {
         }
     }
     if !claim.cues.is_empty() {
-        out.push_str("\ncues (one word of every group):\n");
+        out.push_str("\ncues (folded; one word of every group):\n");
         for cue in &claim.cues {
             let _ = writeln!(out, "  {}: {}", cue.lang, groups(&cue.groups));
         }
     }
     if claim.scope.values().any(|s| !s.context.is_empty()) {
-        out.push_str("\ncontext (the document must contain one word of every group):\n");
+        out.push_str("\ncontext (folded; the document must contain one word of every group):\n");
         for (lang, scope) in claim.scope.iter().filter(|(_, s)| !s.context.is_empty()) {
             let _ = writeln!(out, "  {lang}: {}", groups(&scope.context));
         }
     }
     if claim.scope.values().any(|s| !s.exclude.is_empty()) {
-        out.push_str("\nexclude (sentences with one of these words are skipped):\n");
+        out.push_str("\nexclude (folded; sentences with one of these words are skipped):\n");
         for (lang, scope) in claim.scope.iter().filter(|(_, s)| !s.exclude.is_empty()) {
             let _ = writeln!(out, "  {lang}: {}", scope.exclude.join(", "));
         }

@@ -184,6 +184,7 @@ fn self_test(args: TestArgs) -> Result<ExitCode, Error> {
         if handler.render_report(&mut out, failure).is_err() {
             out.push_str(&format!("{failure}\n"));
         }
+        out.push('\n');
     }
     out.push_str(&run.summary_line());
     out.push('\n');
