@@ -50,6 +50,12 @@ enum Command {
     /// Manage the git pre-commit hook.
     #[command(subcommand)]
     Hook(HookCommand),
+    /// Run every [[claim.example]] and [[entity.example]] of the rules (exit 1 on a failure).
+    Test(TestArgs),
+    /// Describe a claim, an entity or a built-in rule code.
+    Explain(ExplainArgs),
+    /// List every claim and entity of the rules; --check only validates.
+    Rules(RulesArgs),
 }
 
 const PARSE_HELP: &str = "\
@@ -89,6 +95,31 @@ enum HookCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(clap::Args)]
+struct TestArgs {
+    /// Rule files or directories (default: rules/).
+    rules: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    /// A claim id, an entity id, or a built-in code (misspelled-name, discouraged-name,
+    /// near-miss-name, role-conflict, agreement).
+    rule_id: String,
+    /// Rule file or directory; repeatable (default: rules/).
+    #[arg(long = "rules", value_name = "DIR|FILE")]
+    rules: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct RulesArgs {
+    /// Only validate the rules: print nothing on success (exit 0), the problems otherwise (exit 2).
+    #[arg(long)]
+    check: bool,
+    /// Rule files or directories (default: rules/).
+    rules: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -141,6 +172,8 @@ enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands: annotations on the changed files.
     Github,
+    /// Stable plain text for snapshot tests and review (no colours, no widths).
+    Snapshot,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -160,6 +193,9 @@ fn main() -> ExitCode {
         Command::Parse(args) => parse(args),
         Command::Baseline(args) => baseline(args),
         Command::Hook(HookCommand::Install { force }) => hook_install(force),
+        Command::Test(args) => self_test(args),
+        Command::Explain(args) => explain(args),
+        Command::Rules(args) => list_rules(args),
     };
     match result {
         Ok(code) => code,
@@ -235,6 +271,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         OutputFormat::Json => report.render(Format::Json),
         OutputFormat::Sarif => report.render_sarif(&rules),
         OutputFormat::Github => report.render(Format::Github),
+        OutputFormat::Snapshot => report.render(Format::Snapshot),
     };
     write_output(args.output.as_ref(), &rendered)?;
     let threshold = match args.fail_on {
@@ -334,6 +371,51 @@ fn current_dir() -> Result<PathBuf, Error> {
     })
 }
 
+/// The rule paths given, or `rules/`.
+fn rule_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("rules")]
+    } else {
+        paths
+    }
+}
+
+fn self_test(args: TestArgs) -> Result<ExitCode, Error> {
+    let rules = Rules::load(&rule_paths(args.rules))?;
+    let run = factlint::selftest::run(&rules);
+    let mut out = String::new();
+    let handler = report_handler(false);
+    for failure in &run.failures {
+        if handler.render_report(&mut out, failure).is_err() {
+            out.push_str(&format!("{failure}\n"));
+        }
+        out.push('\n');
+    }
+    out.push_str(&run.summary_line());
+    out.push('\n');
+    write_output(None, &out)?;
+    Ok(if run.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
+    let rules = Rules::load(&rule_paths(args.rules))?;
+    let text = factlint::explain::explain(&rules, &args.rule_id)?;
+    write_output(None, &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_rules(args: RulesArgs) -> Result<ExitCode, Error> {
+    let rules = Rules::load(&rule_paths(args.rules))?;
+    if !args.check {
+        write_output(None, &factlint::explain::rules_table(&rules))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
     match path {
         Some(path) => std::fs::write(path, text).map_err(|source| Error::Io {
@@ -358,17 +440,22 @@ fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
     }
 }
 
-fn print_error(err: &Error) {
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+/// A miette handler with colours only when asked for.
+fn report_handler(color: bool) -> GraphicalReportHandler {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
+    GraphicalReportHandler::new_themed(theme)
         .with_width(100)
-        .with_links(false);
+        .with_links(false)
+}
+
+fn print_error(err: &Error) {
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let handler = report_handler(color);
     let mut out = String::new();
     if handler.render_report(&mut out, err).is_err() {
         out = format!("error: {err}\n");

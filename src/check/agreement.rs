@@ -1,18 +1,5 @@
-//! Cross-document agreement for keys that have no fact.
-//!
-//! ## What it checks
-//! Mentions of one key in different documents. The majority interval — the point
-//! covered by the most mentions, found with a sweep line over interval ends — is the
-//! reference; mentions that do not overlap it are warnings, with the majority's spans
-//! as related locations. When no single region holds a majority, every mention that
-//! is disjoint from another is reported.
-//!
-//! ## Why
-//! A rule base never covers every figure; two articles that disagree on the same
-//! figure are worth a look even when nobody wrote the fact down.
-//!
-//! ## Fix
-//! Check the figure against a primary source, then add a `[[fact]]` for the key.
+// The module documentation lives in doc/agreement.md: `factlint explain` prints the same text.
+#![doc = include_str!("doc/agreement.md")]
 
 use super::describe;
 use super::{Finding, Located, Related, Severity};

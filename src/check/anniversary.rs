@@ -1,35 +1,5 @@
-//! `anniversary` claims: "N years since EVENT".
-//!
-//! ## What it checks
-//! "33 năm ngày thiết lập quan hệ ngoại giao (1992-2025)", "in den 33 Jahren seit der
-//! Aufnahme diplomatischer Beziehungen", "the 33rd anniversary of diplomatic ties".
-//! The expected N comes from the event date and the document date; both the
-//! completed-years count and the calendar-year difference are accepted (Vietnamese
-//! and Russian press count 1959→2025 as 66). A span written beside the count is
-//! checked too: "(A-B)" needs A = the event's year and B = the document's year or the
-//! anniversary year; "(29/6/1992-29/6/2023)" needs a start on the event's date.
-//!
-//! ## Why
-//! Anniversary counts are computed by hand in every newsroom, off by one as often as not.
-//!
-//! ## Example
-//! ```toml
-//! [[event]]
-//! id = "ties"
-//! date = 1992-06-29
-//!
-//! [[claim]]
-//! id = "ties-anniversary"
-//! kind = "anniversary"
-//! event = "ties"
-//! [claim.patterns]
-//! vi = ["{count} (?:ngày )?thiết lập quan hệ ngoại giao(?: \\({yearspan}\\))?"]
-//! ```
-//! In a document dated 2025-05-05, "34 năm ngày thiết lập quan hệ ngoại giao" is an
-//! error: 32 completed years, 33 calendar years.
-//!
-//! ## Fix
-//! Correct the count (or the year span) using the arithmetic in the finding's help.
+// The module documentation lives in doc/anniversary.md: `factlint explain` prints the same text.
+#![doc = include_str!("doc/anniversary.md")]
 
 use chrono::{Datelike, NaiveDate};
 

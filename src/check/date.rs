@@ -1,36 +1,5 @@
-//! `date` claims: when a document says an event happens or happened.
-//!
-//! ## What it checks
-//! A stated date or date range ("từ ngày 11-13/6/2023", "from 20 to 22 August 2023",
-//! "Chiều 21/8", "on Monday afternoon") against the `[[event]]`'s dates. Day-month
-//! dates, weekdays and relative words resolve against the document date. A conflict is
-//! a stated span disjoint from the event's span. When a document repeats a wrong date,
-//! the most precisely written one is reported and the others are listed as related.
-//!
-//! ## Why
-//! Visits are announced, moved and reported in many languages; a postponed visit
-//! reported on its announced dates is a classic error of pre-written copy.
-//!
-//! ## Example
-//! ```toml
-//! [[event]]
-//! id = "tokayev-vn-2023"
-//! date = { start = 2023-08-20, end = 2023-08-22 }
-//! status = "postponed"
-//! planned_date = { start = 2023-06-11, end = 2023-06-13 }
-//!
-//! [[claim]]
-//! id = "tokayev-visit-date"
-//! kind = "date"
-//! event = "tokayev-vn-2023"
-//! [claim.cues]
-//! vi = [["tokayev", "tổng thống kazakhstan"], ["thăm"]]
-//! ```
-//! "… bắt đầu chuyến thăm chính thức Việt Nam từ ngày 11-13/6/2023" is an error whose
-//! help says the visit was postponed and took place 20–22 August 2023.
-//!
-//! ## Fix
-//! Correct the dates, or say that the event was postponed.
+// The module documentation lives in doc/date.md: `factlint explain` prints the same text.
+#![doc = include_str!("doc/date.md")]
 
 use super::describe::{self, TemporalParts};
 use super::{Finding, Related};

@@ -12,6 +12,7 @@ mod date;
 mod describe;
 mod finding;
 mod name;
+mod probe;
 mod quantity;
 mod since;
 
@@ -20,6 +21,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity, Span};
+pub(crate) use probe::ClaimMatch;
 
 use crate::corpus::{Corpus, Document, InputProblem};
 use crate::extract::{Extraction, Extractor, Mention, TemporalMention};

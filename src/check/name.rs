@@ -1,27 +1,5 @@
-//! `[[entity]]` names: misspellings, style variants, near misses and role conflicts.
-//!
-//! ## What it checks
-//! Every form of every entity is matched in one pass (aho-corasick over folded text,
-//! see [`crate::names`]). A listed misspelling is an error with a safe fix; a
-//! discouraged style variant ("Kassym - Jomart", "Việt Namese") is a warning with a
-//! safe fix; a near miss of a known form in a name context ("Kassym-Jomrat") is a
-//! warning with a suggested (unsafe) fix; a title used outside the entity's role dates
-//! ("Tổng Bí thư Nguyễn Phú Trọng" in 2025) is a warning.
-//!
-//! ## Why
-//! Misspelt names are the most common factual error an editor catches.
-//!
-//! ## Example
-//! ```toml
-//! [[entity]]
-//! name = "Kassym-Jomart Tokayev"
-//! aliases = { de = ["Tokajew"] }
-//! misspellings = ["Kassym-Jormat"]
-//! ```
-//! "Tổng thống Kassym-Jormat Tokayev" → error, fix "Kassym-Jomart".
-//!
-//! ## Fix
-//! Replace the span with the suggested form (`--fix` applies only safe fixes).
+// The module documentation lives in doc/name.md: `factlint explain` prints the same text.
+#![doc = include_str!("doc/name.md")]
 
 use super::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::corpus::Document;

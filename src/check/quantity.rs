@@ -1,39 +1,5 @@
-//! `quantity` claims checked against a fact.
-//!
-//! ## What it checks
-//! A value a document states for a fact key (trade volume for a year, a quarter, the
-//! first N months) against the fact's accepted intervals: the primary value ± its
-//! tolerance and every `accept` alternative.
-//!
-//! ## Why
-//! Figures drift between outlets and translations; a wrong figure is the most
-//! visible factual error a newsroom can publish.
-//!
-//! ## Example
-//! ```toml
-//! [[fact]]
-//! key = "trade/vn-kz/2024"
-//! value = "1e9 USD"
-//! tolerance = "10%"
-//! source = "Kazakh ambassador, May 2025"
-//!
-//! [[claim]]
-//! id = "trade-volume"
-//! kind = "quantity"
-//! key = "trade/vn-kz/{year}"
-//! [claim.patterns]
-//! en = ["in {year}, (?:two-way|bilateral) trade reached {money}"]
-//! ```
-//! "In 2024, two-way trade reached US$800 million" is an error: the value reads as
-//! US$750–850 million (its rounding interval), disjoint from US$0.9–1.1 billion.
-//! "nearly US$1 billion" reads as US$0.9–1 billion and agrees.
-//!
-//! A conflict is an error (the claim's `severity`); a value implied by a stated
-//! percentage change ("up 99% from 2023") uses `derived-severity` (default warning).
-//!
-//! ## Fix
-//! Correct the figure, or — when the document's source is authoritative — add it to
-//! the fact as an `accept` alternative with its source.
+// The module documentation lives in doc/quantity.md: `factlint explain` prints the same text.
+#![doc = include_str!("doc/quantity.md")]
 
 use super::describe;
 use super::{Finding, Located, Related};

@@ -1,31 +1,5 @@
-//! `since` and `first` claims: "the first X in N years", "the first ever X".
-//!
-//! ## What it checks
-//! The events carrying all of the claim's `tags` are the candidates. The event the
-//! document speaks of is the one ongoing at the document date, else one starting
-//! within the next 31 days (a preview), else the latest one not after it.
-//! - `since` ("the first state visit … in 13 years", "lần đầu tiên sau 13 năm",
-//!   "zum ersten Mal seit 13 Jahren"): N must match the gap to the previous such
-//!   event, as completed years or calendar-year difference.
-//! - `first` ("the first ever by a CPV General Secretary", "erstmals"): a conflict iff
-//!   an earlier event carries all the tags.
-//!
-//! ## Why
-//! "First in N years" is a favourite framing of diplomatic copy and an easy one to get
-//! wrong when nobody checks the previous visit.
-//!
-//! ## Example
-//! ```toml
-//! [[claim]]
-//! id = "state-visit-gap"
-//! kind = "since"
-//! tags = ["state-visit", "vn-to-kz"]
-//! [claim.patterns]
-//! en = ["first state visit by a (?:key |top )?vietnamese leader to kazakhstan in {count}"]
-//! ```
-//!
-//! ## Fix
-//! Correct N, or drop "first" — the help names the earlier event.
+// The module documentation lives in doc/since.md: `factlint explain` prints the same text.
+#![doc = include_str!("doc/since.md")]
 
 use chrono::NaiveDate;
 

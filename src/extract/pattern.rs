@@ -28,7 +28,7 @@ pub(crate) struct Slot {
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
     pub lang: String,
-    #[allow(dead_code)] // kept for `factlint explain`
+    /// The pattern as written, shown by `factlint explain`.
     pub source: String,
     pub regex: Regex,
     pub slots: Vec<Slot>,

@@ -106,7 +106,7 @@ impl SourceCode for Source {
 
 /// Start (or end) of the context window between `from` and `to`, at most
 /// `CONTEXT_CHARS` characters from the span, cut at a space where possible.
-fn window_edge(text: &str, from: usize, to: usize, leading: bool) -> usize {
+pub(super) fn window_edge(text: &str, from: usize, to: usize, leading: bool) -> usize {
     let segment = &text[from..to];
     let count = segment.chars().count();
     if count <= CONTEXT_CHARS {

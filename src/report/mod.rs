@@ -2,15 +2,17 @@
 //!
 //! Last stage of the pipeline. A [`Report`] holds the sorted findings and the text of
 //! every document they point into (for line/column and source excerpts — computed
-//! only here). Renderers: `human` (miette diagnostics) and `json` (the stable schema
-//! of DESIGN.md, `version: 1`). Document text is never written raw to a terminal:
-//! control characters are escaped.
+//! only here). Renderers: `human` (miette diagnostics), `json` (the stable schema
+//! of DESIGN.md, `version: 1`) and `snapshot` (stable plain text for snapshot
+//! tests). Document text is never written raw to a terminal: control characters are
+//! escaped.
 
 mod github;
 mod human;
 mod json;
 mod position;
 mod sarif;
+mod snapshot;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -33,6 +35,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// Stable plain text for snapshot tests: no colours, no widths, sorted.
+    Snapshot,
 }
 
 /// Counts of a run.
@@ -105,6 +109,7 @@ impl Report {
             Format::Json => json::render(self),
             Format::Sarif => sarif::render(self, None),
             Format::Github => github::render(self),
+            Format::Snapshot => snapshot::render(self),
         }
     }
 

@@ -1,0 +1,460 @@
+//! `factlint explain RULE_ID` and `factlint rules`: the rule base described for people.
+//!
+//! Sits beside the pipeline and reads only the loaded [`Rules`]: a claim's description,
+//! kind, key, severity, patterns and cues per language, scope, the facts its key
+//! template can reach and its examples; an entity's forms; and the built-in rule codes
+//! (`misspelled-name`, `agreement`, …), explained with the same text that documents
+//! their check modules (`src/check/doc/*.md`), so there is one source.
+
+use std::fmt::Write as _;
+
+use crate::error::Error;
+use crate::rules::{Claim, ClaimKind, Entity, Example, Expect, Rules, format_quantity};
+
+/// Documentation of the `quantity` claim kind (also the `//!` of `check/quantity.rs`).
+const QUANTITY_DOC: &str = include_str!("check/doc/quantity.md");
+/// What `date` claims check (the module docs of `check::date`).
+const DATE_DOC: &str = include_str!("check/doc/date.md");
+/// What `anniversary` claims check (the module docs of `check::anniversary`).
+const ANNIVERSARY_DOC: &str = include_str!("check/doc/anniversary.md");
+/// What `since` and `first` claims check (the module docs of `check::since`).
+const SINCE_DOC: &str = include_str!("check/doc/since.md");
+/// Documentation of name checks (also the `//!` of `check/name.rs`).
+const NAME_DOC: &str = include_str!("check/doc/name.md");
+/// Documentation of cross-document agreement (also the `//!` of `check/agreement.rs`).
+const AGREEMENT_DOC: &str = include_str!("check/doc/agreement.md");
+
+/// Rule codes that are not claim ids: the checks every rule base gets.
+const BUILTIN: &[(&str, &str, &str)] = &[
+    (
+        "misspelled-name",
+        "error (the entity's severity)",
+        "a known misspelling of an `[[entity]]` name",
+    ),
+    (
+        "discouraged-name",
+        "warning",
+        "a discouraged style variant of an `[[entity]]` name",
+    ),
+    (
+        "near-miss-name",
+        "warning",
+        "an unknown form close to a known name, in a name context",
+    ),
+    (
+        "role-conflict",
+        "warning",
+        "a role title the entity did not hold on the document's date",
+    ),
+    (
+        "agreement",
+        "warning",
+        "documents disagree on a key that has no `[[fact]]`",
+    ),
+];
+
+/// Describes the claim, entity or built-in rule `id`; an unknown id is a usage error
+/// that suggests the closest known id.
+pub fn explain(rules: &Rules, id: &str) -> Result<String, Error> {
+    if let Some(claim) = rules.claim(id) {
+        return Ok(claim_text(rules, claim));
+    }
+    if let Some(entity) = rules.entities.iter().find(|e| e.id == id) {
+        return Ok(entity_text(entity));
+    }
+    if let Some(&(code, severity, summary)) = BUILTIN.iter().find(|(code, ..)| *code == id) {
+        let doc = if code == "agreement" {
+            AGREEMENT_DOC
+        } else {
+            NAME_DOC
+        };
+        return Ok(format!(
+            "{code} (built-in rule, severity {severity})\n{summary}.\n\n{doc}"
+        ));
+    }
+    Err(unknown(rules, id))
+}
+
+fn unknown(rules: &Rules, id: &str) -> Error {
+    let known = known_ids(rules);
+    let closest = known
+        .iter()
+        .map(|k| (strsim::osa_distance(id, k), k))
+        .min()
+        .filter(|(distance, k)| *distance <= (k.chars().count() / 2).max(2));
+    let help = match closest {
+        Some((_, k)) => format!("did you mean `{k}`? (`factlint rules` lists every id)"),
+        None => "`factlint rules` lists every id".to_string(),
+    };
+    Error::Usage {
+        message: format!("no rule `{id}`"),
+        help: Some(help),
+    }
+}
+
+fn known_ids(rules: &Rules) -> Vec<String> {
+    let claims = rules.claims.iter().map(|c| c.id.clone());
+    let entities = rules.entities.iter().map(|e| e.id.clone());
+    let builtin = BUILTIN.iter().map(|(code, ..)| code.to_string());
+    claims.chain(entities).chain(builtin).collect()
+}
+
+/// The key template of a claim, when its kind checks a fact key.
+fn key_template(kind: &ClaimKind) -> Option<&str> {
+    match kind {
+        ClaimKind::Quantity { key, .. } => Some(key),
+        ClaimKind::Date { .. }
+        | ClaimKind::Anniversary { .. }
+        | ClaimKind::Since { .. }
+        | ClaimKind::First { .. } => None,
+    }
+}
+
+/// The documentation of a claim kind.
+fn kind_doc(kind: &ClaimKind) -> &'static str {
+    match kind {
+        ClaimKind::Quantity { .. } => QUANTITY_DOC,
+        ClaimKind::Date { .. } => DATE_DOC,
+        ClaimKind::Anniversary { .. } => ANNIVERSARY_DOC,
+        ClaimKind::Since { .. } | ClaimKind::First { .. } => SINCE_DOC,
+    }
+}
+
+fn claim_text(rules: &Rules, claim: &Claim) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} (claim, kind {})", claim.id, claim.kind.name());
+    if let Some(description) = &claim.description {
+        let _ = writeln!(out, "{}", description.trim());
+    }
+    out.push('\n');
+    if let Some(key) = key_template(&claim.kind) {
+        let _ = writeln!(out, "key: {key}");
+    }
+    match &claim.kind {
+        ClaimKind::Quantity {
+            value,
+            derived_severity,
+            ..
+        } => {
+            let _ = writeln!(out, "value: {}", value.placeholder());
+            let _ = writeln!(
+                out,
+                "severity: {} (derived from a stated change: {})",
+                claim.severity.as_str(),
+                derived_severity.as_str()
+            );
+        }
+        ClaimKind::Date { event } | ClaimKind::Anniversary { event } => {
+            match rules.event(event) {
+                Some(e) => {
+                    let _ = writeln!(
+                        out,
+                        "event: {} — {} ({}..{}){}",
+                        e.id,
+                        e.label,
+                        e.date.start,
+                        e.date.end,
+                        e.source
+                            .as_ref()
+                            .map(|s| format!("; source: {s}"))
+                            .unwrap_or_default()
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "event: {event}");
+                }
+            }
+            let _ = writeln!(out, "severity: {}", claim.severity.as_str());
+        }
+        ClaimKind::Since { tags } | ClaimKind::First { tags } => {
+            let _ = writeln!(out, "events tagged: {}", tags.join(", "));
+            for e in rules
+                .events
+                .iter()
+                .filter(|e| tags.iter().all(|t| e.tags.contains(t)))
+            {
+                let _ = writeln!(
+                    out,
+                    "  {} — {} ({}..{})",
+                    e.id, e.label, e.date.start, e.date.end
+                );
+            }
+            let _ = writeln!(out, "severity: {}", claim.severity.as_str());
+        }
+    }
+    if let Some(message) = &claim.message {
+        let _ = writeln!(out, "message: {message}");
+    }
+    if let Some(help) = &claim.help {
+        let _ = writeln!(out, "help: {help}");
+    }
+    if !claim.patterns.is_empty() {
+        out.push_str("\npatterns:\n");
+        for pattern in &claim.patterns {
+            let _ = writeln!(out, "  {}: {}", pattern.lang, pattern.source);
+        }
+    }
+    if !claim.cues.is_empty() {
+        out.push_str("\ncues (folded; one word of every group):\n");
+        for cue in &claim.cues {
+            let _ = writeln!(out, "  {}: {}", cue.lang, groups(&cue.groups));
+        }
+    }
+    if claim.scope.values().any(|s| !s.context.is_empty()) {
+        out.push_str("\ncontext (folded; the document must contain one word of every group):\n");
+        for (lang, scope) in claim.scope.iter().filter(|(_, s)| !s.context.is_empty()) {
+            let _ = writeln!(out, "  {lang}: {}", groups(&scope.context));
+        }
+    }
+    if claim.scope.values().any(|s| !s.exclude.is_empty()) {
+        out.push_str("\nexclude (folded; sentences with one of these words are skipped):\n");
+        for (lang, scope) in claim.scope.iter().filter(|(_, s)| !s.exclude.is_empty()) {
+            let _ = writeln!(out, "  {lang}: {}", scope.exclude.join(", "));
+        }
+    }
+    if let Some(key) = key_template(&claim.kind) {
+        facts(&mut out, rules, key);
+    }
+    examples(&mut out, &claim.examples);
+    let _ = write!(
+        out,
+        "\nAbout `{}` claims\n\n{}",
+        claim.kind.name(),
+        kind_doc(&claim.kind)
+    );
+    out
+}
+
+fn groups(groups: &[Vec<String>]) -> String {
+    let list: Vec<String> = groups
+        .iter()
+        .map(|g| format!("[{}]", g.join(" | ")))
+        .collect();
+    list.join(" + ")
+}
+
+/// The facts whose keys the template can produce, with every accepted value.
+fn facts(out: &mut String, rules: &Rules, template: &str) {
+    let reachable: Vec<_> = rules
+        .facts
+        .iter()
+        .filter(|f| key_matches(template, &f.key))
+        .collect();
+    if reachable.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nfacts: none match `{template}`; mentions are compared across documents"
+        );
+        return;
+    }
+    out.push_str("\nfacts:\n");
+    for fact in reachable {
+        let _ = writeln!(out, "  {}", fact.key);
+        for (i, accepted) in fact.accepted.iter().enumerate() {
+            let unit = accepted.unit.as_deref();
+            let interval = if accepted.interval.low == accepted.interval.high {
+                String::new()
+            } else {
+                format!(
+                    " (accepts {} – {})",
+                    format_quantity(accepted.interval.low, unit),
+                    format_quantity(accepted.interval.high, unit)
+                )
+            };
+            let _ = writeln!(
+                out,
+                "    {} {}{interval}{}",
+                if i == 0 { "value" } else { "also " },
+                format_quantity(accepted.nominal, unit),
+                accepted
+                    .source
+                    .as_ref()
+                    .map_or(String::new(), |s| format!("; source: {s}"))
+            );
+        }
+    }
+}
+
+/// Whether `key` is one the template can fill: literal parts equal, each
+/// placeholder one or more characters other than `/`.
+pub(crate) fn key_matches(template: &str, key: &str) -> bool {
+    let mut pattern = String::from("^");
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        pattern.push_str(&regex::escape(&rest[..open]));
+        pattern.push_str("[^/]+");
+        rest = &rest[open + close + 1..];
+    }
+    pattern.push_str(&regex::escape(rest));
+    pattern.push('$');
+    regex::Regex::new(&pattern).is_ok_and(|re| re.is_match(key))
+}
+
+fn examples(out: &mut String, examples: &[Example]) {
+    if examples.is_empty() {
+        out.push_str(
+            "\nexamples: none (add [[claim.example]] tables; `factlint test` runs them)\n",
+        );
+        return;
+    }
+    out.push_str("\nexamples (`factlint test` runs them):\n");
+    for example in examples {
+        let expect = match example.expect {
+            Expect::Conflict => "conflict",
+            Expect::Ok => "ok",
+            Expect::NoMatch => "no-match",
+        };
+        let date = example
+            .doc_date
+            .map_or(String::new(), |d| format!(" dated {d}"));
+        let _ = writeln!(
+            out,
+            "  {expect:<8} [{}{date}] {}",
+            example.lang, example.text
+        );
+    }
+}
+
+fn entity_text(entity: &Entity) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} (entity: {})", entity.id, entity.name);
+    for (lang, aliases) in &entity.aliases {
+        let _ = writeln!(out, "aliases {lang}: {}", aliases.join(", "));
+    }
+    if !entity.short_forms.is_empty() {
+        let _ = writeln!(out, "short forms: {}", entity.short_forms.join(", "));
+    }
+    let wrong = |forms: &[crate::rules::WrongForm]| -> String {
+        let list: Vec<String> = forms
+            .iter()
+            .map(|w| match &w.fix {
+                Some(fix) => format!("{} → {fix}", w.form),
+                None => w.form.clone(),
+            })
+            .collect();
+        list.join(", ")
+    };
+    if !entity.misspellings.is_empty() {
+        let _ = writeln!(
+            out,
+            "misspellings ({}): {}",
+            entity.severity.as_str(),
+            wrong(&entity.misspellings)
+        );
+    }
+    if !entity.discouraged.is_empty() {
+        let _ = writeln!(out, "discouraged (warning): {}", wrong(&entity.discouraged));
+    }
+    for role in &entity.roles {
+        let _ = writeln!(
+            out,
+            "role: {} from {} until {}",
+            role.titles.join(" / "),
+            role.from.map_or("?".to_string(), |d| d.to_string()),
+            role.until.map_or("today".to_string(), |d| d.to_string())
+        );
+    }
+    examples(&mut out, &entity.examples);
+    let _ = write!(out, "\nAbout name checks\n\n{NAME_DOC}");
+    out
+}
+
+/// A table of every claim and entity: id, kind, key and languages.
+pub fn rules_table(rules: &Rules) -> String {
+    let mut rows = vec![[
+        "ID".to_string(),
+        "KIND".to_string(),
+        "KEY".to_string(),
+        "LANGUAGES".to_string(),
+    ]];
+    for claim in &rules.claims {
+        let mut langs: Vec<&str> = claim
+            .patterns
+            .iter()
+            .map(|p| p.lang.as_str())
+            .chain(claim.cues.iter().map(|c| c.lang.as_str()))
+            .collect();
+        langs.sort_unstable();
+        langs.dedup();
+        rows.push([
+            claim.id.clone(),
+            claim.kind.name().to_string(),
+            key_template(&claim.kind)
+                .map(str::to_string)
+                .or_else(|| claim.kind.temporal_key())
+                .unwrap_or_else(|| "-".to_string()),
+            langs.join(","),
+        ]);
+    }
+    for entity in &rules.entities {
+        let langs: Vec<&str> = entity.aliases.keys().map(String::as_str).collect();
+        rows.push([
+            entity.id.clone(),
+            "entity".to_string(),
+            "-".to_string(),
+            if langs.is_empty() {
+                "all".to_string()
+            } else {
+                format!("all (aliases: {})", langs.join(","))
+            },
+        ]);
+    }
+    let widths: Vec<usize> = (0..4)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in &rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            if c + 1 == row.len() {
+                line.push_str(cell);
+            } else {
+                let _ = write!(line, "{cell:<width$}  ", width = widths[c]);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "{} claims, {} entities, {} facts, {} events",
+        rules.claims.len(),
+        rules.entities.len(),
+        rules.facts.len(),
+        rules.events.len()
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_templates_match_fact_keys() {
+        assert!(key_matches(
+            "trade/vn-kz/{period}",
+            "trade/vn-kz/2023-M01..M04"
+        ));
+        assert!(key_matches("trade/vn-kz/{year}", "trade/vn-kz/2024"));
+        assert!(!key_matches("trade/vn-kz/{year}", "trade/vn-kz/"));
+        assert!(!key_matches("trade/vn-kz/{year}", "trade/vn-kz/2024/x"));
+        assert!(!key_matches("trade/{year}", "exports/2024"));
+    }
+
+    #[test]
+    fn unknown_id_suggests_the_closest() {
+        let rules = Rules::default();
+        let err = explain(&rules, "misspeled-name").expect_err("unknown");
+        match err {
+            Error::Usage { message, help } => {
+                assert_eq!(message, "no rule `misspeled-name`");
+                assert!(help.is_some_and(|h| h.contains("`misspelled-name`")));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
