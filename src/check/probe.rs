@@ -20,7 +20,8 @@ pub(crate) struct ClaimMatch {
 }
 
 impl Checker<'_> {
-    /// Every match of every claim in `doc`: stated and derived values, and claims
+    /// Every match of every claim in `doc`: stated and derived values, temporal
+    /// claims, and claims
     /// that matched but could not be read (no document date).
     pub(crate) fn claim_matches(&self, doc: &Document) -> Vec<ClaimMatch> {
         let extraction = self.extractor.extract(doc);
@@ -30,12 +31,20 @@ impl Checker<'_> {
             key: m.key.clone(),
             text: text(m.span),
         });
+        let temporal = extraction.temporal.iter().map(|m| ClaimMatch {
+            claim: m.claim,
+            key: self.rules.claims[m.claim]
+                .kind
+                .temporal_key()
+                .unwrap_or_default(),
+            text: text(m.span),
+        });
         let unresolved = extraction.unresolved.iter().map(|u| ClaimMatch {
             claim: u.claim,
             key: String::new(),
             text: text(u.span),
         });
-        mentions.chain(unresolved).collect()
+        mentions.chain(temporal).chain(unresolved).collect()
     }
 
     /// Indices (into `Rules::entities`) of the entities named in `doc`, correctly or
