@@ -79,6 +79,7 @@ pub mod corpus;
 mod error;
 pub mod explain;
 pub(crate) mod extract;
+pub mod fix;
 pub mod fold;
 pub mod gate;
 pub mod lang;

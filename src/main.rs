@@ -4,7 +4,7 @@
 mod batch;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -145,6 +145,17 @@ struct CheckArgs {
     /// Like --staged, for documents changed between REV and the working tree.
     #[arg(long, value_name = "REV")]
     changed_since: Option<String>,
+    /// Apply safe fixes (known misspellings, discouraged forms) in place, then report
+    /// what remains.
+    #[arg(long, conflicts_with_all = ["staged", "changed_since", "diff"])]
+    fix: bool,
+    /// With --fix or --diff: also apply unsafe fixes (near-miss guesses).
+    #[arg(long)]
+    fix_unsafe: bool,
+    /// Print the fixes as a unified diff instead of the report; write nothing
+    /// (exit 1 when there is something to fix).
+    #[arg(long, conflicts_with_all = ["staged", "changed_since"])]
+    diff: bool,
     /// Report only findings not recorded in this baseline (see `factlint baseline`).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -238,7 +249,44 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         &default_lang,
         overrides.unwrap_or(&Overrides::new()),
     )?;
-    let mut report = Checker::new(&rules).check(&corpus);
+    let checker = Checker::new(&rules);
+    let mut report = checker.check(&corpus);
+    if args.diff || args.fix {
+        let (fixes, problems) = factlint::fix::plan(&report, Path::new(""), args.fix_unsafe);
+        for problem in &problems {
+            eprintln!("factlint: cannot fix {}: {}", problem.file, problem.message);
+        }
+        if args.diff {
+            write_output(None, &factlint::fix::diff(&fixes))?;
+            return Ok(if fixes.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
+        }
+        let mut fixed = 0;
+        for fix in &fixes {
+            match factlint::fix::write(fix) {
+                Ok(()) => {
+                    fixed += 1;
+                    eprintln!(
+                        "factlint: fixed {} ({} edit{})",
+                        fix.file,
+                        fix.edits,
+                        if fix.edits == 1 { "" } else { "s" }
+                    );
+                }
+                Err(problem) => {
+                    eprintln!("factlint: cannot fix {}: {}", problem.file, problem.message)
+                }
+            }
+        }
+        if fixed > 0 {
+            // Report what remains after the fixes.
+            let corpus = Corpus::from_paths_with_default_lang(&paths, &default_lang)?;
+            report = checker.check(&corpus);
+        }
+    }
     if let Some(path) = &args.baseline {
         let applied = gate::baseline::Baseline::load(path)?.apply(report, &corpus);
         report = applied.report;
