@@ -75,6 +75,7 @@
 //! ```
 
 pub mod check;
+pub mod config;
 pub mod corpus;
 mod error;
 pub mod explain;

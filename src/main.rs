@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use factlint::config::Config;
 use factlint::corpus::Overrides;
 use factlint::report::HumanOptions;
 use factlint::{Checker, Corpus, Error, Format, Rules, Severity, gate};
@@ -47,6 +48,8 @@ enum Command {
     Parse(ParseArgs),
     /// Record the current findings so `check --baseline` reports only new ones.
     Baseline(BaselineArgs),
+    /// Write a commented starter factlint.toml and rules/example.toml.
+    Init,
     /// Manage the git pre-commit hook.
     #[command(subcommand)]
     Hook(HookCommand),
@@ -129,15 +132,16 @@ struct CheckArgs {
     /// Rule file or directory of *.toml rule files; repeatable (default: rules/).
     #[arg(long = "rules", value_name = "DIR|FILE")]
     rules: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
-    format: OutputFormat,
+    /// Output format [default: factlint.toml's `format`, else human].
+    #[arg(long, value_enum)]
+    format: Option<OutputFormat>,
     /// Write the report to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Lowest severity that makes the run fail (exit 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Lowest severity that makes the run fail (exit 1) [default: factlint.toml's
+    /// `fail_on`, else error].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
     /// Check the staged version (git index) of added and modified documents under
     /// PATHS, against the whole corpus; report only findings in them.
     #[arg(long, conflicts_with = "changed_since")]
@@ -203,6 +207,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Parse(args) => parse(args),
         Command::Baseline(args) => baseline(args),
+        Command::Init => init(),
         Command::Hook(HookCommand::Install { force }) => hook_install(force),
         Command::Test(args) => self_test(args),
         Command::Explain(args) => explain(args),
@@ -217,16 +222,40 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(args: CheckArgs) -> Result<ExitCode, Error> {
-    let rule_paths = if args.rules.is_empty() {
-        vec![PathBuf::from("rules")]
-    } else {
-        args.rules
+/// Rule and document paths of a run: the command line, else factlint.toml, else
+/// `rules/` and `seeds/`.
+fn run_paths(
+    config: &Config,
+    rules: Vec<PathBuf>,
+    paths: Vec<PathBuf>,
+) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let pick = |given: Vec<PathBuf>, configured: &[PathBuf], default: &str| {
+        if !given.is_empty() {
+            given
+        } else if !configured.is_empty() {
+            configured.to_vec()
+        } else {
+            vec![config.base.join(default)]
+        }
     };
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("seeds")]
-    } else {
-        args.paths
+    (
+        pick(rules, &config.rules, "rules"),
+        pick(paths, &config.paths, "seeds"),
+    )
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode, Error> {
+    let config = Config::discover(&current_dir()?)?;
+    let (rule_paths, paths) = run_paths(&config, args.rules, args.paths);
+    let format = match (args.format, config.format.as_deref()) {
+        (Some(format), _) => format,
+        (None, Some(name)) => OutputFormat::from_str(name, true).unwrap_or(OutputFormat::Human),
+        (None, None) => OutputFormat::Human,
+    };
+    let fail_on = match (args.fail_on, config.fail_on.as_deref()) {
+        (Some(level), _) => level,
+        (None, Some(name)) => FailOn::from_str(name, true).unwrap_or(FailOn::Error),
+        (None, None) => FailOn::Error,
     };
     let scope = match (args.staged, args.changed_since) {
         (true, _) => Some(gate::git::Scope::Staged),
@@ -249,8 +278,10 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         &default_lang,
         overrides.unwrap_or(&Overrides::new()),
     )?;
+    let mut corpus = corpus;
+    config.exclude(&mut corpus);
     let checker = Checker::new(&rules);
-    let mut report = checker.check(&corpus);
+    let mut report = config.apply(checker.check(&corpus), &corpus);
     if args.diff || args.fix {
         let (fixes, problems) = factlint::fix::plan(&report, Path::new(""), args.fix_unsafe);
         for problem in &problems {
@@ -283,8 +314,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         }
         if fixed > 0 {
             // Report what remains after the fixes.
-            let corpus = Corpus::from_paths_with_default_lang(&paths, &default_lang)?;
-            report = checker.check(&corpus);
+            let mut corpus = Corpus::from_paths_with_default_lang(&paths, &default_lang)?;
+            config.exclude(&mut corpus);
+            report = config.apply(checker.check(&corpus), &corpus);
         }
     }
     if let Some(path) = &args.baseline {
@@ -311,7 +343,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         }
     }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let rendered = match args.format {
+    let rendered = match format {
         OutputFormat::Human => report.render_human(&HumanOptions {
             color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             width: 100,
@@ -322,7 +354,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         OutputFormat::Snapshot => report.render(Format::Snapshot),
     };
     write_output(args.output.as_ref(), &rendered)?;
-    let threshold = match args.fail_on {
+    let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Never => None,
@@ -375,16 +407,8 @@ fn parse(args: ParseArgs) -> Result<ExitCode, Error> {
 }
 
 fn baseline(args: BaselineArgs) -> Result<ExitCode, Error> {
-    let rule_paths = if args.rules.is_empty() {
-        vec![PathBuf::from("rules")]
-    } else {
-        args.rules
-    };
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from("seeds")]
-    } else {
-        args.paths
-    };
+    let config = Config::discover(&current_dir()?)?;
+    let (rule_paths, paths) = run_paths(&config, args.rules, args.paths);
     let rules = Rules::load(&rule_paths)?;
     let default_lang = rules.meta.default_lang.as_deref().unwrap_or("en");
     let corpus = Corpus::from_paths_with_default_lang(&paths, default_lang)?;
@@ -397,6 +421,34 @@ fn baseline(args: BaselineArgs) -> Result<ExitCode, Error> {
         if report.findings.len() == 1 { "" } else { "s" },
         args.output.display()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init() -> Result<ExitCode, Error> {
+    let files = [
+        (
+            PathBuf::from(factlint::config::CONFIG_NAME),
+            factlint::config::STARTER_CONFIG,
+        ),
+        (
+            PathBuf::from("rules/example.toml"),
+            factlint::config::STARTER_RULES,
+        ),
+    ];
+    if let Some((path, _)) = files.iter().find(|(path, _)| path.exists()) {
+        return Err(Error::Usage {
+            message: format!("{} already exists; nothing was written", path.display()),
+            help: Some("remove or rename it first; factlint init never overwrites".into()),
+        });
+    }
+    std::fs::create_dir_all("rules").map_err(|source| Error::Io {
+        path: PathBuf::from("rules"),
+        source,
+    })?;
+    for (path, text) in &files {
+        write_output(Some(path), text)?;
+        eprintln!("wrote {}", path.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -67,14 +67,26 @@ fn quantity_sentence(
     ctx: &ParseCtx,
     out: &mut Extraction,
 ) {
-    let values: Vec<(Range<usize>, Quantity)> = value::scan(kind, s, ctx)
+    let mut values: Vec<(Range<usize>, Quantity)> = value::scan(kind, s, ctx)
         .into_iter()
         .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
         .collect();
+    // A plain number that is also a year or period ("in 2024", "4 tháng đầu năm")
+    // is the period; money, percentages and counts carry units and win.
+    let periods = if kind == ValueKind::Number {
+        let periods = periods(s, ctx, &[]);
+        values.retain(|(r, _)| {
+            !periods
+                .iter()
+                .any(|p| r.start < p.range.end && p.range.start < r.end)
+        });
+        periods
+    } else {
+        periods(s, ctx, &values)
+    };
     if values.is_empty() {
         return;
     }
-    let periods = periods(s, ctx, &values);
     let changes: Vec<(Range<usize>, Quantity)> = value::scan(ValueKind::Change, s, ctx)
         .into_iter()
         .filter_map(|(r, v)| match v {

@@ -1,0 +1,138 @@
+//! `factlint.toml` (found by walking up; flags win) and `factlint init`.
+
+use std::path::Path;
+use std::process::Command;
+
+fn factlint(dir: &Path, args: &[&str]) -> (String, String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+fn seeded() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["seeds", "rules"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        for entry in
+            std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(sub)).expect("dir")
+        {
+            let entry = entry.expect("entry");
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name()))
+                    .expect("copy");
+            }
+        }
+    }
+    dir
+}
+
+fn rules_in(json: &str) -> Vec<(String, String, String)> {
+    let report: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or("").to_string();
+            (s("file"), s("rule"), s("severity"))
+        })
+        .collect()
+}
+
+#[test]
+fn init_writes_a_working_starter_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, stderr, code) = factlint(dir.path(), &["init"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(dir.path().join("factlint.toml").is_file());
+    let (stdout, stderr, code) = factlint(dir.path(), &["test"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("2 passed, 0 failed"), "{stdout}");
+    std::fs::create_dir_all(dir.path().join("articles")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("articles/a.txt"),
+        "---\nlang: en\ndate: 2025-01-10\n---\nExampleland's population reached 6.1 million in 2024. Officials in Examplelnad agreed.\n",
+    )
+    .expect("doc");
+    let (stdout, _, code) = factlint(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(code, 1);
+    let rules: Vec<String> = rules_in(&stdout).into_iter().map(|r| r.1).collect();
+    assert_eq!(rules, ["population", "misspelled-name"]);
+    let (_, stderr, code) = factlint(dir.path(), &["init"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists"), "{stderr}");
+}
+
+#[test]
+fn severity_overrides_ignore_and_exclude() {
+    let dir = seeded();
+    std::fs::write(
+        dir.path().join("factlint.toml"),
+        r#"format = "json"
+exclude = ["seeds/004_*"]
+[severity]
+trade-volume = "note"
+[[ignore]]
+path = "seeds/000_*"
+rules = ["misspelled-name"]
+"#,
+    )
+    .expect("config");
+    std::fs::create_dir_all(dir.path().join("sub/deeper")).expect("mkdir");
+    // Run from the repository root: format comes from the config.
+    let (stdout, stderr, code) = factlint(dir.path(), &["check"]);
+    assert!(!stdout.is_empty(), "{stderr}");
+    let findings = rules_in(&stdout);
+    assert!(
+        findings.iter().all(|(file, _, _)| !file.contains("004_")),
+        "{findings:?}"
+    );
+    assert!(
+        findings
+            .iter()
+            .all(|(file, rule, _)| !(file.contains("000_") && rule == "misspelled-name"))
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|(_, rule, severity)| rule == "trade-volume" && severity == "note")
+    );
+    // The 001 date error and the 002 800M error (now a note)… the date error still fails.
+    assert_eq!(code, 1);
+    // From a subdirectory the same file is found and its paths still resolve.
+    let (stdout_sub, _, _) = factlint(&dir.path().join("sub/deeper"), &["check"]);
+    assert_eq!(rules_in(&stdout_sub).len(), findings.len());
+    // Flags win over the file.
+    let (stdout, _, _) = factlint(dir.path(), &["check", "--format", "snapshot"]);
+    assert!(
+        stdout.starts_with("error[")
+            || stdout.starts_with("note[")
+            || stdout.starts_with("warning["),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_bad_config_is_a_located_error() {
+    let dir = seeded();
+    std::fs::write(
+        dir.path().join("factlint.toml"),
+        "format = \"json\"\nfail_no = \"error\"\n",
+    )
+    .expect("config");
+    let (stdout, stderr, code) = factlint(dir.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("factlint.toml:2:1") && stderr.contains("unknown field `fail_no`"),
+        "{stderr}"
+    );
+}
