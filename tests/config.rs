@@ -1,38 +1,9 @@
 //! `factlint.toml` (found by walking up; flags win) and `factlint init`.
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn factlint(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
-}
+use common::{factlint, seeded_copy};
 
-fn seeded() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for sub in ["seeds", "rules"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in
-            std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(sub)).expect("dir")
-        {
-            let entry = entry.expect("entry");
-            if entry.path().is_file() {
-                std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name()))
-                    .expect("copy");
-            }
-        }
-    }
-    dir
-}
 
 fn rules_in(json: &str) -> Vec<(String, String, String)> {
     let report: serde_json::Value = serde_json::from_str(json).expect("JSON");
@@ -73,7 +44,7 @@ fn init_writes_a_working_starter_and_never_overwrites() {
 
 #[test]
 fn severity_overrides_ignore_and_exclude() {
-    let dir = seeded();
+    let dir = seeded_copy();
     std::fs::write(
         dir.path().join("factlint.toml"),
         r#"format = "json"
@@ -122,7 +93,7 @@ rules = ["misspelled-name"]
 
 #[test]
 fn a_bad_config_is_a_located_error() {
-    let dir = seeded();
+    let dir = seeded_copy();
     std::fs::write(
         dir.path().join("factlint.toml"),
         "format = \"json\"\nfail_no = \"error\"\n",

@@ -1,42 +1,12 @@
 //! `check --fix` / `--diff`: exactly the planted name errors change, a second run is a
 //! no-op, a read-only file is reported and the others are still fixed.
 
+mod common;
+
+use common::{factlint, seeded_copy};
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::Command;
-
-fn corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for sub in ["seeds", "rules"] {
-        std::fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
-        for entry in
-            std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(sub)).expect("dir")
-        {
-            let entry = entry.expect("entry");
-            if entry.path().is_file() {
-                let to = dir.path().join(sub).join(entry.file_name());
-                std::fs::copy(entry.path(), &to).expect("copy");
-                std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o640))
-                    .expect("chmod");
-            }
-        }
-    }
-    dir
-}
-
-fn factlint(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
-}
 
 fn read(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join("seeds").join(name)).expect("read")
@@ -48,7 +18,7 @@ const SEED_004: &str = "004_9a9ded03198a3f9c.txt";
 
 #[test]
 fn fix_changes_exactly_the_planted_spans_and_is_idempotent() {
-    let dir = corpus();
+    let dir = seeded_copy();
     let before: Vec<String> = [SEED_000, SEED_002, SEED_004]
         .iter()
         .map(|n| read(dir.path(), n))
@@ -106,7 +76,7 @@ fn fix_changes_exactly_the_planted_spans_and_is_idempotent() {
 
 #[test]
 fn read_only_file_is_reported_and_others_are_fixed() {
-    let dir = corpus();
+    let dir = seeded_copy();
     let path = dir.path().join("seeds").join(SEED_002);
     let before = read(dir.path(), SEED_002);
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
@@ -126,7 +96,7 @@ fn read_only_file_is_reported_and_others_are_fixed() {
 
 #[test]
 fn diff_writes_nothing() {
-    let dir = corpus();
+    let dir = seeded_copy();
     let before = read(dir.path(), SEED_000);
     let (stdout, _, code) = factlint(dir.path(), &["check", "--diff"]);
     assert_eq!(code, 1);

@@ -2,38 +2,13 @@
 //! unrelated edits; a changed conflicting value is a new finding; stale entries are
 //! counted; a malformed baseline is a usage error.
 
+mod common;
+
+use common::{factlint, seeded_copy};
+
 use std::path::Path;
-use std::process::Command;
 
 const SEED: &str = "seeds/002_31cbe1c235b66155.txt";
-
-fn setup() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    for sub in ["seeds", "rules"] {
-        let to = dir.path().join(sub);
-        std::fs::create_dir_all(&to).expect("mkdir");
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
-        for entry in std::fs::read_dir(from).expect("read_dir") {
-            let entry = entry.expect("entry");
-            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
-        }
-    }
-    dir
-}
-
-fn factlint(dir: &Path, args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run factlint");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
-}
 
 fn edit(dir: &Path, f: impl FnOnce(&mut Vec<String>)) {
     let path = dir.join(SEED);
@@ -45,7 +20,7 @@ fn edit(dir: &Path, f: impl FnOnce(&mut Vec<String>)) {
 
 #[test]
 fn baseline_survives_moves_and_unrelated_edits() {
-    let dir = setup();
+    let dir = seeded_copy();
     let (_, stderr, code) = factlint(dir.path(), &["baseline"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("recorded 10 findings"), "{stderr}");
@@ -92,7 +67,7 @@ fn baseline_survives_moves_and_unrelated_edits() {
 
 #[test]
 fn malformed_baseline_is_a_usage_error() {
-    let dir = setup();
+    let dir = seeded_copy();
     std::fs::write(
         dir.path().join("b.json"),
         "{\"version\": 1, \"findings\": [}",

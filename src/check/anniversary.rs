@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Finding;
-use super::describe::{self, TemporalParts};
+use super::describe;
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention, WrittenSpan};
 use crate::rules::{Claim, Event};
@@ -35,7 +35,7 @@ pub(crate) fn check(
             .any(|n| years.interval.low <= f64::from(n) && f64::from(n) <= years.interval.high);
         let text = describe::text(doc, m.span);
         if !stated_ok {
-            out.push(finding(
+            out.push(describe::event_finding(
                 claim,
                 doc,
                 m.span,
@@ -52,7 +52,7 @@ pub(crate) fn check(
         if let Some((span, written)) = written_span
             && let Some(problem) = span_problem(written, event, doc_date, years.nominal)
         {
-            out.push(finding(
+            out.push(describe::event_finding(
                 claim,
                 doc,
                 *span,
@@ -127,31 +127,4 @@ fn span_problem(
             })
         }
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn finding(
-    claim: &Claim,
-    doc: &Document,
-    span: crate::check::Span,
-    found: String,
-    expected: String,
-    message: String,
-    help: String,
-    event: &Event,
-) -> Finding {
-    describe::temporal_finding(
-        claim,
-        doc,
-        TemporalParts {
-            severity: claim.severity,
-            span,
-            found,
-            expected,
-            message,
-            help,
-            source: event.source.clone(),
-            related: Vec::new(),
-        },
-    )
 }

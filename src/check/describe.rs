@@ -162,6 +162,34 @@ pub(crate) fn temporal_finding(claim: &Claim, doc: &Document, parts: TemporalPar
     }
 }
 
+/// A temporal finding at the claim's severity, sourced from `event`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn event_finding(
+    claim: &Claim,
+    doc: &Document,
+    span: Span,
+    found: String,
+    expected: String,
+    message: String,
+    help: String,
+    event: &crate::rules::Event,
+) -> Finding {
+    temporal_finding(
+        claim,
+        doc,
+        TemporalParts {
+            severity: claim.severity,
+            span,
+            found,
+            expected,
+            message,
+            help,
+            source: event.source.clone(),
+            related: Vec::new(),
+        },
+    )
+}
+
 /// A note for a temporal claim that needs the document's date, which is unknown.
 pub(crate) fn needs_date(claim: &Claim, doc: &Document, span: Span) -> Finding {
     Finding {

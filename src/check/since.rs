@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::Finding;
-use super::describe::{self, TemporalParts};
+use super::describe;
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention};
 use crate::rules::{Claim, ClaimKind, Event, Rules};
@@ -42,10 +42,10 @@ pub(crate) fn check(
             .rev()
             .find(|e| e.date.start < current.date.start);
         match (&claim.kind, &m.stated, previous) {
-            (ClaimKind::First { .. }, _, Some(previous)) => out.push(finding(
+            (ClaimKind::First { .. }, _, Some(previous)) => out.push(describe::event_finding(
                 claim,
                 doc,
-                m,
+                m.span,
                 "claimed first ever".to_string(),
                 format!(
                     "not the first: {} ({})",
@@ -87,10 +87,10 @@ fn since(
 ) {
     let text = describe::text(doc, m.span);
     let Some(previous) = previous else {
-        out.push(finding(
+        out.push(describe::event_finding(
             claim,
             doc,
-            m,
+            m.span,
             format!("{} years", years.nominal),
             "no earlier event".to_string(),
             format!("`{text}` implies an earlier event, but none carries the tags"),
@@ -120,10 +120,10 @@ fn since(
     } else {
         format!("{low} or {high} years")
     };
-    out.push(finding(
+    out.push(describe::event_finding(
         claim,
         doc,
-        m,
+        m.span,
         format!("{} years", years.nominal),
         expected.clone(),
         format!("`{text}` does not match the gap since {}", previous.label),
@@ -151,31 +151,4 @@ fn current_event<'a>(events: &[&'a Event], date: NaiveDate) -> Option<&'a Event>
     };
     let latest = || events.iter().rev().find(|e| e.date.start <= date);
     ongoing.or_else(upcoming).or_else(latest).copied()
-}
-
-#[allow(clippy::too_many_arguments)]
-fn finding(
-    claim: &Claim,
-    doc: &Document,
-    m: &TemporalMention,
-    found: String,
-    expected: String,
-    message: String,
-    help: String,
-    event: &Event,
-) -> Finding {
-    describe::temporal_finding(
-        claim,
-        doc,
-        TemporalParts {
-            severity: claim.severity,
-            span: m.span,
-            found,
-            expected,
-            message,
-            help,
-            source: event.source.clone(),
-            related: Vec::new(),
-        },
-    )
 }

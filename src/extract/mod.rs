@@ -301,13 +301,7 @@ fn quantity_match(
                         _ => {}
                     },
                     Err(err) => {
-                        if err.message.starts_with("needs the document date") {
-                            out.unresolved.push(Unresolved {
-                                claim: ci,
-                                span,
-                                reason: err.message,
-                            });
-                        }
+                        note_unresolved(out, ci, span, err);
                         failed = true;
                     }
                 }
@@ -359,13 +353,7 @@ fn temporal_match(
         let value = match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
             Ok(value) => value,
             Err(err) => {
-                if err.message.starts_with("needs the document date") {
-                    out.unresolved.push(Unresolved {
-                        claim: ci,
-                        span,
-                        reason: err.message,
-                    });
-                }
+                note_unresolved(out, ci, span, err);
                 return;
             }
         };
@@ -409,6 +397,19 @@ fn temporal_match(
         _ => return,
     };
     out.temporal.push(mention);
+}
+
+/// Records a slot that could not be read for lack of the document date (the value
+/// layer says so with a "needs the document date" error); other errors just mean the
+/// match was not a value.
+fn note_unresolved(out: &mut Extraction, claim: usize, span: Span, err: crate::value::ValueError) {
+    if err.message.starts_with("needs the document date") {
+        out.unresolved.push(Unresolved {
+            claim,
+            span,
+            reason: err.message,
+        });
+    }
 }
 
 /// Whether a pattern states a bare occurrence (no value placeholder at all).
