@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use factlint::corpus::{JsonlFields, LoadOptions};
 use factlint::report::HumanOptions;
 use factlint::{Checker, Corpus, Error, Format, Rules, Severity};
 use miette::{GraphicalReportHandler, GraphicalTheme};
@@ -54,6 +55,9 @@ struct CheckArgs {
     /// Lowest severity that makes the run fail (exit 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// Fields of JSON Lines records: text=…,date=…,lang=…,id=… (defaults: the role names).
+    #[arg(long, value_name = "ROLE=FIELD,…", value_parser = clap::value_parser!(JsonlFields))]
+    jsonl_fields: Option<JsonlFields>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -105,7 +109,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         .default_lang
         .clone()
         .unwrap_or_else(|| "en".to_string());
-    let corpus = Corpus::from_paths_with_default_lang(&paths, &default_lang)?;
+    let options = LoadOptions {
+        default_lang,
+        jsonl_fields: args.jsonl_fields.unwrap_or_default(),
+    };
+    let corpus = Corpus::from_paths_with(&paths, &options)?;
     let report = Checker::new(&rules).check(&corpus);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let rendered = match args.format {

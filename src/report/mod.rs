@@ -52,6 +52,14 @@ pub struct Report {
     /// Counts.
     pub summary: Summary,
     texts: BTreeMap<String, Arc<str>>,
+    docs: BTreeMap<String, DocInfo>,
+}
+
+/// What the renderers know about a document that findings point into.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocInfo {
+    /// JSON Lines record: its line (see `Document::record_line`).
+    pub record_line: Option<usize>,
 }
 
 impl Report {
@@ -60,6 +68,7 @@ impl Report {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
         let mut texts = BTreeMap::new();
+        let mut docs = BTreeMap::new();
         for finding in &findings {
             let files =
                 std::iter::once(&finding.file).chain(finding.related.iter().map(|r| &r.file));
@@ -69,6 +78,12 @@ impl Report {
                 }
                 if let Some(doc) = documents.iter().find(|d| &d.name == file) {
                     texts.insert(file.clone(), Arc::from(doc.text.as_str()));
+                    docs.insert(
+                        file.clone(),
+                        DocInfo {
+                            record_line: doc.record_line,
+                        },
+                    );
                 }
             }
         }
@@ -84,6 +99,7 @@ impl Report {
             findings,
             summary,
             texts,
+            docs,
         }
     }
 
@@ -107,6 +123,24 @@ impl Report {
 
     pub(crate) fn text(&self, file: &str) -> Option<&str> {
         self.texts.get(file).map(|t| &**t)
+    }
+
+    /// 1-based line and column of `offset` in `file`. For a JSON Lines record the
+    /// line is the record's line and the column the character offset in its field.
+    pub(crate) fn position(&self, file: &str, offset: usize) -> (usize, usize) {
+        let Some(text) = self.text(file) else {
+            return (1, 1);
+        };
+        match self.docs.get(file).and_then(|d| d.record_line) {
+            Some(line) => {
+                let mut offset = offset.min(text.len());
+                while !text.is_char_boundary(offset) {
+                    offset -= 1;
+                }
+                (line, text[..offset].chars().count() + 1)
+            }
+            None => position::line_column(text, offset),
+        }
     }
 
     /// "2 errors, 1 warning, 0 notes in 5 documents (14 claims checked)".
