@@ -66,6 +66,8 @@ enum OutputFormat {
     Human,
     /// The stable JSON report (version 1).
     Json,
+    /// One self-contained HTML page (use with --output report.html).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -122,6 +124,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
             width: 100,
         }),
         OutputFormat::Json => report.render(Format::Json),
+        OutputFormat::Html => report.render(Format::Html),
     };
     write_output(args.output.as_ref(), &rendered)?;
     let threshold = match args.fail_on {

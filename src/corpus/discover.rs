@@ -173,9 +173,13 @@ fn parent_dir(path: &Path) -> PathBuf {
 
 /// A path as shown in reports: `/` separators on every OS.
 pub(crate) fn display_name(path: &Path) -> String {
+    // The root component is the empty first part, so `/tmp/a` stays `/tmp/a`.
     let parts: Vec<String> = path
         .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .map(|c| match c {
+            Component::RootDir => String::new(),
+            c => c.as_os_str().to_string_lossy().into_owned(),
+        })
         .collect();
     parts.join("/")
 }

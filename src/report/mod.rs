@@ -2,10 +2,11 @@
 //!
 //! Last stage of the pipeline. A [`Report`] holds the sorted findings and the text of
 //! every document they point into (for line/column and source excerpts — computed
-//! only here). Renderers: `human` (miette diagnostics) and `json` (the stable schema
+//! only here). Renderers: `human` (miette diagnostics), `html` (a self-contained page) and `json` (the stable schema
 //! of DESIGN.md, `version: 1`). Document text is never written raw to a terminal:
 //! control characters are escaped.
 
+mod html;
 mod human;
 mod json;
 mod position;
@@ -27,6 +28,8 @@ pub enum Format {
     Human,
     /// The stable JSON schema (`version: 1`).
     Json,
+    /// One self-contained HTML page for editors (highlighted texts, filters).
+    Html,
 }
 
 /// Counts of a run.
@@ -58,6 +61,8 @@ pub struct Report {
 /// What the renderers know about a document that findings point into.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DocInfo {
+    pub lang: String,
+    pub title: Option<String>,
     /// JSON Lines record: its line (see `Document::record_line`).
     pub record_line: Option<usize>,
 }
@@ -81,6 +86,8 @@ impl Report {
                     docs.insert(
                         file.clone(),
                         DocInfo {
+                            lang: doc.lang.clone(),
+                            title: doc.title.clone(),
                             record_line: doc.record_line,
                         },
                     );
@@ -113,6 +120,7 @@ impl Report {
         match format {
             Format::Human => human::render(self, &HumanOptions::default()),
             Format::Json => json::render(self),
+            Format::Html => html::render(self),
         }
     }
 
