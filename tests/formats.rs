@@ -293,3 +293,52 @@ fn seeds_as_jsonl_markdown_and_html_give_the_seed_findings() {
     let report = check(&[html_dir], JsonlFields::default());
     assert_eq!(signature(&report, true), expected, "HTML");
 }
+
+fn factlint(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(ROOT)
+        .output()
+        .expect("run factlint")
+}
+
+#[test]
+fn cli_reads_jsonl_fields_and_rejects_bad_ones() {
+    let out = factlint(&[
+        "check",
+        "tests/fixtures/formats/custom-fields.jsonl",
+        "--jsonl-fields",
+        "text=body,date=published_at,lang=meta.language,id=url",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        report["findings"][0]["file"],
+        "tests/fixtures/formats/custom-fields.jsonl#a1"
+    );
+    let out = factlint(&["check", "seeds", "--jsonl-fields", "txt=body"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unknown role `txt`"), "{stderr}");
+}
+
+#[test]
+fn cli_writes_the_html_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = dir.path().join("report.html");
+    let out = factlint(&[
+        "check",
+        "tests/fixtures/formats/page.html",
+        "--format",
+        "html",
+        "--output",
+        output.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "the page has an error");
+    let page = std::fs::read_to_string(&output).expect("written");
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    // The span is shown as the HTML source it is, escaped.
+    assert!(page.contains("US$800&amp;nbsp;&lt;b&gt;million</mark>"), "{page}");
+}
