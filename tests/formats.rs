@@ -340,5 +340,8 @@ fn cli_writes_the_html_report() {
     let page = std::fs::read_to_string(&output).expect("written");
     assert!(page.starts_with("<!DOCTYPE html>"));
     // The span is shown as the HTML source it is, escaped.
-    assert!(page.contains("US$800&amp;nbsp;&lt;b&gt;million</mark>"), "{page}");
+    assert!(
+        page.contains("US$800&amp;nbsp;&lt;b&gt;million</mark>"),
+        "{page}"
+    );
 }
