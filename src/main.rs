@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::config::Config;
-use factlint::corpus::Overrides;
+use factlint::corpus::{JsonlFields, LoadOptions};
 use factlint::report::HumanOptions;
 use factlint::{Checker, Corpus, Error, Format, Rules, Severity, gate};
 use miette::{GraphicalReportHandler, GraphicalTheme};
@@ -160,6 +160,9 @@ struct CheckArgs {
     /// (exit 1 when there is something to fix).
     #[arg(long, conflicts_with_all = ["staged", "changed_since"])]
     diff: bool,
+    /// Fields of JSON Lines records: text=…,date=…,lang=…,id=… (defaults: the role names).
+    #[arg(long, value_name = "ROLE=FIELD,…", value_parser = clap::value_parser!(JsonlFields))]
+    jsonl_fields: Option<JsonlFields>,
     /// Report only findings not recorded in this baseline (see `factlint baseline`).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -189,6 +192,8 @@ enum OutputFormat {
     Github,
     /// Stable plain text for snapshot tests and review (no colours, no widths).
     Snapshot,
+    /// One self-contained HTML page (use with --output report.html).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -272,13 +277,15 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         .default_lang
         .clone()
         .unwrap_or_else(|| "en".to_string());
-    let overrides = changes.as_ref().map(|c| &c.overrides);
-    let corpus = Corpus::from_paths_with_overrides(
-        &paths,
-        &default_lang,
-        overrides.unwrap_or(&Overrides::new()),
-    )?;
-    let mut corpus = corpus;
+    let options = LoadOptions {
+        default_lang,
+        jsonl_fields: args.jsonl_fields.unwrap_or_default(),
+        overrides: changes
+            .as_ref()
+            .map(|c| c.overrides.clone())
+            .unwrap_or_default(),
+    };
+    let mut corpus = Corpus::from_paths_with(&paths, &options)?;
     config.exclude(&mut corpus);
     let checker = Checker::new(&rules);
     let mut report = config.apply(checker.check(&corpus), &corpus);
@@ -314,7 +321,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         }
         if fixed > 0 {
             // Report what remains after the fixes.
-            let mut corpus = Corpus::from_paths_with_default_lang(&paths, &default_lang)?;
+            let mut corpus = Corpus::from_paths_with(&paths, &options)?;
             config.exclude(&mut corpus);
             report = config.apply(checker.check(&corpus), &corpus);
         }
@@ -352,6 +359,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         OutputFormat::Sarif => report.render_sarif(&rules),
         OutputFormat::Github => report.render(Format::Github),
         OutputFormat::Snapshot => report.render(Format::Snapshot),
+        OutputFormat::Html => report.render(Format::Html),
     };
     write_output(args.output.as_ref(), &rendered)?;
     let threshold = match fail_on {

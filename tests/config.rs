@@ -4,7 +4,6 @@ mod common;
 
 use common::{factlint, seeded_copy};
 
-
 fn rules_in(json: &str) -> Vec<(String, String, String)> {
     let report: serde_json::Value = serde_json::from_str(json).expect("JSON");
     report["findings"]

@@ -60,7 +60,7 @@ pub(crate) fn check(rules: &Rules, index: &NameIndex, doc: &Document) -> Vec<Fin
         .find(body, &folded, doc.date)
         .into_iter()
         .filter_map(|hit| {
-            let span = Span::new(doc.body_start + hit.range.start..doc.body_start + hit.range.end);
+            let span = doc.body_span(hit.range);
             finding(doc, &rules.entities[hit.entity], span, hit.verdict)
         })
         .collect()

@@ -6,12 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use super::InputProblem;
+use super::format::{InputFormat, KNOWN_EXTENSIONS};
 use super::manifest::{MANIFEST_NAME, Manifest};
 use crate::Error;
 use crate::check::Severity;
 
-/// Extensions read as documents when a directory is walked.
-const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
 /// Files that belong to factlint itself and are never documents.
 const OWN_FILES: &[&str] = &[MANIFEST_NAME, "factlint.toml"];
 
@@ -19,6 +18,8 @@ const OWN_FILES: &[&str] = &[MANIFEST_NAME, "factlint.toml"];
 pub(crate) struct FoundFile {
     pub path: PathBuf,
     pub name: String,
+    /// How to read it: by extension; explicitly named files default to plain text.
+    pub format: InputFormat,
     pub manifest: Option<usize>,
 }
 
@@ -64,7 +65,7 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
             if OWN_FILES.contains(&file_name) {
                 continue;
             }
-            if is_document(&file) {
+            if InputFormat::from_path(&file).is_some() {
                 files.insert(file, path.clone());
             } else {
                 problems.push(InputProblem {
@@ -72,7 +73,9 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
                     severity: Severity::Note,
                     offset: None,
                     code: "skipped-file",
-                    message: "not a document type factlint reads (.txt, .md); skipped".into(),
+                    message: format!(
+                        "not a document type factlint reads ({KNOWN_EXTENSIONS}); skipped"
+                    ),
                 });
             }
         }
@@ -83,6 +86,7 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
     for (file, root) in files {
         let manifest = find_manifest(&file, &root, &mut manifests, &mut manifest_by_dir)?;
         found.push(FoundFile {
+            format: InputFormat::from_path(&file).unwrap_or(InputFormat::Text),
             name: display_name(&file),
             path: file,
             manifest,
@@ -133,12 +137,6 @@ fn find_manifest(
     }
 }
 
-pub(crate) fn is_document(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
 fn walk_problem(err: &ignore::Error) -> InputProblem {
     let file = match err {
         ignore::Error::WithPath { path, .. } => display_name(path),
@@ -175,6 +173,7 @@ fn parent_dir(path: &Path) -> PathBuf {
 
 /// A path as shown in reports: `/` separators on every OS (`/tmp/a.txt`, `seeds/a.txt`).
 pub(crate) fn display_name(path: &Path) -> String {
+    // The root component is the empty first part, so `/tmp/a` stays `/tmp/a`.
     let parts: Vec<String> = path
         .components()
         .filter(|c| !matches!(c, Component::RootDir))

@@ -1,6 +1,10 @@
-//! Front matter of documents not listed in a manifest: a `---` line, `key: value`
-//! lines, a `---` line. It is metadata, not checked text; spans still count the bytes
-//! of the original file, so the checked body simply starts after the closing line.
+//! Front matter at the top of a text or Markdown document: a YAML block between `---`
+//! lines (read with a real YAML parser) or a TOML block between `+++` lines.
+//!
+//! It is metadata, not checked text; spans still count the bytes of the original file,
+//! so the checked body simply starts after the closing line. Keys read: `date`
+//! (`published`, `published_at`), `lang` (`language`), `title`, `outlet` (`source`,
+//! `publisher`). A block that does not parse as a mapping is not front matter.
 
 use chrono::NaiveDate;
 
@@ -19,54 +23,93 @@ pub(crate) struct FrontMatter {
 
 /// Reads the front matter at the very top of `text`, if any.
 pub(crate) fn parse(text: &str) -> FrontMatter {
-    let mut fm = FrontMatter::default();
     let start = usize::from(text.starts_with('\u{feff}')) * '\u{feff}'.len_utf8();
     let Some(first) = text[start..].split_inclusive('\n').next() else {
-        return fm;
+        return FrontMatter::default();
     };
-    if first.trim_end() != "---" {
-        return fm;
+    let fence = first.trim_end();
+    if fence != "---" && fence != "+++" {
+        return FrontMatter::default();
     }
-    let mut offset = start + first.len();
-    let mut fields = Vec::new();
-    for line in text[offset..].split_inclusive('\n') {
+    let block_start = start + first.len();
+    let mut offset = block_start;
+    for line in text[block_start..].split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
-        let trimmed = line.trim_end();
-        if trimmed == "---" {
-            fm.body_start = offset;
-            for (at, key, value) in fields {
-                apply(&mut fm, at, key, value);
+        if line.trim_end() == fence {
+            let block = &text[block_start..line_start];
+            let fields = if fence == "---" {
+                yaml_fields(block)
+            } else {
+                toml_fields(block)
+            };
+            let Some(fields) = fields else {
+                return FrontMatter::default();
+            };
+            let mut fm = FrontMatter {
+                body_start: offset,
+                ..FrontMatter::default()
+            };
+            for (key, value) in fields {
+                apply(&mut fm, block_start, &key, value);
             }
             return fm;
         }
-        if trimmed.trim().is_empty() || trimmed.trim_start().starts_with('#') {
-            continue;
-        }
-        let Some((key, value)) = trimmed.split_once(':') else {
-            // Not a key: value line, so this was not front matter after all.
-            return FrontMatter::default();
-        };
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
-        fields.push((
-            line_start,
-            key.trim().to_ascii_lowercase(),
-            value.to_string(),
-        ));
     }
     // No closing line: treat the whole file as text.
     FrontMatter::default()
 }
 
-fn apply(fm: &mut FrontMatter, at: usize, key: String, value: String) {
+/// (lowercased key, value as text) of a YAML mapping; `None` if it is not one.
+fn yaml_fields(block: &str) -> Option<Vec<(String, String)>> {
+    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(block).ok()?;
+    let mapping = match value {
+        serde_yaml_ng::Value::Mapping(mapping) => mapping,
+        serde_yaml_ng::Value::Null => return Some(Vec::new()),
+        _ => return None,
+    };
+    let scalar = |v: &serde_yaml_ng::Value| match v {
+        serde_yaml_ng::Value::String(s) => Some(s.clone()),
+        serde_yaml_ng::Value::Number(n) => Some(n.to_string()),
+        serde_yaml_ng::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    Some(
+        mapping
+            .iter()
+            .filter_map(|(k, v)| Some((scalar(k)?.to_ascii_lowercase(), scalar(v)?)))
+            .collect(),
+    )
+}
+
+/// (lowercased key, value as text) of a TOML table; `None` if it does not parse.
+fn toml_fields(block: &str) -> Option<Vec<(String, String)>> {
+    let table: toml::Table = toml::from_str(block).ok()?;
+    Some(
+        table
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let value = match v {
+                    toml::Value::String(s) => s,
+                    toml::Value::Datetime(dt) => dt.to_string(),
+                    toml::Value::Integer(i) => i.to_string(),
+                    _ => return None,
+                };
+                Some((k.to_ascii_lowercase(), value))
+            })
+            .collect(),
+    )
+}
+
+fn apply(fm: &mut FrontMatter, at: usize, key: &str, value: String) {
+    let value = value.trim().to_string();
     let value_opt = (!value.is_empty()).then_some(value);
-    match key.as_str() {
+    match key {
         "date" | "published" | "published_at" => {
             let Some(value) = value_opt else { return };
-            let day = value.get(..10).unwrap_or(&value);
-            match NaiveDate::parse_from_str(day, "%Y-%m-%d") {
-                Ok(date) => fm.date = Some(date),
-                Err(_) => fm
+            match parse_date(&value) {
+                Some(date) => fm.date = Some(date),
+                None => fm
                     .problems
                     .push((at, format!("front matter date `{value}` is not YYYY-MM-DD"))),
             }
@@ -78,17 +121,37 @@ fn apply(fm: &mut FrontMatter, at: usize, key: String, value: String) {
     }
 }
 
+/// A `YYYY-MM-DD` date, possibly followed by a time (`2025-05-05T21:13:00+07:00`).
+pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
+    let day = value.get(..10)?;
+    let rest = &value[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn reads_block_and_body_offset() {
-        let text = "---\ndate: 2025-05-05\nlang: vi\ntitle: \"X\"\n---\nBody";
+    fn reads_yaml_block_and_body_offset() {
+        let text = "---\ndate: 2025-05-05\nlang: vi\ntitle: \"X: y\"\ntags: [a, b]\n---\nBody";
         let fm = parse(text);
         assert_eq!(fm.date, NaiveDate::from_ymd_opt(2025, 5, 5));
         assert_eq!(fm.lang.as_deref(), Some("vi"));
-        assert_eq!(fm.title.as_deref(), Some("X"));
+        assert_eq!(fm.title.as_deref(), Some("X: y"));
+        assert_eq!(&text[fm.body_start..], "Body");
+    }
+
+    #[test]
+    fn reads_toml_block() {
+        let text = "+++\ndate = 2025-05-05\nlang = \"de\"\noutlet = \"DW\"\n+++\nBody";
+        let fm = parse(text);
+        assert_eq!(fm.date, NaiveDate::from_ymd_opt(2025, 5, 5));
+        assert_eq!(fm.lang.as_deref(), Some("de"));
+        assert_eq!(fm.outlet.as_deref(), Some("DW"));
         assert_eq!(&text[fm.body_start..], "Body");
     }
 
@@ -97,6 +160,8 @@ mod tests {
         assert_eq!(parse("Body\n---\n").body_start, 0);
         assert_eq!(parse("---\ndate: 2025-01-01\nno end").body_start, 0);
         assert_eq!(parse("---\nnot a field\n---\n").body_start, 0);
+        assert_eq!(parse("---\n: [unclosed\n---\n").body_start, 0);
+        assert_eq!(parse("+++\nnot toml\n+++\n").body_start, 0);
     }
 
     #[test]
@@ -104,5 +169,11 @@ mod tests {
         let fm = parse("---\ndate: 5 May\n---\n");
         assert_eq!(fm.date, None);
         assert_eq!(fm.problems.len(), 1);
+        assert_eq!(
+            parse_date("2025-05-05T21:13:00+07:00"),
+            NaiveDate::from_ymd_opt(2025, 5, 5)
+        );
+        assert_eq!(parse_date("2025-05-05x"), None);
+        assert_eq!(parse_date("2025-05-ệ"), None);
     }
 }

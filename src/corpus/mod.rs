@@ -2,15 +2,25 @@
 //!
 //! First stage of the pipeline (files → `Document`). Metadata comes from, in order:
 //! a `corpus.toml` manifest in the document's directory or a parent up to the corpus
-//! root, a front-matter block at the top of the file, or detection (language only).
-//! Files that cannot be read as text become [`InputProblem`]s — reported as findings,
-//! never skipped silently — and the rest of the corpus is still checked.
+//! root, the file itself (front matter, HTML `<meta>`, JSONL fields), or detection
+//! (language only). Files that cannot be read as text become [`InputProblem`]s —
+//! reported as findings, never skipped silently — and the rest of the corpus is still
+//! checked.
+//!
+//! One module per input format ([`InputFormat`]): `text` is read as is, `markdown` and
+//! `html` build a [`CheckedText`] (the prose, mapped back to original byte offsets),
+//! `jsonl` makes one document per line.
 
+mod checked;
 mod decode;
 mod detect;
 mod discover;
+mod format;
 mod front_matter;
+mod html;
+mod jsonl;
 mod manifest;
+mod markdown;
 mod overrides;
 
 use std::path::Path;
@@ -18,7 +28,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::Error;
-use crate::check::Severity;
+use crate::check::{Severity, Span};
+
+pub use checked::CheckedText;
+pub use format::InputFormat;
+pub use jsonl::JsonlFields;
 
 pub(crate) use discover::display_name as display_path;
 pub use overrides::Overrides;
@@ -41,6 +55,15 @@ pub struct Document {
     pub text: String,
     /// Byte offset where the checked text starts (after any front matter).
     pub body_start: usize,
+    /// The checked text when it is not the plain slice `text[body_start..]`
+    /// (Markdown prose, HTML page text), with its map back to offsets of `text`.
+    /// Everything that reads claims or names goes through [`Document::body`] and
+    /// [`Document::body_span`], so both agree on it.
+    pub checked: Option<CheckedText>,
+    /// For a record of a JSON Lines file: its 1-based line. `text` is then the
+    /// record's text field and reports give this line with the character offset in
+    /// the field as the column.
+    pub record_line: Option<usize>,
     /// Where the language came from.
     pub lang_origin: LangOrigin,
 }
@@ -72,13 +95,49 @@ impl Document {
             title: None,
             text: text.into(),
             body_start: 0,
+            checked: None,
+            record_line: None,
             lang_origin: LangOrigin::Declared,
         }
     }
 
-    /// The checked part of the text (after front matter).
+    /// The checked text: the prose of a Markdown or HTML file, otherwise the text
+    /// after any front matter. Map offsets in it back with [`Document::body_span`].
     pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+        match &self.checked {
+            Some(checked) => checked.as_str(),
+            None => &self.text[self.body_start..],
+        }
+    }
+
+    /// The span of the original text that a byte range of [`Document::body`] covers.
+    pub fn body_span(&self, range: std::ops::Range<usize>) -> Span {
+        match &self.checked {
+            Some(checked) => Span::new(checked.to_original(range)),
+            None => Span::new(self.body_start + range.start..self.body_start + range.end),
+        }
+    }
+}
+
+/// How a corpus is read: options that are not in the files themselves.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Language used when a document declares none and detection is unsure.
+    pub default_lang: String,
+    /// Field names of JSON Lines records.
+    pub jsonl_fields: JsonlFields,
+    /// Contents taken from elsewhere than the disk (the git index for `--staged`), or
+    /// files left out.
+    pub overrides: Overrides,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            default_lang: "en".to_string(),
+            jsonl_fields: JsonlFields::default(),
+            overrides: Overrides::new(),
+        }
     }
 }
 
@@ -129,25 +188,34 @@ impl Corpus {
         paths: &[P],
         default_lang: &str,
     ) -> Result<Self, Error> {
-        Self::from_paths_with_overrides(paths, default_lang, &Overrides::new())
+        Self::from_paths_with(
+            paths,
+            &LoadOptions {
+                default_lang: default_lang.to_string(),
+                ..LoadOptions::default()
+            },
+        )
     }
 
-    /// Like [`Corpus::from_paths_with_default_lang`], with some files' contents taken
-    /// from `overrides` (e.g. the git index) instead of the disk, or left out.
-    pub fn from_paths_with_overrides<P: AsRef<Path>>(
+    /// Like [`Corpus::from_paths`], with explicit [`LoadOptions`].
+    pub fn from_paths_with<P: AsRef<Path>>(
         paths: &[P],
-        default_lang: &str,
-        overrides: &Overrides,
+        options: &LoadOptions,
     ) -> Result<Self, Error> {
         let found = discover::discover(paths)?;
         let mut corpus = Corpus::default();
         let discovered: Vec<std::path::PathBuf> =
             found.files.iter().map(|f| f.path.clone()).collect();
-        for (name, bytes) in overrides.undiscovered(paths, &discovered) {
+        for (name, bytes) in options.overrides.undiscovered(paths, &discovered) {
             match decode::decode(bytes, &name) {
                 Ok(text) => {
-                    let doc = build_document(name, text, None, default_lang, &mut corpus);
-                    corpus.documents.push(doc);
+                    let format =
+                        InputFormat::from_path(Path::new(&name)).unwrap_or(InputFormat::Text);
+                    if let Some(doc) =
+                        build_document(name, format, text, None, &options.default_lang, &mut corpus)
+                    {
+                        corpus.documents.push(doc);
+                    }
                 }
                 Err(problem) => corpus.problems.push(problem),
             }
@@ -156,18 +224,40 @@ impl Corpus {
             let manifest_entry = file
                 .manifest
                 .and_then(|m| found.manifests[m].entry_for(&file.path));
-            let text = match overrides.lookup(&file.path) {
+            let text = match options.overrides.lookup(&file.path) {
                 None => decode::read_text(&file.path, &file.name),
                 Some(None) => continue,
                 Some(Some(bytes)) => decode::decode(bytes, &file.name),
             };
-            match text {
-                Ok(text) => {
-                    let doc =
-                        build_document(file.name, text, manifest_entry, default_lang, &mut corpus);
-                    corpus.documents.push(doc);
+            let text = match text {
+                Ok(text) => text,
+                Err(problem) => {
+                    corpus.problems.push(problem);
+                    continue;
                 }
-                Err(problem) => corpus.problems.push(problem),
+            };
+            if file.format == InputFormat::JsonLines {
+                let (docs, problems) = jsonl::read(
+                    &file.name,
+                    &text,
+                    &options.jsonl_fields,
+                    &options.default_lang,
+                );
+                corpus.problems.extend(problems);
+                corpus
+                    .documents
+                    .extend(docs.into_iter().map(|doc| with_language(doc, None)));
+                continue;
+            }
+            if let Some(doc) = build_document(
+                file.name,
+                file.format,
+                text,
+                manifest_entry,
+                &options.default_lang,
+                &mut corpus,
+            ) {
+                corpus.documents.push(doc);
             }
         }
         corpus.problems.extend(found.problems);
@@ -179,49 +269,76 @@ impl Corpus {
     }
 }
 
+/// A text, Markdown or HTML document: the format's reader gives the checked text and
+/// the in-file metadata; a manifest entry overrides the latter field by field.
 fn build_document(
     name: String,
+    format: InputFormat,
     text: String,
     entry: Option<&manifest::Entry>,
     default_lang: &str,
     corpus: &mut Corpus,
-) -> Document {
+) -> Option<Document> {
+    let (checked, fm) = match format {
+        InputFormat::Markdown => {
+            let (checked, fm) = markdown::read(&text);
+            (Some(checked), fm)
+        }
+        InputFormat::Html => match html::read(&text) {
+            Ok((checked, fm)) => (Some(checked), fm),
+            Err(message) => {
+                corpus.problems.push(InputProblem {
+                    file: name,
+                    severity: Severity::Error,
+                    offset: None,
+                    code: "unreadable-file",
+                    message,
+                });
+                return None;
+            }
+        },
+        InputFormat::Text | InputFormat::JsonLines => (None, front_matter::parse(&text)),
+    };
     let mut doc = Document::new(name, default_lang, None, text);
     doc.lang_origin = LangOrigin::Default;
-    let declared_lang;
-    if let Some(entry) = entry {
-        declared_lang = entry.lang.clone();
-        doc.date = entry.date;
-        doc.outlet = entry.outlet.clone();
-        doc.title = entry.title.clone();
-    } else {
-        let fm = front_matter::parse(&doc.text);
-        doc.body_start = fm.body_start;
-        declared_lang = fm.lang;
-        doc.date = fm.date;
-        doc.outlet = fm.outlet;
-        doc.title = fm.title;
-        for (offset, message) in fm.problems {
-            corpus.problems.push(InputProblem {
-                file: doc.name.clone(),
-                severity: Severity::Warning,
-                offset: Some(offset),
-                code: "front-matter",
-                message,
-            });
-        }
+    doc.checked = checked;
+    doc.body_start = fm.body_start;
+    doc.date = fm.date;
+    doc.outlet = fm.outlet;
+    doc.title = fm.title;
+    for (offset, message) in fm.problems {
+        corpus.problems.push(InputProblem {
+            file: doc.name.clone(),
+            severity: Severity::Warning,
+            offset: Some(offset),
+            code: "front-matter",
+            message,
+        });
     }
-    match declared_lang {
+    let mut declared_lang = fm.lang;
+    if let Some(entry) = entry {
+        declared_lang = entry.lang.clone().or(declared_lang);
+        doc.date = entry.date.or(doc.date);
+        doc.outlet = entry.outlet.clone().or(doc.outlet);
+        doc.title = entry.title.clone().or(doc.title);
+    }
+    Some(with_language(doc, declared_lang))
+}
+
+/// Sets the declared language, or detects one when there is none.
+fn with_language(mut doc: Document, declared: Option<String>) -> Document {
+    match declared {
         Some(lang) => {
             doc.lang = lang;
             doc.lang_origin = LangOrigin::Declared;
         }
-        None => {
+        None if doc.lang_origin == LangOrigin::Default => {
             if let Some(lang) = detect::detect(doc.body()) {
                 doc.lang = lang.to_string();
                 doc.lang_origin = LangOrigin::Detected;
             }
         }
+        None => {}
     }
     doc
 }

@@ -52,7 +52,17 @@ impl Overrides {
         let mut out = Vec::new();
         for (path, bytes) in &self.entries {
             let Some(bytes) = bytes else { continue };
-            if known.contains(path) || !super::discover::is_document(path) {
+            // Staged JSON Lines files are read from disk like the rest (one document per
+            // line needs the field mapping of a full load).
+            let readable = matches!(
+                super::format::InputFormat::from_path(path),
+                Some(
+                    super::format::InputFormat::Text
+                        | super::format::InputFormat::Markdown
+                        | super::format::InputFormat::Html
+                )
+            );
+            if known.contains(path) || !readable {
                 continue;
             }
             for root in roots {

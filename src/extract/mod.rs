@@ -166,7 +166,7 @@ impl<'r> Extractor<'r> {
         };
         let located = Locator {
             folded: &folded,
-            base: doc.body_start,
+            doc,
         };
         let in_scope = |ci: usize| {
             let claim = &self.rules.claims[ci];
@@ -467,13 +467,12 @@ fn matchers<'a>(
 /// Maps folded ranges of a document body to original-file spans.
 pub(crate) struct Locator<'a> {
     pub folded: &'a Folded,
-    pub base: usize,
+    pub doc: &'a Document,
 }
 
 impl Locator<'_> {
     pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
-        let original = self.folded.to_original(range);
-        Span::new(self.base + original.start..self.base + original.end)
+        self.doc.body_span(self.folded.to_original(range))
     }
 }
 

@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 
-use super::position::line_column;
 use super::{Report, Summary};
 use crate::check::{Finding, Fix, Span};
 
@@ -62,13 +61,12 @@ pub(crate) fn render(report: &Report) -> String {
 }
 
 fn locate<'a>(report: &'a Report, file: &str, span: Span) -> (usize, usize, &'a str) {
-    match report.text(file) {
-        Some(text) => {
-            let (line, column) = line_column(text, span.start);
-            (line, column, text.get(span.range()).unwrap_or(""))
-        }
-        None => (1, 1, ""),
-    }
+    let (line, column) = report.position(file, span.start);
+    let text = report
+        .text(file)
+        .and_then(|t| t.get(span.range()))
+        .unwrap_or("");
+    (line, column, text)
 }
 
 fn finding<'a>(report: &'a Report, f: &'a Finding) -> JsonFinding<'a> {

@@ -3,11 +3,12 @@
 //! Last stage of the pipeline. A [`Report`] holds the sorted findings and the text of
 //! every document they point into (for line/column and source excerpts — computed
 //! only here). Renderers: `human` (miette diagnostics), `json` (the stable schema
-//! of DESIGN.md, `version: 1`) and `snapshot` (stable plain text for snapshot
-//! tests). Document text is never written raw to a terminal: control characters are
-//! escaped.
+//! of DESIGN.md, `version: 1`), `snapshot` (stable plain text for snapshot tests),
+//! `sarif`, `github` and `html` (a self-contained page for editors). Document text is
+//! never written raw to a terminal: control characters are escaped.
 
 mod github;
+mod html;
 mod human;
 mod json;
 mod position;
@@ -37,6 +38,8 @@ pub enum Format {
     Github,
     /// Stable plain text for snapshot tests: no colours, no widths, sorted.
     Snapshot,
+    /// One self-contained HTML page for editors (highlighted texts, filters).
+    Html,
 }
 
 /// Counts of a run.
@@ -62,6 +65,16 @@ pub struct Report {
     /// Counts.
     pub summary: Summary,
     texts: BTreeMap<String, Arc<str>>,
+    docs: BTreeMap<String, DocInfo>,
+}
+
+/// What the renderers know about a document that findings point into.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocInfo {
+    pub lang: String,
+    pub title: Option<String>,
+    /// JSON Lines record: its line (see `Document::record_line`).
+    pub record_line: Option<usize>,
 }
 
 impl Report {
@@ -70,6 +83,7 @@ impl Report {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
         let mut texts = BTreeMap::new();
+        let mut docs = BTreeMap::new();
         for finding in &findings {
             let files =
                 std::iter::once(&finding.file).chain(finding.related.iter().map(|r| &r.file));
@@ -79,6 +93,14 @@ impl Report {
                 }
                 if let Some(doc) = documents.iter().find(|d| &d.name == file) {
                     texts.insert(file.clone(), Arc::from(doc.text.as_str()));
+                    docs.insert(
+                        file.clone(),
+                        DocInfo {
+                            lang: doc.lang.clone(),
+                            title: doc.title.clone(),
+                            record_line: doc.record_line,
+                        },
+                    );
                 }
             }
         }
@@ -94,6 +116,7 @@ impl Report {
             findings,
             summary,
             texts,
+            docs,
         }
     }
 
@@ -110,6 +133,7 @@ impl Report {
             Format::Sarif => sarif::render(self, None),
             Format::Github => github::render(self),
             Format::Snapshot => snapshot::render(self),
+            Format::Html => html::render(self),
         }
     }
 
@@ -125,6 +149,24 @@ impl Report {
 
     pub(crate) fn text(&self, file: &str) -> Option<&str> {
         self.texts.get(file).map(|t| &**t)
+    }
+
+    /// 1-based line and column of `offset` in `file`. For a JSON Lines record the
+    /// line is the record's line and the column the character offset in its field.
+    pub(crate) fn position(&self, file: &str, offset: usize) -> (usize, usize) {
+        let Some(text) = self.text(file) else {
+            return (1, 1);
+        };
+        match self.docs.get(file).and_then(|d| d.record_line) {
+            Some(line) => {
+                let mut offset = offset.min(text.len());
+                while !text.is_char_boundary(offset) {
+                    offset -= 1;
+                }
+                (line, text[..offset].chars().count() + 1)
+            }
+            None => position::line_column(text, offset),
+        }
     }
 
     /// "2 errors, 1 warning, 0 notes in 5 documents (14 claims checked)".
