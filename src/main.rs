@@ -54,6 +54,32 @@ struct CheckArgs {
     /// Lowest severity that makes the run fail (exit 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// Larger files are not read (a `file-too-large` error); bytes, or with a
+    /// KiB/MiB/GiB suffix.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
+    max_file_size: u64,
+}
+
+/// A size in bytes: `1000`, `512KiB`, `64MiB`, `1GiB` (also `K`, `M`, `G`).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let shift = match unit.trim() {
+        "" | "B" => 0,
+        "K" | "KiB" => 10,
+        "M" | "MiB" => 20,
+        "G" | "GiB" => 30,
+        other => return Err(format!("unknown size unit `{other}` (use KiB, MiB or GiB)")),
+    };
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size (e.g. 64MiB)"))?;
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{text}` is too large"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -105,7 +131,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         .default_lang
         .clone()
         .unwrap_or_else(|| "en".to_string());
-    let corpus = Corpus::from_paths_with_default_lang(&paths, &default_lang)?;
+    let corpus = Corpus::from_paths_with_limits(&paths, &default_lang, args.max_file_size)?;
     let report = Checker::new(&rules).check(&corpus);
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let rendered = match args.format {

@@ -21,6 +21,9 @@ use crate::check::Severity;
 
 pub(crate) use discover::display_name as display_path;
 
+/// Files larger than this (64 MiB) are not read unless a larger limit is given.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
 /// One document of the corpus: its original text and what is known about it.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -126,13 +129,23 @@ impl Corpus {
         paths: &[P],
         default_lang: &str,
     ) -> Result<Self, Error> {
+        Self::from_paths_with_limits(paths, default_lang, DEFAULT_MAX_FILE_SIZE)
+    }
+
+    /// Like [`Corpus::from_paths_with_default_lang`], with a file size limit in bytes:
+    /// a larger file is not read and becomes a `file-too-large` problem.
+    pub fn from_paths_with_limits<P: AsRef<Path>>(
+        paths: &[P],
+        default_lang: &str,
+        max_file_size: u64,
+    ) -> Result<Self, Error> {
         let found = discover::discover(paths)?;
         let mut corpus = Corpus::default();
         for file in found.files {
             let manifest_entry = file
                 .manifest
                 .and_then(|m| found.manifests[m].entry_for(&file.path));
-            match decode::read_text(&file.path, &file.name) {
+            match decode::read_text(&file.path, &file.name, max_file_size) {
                 Ok(text) => {
                     let doc =
                         build_document(file.name, text, manifest_entry, default_lang, &mut corpus);
