@@ -163,6 +163,10 @@ struct CheckArgs {
     /// Fields of JSON Lines records: text=…,date=…,lang=…,id=… (defaults: the role names).
     #[arg(long, value_name = "ROLE=FIELD,…", value_parser = clap::value_parser!(JsonlFields))]
     jsonl_fields: Option<JsonlFields>,
+    /// Larger files are not read (a `file-too-large` error); bytes, or with a
+    /// KiB/MiB/GiB suffix.
+    #[arg(long, value_name = "SIZE", default_value = "64MiB", value_parser = parse_size)]
+    max_file_size: u64,
     /// Report only findings not recorded in this baseline (see `factlint baseline`).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -228,6 +232,28 @@ fn main() -> ExitCode {
 }
 
 /// Rule and document paths of a run: the command line, else factlint.toml, else
+/// A size in bytes: `1000`, `512KiB`, `64MiB`, `1GiB` (also `K`, `M`, `G`).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let shift = match unit.trim() {
+        "" | "B" => 0,
+        "K" | "KiB" => 10,
+        "M" | "MiB" => 20,
+        "G" | "GiB" => 30,
+        other => return Err(format!("unknown size unit `{other}` (use KiB, MiB or GiB)")),
+    };
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size (e.g. 64MiB)"))?;
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{text}` is too large"))
+}
+
 /// `rules/` and `seeds/`.
 fn run_paths(
     config: &Config,
@@ -280,6 +306,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     let options = LoadOptions {
         default_lang,
         jsonl_fields: args.jsonl_fields.unwrap_or_default(),
+        max_file_size: args.max_file_size,
         overrides: changes
             .as_ref()
             .map(|c| c.overrides.clone())

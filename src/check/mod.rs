@@ -11,6 +11,7 @@ mod anniversary;
 mod date;
 mod describe;
 mod finding;
+mod guard;
 mod name;
 mod probe;
 mod quantity;
@@ -53,15 +54,30 @@ impl<'r> Checker<'r> {
     }
 
     /// Checks every document of `corpus` against the rules and against each other.
+    ///
+    /// A panic while checking one document becomes an `internal-error` finding for it
+    /// (see `guard`); the other documents are still checked.
     pub fn check(&self, corpus: &Corpus) -> Report {
+        self.check_with(corpus, |doc| {
+            (
+                self.extractor.extract(doc),
+                name::check(self.rules, &self.names, doc),
+            )
+        })
+    }
+
+    /// [`Checker::check`] with the per-document stage passed in: the seam through which
+    /// tests inject a failing stage (not reachable from any input).
+    pub(crate) fn check_with<F>(&self, corpus: &Corpus, per_document: F) -> Report
+    where
+        F: Fn(&Document) -> (Extraction, Vec<Finding>) + Sync,
+    {
         let per_doc: Vec<(Extraction, Vec<Finding>)> = corpus
             .documents
             .par_iter()
             .map(|doc| {
-                (
-                    self.extractor.extract(doc),
-                    name::check(self.rules, &self.names, doc),
-                )
+                guard::per_document(doc, || per_document(doc))
+                    .unwrap_or_else(|internal| (Extraction::default(), vec![*internal]))
             })
             .collect();
         let mut findings: Vec<Finding> = corpus.problems.iter().map(input_finding).collect();

@@ -1,6 +1,8 @@
 //! Reading a file as text: UTF-8 (with or without BOM), UTF-16 with BOM; binary files
-//! and invalid UTF-8 become per-file problems naming the byte offset.
+//! and invalid UTF-8 become per-file problems naming the byte offset, and a file larger
+//! than the size limit becomes a `file-too-large` problem without being read.
 
+use std::io::Read;
 use std::path::Path;
 
 use super::InputProblem;
@@ -10,14 +12,40 @@ use crate::check::Severity;
 const BINARY_SNIFF_LEN: usize = 8192;
 
 /// Reads `path` as text, or says why it cannot be checked.
-pub(crate) fn read_text(path: &Path, name: &str) -> Result<String, InputProblem> {
-    let bytes = std::fs::read(path).map_err(|err| InputProblem {
+///
+/// The size is checked from the file's metadata before reading, and the read itself
+/// stops one byte past `max_size`, so memory stays bounded even when the metadata
+/// lies (files that grow while read, `/proc` files reporting size 0).
+pub(crate) fn read_text(path: &Path, name: &str, max_size: u64) -> Result<String, InputProblem> {
+    let unreadable = |err: std::io::Error| InputProblem {
         file: name.to_string(),
         severity: Severity::Error,
         offset: None,
         code: "unreadable-file",
         message: format!("cannot read file: {err}"),
-    })?;
+    };
+    let too_large = |size: u64| InputProblem {
+        file: name.to_string(),
+        severity: Severity::Error,
+        offset: None,
+        code: "file-too-large",
+        message: format!(
+            "file is larger than the size limit ({} > {} bytes); the file was not checked",
+            size, max_size
+        ),
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > max_size {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > max_size {
+        return Err(too_large(bytes.len() as u64));
+    }
     decode(&bytes, name)
 }
 
@@ -96,6 +124,20 @@ fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Result<String, usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_over_the_limit_is_not_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "0123456789").expect("write");
+        let err = read_text(&path, "big.txt", 9).expect_err("too large");
+        assert_eq!(err.code, "file-too-large");
+        assert_eq!(err.severity, Severity::Error);
+        assert_eq!(
+            read_text(&path, "big.txt", 10).expect("at the limit"),
+            "0123456789"
+        );
+    }
 
     #[test]
     fn invalid_utf8_names_the_offset() {

@@ -1,6 +1,6 @@
 //! Finding the documents under the paths of a run (the `ignore` crate: `.gitignore`
-//! respected, hidden files skipped, symlinks not followed) and the manifests that
-//! describe them.
+//! respected, hidden files skipped, symlinks not followed but listed as skipped) and
+//! the manifests that describe them.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path, PathBuf};
@@ -57,6 +57,17 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
                     continue;
                 }
             };
+            if entry.path_is_symlink() {
+                // Not followed (loops, links out of the corpus): say so, never skip silently.
+                problems.push(InputProblem {
+                    file: display_name(&clean(entry.path())),
+                    severity: Severity::Note,
+                    offset: None,
+                    code: "skipped-file",
+                    message: "symbolic link (not followed); skipped".into(),
+                });
+                continue;
+            }
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
@@ -176,14 +187,15 @@ pub(crate) fn display_name(path: &Path) -> String {
     // The root component is the empty first part, so `/tmp/a` stays `/tmp/a`.
     let parts: Vec<String> = path
         .components()
-        .filter(|c| !matches!(c, Component::RootDir))
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .map(|c| match c {
+            // The root is the empty part before the first `/` (not a second `/`).
+            Component::RootDir => String::new(),
+            other => other.as_os_str().to_string_lossy().into_owned(),
+        })
         .collect();
-    let joined = parts.join("/");
-    if path.has_root() {
-        format!("/{joined}")
-    } else {
-        joined
+    match parts.as_slice() {
+        [root] if root.is_empty() => "/".to_string(),
+        _ => parts.join("/"),
     }
 }
 
@@ -194,6 +206,8 @@ mod tests {
     #[test]
     fn display_names_use_single_slashes() {
         assert_eq!(display_name(Path::new("/tmp/d1.txt")), "/tmp/d1.txt");
+        assert_eq!(display_name(Path::new("/proc/self/mem")), "/proc/self/mem");
+        assert_eq!(display_name(Path::new("/")), "/");
         assert_eq!(display_name(Path::new("seeds/a.txt")), "seeds/a.txt");
     }
 }

@@ -38,6 +38,9 @@ pub(crate) use discover::display_name as display_path;
 pub use overrides::Overrides;
 pub(crate) use overrides::absolute as absolute_path;
 
+/// Files larger than this (64 MiB) are not read unless a larger limit is given.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
 /// One document of the corpus: its original text and what is known about it.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -126,6 +129,8 @@ pub struct LoadOptions {
     pub default_lang: String,
     /// Field names of JSON Lines records.
     pub jsonl_fields: JsonlFields,
+    /// Larger files are not read (a `file-too-large` problem).
+    pub max_file_size: u64,
     /// Contents taken from elsewhere than the disk (the git index for `--staged`), or
     /// files left out.
     pub overrides: Overrides,
@@ -136,6 +141,7 @@ impl Default for LoadOptions {
         LoadOptions {
             default_lang: "en".to_string(),
             jsonl_fields: JsonlFields::default(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
             overrides: Overrides::new(),
         }
     }
@@ -225,7 +231,7 @@ impl Corpus {
                 .manifest
                 .and_then(|m| found.manifests[m].entry_for(&file.path));
             let text = match options.overrides.lookup(&file.path) {
-                None => decode::read_text(&file.path, &file.name),
+                None => decode::read_text(&file.path, &file.name, options.max_file_size),
                 Some(None) => continue,
                 Some(Some(bytes)) => decode::decode(bytes, &file.name),
             };

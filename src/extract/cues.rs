@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{clause_breaks, sentences};
+use super::sentence::{ClauseIndex, clause_breaks, sentences};
 use super::{
     Extraction, Locator, Mention, SPECIFICITY_RANGE, Stated, TemporalMention, Unresolved, bind,
     date_specificity, derive, fill_key, quantity,
@@ -95,13 +95,14 @@ fn quantity_sentence(
         })
         .collect();
     let offset = |r: &Range<usize>| start + r.start..start + r.end;
+    let clauses = ClauseIndex::new(s);
     for (range, quantity) in &values {
-        let Some(period) = own_period(s, range, &periods) else {
-            return;
+        let Some(period) = own_period(&clauses, range, &periods) else {
+            continue;
         };
         let bindings = bind(key, Some(&period));
         let Some(filled) = fill_key(key, &bindings) else {
-            return;
+            continue;
         };
         let span = at.span(offset(range));
         // The change right after this value (before the next value) refers to it.
@@ -277,17 +278,21 @@ fn introduced_by_comparison(before: &str, words: &[String]) -> bool {
 }
 
 /// The nearest non-reference period, preferring the same clause.
-fn own_period(s: &str, value: &Range<usize>, periods: &[FoundPeriod]) -> Option<Period> {
+fn own_period(
+    clauses: &ClauseIndex,
+    value: &Range<usize>,
+    periods: &[FoundPeriod],
+) -> Option<Period> {
     periods
         .iter()
         .filter(|p| !p.reference)
         .min_by_key(|p| {
             let between = if p.range.end <= value.start {
-                &s[p.range.end..value.start]
+                p.range.end..value.start
             } else {
-                &s[value.end..p.range.start.max(value.end)]
+                value.end..p.range.start.max(value.end)
             };
-            (clause_breaks(between), between.len())
+            (clauses.breaks(between.clone()), between.len())
         })
         .map(|p| p.period.clone())
 }

@@ -67,7 +67,8 @@ struct Source {
 impl Source {
     fn new(name: &str, text: &str) -> Self {
         Source {
-            name: name.to_string(),
+            // File names come from the disk and may hold control characters too.
+            name: escape_controls(name),
             text: mask_controls(text).into_owned(),
         }
     }
@@ -164,8 +165,14 @@ impl FindingDiagnostic {
         if let Some(h) = &f.help {
             help.push(h.clone());
         }
+        // Without an excerpt (a file that could not be read), the header would not name
+        // the file: put it in front of the message.
+        let message = match &label {
+            Some(_) => escape_controls(&f.message),
+            None => escape_controls(&format!("{}: {}", f.file, f.message)),
+        };
         FindingDiagnostic {
-            message: escape_controls(&f.message),
+            message,
             code: f.rule.clone(),
             severity: f.severity,
             help: (!help.is_empty()).then(|| escape_controls(&help.join("\n"))),
