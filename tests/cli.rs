@@ -2,22 +2,9 @@
 //! snapshots of stdout, stderr and exit code together), and bad rule files.
 
 use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn factlint(args: &[&str]) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .env("RAYON_NUM_THREADS", "2")
-        .output()
-        .expect("run factlint");
-    (
-        String::from_utf8(output.stdout).expect("utf-8 stdout"),
-        String::from_utf8(output.stderr).expect("utf-8 stderr"),
-        output.status.code().unwrap_or(-1),
-    )
-}
+use common::in_project as factlint;
 
 fn snapshot(name: &str, (stdout, stderr, code): &(String, String, i32)) {
     let text = format!("exit code: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}");

@@ -39,3 +39,20 @@ pub fn seeded_copy() -> tempfile::TempDir {
     }
     dir
 }
+
+/// Runs the factlint binary in the project directory (seeds/, rules/ as shipped),
+/// without colours and with a fixed thread count: (stdout, stderr, exit code).
+pub fn in_project(args: &[&str]) -> (String, String, i32) {
+    let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env("RAYON_NUM_THREADS", "2")
+        .output()
+        .expect("run factlint");
+    (
+        String::from_utf8(output.stdout).expect("utf-8 stdout"),
+        String::from_utf8(output.stderr).expect("utf-8 stderr"),
+        output.status.code().unwrap_or(-1),
+    )
+}
