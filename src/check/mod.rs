@@ -59,9 +59,11 @@ impl<'r> Checker<'r> {
     /// (see `guard`); the other documents are still checked.
     pub fn check(&self, corpus: &Corpus) -> Report {
         self.check_with(corpus, |doc| {
+            // One fold per document, shared by extraction and the name check.
+            let folded = crate::fold::fold(doc.body());
             (
-                self.extractor.extract(doc),
-                name::check(self.rules, &self.names, doc),
+                self.extractor.extract(doc, &folded),
+                name::check(self.rules, &self.names, doc, &folded),
             )
         })
     }

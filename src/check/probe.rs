@@ -24,7 +24,7 @@ impl Checker<'_> {
     /// claims, and claims
     /// that matched but could not be read (no document date).
     pub(crate) fn claim_matches(&self, doc: &Document) -> Vec<ClaimMatch> {
-        let extraction = self.extractor.extract(doc);
+        let extraction = self.extractor.extract(doc, &crate::fold::fold(doc.body()));
         let text = |span: super::Span| doc.text.get(span.range()).unwrap_or("").to_string();
         let mentions = extraction.mentions.iter().map(|m| ClaimMatch {
             claim: m.claim,

@@ -18,7 +18,7 @@ use regex::RegexSet;
 
 use crate::check::Span;
 use crate::corpus::Document;
-use crate::fold::{self, Folded};
+use crate::fold::Folded;
 use crate::lang::{self, LangPack};
 use crate::rules::{ClaimKind, Rules};
 use crate::value::{DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
@@ -154,18 +154,19 @@ impl<'r> Extractor<'r> {
     }
 
     /// All mentions of `doc`, in document order, without duplicates.
-    pub(crate) fn extract(&self, doc: &Document) -> Extraction {
+    /// `folded` is `fold::fold(doc.body())`, computed once per document by the caller
+    /// and shared with the name check.
+    pub(crate) fn extract(&self, doc: &Document, folded: &Folded) -> Extraction {
         let mut out = Extraction::default();
         let Some(matchers) = self.by_lang.get(&doc.lang) else {
             return out;
         };
-        let folded = fold::fold(doc.body());
         let ctx = ParseCtx {
             pack: matchers.pack,
             doc_date: doc.date,
         };
         let located = Locator {
-            folded: &folded,
+            folded,
             doc,
         };
         let in_scope = |ci: usize| {
