@@ -165,10 +165,7 @@ impl<'r> Extractor<'r> {
             pack: matchers.pack,
             doc_date: doc.date,
         };
-        let located = Locator {
-            folded,
-            doc,
-        };
+        let located = Locator { folded, doc };
         let in_scope = |ci: usize| {
             let claim = &self.rules.claims[ci];
             let dated = claim.doc_dates.as_ref().is_none_or(|window| {
