@@ -31,6 +31,7 @@
 //! # Ok::<(), factlint::Error>(())
 //! ```
 
+pub mod cache;
 pub mod check;
 pub mod corpus;
 mod error;
@@ -42,8 +43,9 @@ pub mod report;
 pub mod rules;
 pub mod value;
 
-pub use check::{Checker, Finding, Related, Severity, Span};
-pub use corpus::{Corpus, Document};
+pub use cache::Cache;
+pub use check::{Checker, Finding, Related, RunStats, Severity, Span};
+pub use corpus::{Corpus, Document, Sources};
 pub use error::{Error, RuleDiagnostic, RuleErrors};
 pub use report::{Format, Report};
 pub use rules::Rules;

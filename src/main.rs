@@ -1,13 +1,15 @@
 //! The `factlint` command line: parse arguments, call the library, map the result to
 //! an exit code (0 clean, 1 findings at or above `--fail-on`, 2 usage/config/rule error).
 
+mod progress;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::report::HumanOptions;
-use factlint::{Checker, Corpus, Error, Format, Rules, Severity};
+use factlint::{Cache, Checker, Error, Format, Rules, Severity, Sources};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 const AFTER_HELP: &str = "\
@@ -36,6 +38,19 @@ enum Command {
     /// Check documents against the rules and against each other.
     #[command(after_help = AFTER_HELP)]
     Check(CheckArgs),
+    /// List or inspect the rule packs.
+    Rules(RulesArgs),
+}
+
+#[derive(clap::Args)]
+struct RulesArgs {
+    /// Rule file or directory of *.toml rule files; repeatable (default: rules/).
+    #[arg(long = "rules", value_name = "DIR|FILE")]
+    rules: Vec<PathBuf>,
+    /// Print every claim pattern as the regex it compiles to, one per line (they
+    /// match folded, lowercase text: search raw text case-insensitively).
+    #[arg(long)]
+    expanded_patterns: bool,
 }
 
 #[derive(clap::Args)]
@@ -54,6 +69,18 @@ struct CheckArgs {
     /// Lowest severity that makes the run fail (exit 1).
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// Reuse and update the extraction cache (default unless the CI variable is set).
+    #[arg(long, overrides_with = "no_cache")]
+    cache: bool,
+    /// Neither read nor write the extraction cache (default when CI is set).
+    #[arg(long, overrides_with = "cache")]
+    no_cache: bool,
+    /// Directory of the extraction cache.
+    #[arg(long, value_name = "DIR", default_value = factlint::cache::DEFAULT_DIR)]
+    cache_dir: PathBuf,
+    /// Print run statistics to standard error.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -78,6 +105,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(args),
+        Command::Rules(args) => rules(args),
     };
     match result {
         Ok(code) => code,
@@ -89,11 +117,7 @@ fn main() -> ExitCode {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, Error> {
-    let rule_paths = if args.rules.is_empty() {
-        vec![PathBuf::from("rules")]
-    } else {
-        args.rules
-    };
+    let rule_paths = rule_paths(args.rules);
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from("seeds")]
     } else {
@@ -105,8 +129,20 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         .default_lang
         .clone()
         .unwrap_or_else(|| "en".to_string());
-    let corpus = Corpus::from_paths_with_default_lang(&paths, &default_lang)?;
-    let report = Checker::new(&rules).check(&corpus);
+    let sources = Sources::discover(&paths, &default_lang)?;
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    let use_cache = args.cache || (!args.no_cache && !ci);
+    let cache = use_cache.then(|| Cache::new(&args.cache_dir, &rules, &default_lang));
+    let progress = progress::Progress::new(sources.len());
+    let (report, stats) =
+        Checker::new(&rules).check_sources(&sources, cache.as_ref(), &|| progress.inc());
+    progress.finish();
+    if args.verbose {
+        eprintln!(
+            "{} documents, {} re-extracted, {} from cache",
+            stats.documents, stats.extracted, stats.from_cache
+        );
+    }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let rendered = match args.format {
         OutputFormat::Human => report.render_human(&HumanOptions {
@@ -127,6 +163,31 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn rule_paths(given: Vec<PathBuf>) -> Vec<PathBuf> {
+    if given.is_empty() {
+        vec![PathBuf::from("rules")]
+    } else {
+        given
+    }
+}
+
+fn rules(args: RulesArgs) -> Result<ExitCode, Error> {
+    let rules = Rules::load(&rule_paths(args.rules))?;
+    let mut out = String::new();
+    if args.expanded_patterns {
+        for pattern in rules.expanded_patterns() {
+            out.push_str(&pattern);
+            out.push('\n');
+        }
+    } else {
+        for claim in &rules.claims {
+            out.push_str(&format!("{}\t{}\n", claim.id, claim.kind.name()));
+        }
+    }
+    write_output(None, &out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {

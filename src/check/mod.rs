@@ -14,6 +14,8 @@ mod finding;
 mod name;
 mod quantity;
 mod since;
+mod stream;
+mod summary;
 
 use std::collections::BTreeMap;
 
@@ -22,16 +24,12 @@ use rayon::prelude::*;
 pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity, Span};
 
 use crate::corpus::{Corpus, Document, InputProblem};
-use crate::extract::{Extraction, Extractor, Mention, TemporalMention};
+use crate::extract::{Extractor, TemporalMention};
 use crate::report::Report;
 use crate::rules::{Claim, ClaimKind, Rules};
 
-/// A mention together with the document it was found in.
-#[derive(Clone, Copy)]
-pub(crate) struct Located<'a> {
-    pub doc: &'a Document,
-    pub mention: &'a Mention,
-}
+pub use stream::RunStats;
+pub(crate) use summary::{DocSummary, Located};
 
 /// Checks corpora against one rule base.
 pub struct Checker<'r> {
@@ -52,57 +50,65 @@ impl<'r> Checker<'r> {
 
     /// Checks every document of `corpus` against the rules and against each other.
     pub fn check(&self, corpus: &Corpus) -> Report {
-        let per_doc: Vec<(Extraction, Vec<Finding>)> = corpus
+        let summaries: Vec<DocSummary> = corpus
             .documents
             .par_iter()
-            .map(|doc| {
-                (
-                    self.extractor.extract(doc),
-                    name::check(self.rules, &self.names, doc),
-                )
-            })
+            .map(|doc| self.summarize(doc, &[]))
             .collect();
         let mut findings: Vec<Finding> = corpus.problems.iter().map(input_finding).collect();
-        let mut extractions = Vec::with_capacity(per_doc.len());
-        for (extraction, name_findings) in per_doc {
-            findings.extend(name_findings);
-            extractions.push(extraction);
+        let mentions = self.finish(&summaries, &mut findings);
+        Report::new(findings, &corpus.documents, mentions)
+    }
+
+    /// Extracts one document and checks what needs only that document; `problems`
+    /// are the document's own input problems (front matter), reported first.
+    pub(crate) fn summarize(&self, doc: &Document, problems: &[InputProblem]) -> DocSummary {
+        let extraction = self.extractor.extract(doc);
+        let mut findings: Vec<Finding> = problems.iter().map(input_finding).collect();
+        findings.extend(name::check(self.rules, &self.names, doc));
+        if !Extractor::knows_language(&doc.lang) {
+            findings.push(unknown_language(doc));
         }
-        let mut by_key: BTreeMap<&str, Vec<Located>> = BTreeMap::new();
-        let mut mention_count = 0;
-        for (doc, extraction) in corpus.documents.iter().zip(&extractions) {
-            if !Extractor::knows_language(&doc.lang) {
-                findings.push(unknown_language(doc));
-            }
-            for unresolved in &extraction.unresolved {
-                findings.push(describe::unresolved(self.rules, doc, unresolved));
-            }
-            let mut temporal: BTreeMap<usize, Vec<&TemporalMention>> = BTreeMap::new();
-            for mention in &extraction.temporal {
-                temporal.entry(mention.claim).or_default().push(mention);
-            }
-            mention_count += extraction.temporal.len();
-            for (claim, mentions) in temporal {
-                self.check_temporal(&self.rules.claims[claim], doc, &mentions, &mut findings);
-            }
-            for mention in &extraction.mentions {
-                if mention.derived.is_none() {
-                    mention_count += 1;
-                }
-                by_key
-                    .entry(&mention.key)
-                    .or_default()
-                    .push(Located { doc, mention });
-            }
+        for unresolved in &extraction.unresolved {
+            findings.push(describe::unresolved(self.rules, doc, unresolved));
         }
-        // Quantity mentions: against the fact of their key, else against each other.
-        for (key, mentions) in by_key {
-            match self.rules.fact(key) {
-                Some(fact) => quantity::check(self.rules, fact, &mentions, &mut findings),
-                None => agreement::check(self.rules, key, &mentions, &mut findings),
-            }
+        let mut temporal: BTreeMap<usize, Vec<&TemporalMention>> = BTreeMap::new();
+        for mention in &extraction.temporal {
+            temporal.entry(mention.claim).or_default().push(mention);
         }
-        Report::new(findings, &corpus.documents, mention_count)
+        let mut mention_count = extraction.temporal.len();
+        for (claim, mentions) in temporal {
+            self.check_temporal(&self.rules.claims[claim], doc, &mentions, &mut findings);
+        }
+        mention_count += extraction
+            .mentions
+            .iter()
+            .filter(|m| m.derived.is_none())
+            .count();
+        let snippets = extraction
+            .mentions
+            .iter()
+            .map(|m| describe::text(doc, m.span).to_string())
+            .collect();
+        DocSummary {
+            name: doc.name.clone(),
+            findings,
+            mentions: extraction.mentions,
+            snippets,
+            mention_count,
+        }
+    }
+
+    /// The cross-document stage: appends every per-document finding (in document
+    /// order) and the quantity findings to `findings`; returns the claim count.
+    pub(crate) fn finish(&self, summaries: &[DocSummary], findings: &mut Vec<Finding>) -> usize {
+        let mut mentions = 0;
+        for summary in summaries {
+            findings.extend(summary.findings.iter().cloned());
+            mentions += summary.mention_count;
+        }
+        summary::cross_check(self.rules, summaries, findings);
+        mentions
     }
 
     /// The registry of temporal claim kinds: one module each.
@@ -133,7 +139,7 @@ impl<'r> Checker<'r> {
     }
 }
 
-fn input_finding(problem: &InputProblem) -> Finding {
+pub(crate) fn input_finding(problem: &InputProblem) -> Finding {
     let offset = problem.offset.unwrap_or(0);
     Finding {
         rule: problem.code.to_string(),

@@ -11,6 +11,7 @@ mod detect;
 mod discover;
 mod front_matter;
 mod manifest;
+mod stream;
 
 use std::path::Path;
 
@@ -20,6 +21,7 @@ use crate::Error;
 use crate::check::Severity;
 
 pub(crate) use discover::display_name as display_path;
+pub use stream::{Loaded, Sources};
 
 /// One document of the corpus: its original text and what is known about it.
 #[derive(Debug, Clone)]
@@ -134,8 +136,13 @@ impl Corpus {
                 .and_then(|m| found.manifests[m].entry_for(&file.path));
             match decode::read_text(&file.path, &file.name) {
                 Ok(text) => {
-                    let doc =
-                        build_document(file.name, text, manifest_entry, default_lang, &mut corpus);
+                    let doc = build_document(
+                        file.name,
+                        text,
+                        manifest_entry,
+                        default_lang,
+                        &mut corpus.problems,
+                    );
                     corpus.documents.push(doc);
                 }
                 Err(problem) => corpus.problems.push(problem),
@@ -155,7 +162,7 @@ fn build_document(
     text: String,
     entry: Option<&manifest::Entry>,
     default_lang: &str,
-    corpus: &mut Corpus,
+    problems: &mut Vec<InputProblem>,
 ) -> Document {
     let mut doc = Document::new(name, default_lang, None, text);
     doc.lang_origin = LangOrigin::Default;
@@ -173,7 +180,7 @@ fn build_document(
         doc.outlet = fm.outlet;
         doc.title = fm.title;
         for (offset, message) in fm.problems {
-            corpus.problems.push(InputProblem {
+            problems.push(InputProblem {
                 file: doc.name.clone(),
                 severity: Severity::Warning,
                 offset: Some(offset),

@@ -24,7 +24,7 @@ use crate::rules::{ClaimKind, Rules};
 use crate::value::{DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
 
 /// A claim made by a document: which claim, which fact key, where, and what value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Mention {
     /// Index of the claim in `Rules::claims`.
     pub claim: usize,
@@ -41,7 +41,7 @@ pub(crate) struct Mention {
 }
 
 /// How a derived mention's value was computed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Derived {
     /// The stated value and its span.
     pub stated: Quantity,

@@ -56,7 +56,24 @@ pub struct Report {
 
 impl Report {
     /// Builds a report; keeps the text of the documents that findings point into.
-    pub fn new(mut findings: Vec<Finding>, documents: &[Document], mentions: usize) -> Self {
+    pub fn new(findings: Vec<Finding>, documents: &[Document], mentions: usize) -> Self {
+        Self::with_texts(findings, documents.len(), mentions, |file| {
+            documents
+                .iter()
+                .find(|d| d.name == file)
+                .map(|d| d.text.clone())
+        })
+    }
+
+    /// Builds a report over `documents` checked documents, asking `text_of` for the
+    /// text of each document that a finding points into (streaming runs read it
+    /// again from disk).
+    pub fn with_texts(
+        mut findings: Vec<Finding>,
+        documents: usize,
+        mentions: usize,
+        text_of: impl Fn(&str) -> Option<String>,
+    ) -> Self {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
         let mut texts = BTreeMap::new();
@@ -67,14 +84,14 @@ impl Report {
                 if texts.contains_key(file) {
                     continue;
                 }
-                if let Some(doc) = documents.iter().find(|d| &d.name == file) {
-                    texts.insert(file.clone(), Arc::from(doc.text.as_str()));
+                if let Some(text) = text_of(file) {
+                    texts.insert(file.clone(), Arc::<str>::from(text));
                 }
             }
         }
         let count = |s| findings.iter().filter(|f| f.severity == s).count();
         let summary = Summary {
-            documents: documents.len(),
+            documents,
             mentions,
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),

@@ -5,6 +5,7 @@
 //! remembers where it was written ([`Origin`]) so later stages can point into the TOML.
 
 mod compile;
+mod expanded;
 mod fact_value;
 mod load;
 mod schema;

@@ -1,0 +1,63 @@
+//! Per-document results and the cross-document stage, split so documents can be
+//! streamed (issue 7).
+//!
+//! Third stage of the pipeline. A [`DocSummary`] is all that survives of a document
+//! once it has been extracted and checked on its own: the findings that need only
+//! that document (input problems, names, temporal claims, unresolved claims) and its
+//! quantity mentions with the text of their spans. The cross-document stage
+//! ([`cross_check`]) compares quantity mentions of one key across the corpus and
+//! needs nothing else, so document texts can be dropped as soon as they are read.
+//! Summaries are plain data (serde) so the cache can store them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Finding, agreement, quantity};
+use crate::extract::Mention;
+use crate::rules::Rules;
+
+/// What the cross-document stage needs from one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct DocSummary {
+    /// Display name of the document.
+    pub name: String,
+    /// Findings that need only this document, in the order they were made.
+    pub findings: Vec<Finding>,
+    /// Quantity mentions, in document order.
+    pub mentions: Vec<Mention>,
+    /// The original text of each mention's span (same order as `mentions`).
+    pub snippets: Vec<String>,
+    /// Claims counted for the summary line (temporal + stated quantity mentions).
+    pub mention_count: usize,
+}
+
+/// A quantity mention together with the document it was found in.
+#[derive(Clone, Copy)]
+pub(crate) struct Located<'a> {
+    pub doc: &'a DocSummary,
+    pub mention: &'a Mention,
+    /// The original text of the mention's span.
+    pub text: &'a str,
+}
+
+/// Compares the quantity mentions of every key with its fact, or with each other;
+/// documents are taken in the order given (sorted by name).
+pub(crate) fn cross_check(rules: &Rules, docs: &[DocSummary], out: &mut Vec<Finding>) {
+    let mut by_key: BTreeMap<&str, Vec<Located>> = BTreeMap::new();
+    for doc in docs {
+        for (mention, text) in doc.mentions.iter().zip(&doc.snippets) {
+            by_key.entry(&mention.key).or_default().push(Located {
+                doc,
+                mention,
+                text,
+            });
+        }
+    }
+    for (key, mentions) in by_key {
+        match rules.fact(key) {
+            Some(fact) => quantity::check(rules, fact, &mentions, out),
+            None => agreement::check(rules, key, &mentions, out),
+        }
+    }
+}
