@@ -23,7 +23,8 @@ impl Progress {
     pub(crate) fn new(total: usize) -> Self {
         let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
         let bar = (std::io::stderr().is_terminal() && !ci).then(|| {
-            let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
+            let bar =
+                ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
             if let Ok(style) = ProgressStyle::with_template(
                 "{spinner} checking {pos}/{len} documents [{bar:30}] {per_sec} eta {eta}",
             ) {

@@ -47,11 +47,10 @@ pub(crate) fn cross_check(rules: &Rules, docs: &[DocSummary], out: &mut Vec<Find
     let mut by_key: BTreeMap<&str, Vec<Located>> = BTreeMap::new();
     for doc in docs {
         for (mention, text) in doc.mentions.iter().zip(&doc.snippets) {
-            by_key.entry(&mention.key).or_default().push(Located {
-                doc,
-                mention,
-                text,
-            });
+            by_key
+                .entry(&mention.key)
+                .or_default()
+                .push(Located { doc, mention, text });
         }
     }
     for (key, mentions) in by_key {

@@ -173,11 +173,35 @@ fn parent_dir(path: &Path) -> PathBuf {
     }
 }
 
-/// A path as shown in reports: `/` separators on every OS.
+/// A path as shown in reports: `/` separators on every OS (`/abs/path` stays
+/// absolute, with one leading `/`).
 pub(crate) fn display_name(path: &Path) -> String {
-    let parts: Vec<String> = path
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.join("/")
+    let mut out = String::new();
+    for component in path.components() {
+        match component {
+            Component::Prefix(prefix) => out.push_str(&prefix.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            other => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&other.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_use_single_slashes() {
+        assert_eq!(display_name(Path::new("seeds/a.txt")), "seeds/a.txt");
+        assert_eq!(
+            display_name(Path::new("/tmp/corpus/a.txt")),
+            "/tmp/corpus/a.txt"
+        );
+    }
 }
