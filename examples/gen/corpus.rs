@@ -90,7 +90,7 @@ pub fn parse_mix(text: &str) -> Result<Vec<(String, f64)>, String> {
             .trim()
             .parse()
             .map_err(|_| format!("`{part}`: weight is not a number"))?;
-        if !(weight >= 0.0) {
+        if weight.is_nan() || weight < 0.0 {
             return Err(format!("`{part}`: weight must be ≥ 0"));
         }
         mix.push((lang.to_string(), weight));
@@ -196,7 +196,8 @@ pub fn document(opts: &Options, index: usize) -> Doc {
             if !para.is_empty() {
                 para.push(' ');
             }
-            para.push_str(*rng.pick(filler));
+            let sentence: &&str = rng.pick(filler);
+            para.push_str(sentence);
         }
         if next_fact < facts.len() && rng.below(2) == 0 {
             para.push(' ');

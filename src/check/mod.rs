@@ -63,9 +63,10 @@ impl<'r> Checker<'r> {
     /// Extracts one document and checks what needs only that document; `problems`
     /// are the document's own input problems (front matter), reported first.
     pub(crate) fn summarize(&self, doc: &Document, problems: &[InputProblem]) -> DocSummary {
-        let extraction = self.extractor.extract(doc);
+        let folded = crate::fold::fold(doc.body());
+        let extraction = self.extractor.extract_folded(doc, &folded);
         let mut findings: Vec<Finding> = problems.iter().map(input_finding).collect();
-        findings.extend(name::check(self.rules, &self.names, doc));
+        findings.extend(name::check(self.rules, &self.names, doc, &folded));
         if !Extractor::knows_language(&doc.lang) {
             findings.push(unknown_language(doc));
         }

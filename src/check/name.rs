@@ -71,15 +71,19 @@ fn input(entity: &Entity) -> EntityInput {
     }
 }
 
-/// Name findings of one document.
-pub(crate) fn check(rules: &Rules, index: &NameIndex, doc: &Document) -> Vec<Finding> {
+/// Name findings of one document; `folded` is its folded body.
+pub(crate) fn check(
+    rules: &Rules,
+    index: &NameIndex,
+    doc: &Document,
+    folded: &fold::Folded,
+) -> Vec<Finding> {
     if rules.entities.is_empty() {
         return Vec::new();
     }
     let body = doc.body();
-    let folded = fold::fold(body);
     index
-        .find(body, &folded, doc.date)
+        .find(body, folded, doc.date)
         .into_iter()
         .filter_map(|hit| {
             let span = Span::new(doc.body_start + hit.range.start..doc.body_start + hit.range.end);

@@ -1,8 +1,8 @@
 //! Extraction: one document → the typed mentions of every claim it makes.
 //!
 //! Second stage of the pipeline (`Document` → `Mention`). The document body is folded
-//! once; a `RegexSet` per language selects the claim patterns that can match, only
-//! those run; cue claims look at sentences holding a word of every cue group. Every
+//! once; an Aho-Corasick prefilter per language over the literals each pattern
+//! requires selects the claim patterns that can match, only those run; cue claims look at sentences holding a word of every cue group. Every
 //! value is parsed into a typed interval and every span is mapped back to bytes of the
 //! original file. A percentage change ("up 99% from 2023") yields a derived mention:
 //! the value it implies for the reference period.
@@ -10,15 +10,14 @@
 mod cues;
 mod derive;
 pub(crate) mod pattern;
+mod prefilter;
 pub(crate) mod sentence;
 
 use std::collections::HashMap;
 
-use regex::RegexSet;
-
 use crate::check::Span;
 use crate::corpus::Document;
-use crate::fold::{self, Folded};
+use crate::fold::Folded;
 use crate::lang::{self, LangPack};
 use crate::rules::{ClaimKind, Rules};
 use crate::value::{DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
@@ -112,8 +111,8 @@ pub(crate) struct Extractor<'r> {
 struct LangMatchers {
     pack: &'static LangPack,
     /// Prefilter over every pattern of the language.
-    set: Option<RegexSet>,
-    /// (claim index, pattern index in the claim) per entry of `set`.
+    prefilter: Option<prefilter::Prefilter>,
+    /// (claim index, pattern index in the claim) per pattern of the prefilter.
     patterns: Vec<(usize, usize)>,
     /// (claim index, cue set index) of cue claims.
     cues: Vec<(usize, usize)>,
@@ -141,8 +140,7 @@ impl<'r> Extractor<'r> {
         }
         for (lang, sources) in sources {
             if let Some(m) = by_lang.get_mut(&lang) {
-                // A set too large to build only disables the prefilter.
-                m.set = RegexSet::new(&sources).ok();
+                m.prefilter = Some(prefilter::Prefilter::new(&sources));
             }
         }
         Extractor { rules, by_lang }
@@ -153,37 +151,43 @@ impl<'r> Extractor<'r> {
         lang::pack(lang).is_some()
     }
 
-    /// All mentions of `doc`, in document order, without duplicates.
-    pub(crate) fn extract(&self, doc: &Document) -> Extraction {
+    /// All mentions of `doc`, whose body is already `folded` (it is folded once per
+    /// document and shared with the name check).
+    pub(crate) fn extract_folded(&self, doc: &Document, folded: &Folded) -> Extraction {
         let mut out = Extraction::default();
         let Some(matchers) = self.by_lang.get(&doc.lang) else {
             return out;
         };
-        let folded = fold::fold(doc.body());
         let ctx = ParseCtx {
             pack: matchers.pack,
             doc_date: doc.date,
         };
         let located = Locator {
-            folded: &folded,
+            folded,
             base: doc.body_start,
+            sentences: std::cell::OnceCell::new(),
         };
-        let in_scope = |ci: usize| {
-            let claim = &self.rules.claims[ci];
-            let dated = claim.doc_dates.as_ref().is_none_or(|window| {
-                doc.date
-                    .is_some_and(|d| window.start <= d && d <= window.end)
-            });
-            dated
-                && claim.scope.get(&doc.lang).is_none_or(|scope| {
-                    scope
-                        .context
-                        .iter()
-                        .all(|group| group.iter().any(|w| cues::contains_word(&folded.text, w)))
-                })
+        // Whether a claim applies to this document, computed once per claim: its
+        // context words are searched in the whole text.
+        let mut scope_memo: Vec<Option<bool>> = vec![None; self.rules.claims.len()];
+        let mut in_scope = |ci: usize| {
+            *scope_memo[ci].get_or_insert_with(|| {
+                let claim = &self.rules.claims[ci];
+                let dated = claim.doc_dates.as_ref().is_none_or(|window| {
+                    doc.date
+                        .is_some_and(|d| window.start <= d && d <= window.end)
+                });
+                dated
+                    && claim.scope.get(&doc.lang).is_none_or(|scope| {
+                        scope
+                            .context
+                            .iter()
+                            .all(|group| group.iter().any(|w| cues::contains_word(&folded.text, w)))
+                    })
+            })
         };
-        if let Some(set) = &matchers.set {
-            for index in set.matches(&folded.text).iter() {
+        if let Some(prefilter) = &matchers.prefilter {
+            for index in prefilter.candidates(&folded.text) {
                 let (ci, pi) = matchers.patterns[index];
                 if in_scope(ci) {
                     self.run_pattern(ci, pi, &located, &ctx, &mut out);
@@ -236,9 +240,9 @@ impl<'r> Extractor<'r> {
             .map(|s| s.exclude.as_slice())
             .unwrap_or(&[]);
         let sentences = if exclude.is_empty() {
-            Vec::new()
+            &[][..]
         } else {
-            sentence::sentences(&at.folded.text, ctx.pack.abbreviations())
+            at.sentences(ctx.pack)
         };
         for caps in pattern.regex.captures_iter(&at.folded.text) {
             let whole = caps.get(0).map_or(0..0, |m| m.range());
@@ -456,7 +460,7 @@ fn matchers<'a>(
             .entry(lang.to_string())
             .or_insert_with(|| LangMatchers {
                 pack,
-                set: None,
+                prefilter: None,
                 patterns: Vec::new(),
                 cues: Vec::new(),
             }),
@@ -467,9 +471,17 @@ fn matchers<'a>(
 pub(crate) struct Locator<'a> {
     pub folded: &'a Folded,
     pub base: usize,
+    /// The folded text's sentences, split once per document on first use.
+    sentences: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 impl Locator<'_> {
+    /// The sentences of the folded text.
+    pub(crate) fn sentences(&self, pack: &LangPack) -> &[std::ops::Range<usize>] {
+        self.sentences
+            .get_or_init(|| sentence::sentences(&self.folded.text, pack.abbreviations()))
+    }
+
     pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
         let original = self.folded.to_original(range);
         Span::new(self.base + original.start..self.base + original.end)

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Whole-run benchmarks of factlint (issue 7): generates corpora with examples/gen.rs
+# under target/bench/ (never committed) and prints, per corpus size, the wall time and
+# MB/s of `factlint check` with 1 and 2 threads, the time of ripgrep searching the
+# same corpus for the rule pack's patterns (`factlint rules --expanded-patterns`,
+# case-insensitive since the patterns are written for folded text), the ratio
+# factlint/rg, and factlint's peak RSS; then the time of a warm-cache re-check after
+# one document of a large corpus was edited.
+#
+# Usage: benches/compare.sh            sizes 100 and 1000 MB, re-check on 100,000 docs
+#        SIZES="100 300" RECHECK_DOCS=20000 RUNS=3 benches/compare.sh
+# Timings are the best of RUNS runs (default 2); RSS comes from /usr/bin/time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"100 1000"}
+RECHECK_DOCS=${RECHECK_DOCS:-100000}
+RUNS=${RUNS:-2}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
+BENCH=$CARGO_TARGET_DIR/bench
+mkdir -p "$BENCH"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need rg; then
+  echo "installing ripgrep…" >&2
+  (apt-get update -qq && apt-get install -y -qq ripgrep) >/dev/null 2>&1 \
+    || sudo sh -c 'apt-get update -qq && apt-get install -y -qq ripgrep' >/dev/null
+fi
+[ -x /usr/bin/time ] || (apt-get install -y -qq time >/dev/null 2>&1 || true)
+
+cargo build --release --quiet --bin factlint --example gen
+FACTLINT=$CARGO_TARGET_DIR/release/factlint
+GEN=$CARGO_TARGET_DIR/release/examples/gen
+PATTERNS=$BENCH/patterns.txt
+"$FACTLINT" rules --rules rules --expanded-patterns > "$PATTERNS"
+
+# corpus DIR DOCS: generate once (deterministic, seed 1, 2% planted conflicts).
+corpus() {
+  if [ ! -f "$1/.done-$2" ]; then
+    rm -rf "$1"
+    "$GEN" --out "$1" --docs "$2" --seed 1 --conflict-rate 0.02 >&2
+    touch "$1/.done-$2"
+  fi
+}
+
+# best WALL-SECONDS and max RSS-KB of RUNS runs of a command: prints "secs kb".
+measure() {
+  local best="" rss=0 s k
+  for _ in $(seq "$RUNS"); do
+    /usr/bin/time -f "%e %M" -o "$BENCH/time.txt" "$@" >/dev/null 2>&1 || true
+    read -r s k < <(tail -1 "$BENCH/time.txt")
+    if [ -z "$best" ] || awk "BEGIN{exit !($s < $best)}"; then best=$s; fi
+    if [ "$k" -gt "$rss" ]; then rss=$k; fi
+  done
+  echo "$best $rss"
+}
+
+printf '%-8s %8s | %9s %8s | %9s %8s | %8s %7s | %9s\n' \
+  corpus docs "1 thr s" "MB/s" "2 thr s" "MB/s" "rg s" ratio "peak RSS"
+for size in $SIZES; do
+  docs=$(( size * 1000000 / 5100 ))
+  dir=$BENCH/corpus-$docs
+  corpus "$dir" "$docs"
+  mb=$(du -sm --apparent-size "$dir/docs" | cut -f1)
+  read -r t1 _ < <(RAYON_NUM_THREADS=1 measure "$FACTLINT" check "$dir/docs" --no-cache --rules rules --format json)
+  read -r t2 rss < <(RAYON_NUM_THREADS=2 measure "$FACTLINT" check "$dir/docs" --no-cache --rules rules --format json)
+  read -r trg _ < <(measure rg -c -i -f "$PATTERNS" "$dir/docs")
+  awk -v n="${size}MB" -v d="$docs" -v mb="$mb" -v t1="$t1" -v t2="$t2" -v rg="$trg" -v rss="$rss" 'BEGIN{
+    printf "%-8s %8d | %9.2f %8.1f | %9.2f %8.1f | %8.2f %7.1f | %6.0f MB\n",
+      n, d, t1, mb/t1, t2, mb/t2, rg, t2/(rg>0?rg:0.01), rss/1024 }'
+done
+
+# Warm-cache re-check after editing one document (check --staged is not built yet).
+dir=$BENCH/corpus-$RECHECK_DOCS
+corpus "$dir" "$RECHECK_DOCS"
+cache=$BENCH/cache-$RECHECK_DOCS
+rm -rf "$cache"
+"$FACTLINT" check "$dir/docs" --cache --cache-dir "$cache" --rules rules >/dev/null 2>&1 || true
+first=$(ls "$dir/docs" | grep '\.txt$' | head -1)
+echo "Kazakh President Kassym-Jormat Tokayev sent a message." >> "$dir/docs/$first"
+rm -f "$dir/.done-$RECHECK_DOCS"   # the corpus was edited: regenerate next time
+stats=$(/usr/bin/time -f "%e %M" -o "$BENCH/time.txt" "$FACTLINT" check "$dir/docs" --cache \
+  --cache-dir "$cache" --rules rules --verbose 2>&1 >/dev/null | tail -1)
+read -r tw rw < "$BENCH/time.txt"
+echo
+echo "warm re-check, $RECHECK_DOCS documents, one edited: ${tw} s, peak RSS $(( rw / 1024 )) MB ($stats)"
