@@ -25,12 +25,13 @@ fn unnamed(regex: &str) -> String {
     let mut rest = regex;
     let mut escaped = false;
     while let Some(ch) = rest.chars().next() {
-        if !escaped && rest.starts_with("(?P<") {
-            if let Some(close) = rest.find('>') {
-                out.push_str("(?:");
-                rest = &rest[close + 1..];
-                continue;
-            }
+        if !escaped
+            && rest.starts_with("(?P<")
+            && let Some(close) = rest.find('>')
+        {
+            out.push_str("(?:");
+            rest = &rest[close + 1..];
+            continue;
         }
         escaped = !escaped && ch == '\\';
         out.push(ch);
