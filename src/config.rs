@@ -24,7 +24,6 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::check::{Finding, Severity};
-use crate::corpus::Corpus;
 use crate::error::{Error, RuleDiagnostic, RuleErrors};
 use crate::report::Report;
 
@@ -164,21 +163,18 @@ impl Config {
         })
     }
 
-    /// Drops excluded documents from a corpus.
-    pub fn exclude(&self, corpus: &mut Corpus) {
-        if let Some(exclude) = &self.exclude {
-            corpus.documents.retain(|d| !exclude.is_match(&d.name));
-        }
+    /// Whether the document named `name` is excluded from checking.
+    pub fn excludes(&self, name: &str) -> bool {
+        self.exclude.as_ref().is_some_and(|e| e.is_match(name))
     }
 
     /// Applies `[severity]` overrides and `[[ignore]]` entries to a report.
-    pub fn apply(&self, report: Report, corpus: &Corpus) -> Report {
+    pub fn apply(&self, report: Report) -> Report {
         if self.severity.is_empty() && self.ignore.is_empty() {
             return report;
         }
-        let mentions = report.summary.mentions;
-        let findings: Vec<Finding> = report
-            .findings
+        let mut report = report;
+        let findings: Vec<Finding> = std::mem::take(&mut report.findings)
             .into_iter()
             .filter(|f| !self.ignored(f))
             .map(|mut f| {
@@ -188,7 +184,7 @@ impl Config {
                 f
             })
             .collect();
-        Report::new(findings, &corpus.documents, mentions)
+        report.with_findings(findings)
     }
 
     fn ignored(&self, finding: &Finding) -> bool {

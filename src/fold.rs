@@ -67,6 +67,13 @@ pub fn fold(original: &str) -> Folded {
         if let Some((s, e, newline)) = pending_space.take() {
             push(&mut out, if newline { '\n' } else { ' ' }, s, e);
         }
+        // Fast path (issue 7): ASCII folds to its lowercase, except '`' (a quote).
+        if ch.is_ascii() && ch != '`' {
+            out.text.push(ch.to_ascii_lowercase());
+            out.starts.push(start);
+            out.ends.push(end);
+            continue;
+        }
         fold_char(ch, |folded| push(&mut out, folded, start, end));
     }
     if let Some((s, e, newline)) = pending_space {

@@ -74,6 +74,7 @@
 //! # Ok::<(), factlint::Error>(())
 //! ```
 
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod corpus;
@@ -91,8 +92,9 @@ pub mod rules;
 pub mod selftest;
 pub mod value;
 
-pub use check::{Checker, Finding, Related, Severity, Span};
-pub use corpus::{Corpus, Document};
+pub use cache::Cache;
+pub use check::{Checker, Finding, Related, RunStats, Severity, Span};
+pub use corpus::{Corpus, Document, Sources};
 pub use error::{Error, RuleDiagnostic, RuleErrors};
 pub use report::{Format, Report};
 pub use rules::Rules;

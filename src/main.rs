@@ -2,6 +2,7 @@
 //! an exit code (0 clean, 1 findings at or above `--fail-on`, 2 usage/config/rule error).
 
 mod batch;
+mod progress;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use factlint::config::Config;
 use factlint::corpus::{JsonlFields, LoadOptions};
 use factlint::report::HumanOptions;
-use factlint::{Checker, Corpus, Error, Format, Rules, Severity, gate};
+use factlint::{Cache, Checker, Error, Format, Report, Rules, Severity, Sources, gate};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 const AFTER_HELP: &str = "\
@@ -119,8 +120,13 @@ struct ExplainArgs {
 #[derive(clap::Args)]
 struct RulesArgs {
     /// Only validate the rules: print nothing on success (exit 0), the problems otherwise (exit 2).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "expanded_patterns")]
     check: bool,
+    /// Print every claim pattern as the regex it compiles to, one per line, for other
+    /// tools (they match folded text: lowercase, without diacritics; search raw text
+    /// case-insensitively).
+    #[arg(long)]
+    expanded_patterns: bool,
     /// Rule files or directories (default: rules/).
     rules: Vec<PathBuf>,
 }
@@ -170,6 +176,20 @@ struct CheckArgs {
     /// Report only findings not recorded in this baseline (see `factlint baseline`).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Reuse and update the extraction cache (the default unless the CI variable is
+    /// set): unchanged files are not read again.
+    #[arg(long, overrides_with = "no_cache")]
+    cache: bool,
+    /// Neither read nor write the extraction cache (the default when CI is set).
+    #[arg(long, overrides_with = "cache")]
+    no_cache: bool,
+    /// Directory of the extraction cache [default: .factlint-cache beside
+    /// factlint.toml, else in the working directory].
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Print run statistics (files read, files taken from the cache) to standard error.
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(clap::Args)]
@@ -312,10 +332,26 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
             .map(|c| c.overrides.clone())
             .unwrap_or_default(),
     };
-    let mut corpus = Corpus::from_paths_with(&paths, &options)?;
-    config.exclude(&mut corpus);
     let checker = Checker::new(&rules);
-    let mut report = config.apply(checker.check(&corpus), &corpus);
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    let cache = (args.cache || (!args.no_cache && !ci)).then(|| {
+        let dir = args
+            .cache_dir
+            .clone()
+            .unwrap_or_else(|| config.base.join(factlint::cache::DEFAULT_DIR));
+        Cache::new(dir, &rules)
+    });
+    let run = || {
+        run_check(
+            &checker,
+            &config,
+            &paths,
+            &options,
+            cache.as_ref(),
+            args.verbose,
+        )
+    };
+    let (mut sources, mut report) = run()?;
     if args.diff || args.fix {
         let (fixes, problems) = factlint::fix::plan(&report, Path::new(""), args.fix_unsafe);
         for problem in &problems {
@@ -348,13 +384,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         }
         if fixed > 0 {
             // Report what remains after the fixes.
-            let mut corpus = Corpus::from_paths_with(&paths, &options)?;
-            config.exclude(&mut corpus);
-            report = config.apply(checker.check(&corpus), &corpus);
+            (sources, report) = run()?;
         }
     }
     if let Some(path) = &args.baseline {
-        let applied = gate::baseline::Baseline::load(path)?.apply(report, &corpus);
+        let applied = gate::baseline::Baseline::load(path)?.apply(report);
         report = applied.report;
         eprintln!(
             "factlint: {} finding{} matched the baseline",
@@ -371,8 +405,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         }
     }
     if let Some(changes) = &changes {
-        report = gate::scope::restrict(report, &corpus, &changes.changed);
-        if gate::scope::changed_documents(&corpus, &changes.changed) == 0 {
+        let changed = gate::scope::changed_names(sources.names(), &changes.changed);
+        report = gate::scope::restrict(report, &changed);
+        if changed.is_empty() {
             eprintln!("factlint: no changed documents to check");
         }
     }
@@ -400,6 +435,33 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Reads the documents under `paths` (less the excluded ones) one at a time, checks
+/// them, and applies the configuration's severities and ignores.
+fn run_check(
+    checker: &Checker,
+    config: &Config,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    cache: Option<&Cache>,
+    verbose: bool,
+) -> Result<(Sources, Report), Error> {
+    let mut sources = Sources::discover(paths, options)?;
+    sources.retain(|name| !config.excludes(name));
+    let progress = progress::Progress::new(sources.len());
+    let (report, stats) = checker.check_sources(&sources, cache, &|| progress.inc());
+    progress.finish();
+    if verbose {
+        eprintln!(
+            "factlint: {} file{}: {} read and extracted, {} from the cache",
+            stats.files,
+            if stats.files == 1 { "" } else { "s" },
+            stats.extracted,
+            stats.from_cache
+        );
+    }
+    Ok((sources, config.apply(report)))
 }
 
 fn parse(args: ParseArgs) -> Result<ExitCode, Error> {
@@ -445,9 +507,23 @@ fn baseline(args: BaselineArgs) -> Result<ExitCode, Error> {
     let config = Config::discover(&current_dir()?)?;
     let (rule_paths, paths) = run_paths(&config, args.rules, args.paths);
     let rules = Rules::load(&rule_paths)?;
-    let default_lang = rules.meta.default_lang.as_deref().unwrap_or("en");
-    let corpus = Corpus::from_paths_with_default_lang(&paths, default_lang)?;
-    let report = Checker::new(&rules).check(&corpus);
+    let options = LoadOptions {
+        default_lang: rules
+            .meta
+            .default_lang
+            .as_deref()
+            .unwrap_or("en")
+            .to_string(),
+        ..LoadOptions::default()
+    };
+    let (_, report) = run_check(
+        &Checker::new(&rules),
+        &config,
+        &paths,
+        &options,
+        None,
+        false,
+    )?;
     let baseline = gate::baseline::Baseline::from_report(&report);
     write_output(Some(&args.output), &baseline.to_json())?;
     eprintln!(
@@ -545,7 +621,14 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
 
 fn list_rules(args: RulesArgs) -> Result<ExitCode, Error> {
     let rules = Rules::load(&rule_paths(args.rules))?;
-    if !args.check {
+    if args.expanded_patterns {
+        let mut out = String::new();
+        for pattern in rules.expanded_patterns() {
+            out.push_str(&pattern);
+            out.push('\n');
+        }
+        write_output(None, &out)?;
+    } else if !args.check {
         write_output(None, &factlint::explain::rules_table(&rules))?;
     }
     Ok(ExitCode::SUCCESS)

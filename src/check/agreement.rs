@@ -81,7 +81,7 @@ fn disagreement(
         .map(|o| describe::quantity(&o.mention.value))
         .collect();
     let expected = others.first().cloned().unwrap_or_default();
-    let text = describe::text(located.doc, m.span);
+    let text = located.text;
     let found = describe::found(m);
     let who = if majority {
         "the majority of documents"

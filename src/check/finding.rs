@@ -55,7 +55,7 @@ impl Severity {
 }
 
 /// Another place that bears on a finding (the agreeing or conflicting sources).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Related {
     /// Document name.
     pub file: String,
@@ -66,7 +66,7 @@ pub struct Related {
 }
 
 /// A replacement of one span, part of a [`Fix`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edit {
     /// What to replace.
     pub span: Span,
@@ -75,7 +75,7 @@ pub struct Edit {
 }
 
 /// Whether a fix certainly preserves meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applicability {
     /// Certainly right (a known misspelling).
@@ -85,7 +85,7 @@ pub enum Applicability {
 }
 
 /// Edits that resolve a finding: sorted, non-overlapping.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fix {
     /// The edits.
     pub edits: Vec<Edit>,
@@ -94,7 +94,7 @@ pub struct Fix {
 }
 
 /// One reported inconsistency (or a note that something could not be checked).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// The rule (claim id, entity id, or an input-problem code).
     pub rule: String,

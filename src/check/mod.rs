@@ -16,6 +16,8 @@ mod name;
 mod probe;
 mod quantity;
 mod since;
+mod stream;
+mod summary;
 
 use std::collections::BTreeMap;
 
@@ -25,16 +27,13 @@ pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity, Span};
 pub(crate) use probe::ClaimMatch;
 
 use crate::corpus::{Corpus, Document, InputProblem};
-use crate::extract::{Extraction, Extractor, Mention, TemporalMention};
+use crate::extract::{Extractor, TemporalMention};
 use crate::report::Report;
 use crate::rules::{Claim, ClaimKind, Rules};
 
-/// A mention together with the document it was found in.
-#[derive(Clone, Copy)]
-pub(crate) struct Located<'a> {
-    pub doc: &'a Document,
-    pub mention: &'a Mention,
-}
+pub use stream::RunStats;
+pub(crate) use stream::SourceSummary;
+pub(crate) use summary::{DocSummary, Located};
 
 /// Checks corpora against one rule base.
 pub struct Checker<'r> {
@@ -58,72 +57,76 @@ impl<'r> Checker<'r> {
     /// A panic while checking one document becomes an `internal-error` finding for it
     /// (see `guard`); the other documents are still checked.
     pub fn check(&self, corpus: &Corpus) -> Report {
-        self.check_with(corpus, |doc| {
-            // One fold per document, shared by extraction and the name check.
-            let folded = crate::fold::fold(doc.body());
-            (
-                self.extractor.extract(doc, &folded),
-                name::check(self.rules, &self.names, doc, &folded),
-            )
-        })
+        self.check_with(corpus, |doc| self.summarize(doc))
     }
 
     /// [`Checker::check`] with the per-document stage passed in: the seam through which
     /// tests inject a failing stage (not reachable from any input).
     pub(crate) fn check_with<F>(&self, corpus: &Corpus, per_document: F) -> Report
     where
-        F: Fn(&Document) -> (Extraction, Vec<Finding>) + Sync,
+        F: Fn(&Document) -> DocSummary + Sync,
     {
-        let per_doc: Vec<(Extraction, Vec<Finding>)> = corpus
+        let summaries: Vec<DocSummary> = corpus
             .documents
             .par_iter()
-            .map(|doc| {
-                guard::per_document(doc, || per_document(doc))
-                    .unwrap_or_else(|internal| (Extraction::default(), vec![*internal]))
-            })
+            .map(|doc| self.guarded(doc, || per_document(doc)))
             .collect();
-        let mut findings: Vec<Finding> = corpus.problems.iter().map(input_finding).collect();
-        let mut extractions = Vec::with_capacity(per_doc.len());
-        for (extraction, name_findings) in per_doc {
-            findings.extend(name_findings);
-            extractions.push(extraction);
+        let problems = corpus.problems.iter().map(input_finding).collect();
+        let (findings, mentions) = self.finish(problems, &summaries);
+        Report::new(findings, &corpus.documents, mentions)
+    }
+
+    /// Runs the per-document stage under the panic guard.
+    fn guarded(&self, doc: &Document, work: impl FnOnce() -> DocSummary) -> DocSummary {
+        guard::per_document(doc, work).unwrap_or_else(|internal| DocSummary::failed(doc, *internal))
+    }
+
+    /// Extracts one document and checks everything that needs only that document:
+    /// names, temporal claims, unresolved claims, the language. Its quantity mentions
+    /// are kept for the cross-document stage ([`Checker::finish`]).
+    pub(crate) fn summarize(&self, doc: &Document) -> DocSummary {
+        // One fold per document, shared by extraction and the name check.
+        let folded = crate::fold::fold(doc.body());
+        let extraction = self.extractor.extract(doc, &folded);
+        let mut findings = name::check(self.rules, &self.names, doc, &folded);
+        drop(folded);
+        if !Extractor::knows_language(&doc.lang) {
+            findings.push(unknown_language(doc));
         }
-        let mut by_key: BTreeMap<&str, Vec<Located>> = BTreeMap::new();
-        let mut mention_count = 0;
-        for (doc, extraction) in corpus.documents.iter().zip(&extractions) {
-            if !Extractor::knows_language(&doc.lang) {
-                findings.push(unknown_language(doc));
-            }
-            for unresolved in &extraction.unresolved {
-                findings.push(describe::unresolved(self.rules, doc, unresolved));
-            }
-            let mut temporal: BTreeMap<usize, Vec<&TemporalMention>> = BTreeMap::new();
-            for mention in &extraction.temporal {
-                temporal.entry(mention.claim).or_default().push(mention);
-            }
-            mention_count += extraction.temporal.len();
-            for (claim, mentions) in temporal {
-                self.check_temporal(&self.rules.claims[claim], doc, &mentions, &mut findings);
-            }
-            for mention in &extraction.mentions {
-                if mention.derived.is_none() {
-                    mention_count += 1;
-                }
-                by_key
-                    .entry(&mention.key)
-                    .or_default()
-                    .push(Located { doc, mention });
-            }
+        for unresolved in &extraction.unresolved {
+            findings.push(describe::unresolved(self.rules, doc, unresolved));
         }
-        // Quantity mentions: against the fact of their key, else against each other.
-        for (key, mentions) in by_key {
-            match self.rules.fact(key) {
-                Some(fact) => quantity::check(self.rules, fact, &mentions, &mut findings),
-                None => agreement::check(self.rules, key, &mentions, &mut findings),
-            }
+        let mut temporal: BTreeMap<usize, Vec<&TemporalMention>> = BTreeMap::new();
+        for mention in &extraction.temporal {
+            temporal.entry(mention.claim).or_default().push(mention);
         }
-        let findings = crate::gate::suppress::apply(&corpus.documents, findings);
-        Report::new(findings, &corpus.documents, mention_count)
+        for (claim, mentions) in temporal {
+            self.check_temporal(&self.rules.claims[claim], doc, &mentions, &mut findings);
+        }
+        DocSummary::new(doc, findings, extraction)
+    }
+
+    /// The cross-document stage: every per-document finding (in document order) after
+    /// `findings`, the quantity findings, then the document's suppression comments.
+    /// Returns the findings and the number of claims read.
+    pub(crate) fn finish(
+        &self,
+        mut findings: Vec<Finding>,
+        summaries: &[DocSummary],
+    ) -> (Vec<Finding>, usize) {
+        let mut mentions = 0;
+        for summary in summaries {
+            findings.extend(summary.findings.iter().cloned());
+            mentions += summary.mention_count;
+        }
+        summary::cross_check(self.rules, summaries, &mut findings);
+        let findings = crate::gate::suppress::apply(
+            summaries
+                .iter()
+                .map(|s| (s.name.as_str(), s.suppressions.as_slice())),
+            findings,
+        );
+        (findings, mentions)
     }
 
     /// The registry of temporal claim kinds: one module each.
@@ -154,7 +157,7 @@ impl<'r> Checker<'r> {
     }
 }
 
-fn input_finding(problem: &InputProblem) -> Finding {
+pub(crate) fn input_finding(problem: &InputProblem) -> Finding {
     let offset = problem.offset.unwrap_or(0);
     Finding {
         rule: problem.code.to_string(),

@@ -49,8 +49,7 @@ fn input(entity: &Entity) -> EntityInput {
     }
 }
 
-/// Name findings of one document.
-/// Name findings of one document; `folded` is `fold::fold(doc.body())`.
+/// Name findings of one document; `folded` is its folded body.
 pub(crate) fn check(
     rules: &Rules,
     index: &NameIndex,

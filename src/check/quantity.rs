@@ -56,7 +56,7 @@ fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>
         .map(|a| describe::interval(&a.interval, a.unit.as_deref().or(unit)))
         .collect::<Vec<_>>()
         .join(" or ");
-    let text = describe::text(located.doc, m.span);
+    let text = located.text;
     let (severity, default_message, help) = match &m.derived {
         None => (
             claim.severity,

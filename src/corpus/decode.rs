@@ -11,12 +11,13 @@ use crate::check::Severity;
 /// How many leading bytes are inspected for NUL bytes to recognise binary files.
 const BINARY_SNIFF_LEN: usize = 8192;
 
-/// Reads `path` as text, or says why it cannot be checked.
+/// Reads the bytes of `path`, or says why it cannot be checked (decode them with
+/// [`decode`]).
 ///
 /// The size is checked from the file's metadata before reading, and the read itself
 /// stops one byte past `max_size`, so memory stays bounded even when the metadata
 /// lies (files that grow while read, `/proc` files reporting size 0).
-pub(crate) fn read_text(path: &Path, name: &str, max_size: u64) -> Result<String, InputProblem> {
+pub(crate) fn read_bytes(path: &Path, name: &str, max_size: u64) -> Result<Vec<u8>, InputProblem> {
     let unreadable = |err: std::io::Error| InputProblem {
         file: name.to_string(),
         severity: Severity::Error,
@@ -46,7 +47,7 @@ pub(crate) fn read_text(path: &Path, name: &str, max_size: u64) -> Result<String
     if bytes.len() as u64 > max_size {
         return Err(too_large(bytes.len() as u64));
     }
-    decode(&bytes, name)
+    Ok(bytes)
 }
 
 /// Decodes file bytes (see module docs).
@@ -130,12 +131,12 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("big.txt");
         std::fs::write(&path, "0123456789").expect("write");
-        let err = read_text(&path, "big.txt", 9).expect_err("too large");
+        let err = read_bytes(&path, "big.txt", 9).expect_err("too large");
         assert_eq!(err.code, "file-too-large");
         assert_eq!(err.severity, Severity::Error);
         assert_eq!(
-            read_text(&path, "big.txt", 10).expect("at the limit"),
-            "0123456789"
+            read_bytes(&path, "big.txt", 10).expect("at the limit"),
+            b"0123456789"
         );
     }
 

@@ -22,6 +22,7 @@ mod jsonl;
 mod manifest;
 mod markdown;
 mod overrides;
+mod sources;
 
 use std::path::Path;
 
@@ -37,6 +38,7 @@ pub use jsonl::JsonlFields;
 pub(crate) use discover::display_name as display_path;
 pub use overrides::Overrides;
 pub(crate) use overrides::absolute as absolute_path;
+pub use sources::{Loaded, Sources};
 
 /// Files larger than this (64 MiB) are not read unless a larger limit is given.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
@@ -208,65 +210,16 @@ impl Corpus {
         paths: &[P],
         options: &LoadOptions,
     ) -> Result<Self, Error> {
-        let found = discover::discover(paths)?;
-        let mut corpus = Corpus::default();
-        let discovered: Vec<std::path::PathBuf> =
-            found.files.iter().map(|f| f.path.clone()).collect();
-        for (name, bytes) in options.overrides.undiscovered(paths, &discovered) {
-            match decode::decode(bytes, &name) {
-                Ok(text) => {
-                    let format =
-                        InputFormat::from_path(Path::new(&name)).unwrap_or(InputFormat::Text);
-                    if let Some(doc) =
-                        build_document(name, format, text, None, &options.default_lang, &mut corpus)
-                    {
-                        corpus.documents.push(doc);
-                    }
-                }
-                Err(problem) => corpus.problems.push(problem),
-            }
+        let sources = Sources::discover(paths, options)?;
+        let mut corpus = Corpus {
+            documents: Vec::new(),
+            problems: sources.walk_problems().to_vec(),
+        };
+        for index in 0..sources.len() {
+            let loaded = sources.load(index);
+            corpus.documents.extend(loaded.documents);
+            corpus.problems.extend(loaded.problems);
         }
-        for file in found.files {
-            let manifest_entry = file
-                .manifest
-                .and_then(|m| found.manifests[m].entry_for(&file.path));
-            let text = match options.overrides.lookup(&file.path) {
-                None => decode::read_text(&file.path, &file.name, options.max_file_size),
-                Some(None) => continue,
-                Some(Some(bytes)) => decode::decode(bytes, &file.name),
-            };
-            let text = match text {
-                Ok(text) => text,
-                Err(problem) => {
-                    corpus.problems.push(problem);
-                    continue;
-                }
-            };
-            if file.format == InputFormat::JsonLines {
-                let (docs, problems) = jsonl::read(
-                    &file.name,
-                    &text,
-                    &options.jsonl_fields,
-                    &options.default_lang,
-                );
-                corpus.problems.extend(problems);
-                corpus
-                    .documents
-                    .extend(docs.into_iter().map(|doc| with_language(doc, None)));
-                continue;
-            }
-            if let Some(doc) = build_document(
-                file.name,
-                file.format,
-                text,
-                manifest_entry,
-                &options.default_lang,
-                &mut corpus,
-            ) {
-                corpus.documents.push(doc);
-            }
-        }
-        corpus.problems.extend(found.problems);
         corpus.documents.sort_by(|a, b| a.name.cmp(&b.name));
         corpus
             .problems
@@ -283,7 +236,7 @@ fn build_document(
     text: String,
     entry: Option<&manifest::Entry>,
     default_lang: &str,
-    corpus: &mut Corpus,
+    problems: &mut Vec<InputProblem>,
 ) -> Option<Document> {
     let (checked, fm) = match format {
         InputFormat::Markdown => {
@@ -293,7 +246,7 @@ fn build_document(
         InputFormat::Html => match html::read(&text) {
             Ok((checked, fm)) => (Some(checked), fm),
             Err(message) => {
-                corpus.problems.push(InputProblem {
+                problems.push(InputProblem {
                     file: name,
                     severity: Severity::Error,
                     offset: None,
@@ -313,7 +266,7 @@ fn build_document(
     doc.outlet = fm.outlet;
     doc.title = fm.title;
     for (offset, message) in fm.problems {
-        corpus.problems.push(InputProblem {
+        problems.push(InputProblem {
             file: doc.name.clone(),
             severity: Severity::Warning,
             offset: Some(offset),

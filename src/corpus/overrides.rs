@@ -6,13 +6,17 @@
 //! that exist only in the override (staged, then removed from the working tree) are
 //! added when they lie under one of the corpus paths.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 /// Replacement contents keyed by absolute (canonical where possible) file path.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
     entries: BTreeMap<PathBuf, Option<Vec<u8>>>,
+    /// The file names of `entries`: a path whose file name is not among them has no
+    /// override, which spares canonicalising every path of a large corpus.
+    file_names: BTreeSet<OsString>,
 }
 
 impl Overrides {
@@ -23,17 +27,28 @@ impl Overrides {
 
     /// Reads `path` as `bytes` instead of from disk.
     pub fn replace(&mut self, path: impl AsRef<Path>, bytes: Vec<u8>) {
-        self.entries.insert(absolute(path.as_ref()), Some(bytes));
+        self.insert(path.as_ref(), Some(bytes));
     }
 
     /// Leaves `path` out of the corpus even if it exists on disk.
     pub fn remove(&mut self, path: impl AsRef<Path>) {
-        self.entries.insert(absolute(path.as_ref()), None);
+        self.insert(path.as_ref(), None);
+    }
+
+    fn insert(&mut self, path: &Path, bytes: Option<Vec<u8>>) {
+        let path = absolute(path);
+        if let Some(name) = path.file_name() {
+            self.file_names.insert(name.to_os_string());
+        }
+        self.entries.insert(path, bytes);
     }
 
     /// `None`: no override; `Some(None)`: left out; `Some(Some(bytes))`: replaced.
     pub(crate) fn lookup(&self, path: &Path) -> Option<Option<&[u8]>> {
-        if self.entries.is_empty() {
+        if !path
+            .file_name()
+            .is_some_and(|name| self.file_names.contains(name))
+        {
             return None;
         }
         self.entries
@@ -46,9 +61,17 @@ impl Overrides {
     pub(crate) fn undiscovered<P: AsRef<Path>>(
         &self,
         roots: &[P],
-        discovered: &[PathBuf],
+        discovered: &[&Path],
     ) -> Vec<(String, &[u8])> {
-        let known: Vec<PathBuf> = discovered.iter().map(|p| absolute(p)).collect();
+        // Only discovered paths with an override's file name can be one of them.
+        let known: BTreeSet<PathBuf> = discovered
+            .iter()
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|name| self.file_names.contains(name))
+            })
+            .map(|p| absolute(p))
+            .collect();
         let mut out = Vec::new();
         for (path, bytes) in &self.entries {
             let Some(bytes) = bytes else { continue };

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{ClauseIndex, clause_breaks, sentences};
+use super::sentence::{ClauseIndex, clause_breaks};
 use super::{
     Extraction, Locator, Mention, SPECIFICITY_RANGE, Stated, TemporalMention, Unresolved, bind,
     date_specificity, derive, fill_key, quantity,
@@ -34,7 +34,7 @@ pub(crate) fn run(
         .get(&cues.lang)
         .map(|s| s.exclude.as_slice())
         .unwrap_or(&[]);
-    for sentence in sentences(text, ctx.pack.abbreviations()) {
+    for sentence in at.sentences(ctx.pack) {
         let s = &text[sentence.clone()];
         if !cues
             .groups

@@ -1,8 +1,8 @@
 //! Extraction: one document → the typed mentions of every claim it makes.
 //!
 //! Second stage of the pipeline (`Document` → `Mention`). The document body is folded
-//! once; a `RegexSet` per language selects the claim patterns that can match, only
-//! those run; cue claims look at sentences holding a word of every cue group. Every
+//! once; an Aho-Corasick prefilter per language over the literals each pattern
+//! requires selects the claim patterns that can match, only those run; cue claims look at sentences holding a word of every cue group. Every
 //! value is parsed into a typed interval and every span is mapped back to bytes of the
 //! original file. A percentage change ("up 99% from 2023") yields a derived mention:
 //! the value it implies for the reference period.
@@ -10,11 +10,10 @@
 mod cues;
 mod derive;
 pub(crate) mod pattern;
+mod prefilter;
 pub(crate) mod sentence;
 
 use std::collections::HashMap;
-
-use regex::RegexSet;
 
 use crate::check::Span;
 use crate::corpus::Document;
@@ -24,7 +23,7 @@ use crate::rules::{ClaimKind, Rules};
 use crate::value::{DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
 
 /// A claim made by a document: which claim, which fact key, where, and what value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Mention {
     /// Index of the claim in `Rules::claims`.
     pub claim: usize,
@@ -41,7 +40,7 @@ pub(crate) struct Mention {
 }
 
 /// How a derived mention's value was computed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Derived {
     /// The stated value and its span.
     pub stated: Quantity,
@@ -112,8 +111,8 @@ pub(crate) struct Extractor<'r> {
 struct LangMatchers {
     pack: &'static LangPack,
     /// Prefilter over every pattern of the language.
-    set: Option<RegexSet>,
-    /// (claim index, pattern index in the claim) per entry of `set`.
+    prefilter: Option<prefilter::Prefilter>,
+    /// (claim index, pattern index in the claim) per pattern of the prefilter.
     patterns: Vec<(usize, usize)>,
     /// (claim index, cue set index) of cue claims.
     cues: Vec<(usize, usize)>,
@@ -141,8 +140,7 @@ impl<'r> Extractor<'r> {
         }
         for (lang, sources) in sources {
             if let Some(m) = by_lang.get_mut(&lang) {
-                // A set too large to build only disables the prefilter.
-                m.set = RegexSet::new(&sources).ok();
+                m.prefilter = Some(prefilter::Prefilter::new(&sources));
             }
         }
         Extractor { rules, by_lang }
@@ -165,23 +163,32 @@ impl<'r> Extractor<'r> {
             pack: matchers.pack,
             doc_date: doc.date,
         };
-        let located = Locator { folded, doc };
-        let in_scope = |ci: usize| {
-            let claim = &self.rules.claims[ci];
-            let dated = claim.doc_dates.as_ref().is_none_or(|window| {
-                doc.date
-                    .is_some_and(|d| window.start <= d && d <= window.end)
-            });
-            dated
-                && claim.scope.get(&doc.lang).is_none_or(|scope| {
-                    scope
-                        .context
-                        .iter()
-                        .all(|group| group.iter().any(|w| cues::contains_word(&folded.text, w)))
-                })
+        let located = Locator {
+            folded,
+            doc,
+            sentences: std::cell::OnceCell::new(),
         };
-        if let Some(set) = &matchers.set {
-            for index in set.matches(&folded.text).iter() {
+        // Whether a claim applies to this document, computed once per claim: its
+        // context words are searched in the whole text.
+        let mut scope_memo: Vec<Option<bool>> = vec![None; self.rules.claims.len()];
+        let mut in_scope = |ci: usize| {
+            *scope_memo[ci].get_or_insert_with(|| {
+                let claim = &self.rules.claims[ci];
+                let dated = claim.doc_dates.as_ref().is_none_or(|window| {
+                    doc.date
+                        .is_some_and(|d| window.start <= d && d <= window.end)
+                });
+                dated
+                    && claim.scope.get(&doc.lang).is_none_or(|scope| {
+                        scope
+                            .context
+                            .iter()
+                            .all(|group| group.iter().any(|w| cues::contains_word(&folded.text, w)))
+                    })
+            })
+        };
+        if let Some(prefilter) = &matchers.prefilter {
+            for index in prefilter.candidates(&folded.text) {
                 let (ci, pi) = matchers.patterns[index];
                 if in_scope(ci) {
                     self.run_pattern(ci, pi, &located, &ctx, &mut out);
@@ -234,9 +241,9 @@ impl<'r> Extractor<'r> {
             .map(|s| s.exclude.as_slice())
             .unwrap_or(&[]);
         let sentences = if exclude.is_empty() {
-            Vec::new()
+            &[][..]
         } else {
-            sentence::sentences(&at.folded.text, ctx.pack.abbreviations())
+            at.sentences(ctx.pack)
         };
         for caps in pattern.regex.captures_iter(&at.folded.text) {
             let whole = caps.get(0).map_or(0..0, |m| m.range());
@@ -455,7 +462,7 @@ fn matchers<'a>(
             .entry(lang.to_string())
             .or_insert_with(|| LangMatchers {
                 pack,
-                set: None,
+                prefilter: None,
                 patterns: Vec::new(),
                 cues: Vec::new(),
             }),
@@ -466,9 +473,17 @@ fn matchers<'a>(
 pub(crate) struct Locator<'a> {
     pub folded: &'a Folded,
     pub doc: &'a Document,
+    /// The folded text's sentences, split once per document on first use.
+    sentences: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 impl Locator<'_> {
+    /// The sentences of the folded text.
+    pub(crate) fn sentences(&self, pack: &LangPack) -> &[std::ops::Range<usize>] {
+        self.sentences
+            .get_or_init(|| sentence::sentences(&self.folded.text, pack.abbreviations()))
+    }
+
     pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
         self.doc.body_span(self.folded.to_original(range))
     }

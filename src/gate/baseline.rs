@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use super::fingerprint::fingerprint;
 use crate::Error;
-use crate::corpus::Corpus;
 use crate::report::Report;
 
 /// Version of the baseline file format.
@@ -129,7 +128,7 @@ impl Baseline {
     }
 
     /// Removes the baselined findings from `report`.
-    pub fn apply(&self, report: Report, corpus: &Corpus) -> Applied {
+    pub fn apply(&self, report: Report) -> Applied {
         let mut budget: BTreeMap<&str, usize> = self
             .findings
             .iter()
@@ -148,7 +147,7 @@ impl Baseline {
             }
         }
         let stale = budget.values().sum();
-        let report = Report::new(kept, &corpus.documents, report.summary.mentions);
+        let report = report.with_findings(kept);
         Applied {
             report,
             matched,

@@ -3,35 +3,37 @@
 //! one is found — but only findings in changed documents are reported and fail.
 
 use std::collections::BTreeSet;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use crate::corpus::{Corpus, absolute_path as canonical};
+use crate::corpus::absolute_path as canonical;
 use crate::report::Report;
 
-/// Keeps the findings whose file is one of `changed` (absolute paths).
-pub fn restrict(report: Report, corpus: &Corpus, changed: &[PathBuf]) -> Report {
+/// The names among `names` of documents that are among `changed` (absolute paths).
+pub fn changed_names<'a>(
+    names: impl Iterator<Item = &'a str>,
+    changed: &[PathBuf],
+) -> BTreeSet<String> {
     let changed: BTreeSet<PathBuf> = changed.iter().map(|p| canonical(p)).collect();
-    let names: BTreeSet<&str> = corpus
-        .documents
-        .iter()
-        .map(|d| d.name.as_str())
+    // Canonicalising is a few system calls; only names with a changed file name need it.
+    let file_names: BTreeSet<&OsStr> = changed.iter().filter_map(|p| p.file_name()).collect();
+    names
+        .filter(|name| {
+            Path::new(name)
+                .file_name()
+                .is_some_and(|n| file_names.contains(n))
+        })
         .filter(|name| changed.contains(&canonical(Path::new(name))))
-        .collect();
-    let mentions = report.summary.mentions;
-    let findings = report
-        .findings
-        .into_iter()
-        .filter(|f| names.contains(f.file.as_str()))
-        .collect();
-    Report::new(findings, &corpus.documents, mentions)
+        .map(str::to_string)
+        .collect()
 }
 
-/// How many corpus documents are among `changed`.
-pub fn changed_documents(corpus: &Corpus, changed: &[PathBuf]) -> usize {
-    let changed: BTreeSet<PathBuf> = changed.iter().map(|p| canonical(p)).collect();
-    corpus
-        .documents
-        .iter()
-        .filter(|d| changed.contains(&canonical(Path::new(&d.name))))
-        .count()
+/// Keeps the findings in the documents named `changed` (see [`changed_names`]).
+pub fn restrict(report: Report, changed: &BTreeSet<String>) -> Report {
+    let mut report = report;
+    let findings = std::mem::take(&mut report.findings)
+        .into_iter()
+        .filter(|f| changed.contains(&f.file))
+        .collect();
+    report.with_findings(findings)
 }

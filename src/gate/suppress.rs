@@ -1,5 +1,6 @@
-//! Suppression comments inside documents, applied as a pure step on
-//! (documents, findings) at the end of [`Checker::check`](crate::Checker::check).
+//! Suppression comments inside documents: read per document ([`parse`], kept in its
+//! summary) and applied as a pure step on (directives, findings) at the end of the
+//! cross-document stage of [`Checker::check`](crate::Checker::check).
 //!
 //! - `<!-- factlint-disable-next-line RULES -->`: findings on the next line;
 //! - `<!-- factlint-disable RULES -->` … `<!-- factlint-enable -->`: findings in
@@ -31,10 +32,12 @@ static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// One suppression directive and the bytes it covers.
-struct Directive {
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Directive {
     span: Span,
     covers: std::ops::Range<usize>,
     rules: Vec<String>,
+    #[serde(skip)]
     used: bool,
 }
 
@@ -46,12 +49,14 @@ impl Directive {
 }
 
 /// Removes suppressed findings and adds an `unused-suppression` warning for every
-/// directive that suppressed nothing.
-pub(crate) fn apply(documents: &[Document], findings: Vec<Finding>) -> Vec<Finding> {
-    let mut directives: Vec<(&Document, Vec<Directive>)> = documents
-        .iter()
-        .map(|doc| (doc, parse(doc)))
+/// directive that suppressed nothing; `directives` are each document's, by name.
+pub(crate) fn apply<'a>(
+    directives: impl Iterator<Item = (&'a str, &'a [Directive])>,
+    findings: Vec<Finding>,
+) -> Vec<Finding> {
+    let mut directives: Vec<(&str, Vec<Directive>)> = directives
         .filter(|(_, d)| !d.is_empty())
+        .map(|(name, d)| (name, d.to_vec()))
         .collect();
     if directives.is_empty() {
         return findings;
@@ -60,7 +65,7 @@ pub(crate) fn apply(documents: &[Document], findings: Vec<Finding>) -> Vec<Findi
     for finding in findings {
         let suppressed = directives
             .iter_mut()
-            .filter(|(doc, _)| doc.name == finding.file)
+            .filter(|(name, _)| *name == finding.file)
             .flat_map(|(_, ds)| ds.iter_mut())
             .filter(|d| d.matches(&finding))
             .fold(false, |_, d| {
@@ -71,15 +76,16 @@ pub(crate) fn apply(documents: &[Document], findings: Vec<Finding>) -> Vec<Findi
             kept.push(finding);
         }
     }
-    for (doc, ds) in directives {
+    for (name, ds) in directives {
         for d in ds.into_iter().filter(|d| !d.used) {
-            kept.push(unused(doc, &d));
+            kept.push(unused(name, &d));
         }
     }
     kept
 }
 
-fn parse(doc: &Document) -> Vec<Directive> {
+/// The suppression directives of one document.
+pub(crate) fn parse(doc: &Document) -> Vec<Directive> {
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let mut open: Vec<usize> = Vec::new();
@@ -142,7 +148,7 @@ fn rule_list(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn unused(doc: &Document, directive: &Directive) -> Finding {
+fn unused(file: &str, directive: &Directive) -> Finding {
     let what = if directive.rules.is_empty() {
         "any rule".to_string()
     } else {
@@ -158,7 +164,7 @@ fn unused(doc: &Document, directive: &Directive) -> Finding {
         kind: "suppression".to_string(),
         severity: Severity::Warning,
         key: None,
-        file: doc.name.clone(),
+        file: file.to_string(),
         span: directive.span,
         found: None,
         expected: None,
@@ -176,7 +182,7 @@ mod tests {
 
     fn finding(file: &str, rule: &str, at: usize) -> Finding {
         let mut f = unused(
-            &Document::new(file, "en", None, ""),
+            file,
             &Directive {
                 span: Span::new(at..at + 1),
                 covers: 0..0,
@@ -195,7 +201,8 @@ mod tests {
             .iter()
             .map(|(rule, needle)| finding(name, rule, text.find(needle).expect("needle")))
             .collect();
-        apply(&[doc], findings)
+        let directives = parse(&doc);
+        apply(std::iter::once((name, directives.as_slice())), findings)
             .into_iter()
             .map(|f| (f.rule, f.span.start))
             .collect()

@@ -69,7 +69,7 @@ pub struct Report {
 }
 
 /// What the renderers know about a document that findings point into.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct DocInfo {
     pub lang: String,
     pub title: Option<String>,
@@ -77,9 +77,41 @@ pub(crate) struct DocInfo {
     pub record_line: Option<usize>,
 }
 
+impl DocInfo {
+    /// What the report needs of `doc` besides its text.
+    pub(crate) fn of(doc: &Document) -> Self {
+        DocInfo {
+            lang: doc.lang.clone(),
+            title: doc.title.clone(),
+            record_line: doc.record_line,
+        }
+    }
+}
+
+/// A document's text and what the report shows of it, as [`Report::with_sources`]
+/// asks for them.
+pub(crate) type SourceText = (Arc<str>, DocInfo);
+
 impl Report {
     /// Builds a report; keeps the text of the documents that findings point into.
-    pub fn new(mut findings: Vec<Finding>, documents: &[Document], mentions: usize) -> Self {
+    pub fn new(findings: Vec<Finding>, documents: &[Document], mentions: usize) -> Self {
+        Self::with_sources(findings, documents.len(), mentions, |file| {
+            documents
+                .iter()
+                .find(|d| d.name == file)
+                .map(|d| (Arc::from(d.text.as_str()), DocInfo::of(d)))
+        })
+    }
+
+    /// Builds a report over `documents` checked documents, asking `source_of` for the
+    /// text of each document that a finding points into (a streaming run reads it
+    /// again from disk).
+    pub(crate) fn with_sources(
+        mut findings: Vec<Finding>,
+        documents: usize,
+        mentions: usize,
+        mut source_of: impl FnMut(&str) -> Option<SourceText>,
+    ) -> Self {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
         let mut texts = BTreeMap::new();
@@ -91,22 +123,15 @@ impl Report {
                 if texts.contains_key(file) {
                     continue;
                 }
-                if let Some(doc) = documents.iter().find(|d| &d.name == file) {
-                    texts.insert(file.clone(), Arc::from(doc.text.as_str()));
-                    docs.insert(
-                        file.clone(),
-                        DocInfo {
-                            lang: doc.lang.clone(),
-                            title: doc.title.clone(),
-                            record_line: doc.record_line,
-                        },
-                    );
+                if let Some((text, info)) = source_of(file) {
+                    texts.insert(file.clone(), text);
+                    docs.insert(file.clone(), info);
                 }
             }
         }
         let count = |s| findings.iter().filter(|f| f.severity == s).count();
         let summary = Summary {
-            documents: documents.len(),
+            documents,
             mentions,
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
@@ -118,6 +143,20 @@ impl Report {
             texts,
             docs,
         }
+    }
+
+    /// The same run with other findings (a subset of these, or these changed):
+    /// keeps the counts of documents and claims and the texts of the documents.
+    pub fn with_findings(self, findings: Vec<Finding>) -> Self {
+        let Report {
+            summary,
+            texts,
+            docs,
+            ..
+        } = self;
+        Self::with_sources(findings, summary.documents, summary.mentions, |file| {
+            Some((texts.get(file)?.clone(), docs.get(file)?.clone()))
+        })
     }
 
     /// The most severe finding, if any.

@@ -5,6 +5,7 @@
 //! remembers where it was written ([`Origin`]) so later stages can point into the TOML.
 
 mod compile;
+mod expanded;
 mod fact_value;
 mod load;
 mod schema;
@@ -319,6 +320,8 @@ pub struct Claim {
 pub struct Rules {
     /// The files it was loaded from.
     pub files: Vec<RuleFile>,
+    /// The user language packs loaded with it (`lang/*.toml` beside the rule files).
+    pub lang_files: Vec<RuleFile>,
     /// Merged `[meta]`.
     pub meta: Meta,
     /// Facts, in file order.
@@ -342,7 +345,9 @@ impl Rules {
         if !diagnostics.is_empty() {
             return Err(Error::Rules(RuleErrors(diagnostics)));
         }
-        Self::from_files(found.rules)
+        let mut rules = Self::from_files(found.rules)?;
+        rules.lang_files = found.lang_packs;
+        Ok(rules)
     }
 
     /// Builds rules from in-memory files (name, text).

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 /// An inclusive interval of reals.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Interval {
     /// Lower bound (inclusive).
     pub low: f64,
@@ -62,7 +62,7 @@ impl Interval {
 }
 
 /// How a number was qualified in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub enum Hedge {
     /// A bare number: its rounding interval applies.
     None,
@@ -93,7 +93,7 @@ impl Hedge {
 }
 
 /// A number as written: nominal value, the interval it stands for, unit and hedge.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Quantity {
     /// The value as written (times its scale word).
     pub nominal: f64,

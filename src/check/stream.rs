@@ -1,0 +1,142 @@
+//! Streaming check of a corpus on disk (issue 7): memory bounded by the documents in
+//! flight, not by the corpus.
+//!
+//! Sources are read, extracted and checked on their own in parallel (rayon), one at a
+//! time per thread; each leaves only a [`SourceSummary`]. The optional [`Cache`]
+//! supplies the summaries of unchanged sources. The cross-document stage then runs
+//! on the summaries, and the report reads again the sources that findings point
+//! into. The report is the same, byte for byte, as [`Checker::check`] gives for the
+//! same files read into a [`Corpus`](crate::Corpus) (a test holds this).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{Checker, DocSummary, Finding, input_finding};
+use crate::cache::Cache;
+use crate::corpus::{Loaded, Sources};
+use crate::report::{DocInfo, Report};
+
+/// Counts of a streaming run, for `--verbose`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunStats {
+    /// Files found.
+    pub files: usize,
+    /// Files read and extracted in this run.
+    pub extracted: usize,
+    /// Files whose results came from the cache.
+    pub from_cache: usize,
+}
+
+/// All that a run keeps of one source (and all the cache stores of it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct SourceSummary {
+    /// Display name of the source.
+    pub name: String,
+    /// Its input problems (unreadable file, broken record, front matter), as findings.
+    pub problems: Vec<Finding>,
+    /// Its documents' summaries.
+    pub documents: Vec<DocSummary>,
+}
+
+impl Checker<'_> {
+    /// Checks the documents of `sources`, reading each source once (and again only
+    /// for the excerpts of the report); `progress` is called after each source, from
+    /// any thread.
+    pub fn check_sources(
+        &self,
+        sources: &Sources,
+        cache: Option<&Cache>,
+        progress: &(dyn Fn() + Sync),
+    ) -> (Report, RunStats) {
+        let extracted = AtomicUsize::new(0);
+        let cached = AtomicUsize::new(0);
+        let results: Vec<SourceSummary> = (0..sources.len())
+            .into_par_iter()
+            .map(|index| {
+                let summary = self.summarize_source(sources, index, cache, &extracted, &cached);
+                progress();
+                summary
+            })
+            .collect();
+        let mut findings: Vec<Finding> =
+            sources.walk_problems().iter().map(input_finding).collect();
+        let mut source_of: BTreeMap<String, usize> = BTreeMap::new();
+        let mut summaries = Vec::new();
+        for (index, result) in results.into_iter().enumerate() {
+            findings.extend(result.problems);
+            for summary in result.documents {
+                source_of.insert(summary.name.clone(), index);
+                summaries.push(summary);
+            }
+        }
+        // The order of a corpus read whole: by document name.
+        summaries.sort_by(|a, b| a.name.cmp(&b.name));
+        let documents = summaries.len();
+        let (findings, mentions) = self.finish(findings, &summaries);
+        drop(summaries);
+        let mut reread: Option<(usize, Loaded)> = None;
+        let report = Report::with_sources(findings, documents, mentions, |name| {
+            let index = *source_of.get(name)?;
+            if reread.as_ref().is_none_or(|(i, _)| *i != index) {
+                reread = Some((index, sources.load(index)));
+            }
+            let (_, loaded) = reread.as_ref()?;
+            let doc = loaded.documents.iter().find(|d| d.name == name)?;
+            Some((Arc::from(doc.text.as_str()), DocInfo::of(doc)))
+        });
+        let stats = RunStats {
+            files: sources.len(),
+            extracted: extracted.into_inner(),
+            from_cache: cached.into_inner(),
+        };
+        (report, stats)
+    }
+
+    fn summarize_source(
+        &self,
+        sources: &Sources,
+        index: usize,
+        cache: Option<&Cache>,
+        extracted: &AtomicUsize,
+        cached: &AtomicUsize,
+    ) -> SourceSummary {
+        let name = sources.name(index);
+        let bytes = match sources.bytes(index) {
+            Ok(bytes) => bytes,
+            Err(problem) => {
+                return SourceSummary {
+                    name: name.to_string(),
+                    problems: vec![input_finding(&problem)],
+                    documents: Vec::new(),
+                };
+            }
+        };
+        let key = cache.map(|c| c.key(name, &sources.fingerprint(index), &bytes));
+        if let (Some(cache), Some(key)) = (cache, key)
+            && let Some(summary) = cache.get(name, key)
+        {
+            cached.fetch_add(1, Ordering::Relaxed);
+            return summary;
+        }
+        let loaded = sources.build(index, &bytes);
+        drop(bytes);
+        let summary = SourceSummary {
+            name: name.to_string(),
+            problems: loaded.problems.iter().map(input_finding).collect(),
+            documents: loaded
+                .documents
+                .iter()
+                .map(|doc| self.guarded(doc, || self.summarize(doc)))
+                .collect(),
+        };
+        extracted.fetch_add(1, Ordering::Relaxed);
+        if let (Some(cache), Some(key)) = (cache, key) {
+            cache.put(key, &summary);
+        }
+        summary
+    }
+}

@@ -1,0 +1,212 @@
+//! The files of a run, discovered but not yet read: each one is read and turned into
+//! documents only when it is checked, so a streaming run never holds the corpus.
+//!
+//! First stage of the pipeline. [`Sources::discover`] walks the paths (manifests,
+//! formats, staged overrides); [`Sources::load`] reads one source — a text, Markdown
+//! or HTML file, or a JSON Lines file of many records — into its [`Loaded`]
+//! documents and problems. [`Corpus::from_paths_with`](super::Corpus::from_paths_with)
+//! is this loop over every source, so both ways of reading give the same documents.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use super::discover;
+use super::manifest::{Entry, Manifest};
+use super::{
+    Document, InputFormat, InputProblem, LoadOptions, build_document, decode, jsonl, with_language,
+};
+use crate::Error;
+
+/// The sources of a run, sorted by name, with the problems found while walking.
+pub struct Sources {
+    sources: Vec<Source>,
+    manifests: Vec<Manifest>,
+    problems: Vec<InputProblem>,
+    options: LoadOptions,
+}
+
+/// One file to read.
+struct Source {
+    /// Display name (the path as given, then the relative path).
+    name: String,
+    format: InputFormat,
+    origin: Origin,
+}
+
+/// Where a source's bytes come from.
+enum Origin {
+    /// A discovered file (read from disk unless an override replaces it), with the
+    /// index of the manifest that covers it.
+    File {
+        path: PathBuf,
+        manifest: Option<usize>,
+    },
+    /// A file known only from the overrides (staged, then removed from the disk).
+    Staged(Vec<u8>),
+}
+
+/// What reading one source gave: its documents and the problems found on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The documents (one for most formats; one per record for JSON Lines).
+    pub documents: Vec<Document>,
+    /// Problems: the file could not be read, a record or the front matter is broken.
+    pub problems: Vec<InputProblem>,
+}
+
+impl Sources {
+    /// Finds the sources under `paths` (files or directories).
+    ///
+    /// A path that does not exist, or a broken `corpus.toml`, is an [`Error`]; files
+    /// that cannot be walked become problems ([`Sources::walk_problems`]).
+    pub fn discover<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Self, Error> {
+        let found = discover::discover(paths)?;
+        let discovered: Vec<&Path> = found.files.iter().map(|f| f.path.as_path()).collect();
+        let mut sources: Vec<Source> = options
+            .overrides
+            .undiscovered(paths, &discovered)
+            .into_iter()
+            .map(|(name, bytes)| Source {
+                format: InputFormat::from_path(Path::new(&name)).unwrap_or(InputFormat::Text),
+                name,
+                origin: Origin::Staged(bytes.to_vec()),
+            })
+            .collect();
+        for file in found.files {
+            // Deleted in the index: not part of the staged corpus.
+            if let Some(None) = options.overrides.lookup(&file.path) {
+                continue;
+            }
+            sources.push(Source {
+                name: file.name,
+                format: file.format,
+                origin: Origin::File {
+                    path: file.path,
+                    manifest: file.manifest,
+                },
+            });
+        }
+        sources.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Sources {
+            sources,
+            manifests: found.manifests,
+            problems: found.problems,
+            options: options.clone(),
+        })
+    }
+
+    /// Number of sources.
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// Whether there are no sources.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// Display name of source `index`.
+    pub fn name(&self, index: usize) -> &str {
+        &self.sources[index].name
+    }
+
+    /// The names of all sources, sorted.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().map(|s| s.name.as_str())
+    }
+
+    /// Keeps only the sources whose name `keep` accepts (`exclude` globs).
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.sources.retain(|s| keep(&s.name));
+    }
+
+    /// Problems found while walking the paths (unreadable directories, skipped files).
+    pub fn walk_problems(&self) -> &[InputProblem] {
+        &self.problems
+    }
+
+    /// Reads source `index` into its documents.
+    pub fn load(&self, index: usize) -> Loaded {
+        match self.bytes(index) {
+            Ok(bytes) => self.build(index, &bytes),
+            Err(problem) => Loaded {
+                documents: Vec::new(),
+                problems: vec![problem],
+            },
+        }
+    }
+
+    /// The bytes of source `index`: the override, or the file (within the size limit).
+    pub(crate) fn bytes(&self, index: usize) -> Result<Cow<'_, [u8]>, InputProblem> {
+        let source = &self.sources[index];
+        match &source.origin {
+            Origin::Staged(bytes) => Ok(Cow::Borrowed(bytes)),
+            Origin::File { path, .. } => match self.options.overrides.lookup(path) {
+                Some(Some(bytes)) => Ok(Cow::Borrowed(bytes)),
+                _ => decode::read_bytes(path, &source.name, self.options.max_file_size)
+                    .map(Cow::Owned),
+            },
+        }
+    }
+
+    /// Everything besides the bytes that decides what source `index` reads as: its
+    /// format, manifest entry and the load options (part of the cache key).
+    pub(crate) fn fingerprint(&self, index: usize) -> String {
+        let source = &self.sources[index];
+        format!(
+            "{:?}|{:?}|{}|{:?}",
+            source.format,
+            self.entry(index),
+            self.options.default_lang,
+            self.options.jsonl_fields
+        )
+    }
+
+    /// Builds the documents of source `index` from its bytes (see [`Sources::bytes`]).
+    pub(crate) fn build(&self, index: usize, bytes: &[u8]) -> Loaded {
+        let source = &self.sources[index];
+        let mut loaded = Loaded::default();
+        let text = match decode::decode(bytes, &source.name) {
+            Ok(text) => text,
+            Err(problem) => {
+                loaded.problems.push(problem);
+                return loaded;
+            }
+        };
+        if source.format == InputFormat::JsonLines {
+            let (documents, problems) = jsonl::read(
+                &source.name,
+                &text,
+                &self.options.jsonl_fields,
+                &self.options.default_lang,
+            );
+            loaded.problems = problems;
+            loaded.documents = documents
+                .into_iter()
+                .map(|doc| with_language(doc, None))
+                .collect();
+            return loaded;
+        }
+        if let Some(doc) = build_document(
+            source.name.clone(),
+            source.format,
+            text,
+            self.entry(index),
+            &self.options.default_lang,
+            &mut loaded.problems,
+        ) {
+            loaded.documents.push(doc);
+        }
+        loaded
+    }
+
+    fn entry(&self, index: usize) -> Option<&Entry> {
+        match &self.sources[index].origin {
+            Origin::File {
+                path,
+                manifest: Some(m),
+            } => self.manifests[*m].entry_for(path),
+            _ => None,
+        }
+    }
+}
