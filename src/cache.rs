@@ -1,50 +1,133 @@
-//! The incremental cache `.factlint-cache/` (issue 7): per-document extraction results
-//! keyed by content, rules and build, so a re-run re-extracts only changed documents.
+//! The incremental cache `.factlint-cache/` (issue 7): per-file extraction results
+//! keyed by content, rules and build, so a re-run reads and extracts only changed files.
 //!
-//! Sits between corpus and check in a streaming run: before a source (a file) is
-//! read into documents, its summary (problems, and each document's mentions and
-//! findings) is looked up under a key made of the source's name, bytes, format,
-//! manifest entry and load options, the text of the rule files and language packs,
-//! the factlint version and the running executable (so a rebuilt binary never trusts
-//! results of another build).
+//! Sits between corpus and check in a streaming run. Before a source (a file) is read
+//! into documents, its summary (problems, and each document's mentions and findings)
+//! is looked up. A record applies when its *meta key* matches — a hash of the source's
+//! name, format, manifest entry and load options, the text of the rule files and
+//! language packs, the factlint version and the running executable (so a rebuilt
+//! binary never trusts results of another build) — and either the file's stamp (size,
+//! modification time, inode) is the recorded one, which spares reading the file, or
+//! the xxh3-128 hash of its bytes is. Stamps are recorded only for files last modified
+//! well before the run started, so an edit made in the same clock tick as a run is
+//! never hidden behind an equal stamp (git's "racily clean" rule).
 //!
-//! One file per source name, `v1/<xx>/<hash of name>.rec`: a header line
-//! `factlint-cache 1 <key> <checksum> <length>` then the JSON summary. A record is
-//! used only when the magic, key, length and checksum all match and the JSON parses;
-//! anything else (corrupt, partial, stale, from another version) is a miss and is
-//! rewritten. Writes go to a unique temporary file renamed over the record, so
-//! concurrent runs never leave a torn record: readers see the old or the new one.
+//! All records live in one pack file, `v2/pack`, read once at the start of a run: a
+//! header line `factlint-cache 2 <run key>`, then per source a line
+//! `<checksum> <meta> <content> <stamp|-> <name length> <payload length>` followed by
+//! the name, the JSON summary and a newline. A record is used only when its checksum
+//! (xxh3-64 of the line's fields, name and payload) matches and the JSON parses; a
+//! broken record ends the reading of the pack, so what follows a torn or corrupt
+//! record is never trusted. At the end of a run that changed anything the pack is
+//! rewritten with this run's sources — to a unique temporary file renamed over the
+//! pack, so concurrent runs never leave a torn pack: readers see one run's or the
+//! other's.
 
+use std::collections::HashMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, xxh3_128};
 
 use crate::check::SourceSummary;
 use crate::rules::Rules;
 
-/// Default cache directory, relative to the working directory.
+/// Default cache directory, relative to the directory of `factlint.toml`.
 pub const DEFAULT_DIR: &str = ".factlint-cache";
-const MAGIC: &str = "factlint-cache 1";
+const MAGIC: &str = "factlint-cache 2";
+/// Files modified less than this before a run get no stamp (see the module docs).
+const RACY: Duration = Duration::from_secs(2);
 
-/// An open cache directory for one rule base and one build.
+/// What identifies a file's content without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    size: u64,
+    modified_ns: u128,
+    inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata, when it can be trusted at `now`.
+    pub(crate) fn of(meta: &std::fs::Metadata, now: SystemTime) -> Option<Stamp> {
+        let modified = meta.modified().ok()?;
+        if now.duration_since(modified).ok()? < RACY {
+            return None;
+        }
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Stamp {
+            size: meta.len(),
+            modified_ns: modified
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .ok()?
+                .as_nanos(),
+            inode,
+        })
+    }
+
+    fn encode(stamp: Option<Stamp>) -> String {
+        match stamp {
+            Some(s) => format!("{:x}.{:x}.{:x}", s.size, s.modified_ns, s.inode),
+            None => "-".to_string(),
+        }
+    }
+
+    fn decode(text: &str) -> Option<Option<Stamp>> {
+        if text == "-" {
+            return Some(None);
+        }
+        let mut parts = text.split('.');
+        let stamp = Stamp {
+            size: u64::from_str_radix(parts.next()?, 16).ok()?,
+            modified_ns: u128::from_str_radix(parts.next()?, 16).ok()?,
+            inode: u64::from_str_radix(parts.next()?, 16).ok()?,
+        };
+        parts.next().is_none().then_some(Some(stamp))
+    }
+}
+
+/// One source's record.
+struct Record {
+    meta: u128,
+    content: u128,
+    stamp: Option<Stamp>,
+    payload: Vec<u8>,
+}
+
+/// The cache of one run: the records read from the pack when it is opened, and this
+/// run's records, written by [`Cache::save`] at the end of the run. Open one per run.
 pub struct Cache {
     dir: PathBuf,
-    /// Hash of everything the key shares across documents (rules, version, build).
+    /// Hash of everything the keys share across sources (rules, version, build).
     run_key: u128,
+    /// When the run started (for racy stamps).
+    started: SystemTime,
+    /// Records of the pack as read at the start: name → record.
+    stored: HashMap<String, (u128, u128, Option<Stamp>, Range<usize>)>,
+    pack: Vec<u8>,
+    /// This run's records: name → record.
+    current: Mutex<HashMap<String, Record>>,
+    /// Whether this run's records differ from the stored ones.
+    changed: AtomicBool,
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
 impl Cache {
-    /// Opens (lazily creates) the cache in `dir` for `rules`.
+    /// Opens the cache in `dir` for `rules`, reading its pack (a missing or broken
+    /// pack is an empty cache).
     pub fn new(dir: impl Into<PathBuf>, rules: &Rules) -> Self {
         let mut h = Xxh3::new();
-        h.update(env!("CARGO_PKG_VERSION").as_bytes());
-        h.update(&[0]);
-        h.update(build_id().as_bytes());
-        h.update(&[0]);
+        for part in [env!("CARGO_PKG_VERSION"), &build_id()] {
+            h.update(part.as_bytes());
+            h.update(&[0]);
+        }
         // The rule files and user language packs determine the rules (the built-in
         // packs are in the build).
         for file in rules.files.iter().chain(&rules.lang_files) {
@@ -53,77 +136,169 @@ impl Cache {
                 h.update(part);
             }
         }
+        let dir = dir.into().join("v2");
+        let run_key = h.digest128();
+        let pack = std::fs::read(dir.join("pack")).unwrap_or_default();
+        let stored = read_pack(&pack, run_key);
         Cache {
-            dir: dir.into().join("v1"),
-            run_key: h.digest128(),
+            dir,
+            run_key,
+            started: SystemTime::now(),
+            stored,
+            pack,
+            current: Mutex::new(HashMap::new()),
+            changed: AtomicBool::new(false),
         }
     }
 
-    /// The key of one source under this run: its name, its fingerprint (format,
-    /// manifest entry, load options) and its bytes.
-    pub(crate) fn key(&self, name: &str, fingerprint: &str, bytes: &[u8]) -> u128 {
+    /// When the run started: stamps of files modified shortly before are not kept.
+    pub(crate) fn started(&self) -> SystemTime {
+        self.started
+    }
+
+    /// The meta key of a source: its name and fingerprint under this run.
+    pub(crate) fn meta_key(&self, name: &str, fingerprint: &str) -> u128 {
         let mut h = Xxh3::new();
         h.update(&self.run_key.to_le_bytes());
         for part in [name.as_bytes(), fingerprint.as_bytes()] {
             h.update(&(part.len() as u64).to_le_bytes());
             h.update(part);
         }
-        h.update(&xxh3_128(bytes).to_le_bytes());
         h.digest128()
     }
 
-    fn path(&self, name: &str) -> PathBuf {
-        let h = xxh3_64(name.as_bytes());
-        self.dir
-            .join(format!("{:02x}", h >> 56))
-            .join(format!("{h:016x}.rec"))
+    /// The content key of a source's bytes.
+    pub(crate) fn content_key(bytes: &[u8]) -> u128 {
+        xxh3_128(bytes)
     }
 
-    /// The stored summary for `name` under `key`, if a valid record exists.
-    pub(crate) fn get(&self, name: &str, key: u128) -> Option<SourceSummary> {
-        let data = std::fs::read(self.path(name)).ok()?;
-        let newline = data.iter().position(|&b| b == b'\n')?;
-        let header = std::str::from_utf8(&data[..newline]).ok()?;
-        let payload = &data[newline + 1..];
-        let rest = header.strip_prefix(MAGIC)?;
-        let mut fields = rest.split_ascii_whitespace();
-        let stored_key = u128::from_str_radix(fields.next()?, 16).ok()?;
-        let checksum = u64::from_str_radix(fields.next()?, 16).ok()?;
-        let length: usize = fields.next()?.parse().ok()?;
-        if stored_key != key || length != payload.len() || checksum != xxh3_64(payload) {
+    /// The stored summary of `name` when its meta key and stamp match (the file
+    /// need not be read).
+    pub(crate) fn by_stamp(&self, name: &str, meta: u128, stamp: Stamp) -> Option<SourceSummary> {
+        let (m, content, s, range) = self.stored.get(name)?;
+        if *m != meta || *s != Some(stamp) {
             return None;
         }
+        self.reuse(name, meta, *content, Some(stamp), range.clone())
+    }
+
+    /// The stored summary of `name` when its meta key and content key match; the
+    /// record then takes the new `stamp`.
+    pub(crate) fn by_content(
+        &self,
+        name: &str,
+        meta: u128,
+        content: u128,
+        stamp: Option<Stamp>,
+    ) -> Option<SourceSummary> {
+        let (m, c, s, range) = self.stored.get(name)?;
+        if *m != meta || *c != content {
+            return None;
+        }
+        if *s != stamp {
+            self.changed.store(true, Ordering::Relaxed);
+        }
+        self.reuse(name, meta, content, stamp, range.clone())
+    }
+
+    fn reuse(
+        &self,
+        name: &str,
+        meta: u128,
+        content: u128,
+        stamp: Option<Stamp>,
+        range: Range<usize>,
+    ) -> Option<SourceSummary> {
+        let payload = &self.pack[range];
         let summary: SourceSummary = serde_json::from_slice(payload).ok()?;
-        (summary.name == name).then_some(summary)
+        if summary.name != name {
+            return None;
+        }
+        self.keep(
+            name,
+            Record {
+                meta,
+                content,
+                stamp,
+                payload: payload.to_vec(),
+            },
+        );
+        Some(summary)
     }
 
-    /// Stores `summary` under `key`. Failures are ignored: the cache only speeds
-    /// runs up, it is never needed for a correct one.
-    pub(crate) fn put(&self, key: u128, summary: &SourceSummary) {
-        let _ = self.try_put(key, summary);
+    /// Records `summary` for `name` (written by [`Cache::save`]).
+    pub(crate) fn put(
+        &self,
+        name: &str,
+        meta: u128,
+        content: u128,
+        stamp: Option<Stamp>,
+        summary: &SourceSummary,
+    ) {
+        let Ok(payload) = serde_json::to_vec(summary) else {
+            return;
+        };
+        self.changed.store(true, Ordering::Relaxed);
+        self.keep(
+            name,
+            Record {
+                meta,
+                content,
+                stamp,
+                payload,
+            },
+        );
     }
 
-    fn try_put(&self, key: u128, summary: &SourceSummary) -> std::io::Result<()> {
-        let payload = serde_json::to_vec(summary).map_err(std::io::Error::other)?;
-        let path = self.path(&summary.name);
-        let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let temp = dir.join(format!(
-            ".{}.{}.{}.tmp",
-            path.file_name().and_then(|n| n.to_str()).unwrap_or("rec"),
+    fn keep(&self, name: &str, record: Record) {
+        if let Ok(mut current) = self.current.lock() {
+            current.insert(name.to_string(), record);
+        }
+    }
+
+    /// Writes this run's records when they differ from the stored ones. Failures are
+    /// ignored: the cache only speeds runs up, it is never needed for a correct one.
+    pub fn save(&self) {
+        let Ok(current) = self.current.lock() else {
+            return;
+        };
+        let changed = self.changed.load(Ordering::Relaxed) || current.len() != self.stored.len();
+        if changed {
+            let _ = self.write(&current);
+        }
+    }
+
+    fn write(&self, records: &HashMap<String, Record>) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
+        let path = self.dir.join("pack");
+        let temp = self.dir.join(format!(
+            ".pack.{}.{}.tmp",
             std::process::id(),
             TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
         ));
         let result = (|| {
-            let mut file = std::fs::File::create(&temp)?;
-            writeln!(
-                file,
-                "{MAGIC} {key:032x} {:016x} {}",
-                xxh3_64(&payload),
-                payload.len()
-            )?;
-            file.write_all(&payload)?;
-            drop(file);
+            let file = std::fs::File::create(&temp)?;
+            let mut out = std::io::BufWriter::new(file);
+            writeln!(out, "{MAGIC} {:032x}", self.run_key)?;
+            let mut names: Vec<&String> = records.keys().collect();
+            names.sort();
+            for name in names {
+                let r = &records[name];
+                let fields = format!(
+                    "{:032x} {:032x} {} {} {}",
+                    r.meta,
+                    r.content,
+                    Stamp::encode(r.stamp),
+                    name.len(),
+                    r.payload.len()
+                );
+                let checksum = checksum(&fields, name.as_bytes(), &r.payload);
+                writeln!(out, "{checksum:016x} {fields}")?;
+                out.write_all(name.as_bytes())?;
+                out.write_all(&r.payload)?;
+                out.write_all(b"\n")?;
+            }
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
             std::fs::rename(&temp, &path)
         })();
         if result.is_err() {
@@ -131,6 +306,68 @@ impl Cache {
         }
         result
     }
+}
+
+fn checksum(fields: &str, name: &[u8], payload: &[u8]) -> u64 {
+    let mut h = Xxh3::new();
+    h.update(fields.as_bytes());
+    h.update(name);
+    h.update(payload);
+    h.digest()
+}
+
+/// The records of a pack written under `run_key`, up to the first broken one.
+fn read_pack(
+    pack: &[u8],
+    run_key: u128,
+) -> HashMap<String, (u128, u128, Option<Stamp>, Range<usize>)> {
+    let mut records = HashMap::new();
+    let header = format!("{MAGIC} {run_key:032x}\n");
+    let Some(mut rest) = pack.strip_prefix(header.as_bytes()) else {
+        return records;
+    };
+    let mut offset = header.len();
+    while !rest.is_empty() {
+        let Some((name, record, used)) = read_record(rest, offset) else {
+            break;
+        };
+        records.insert(name, record);
+        rest = &rest[used..];
+        offset += used;
+    }
+    records
+}
+
+/// One record at the start of `data` (which starts at `offset` in the pack): its
+/// name, keys, stamp and payload range, and the bytes it takes.
+#[allow(clippy::type_complexity)]
+fn read_record(
+    data: &[u8],
+    offset: usize,
+) -> Option<(String, (u128, u128, Option<Stamp>, Range<usize>), usize)> {
+    let newline = data.iter().position(|&b| b == b'\n')?;
+    let line = std::str::from_utf8(&data[..newline]).ok()?;
+    let (checksum_hex, fields) = line.split_once(' ')?;
+    let mut parts = fields.split(' ');
+    let meta = u128::from_str_radix(parts.next()?, 16).ok()?;
+    let content = u128::from_str_radix(parts.next()?, 16).ok()?;
+    let stamp = Stamp::decode(parts.next()?)?;
+    let name_len: usize = parts.next()?.parse().ok()?;
+    let payload_len: usize = parts.next()?.parse().ok()?;
+    let name_start = newline + 1;
+    let payload_start = name_start.checked_add(name_len)?;
+    let end = payload_start.checked_add(payload_len)?;
+    if data.get(end) != Some(&b'\n') {
+        return None;
+    }
+    let name = &data[name_start..payload_start];
+    let payload = &data[payload_start..end];
+    if u64::from_str_radix(checksum_hex, 16).ok()? != checksum(fields, name, payload) {
+        return None;
+    }
+    let name = std::str::from_utf8(name).ok()?.to_string();
+    let range = offset + payload_start..offset + end;
+    Some((name, (meta, content, stamp, range), end + 1))
 }
 
 /// Identifies the running build: the executable's size and modification time, so
@@ -147,4 +384,87 @@ fn build_id() -> String {
             format!("{}:{modified}", m.len())
         })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(name: &str) -> SourceSummary {
+        SourceSummary {
+            name: name.to_string(),
+            problems: Vec::new(),
+            documents: Vec::new(),
+        }
+    }
+
+    fn rules() -> Rules {
+        Rules::from_toml("r.toml", "").expect("empty rules")
+    }
+
+    #[test]
+    fn records_survive_a_save_and_broken_ones_end_the_pack() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cache = Cache::new(dir.path(), &rules());
+        for (i, name) in ["a.txt", "b\nweird.txt", "c.txt"].iter().enumerate() {
+            cache.put(name, 1, i as u128, None, &summary(name));
+        }
+        cache.save();
+        let cache = Cache::new(dir.path(), &rules());
+        assert_eq!(cache.stored.len(), 3);
+        assert!(cache.by_content("b\nweird.txt", 1, 1, None).is_some());
+        assert!(cache.by_content("a.txt", 1, 9, None).is_none(), "content");
+        assert!(cache.by_content("a.txt", 2, 0, None).is_none(), "meta");
+
+        // Flip one payload byte of the second record: it and what follows are dropped.
+        let path = dir.path().join("v2/pack");
+        let mut bytes = std::fs::read(&path).expect("pack");
+        let at = bytes
+            .windows(7)
+            .rposition(|w| w == b"weird.t")
+            .expect("second record");
+        bytes[at + 20] ^= 1;
+        std::fs::write(&path, &bytes).expect("write");
+        let cache = Cache::new(dir.path(), &rules());
+        assert_eq!(cache.stored.keys().collect::<Vec<_>>(), ["a.txt"]);
+
+        // A truncated pack keeps its whole records; junk is an empty cache.
+        std::fs::write(&path, &bytes[..bytes.len() - 3]).expect("write");
+        assert_eq!(Cache::new(dir.path(), &rules()).stored.len(), 1);
+        std::fs::write(&path, b"\0\xffjunk").expect("write");
+        assert!(Cache::new(dir.path(), &rules()).stored.is_empty());
+    }
+
+    #[test]
+    fn other_rules_do_not_see_the_records() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let cache = Cache::new(dir.path(), &rules());
+        cache.put("a.txt", 1, 1, None, &summary("a.txt"));
+        cache.save();
+        let other = Rules::from_toml("r.toml", "# changed\n").expect("rules");
+        assert!(Cache::new(dir.path(), &other).stored.is_empty());
+        assert_eq!(Cache::new(dir.path(), &rules()).stored.len(), 1);
+    }
+
+    #[test]
+    fn stamps_round_trip_and_recent_files_get_none() {
+        let stamp = Stamp {
+            size: 10,
+            modified_ns: 1_700_000_000_123_456_789,
+            inode: 42,
+        };
+        assert_eq!(
+            Stamp::decode(&Stamp::encode(Some(stamp))),
+            Some(Some(stamp))
+        );
+        assert_eq!(Stamp::decode("-"), Some(None));
+        assert_eq!(Stamp::decode("1.2"), None);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("new.txt");
+        std::fs::write(&path, "x").expect("write");
+        let meta = std::fs::metadata(&path).expect("metadata");
+        assert_eq!(Stamp::of(&meta, SystemTime::now()), None, "racy");
+        let later = SystemTime::now() + Duration::from_secs(60);
+        assert!(Stamp::of(&meta, later).is_some());
+    }
 }

@@ -454,7 +454,7 @@ fn run_check(
     progress.finish();
     if verbose {
         eprintln!(
-            "factlint: {} file{}: {} read and extracted, {} from the cache",
+            "factlint: {} file{}: {} extracted, {} from the cache",
             stats.files,
             if stats.files == 1 { "" } else { "s" },
             stats.extracted,

@@ -286,14 +286,14 @@ fn staged_run_with_a_warm_cache_reads_only_the_staged_document() {
     let cached = ["--cache", "--cache-dir", ".cache", "--verbose"];
     let (_, stderr, _) = repo.factlint(&[&["check"][..], &cached].concat());
     assert!(
-        stderr.contains("5 files: 5 read and extracted, 0 from the cache"),
+        stderr.contains("5 files: 5 extracted, 0 from the cache"),
         "{stderr}"
     );
     repo.write("seeds/005_draft.txt", &doc(2024, "US$800 million"));
     repo.git(&["add", "seeds/005_draft.txt"]);
     let (stdout, stderr, code) = repo.factlint(&[&["check", "--staged"][..], &cached].concat());
     assert!(
-        stderr.contains("6 files: 1 read and extracted, 5 from the cache"),
+        stderr.contains("6 files: 1 extracted, 5 from the cache"),
         "{stderr}"
     );
     assert_eq!(code, 1, "{stdout}");

@@ -95,15 +95,15 @@ fn a_warm_cache_gives_the_cold_report_and_reads_nothing_again() {
     let dir = tempfile::tempdir().expect("temp dir");
     let rules = Rules::load(&[root().join("rules")]).expect("rules load");
     let checker = Checker::new(&rules);
-    let cache = Cache::new(dir.path().join("cache"), &rules);
+    let open = || Cache::new(dir.path().join("cache"), &rules);
     let sources = Sources::discover(
         &[root().join("seeds"), root().join("tests/fixtures/formats")],
         &LoadOptions::default(),
     )
     .expect("discover");
-    let (cold, stats) = checker.check_sources(&sources, Some(&cache), &|| {});
+    let (cold, stats) = checker.check_sources(&sources, Some(&open()), &|| {});
     assert_eq!((stats.extracted, stats.from_cache), (sources.len(), 0));
-    let (warm, stats) = checker.check_sources(&sources, Some(&cache), &|| {});
+    let (warm, stats) = checker.check_sources(&sources, Some(&open()), &|| {});
     assert_eq!((stats.extracted, stats.from_cache), (0, sources.len()));
     assert_eq!(warm.render(Format::Json), cold.render(Format::Json));
     assert_eq!(warm.render(Format::Html), cold.render(Format::Html));

@@ -25,7 +25,7 @@ use crate::report::{DocInfo, Report};
 pub struct RunStats {
     /// Files found.
     pub files: usize,
-    /// Files read and extracted in this run.
+    /// Files extracted in this run.
     pub extracted: usize,
     /// Files whose results came from the cache.
     pub from_cache: usize,
@@ -62,6 +62,9 @@ impl Checker<'_> {
                 summary
             })
             .collect();
+        if let Some(cache) = cache {
+            cache.save();
+        }
         let mut findings: Vec<Finding> =
             sources.walk_problems().iter().map(input_finding).collect();
         let mut source_of: BTreeMap<String, usize> = BTreeMap::new();
@@ -105,6 +108,14 @@ impl Checker<'_> {
         cached: &AtomicUsize,
     ) -> SourceSummary {
         let name = sources.name(index);
+        let meta = cache.map(|c| c.meta_key(name, &sources.fingerprint(index)));
+        let stamp = cache.and_then(|c| sources.stamp(index, c.started()));
+        if let (Some(cache), Some(meta), Some(stamp)) = (cache, meta, stamp)
+            && let Some(summary) = cache.by_stamp(name, meta, stamp)
+        {
+            cached.fetch_add(1, Ordering::Relaxed);
+            return summary;
+        }
         let bytes = match sources.bytes(index) {
             Ok(bytes) => bytes,
             Err(problem) => {
@@ -115,9 +126,9 @@ impl Checker<'_> {
                 };
             }
         };
-        let key = cache.map(|c| c.key(name, &sources.fingerprint(index), &bytes));
-        if let (Some(cache), Some(key)) = (cache, key)
-            && let Some(summary) = cache.get(name, key)
+        let content = cache.map(|_| Cache::content_key(&bytes));
+        if let (Some(cache), Some(meta), Some(content)) = (cache, meta, content)
+            && let Some(summary) = cache.by_content(name, meta, content, stamp)
         {
             cached.fetch_add(1, Ordering::Relaxed);
             return summary;
@@ -134,8 +145,8 @@ impl Checker<'_> {
                 .collect(),
         };
         extracted.fetch_add(1, Ordering::Relaxed);
-        if let (Some(cache), Some(key)) = (cache, key) {
-            cache.put(key, &summary);
+        if let (Some(cache), Some(meta), Some(content)) = (cache, meta, content) {
+            cache.put(name, meta, content, stamp, &summary);
         }
         summary
     }

@@ -16,6 +16,7 @@ use super::{
     Document, InputFormat, InputProblem, LoadOptions, build_document, decode, jsonl, with_language,
 };
 use crate::Error;
+use crate::cache::Stamp;
 
 /// The sources of a run, sorted by name, with the problems found while walking.
 pub struct Sources {
@@ -146,6 +147,17 @@ impl Sources {
                 _ => decode::read_bytes(path, &source.name, self.options.max_file_size)
                     .map(Cow::Owned),
             },
+        }
+    }
+
+    /// The stamp of source `index` on disk (`None` for staged contents, or when the
+    /// file changed too recently before `now` to be trusted).
+    pub(crate) fn stamp(&self, index: usize, now: std::time::SystemTime) -> Option<Stamp> {
+        match &self.sources[index].origin {
+            Origin::File { path, .. } if self.options.overrides.lookup(path).is_none() => {
+                Stamp::of(&std::fs::metadata(path).ok()?, now)
+            }
+            _ => None,
         }
     }
 
