@@ -97,7 +97,13 @@ struct Record {
     meta: u128,
     content: u128,
     stamp: Option<Stamp>,
-    payload: Vec<u8>,
+    payload: Payload,
+}
+
+/// A record's JSON summary: still in the pack read at the start, or new.
+enum Payload {
+    Stored(Range<usize>),
+    New(Vec<u8>),
 }
 
 /// The cache of one run: the records read from the pack when it is opened, and this
@@ -209,8 +215,7 @@ impl Cache {
         stamp: Option<Stamp>,
         range: Range<usize>,
     ) -> Option<SourceSummary> {
-        let payload = &self.pack[range];
-        let summary: SourceSummary = serde_json::from_slice(payload).ok()?;
+        let summary: SourceSummary = serde_json::from_slice(&self.pack[range.clone()]).ok()?;
         if summary.name != name {
             return None;
         }
@@ -220,7 +225,7 @@ impl Cache {
                 meta,
                 content,
                 stamp,
-                payload: payload.to_vec(),
+                payload: Payload::Stored(range),
             },
         );
         Some(summary)
@@ -245,7 +250,7 @@ impl Cache {
                 meta,
                 content,
                 stamp,
-                payload,
+                payload: Payload::New(payload),
             },
         );
     }
@@ -284,18 +289,22 @@ impl Cache {
             names.sort();
             for name in names {
                 let r = &records[name];
+                let payload = match &r.payload {
+                    Payload::Stored(range) => &self.pack[range.clone()],
+                    Payload::New(bytes) => bytes.as_slice(),
+                };
                 let fields = format!(
                     "{:032x} {:032x} {} {} {}",
                     r.meta,
                     r.content,
                     Stamp::encode(r.stamp),
                     name.len(),
-                    r.payload.len()
+                    payload.len()
                 );
-                let checksum = checksum(&fields, name.as_bytes(), &r.payload);
+                let checksum = checksum(&fields, name.as_bytes(), payload);
                 writeln!(out, "{checksum:016x} {fields}")?;
                 out.write_all(name.as_bytes())?;
-                out.write_all(&r.payload)?;
+                out.write_all(payload)?;
                 out.write_all(b"\n")?;
             }
             out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
