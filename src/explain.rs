@@ -19,6 +19,8 @@ const DATE_DOC: &str = include_str!("check/doc/date.md");
 const ANNIVERSARY_DOC: &str = include_str!("check/doc/anniversary.md");
 /// What `since` and `first` claims check (the module docs of `check::since`).
 const SINCE_DOC: &str = include_str!("check/doc/since.md");
+/// What `ordinal` claims check (the module docs of `check::ordinal`).
+const ORDINAL_DOC: &str = include_str!("check/doc/ordinal.md");
 /// Documentation of name checks (also the `//!` of `check/name.rs`).
 const NAME_DOC: &str = include_str!("check/doc/name.md");
 /// Documentation of cross-document agreement (also the `//!` of `check/agreement.rs`).
@@ -106,7 +108,8 @@ fn key_template(kind: &ClaimKind) -> Option<&str> {
         ClaimKind::Date { .. }
         | ClaimKind::Anniversary { .. }
         | ClaimKind::Since { .. }
-        | ClaimKind::First { .. } => None,
+        | ClaimKind::First { .. }
+        | ClaimKind::Ordinal { .. } => None,
     }
 }
 
@@ -117,6 +120,7 @@ fn kind_doc(kind: &ClaimKind) -> &'static str {
         ClaimKind::Date { .. } => DATE_DOC,
         ClaimKind::Anniversary { .. } => ANNIVERSARY_DOC,
         ClaimKind::Since { .. } | ClaimKind::First { .. } => SINCE_DOC,
+        ClaimKind::Ordinal { .. } => ORDINAL_DOC,
     }
 }
 
@@ -167,18 +171,11 @@ fn claim_text(rules: &Rules, claim: &Claim) -> String {
             let _ = writeln!(out, "severity: {}", claim.severity.as_str());
         }
         ClaimKind::Since { tags } | ClaimKind::First { tags } => {
-            let _ = writeln!(out, "events tagged: {}", tags.join(", "));
-            for e in rules
-                .events
-                .iter()
-                .filter(|e| tags.iter().all(|t| e.tags.contains(t)))
-            {
-                let _ = writeln!(
-                    out,
-                    "  {} — {} ({}..{})",
-                    e.id, e.label, e.date.start, e.date.end
-                );
-            }
+            events_tagged(&mut out, rules, tags, &[]);
+            let _ = writeln!(out, "severity: {}", claim.severity.as_str());
+        }
+        ClaimKind::Ordinal { tags, participants } => {
+            events_tagged(&mut out, rules, tags, participants);
             let _ = writeln!(out, "severity: {}", claim.severity.as_str());
         }
     }
@@ -223,6 +220,26 @@ fn claim_text(rules: &Rules, claim: &Claim) -> String {
         kind_doc(&claim.kind)
     );
     out
+}
+
+/// The events a `since`, `first` or `ordinal` claim compares.
+fn events_tagged(out: &mut String, rules: &Rules, tags: &[String], participants: &[String]) {
+    let _ = writeln!(out, "events tagged: {}", tags.join(", "));
+    if !participants.is_empty() {
+        let _ = writeln!(out, "with participants: {}", participants.join(", "));
+    }
+    for e in rules
+        .events
+        .iter()
+        .filter(|e| tags.iter().all(|t| e.tags.contains(t)))
+        .filter(|e| participants.iter().all(|p| e.participants.contains(p)))
+    {
+        let _ = writeln!(
+            out,
+            "  {} — {} ({}..{})",
+            e.id, e.label, e.date.start, e.date.end
+        );
+    }
 }
 
 fn groups(groups: &[Vec<String>]) -> String {

@@ -13,9 +13,12 @@ mod describe;
 mod finding;
 mod guard;
 mod name;
+mod ordinal;
 mod probe;
 mod quantity;
 mod since;
+mod timeline;
+mod verdict;
 
 use std::collections::BTreeMap;
 
@@ -150,6 +153,7 @@ impl<'r> Checker<'r> {
             ClaimKind::Since { .. } | ClaimKind::First { .. } => {
                 since::check(self.rules, claim, doc, mentions, out);
             }
+            ClaimKind::Ordinal { .. } => ordinal::check(self.rules, claim, doc, mentions, out),
         }
     }
 }
