@@ -8,6 +8,8 @@
 
 use std::fmt::Write as _;
 
+use crate::Checker;
+use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::rules::{Claim, ClaimKind, Entity, Example, Expect, Rules, format_quantity};
 
@@ -59,7 +61,7 @@ const BUILTIN: &[(&str, &str, &str)] = &[
 /// that suggests the closest known id.
 pub fn explain(rules: &Rules, id: &str) -> Result<String, Error> {
     if let Some(claim) = rules.claim(id) {
-        return Ok(claim_text(rules, claim));
+        return Ok(claim_text(rules, claim, None));
     }
     if let Some(entity) = rules.entities.iter().find(|e| e.id == id) {
         return Ok(entity_text(entity));
@@ -75,6 +77,27 @@ pub fn explain(rules: &Rules, id: &str) -> Result<String, Error> {
         ));
     }
     Err(unknown(rules, id))
+}
+
+/// [`explain`] for a claim, with every mention of it in `corpus` listed after its
+/// description: file:line:column, the quoted text, and the arithmetic with the verdict
+/// ("…; stated 33 — ok", or the conflict's message). An id that is not a claim is a
+/// usage error (entities and built-in codes have no mentions to walk through).
+pub fn explain_in(rules: &Rules, id: &str, corpus: &Corpus) -> Result<String, Error> {
+    let Some(index) = rules.claims.iter().position(|c| c.id == id) else {
+        if rules.entities.iter().any(|e| e.id == id) || BUILTIN.iter().any(|(c, ..)| *c == id) {
+            return Err(Error::Usage {
+                message: format!("`{id}` is not a claim: only claims are walked through documents"),
+                help: Some(format!(
+                    "run `factlint explain {id}` without paths, or `factlint check PATHS` for its findings"
+                )),
+            });
+        }
+        return Err(unknown(rules, id));
+    };
+    let walked = Checker::new(rules).walkthrough(corpus, index);
+    let mentions = crate::report::walkthrough::render(id, &walked, corpus);
+    Ok(claim_text(rules, &rules.claims[index], Some(&mentions)))
 }
 
 fn unknown(rules: &Rules, id: &str) -> Error {
@@ -124,13 +147,19 @@ fn kind_doc(kind: &ClaimKind) -> &'static str {
     }
 }
 
-fn claim_text(rules: &Rules, claim: &Claim) -> String {
+/// The description of a claim; `mentions` (the rendered walk through documents) comes
+/// right after the description line.
+fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} (claim, kind {})", claim.id, claim.kind.name());
     if let Some(description) = &claim.description {
         let _ = writeln!(out, "{}", description.trim());
     }
     out.push('\n');
+    if let Some(mentions) = mentions {
+        out.push_str(mentions);
+        out.push('\n');
+    }
     if let Some(key) = key_template(&claim.kind) {
         let _ = writeln!(out, "key: {key}");
     }

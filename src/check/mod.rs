@@ -19,6 +19,7 @@ mod quantity;
 mod since;
 mod timeline;
 mod verdict;
+mod walkthrough;
 
 use std::collections::BTreeMap;
 
@@ -26,6 +27,8 @@ use rayon::prelude::*;
 
 pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity, Span};
 pub(crate) use probe::ClaimMatch;
+pub(crate) use verdict::{Step, Verdict};
+pub(crate) use walkthrough::Walked;
 
 use crate::corpus::{Corpus, Document, InputProblem};
 use crate::extract::{Extraction, Extractor, Mention, TemporalMention};

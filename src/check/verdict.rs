@@ -16,6 +16,9 @@ pub(crate) enum Verdict {
     Unchecked(String),
     /// A finding: a conflict, or a note that context is missing.
     Finding(Box<Finding>),
+    /// A finding that a suppression comment in the document removes (set only by
+    /// `walkthrough`; `check` drops these findings at its end).
+    Suppressed(Box<Finding>),
 }
 
 /// One step of a check on one mention: the arithmetic and what it concluded.
@@ -58,7 +61,7 @@ impl Step {
     pub(crate) fn into_finding(self) -> Option<Finding> {
         match self.verdict {
             Verdict::Finding(finding) => Some(*finding),
-            Verdict::Ok | Verdict::Unchecked(_) => None,
+            Verdict::Ok | Verdict::Unchecked(_) | Verdict::Suppressed(_) => None,
         }
     }
 }
