@@ -188,3 +188,16 @@ fn help_describes_the_paths() {
     assert!(run.0.contains("[PATHS]..."), "{}", run.0);
     assert!(run.0.contains("agreeing mentions included"), "{}", run.0);
 }
+
+#[test]
+fn a_fixture_ordinal_claim_lists_the_events_counted() {
+    let run = in_project(&[
+        "explain",
+        "rudolf-ordinal",
+        "tests/fixtures/temporal/docs",
+        "--rules",
+        "tests/fixtures/temporal/rules.toml",
+    ]);
+    assert_eq!(run.2, 0, "{}", run.1);
+    snapshot("explain_fixture_rudolf_ordinal", &run);
+}

@@ -86,7 +86,7 @@ pub(crate) fn assess(
             found: describe::ordinal(stated),
             expected: describe::ordinal(expected),
             message: format!(
-                "`{text}` ({}) does not match the record: {what} is the {} of the events {filter}",
+                "`{text}` ({}) does not match the record: {what} is the {} event {filter}",
                 describe::ordinal(stated),
                 describe::ordinal(expected)
             ),
@@ -102,16 +102,16 @@ pub(crate) fn assess(
     vec![Step::finding(arithmetic, finding)]
 }
 
-/// "tagged visit, kz-to-vn" or "tagged visit with tokayev".
+/// "tagged visit, kz-to-vn" or "tagged visit with participant tokayev".
 fn filter_text(tags: &[String], participants: &[String]) -> String {
-    if participants.is_empty() {
-        format!("tagged {}", tags.join(", "))
-    } else {
-        format!(
-            "tagged {} with {}",
+    match participants {
+        [] => format!("tagged {}", tags.join(", ")),
+        [one] => format!("tagged {} with participant {one}", tags.join(", ")),
+        many => format!(
+            "tagged {} with participants {}",
             tags.join(", "),
-            participants.join(", ")
-        )
+            many.join(", ")
+        ),
     }
 }
 
