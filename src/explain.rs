@@ -8,6 +8,8 @@
 
 use std::fmt::Write as _;
 
+use crate::Checker;
+use crate::corpus::Corpus;
 use crate::error::Error;
 use crate::rules::{Claim, ClaimKind, Entity, Example, Expect, Rules, format_quantity};
 
@@ -19,6 +21,8 @@ const DATE_DOC: &str = include_str!("check/doc/date.md");
 const ANNIVERSARY_DOC: &str = include_str!("check/doc/anniversary.md");
 /// What `since` and `first` claims check (the module docs of `check::since`).
 const SINCE_DOC: &str = include_str!("check/doc/since.md");
+/// What `ordinal` claims check (the module docs of `check::ordinal`).
+const ORDINAL_DOC: &str = include_str!("check/doc/ordinal.md");
 /// Documentation of name checks (also the `//!` of `check/name.rs`).
 const NAME_DOC: &str = include_str!("check/doc/name.md");
 /// Documentation of cross-document agreement (also the `//!` of `check/agreement.rs`).
@@ -57,7 +61,7 @@ const BUILTIN: &[(&str, &str, &str)] = &[
 /// that suggests the closest known id.
 pub fn explain(rules: &Rules, id: &str) -> Result<String, Error> {
     if let Some(claim) = rules.claim(id) {
-        return Ok(claim_text(rules, claim));
+        return Ok(claim_text(rules, claim, None));
     }
     if let Some(entity) = rules.entities.iter().find(|e| e.id == id) {
         return Ok(entity_text(entity));
@@ -73,6 +77,27 @@ pub fn explain(rules: &Rules, id: &str) -> Result<String, Error> {
         ));
     }
     Err(unknown(rules, id))
+}
+
+/// [`explain`] for a claim, with every mention of it in `corpus` listed after its
+/// description: file:line:column, the quoted text, and the arithmetic with the verdict
+/// ("…; stated 33 — ok", or the conflict's message). An id that is not a claim is a
+/// usage error (entities and built-in codes have no mentions to walk through).
+pub fn explain_in(rules: &Rules, id: &str, corpus: &Corpus) -> Result<String, Error> {
+    let Some(index) = rules.claims.iter().position(|c| c.id == id) else {
+        if rules.entities.iter().any(|e| e.id == id) || BUILTIN.iter().any(|(c, ..)| *c == id) {
+            return Err(Error::Usage {
+                message: format!("`{id}` is not a claim: only claims are walked through documents"),
+                help: Some(format!(
+                    "run `factlint explain {id}` without paths, or `factlint check PATHS` for its findings"
+                )),
+            });
+        }
+        return Err(unknown(rules, id));
+    };
+    let walked = Checker::new(rules).walkthrough(corpus, index);
+    let mentions = crate::report::walkthrough::render(id, &walked, corpus);
+    Ok(claim_text(rules, &rules.claims[index], Some(&mentions)))
 }
 
 fn unknown(rules: &Rules, id: &str) -> Error {
@@ -106,7 +131,8 @@ fn key_template(kind: &ClaimKind) -> Option<&str> {
         ClaimKind::Date { .. }
         | ClaimKind::Anniversary { .. }
         | ClaimKind::Since { .. }
-        | ClaimKind::First { .. } => None,
+        | ClaimKind::First { .. }
+        | ClaimKind::Ordinal { .. } => None,
     }
 }
 
@@ -117,16 +143,23 @@ fn kind_doc(kind: &ClaimKind) -> &'static str {
         ClaimKind::Date { .. } => DATE_DOC,
         ClaimKind::Anniversary { .. } => ANNIVERSARY_DOC,
         ClaimKind::Since { .. } | ClaimKind::First { .. } => SINCE_DOC,
+        ClaimKind::Ordinal { .. } => ORDINAL_DOC,
     }
 }
 
-fn claim_text(rules: &Rules, claim: &Claim) -> String {
+/// The description of a claim; `mentions` (the rendered walk through documents) comes
+/// right after the description line.
+fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} (claim, kind {})", claim.id, claim.kind.name());
     if let Some(description) = &claim.description {
         let _ = writeln!(out, "{}", description.trim());
     }
     out.push('\n');
+    if let Some(mentions) = mentions {
+        out.push_str(mentions);
+        out.push('\n');
+    }
     if let Some(key) = key_template(&claim.kind) {
         let _ = writeln!(out, "key: {key}");
     }
@@ -167,18 +200,11 @@ fn claim_text(rules: &Rules, claim: &Claim) -> String {
             let _ = writeln!(out, "severity: {}", claim.severity.as_str());
         }
         ClaimKind::Since { tags } | ClaimKind::First { tags } => {
-            let _ = writeln!(out, "events tagged: {}", tags.join(", "));
-            for e in rules
-                .events
-                .iter()
-                .filter(|e| tags.iter().all(|t| e.tags.contains(t)))
-            {
-                let _ = writeln!(
-                    out,
-                    "  {} — {} ({}..{})",
-                    e.id, e.label, e.date.start, e.date.end
-                );
-            }
+            events_tagged(&mut out, rules, tags, &[]);
+            let _ = writeln!(out, "severity: {}", claim.severity.as_str());
+        }
+        ClaimKind::Ordinal { tags, participants } => {
+            events_tagged(&mut out, rules, tags, participants);
             let _ = writeln!(out, "severity: {}", claim.severity.as_str());
         }
     }
@@ -223,6 +249,26 @@ fn claim_text(rules: &Rules, claim: &Claim) -> String {
         kind_doc(&claim.kind)
     );
     out
+}
+
+/// The events a `since`, `first` or `ordinal` claim compares.
+fn events_tagged(out: &mut String, rules: &Rules, tags: &[String], participants: &[String]) {
+    let _ = writeln!(out, "events tagged: {}", tags.join(", "));
+    if !participants.is_empty() {
+        let _ = writeln!(out, "with participants: {}", participants.join(", "));
+    }
+    for e in rules
+        .events
+        .iter()
+        .filter(|e| tags.iter().all(|t| e.tags.contains(t)))
+        .filter(|e| participants.iter().all(|p| e.participants.contains(p)))
+    {
+        let _ = writeln!(
+            out,
+            "  {} — {} ({}..{})",
+            e.id, e.label, e.date.start, e.date.end
+        );
+    }
 }
 
 fn groups(groups: &[Vec<String>]) -> String {

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use factlint::config::Config;
 use factlint::corpus::{JsonlFields, LoadOptions};
 use factlint::report::HumanOptions;
-use factlint::{Cache, Checker, Error, Format, Report, Rules, Severity, Sources, gate};
+use factlint::{Cache, Checker, Corpus, Error, Format, Report, Rules, Severity, Sources, gate};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
 const AFTER_HELP: &str = "\
@@ -108,14 +108,28 @@ struct TestArgs {
 }
 
 #[derive(clap::Args)]
+#[command(after_help = EXPLAIN_HELP)]
 struct ExplainArgs {
     /// A claim id, an entity id, or a built-in code (misspelled-name, discouraged-name,
     /// near-miss-name, role-conflict, agreement).
     rule_id: String,
+    /// Documents or directories: list every mention of the claim in them, with its
+    /// arithmetic and verdict ("ok" or the conflict), agreeing mentions included.
+    paths: Vec<PathBuf>,
     /// Rule file or directory; repeatable (default: rules/).
     #[arg(long = "rules", value_name = "DIR|FILE")]
     rules: Vec<PathBuf>,
 }
+
+const EXPLAIN_HELP: &str = "\
+Examples:
+  factlint explain ties-anniversary                describe the claim
+  factlint explain ties-anniversary seeds/         … and walk through its mentions in seeds/
+  factlint explain trade-volume draft.md --rules rules/vn-kz.toml
+
+With PATHS, each mention is listed after the description as FILE:LINE:COLUMN `text`,
+then one line per step of its check: the arithmetic and the verdict, e.g.
+  event 1992-06-29, document 2025-05-05: 32 completed years, 33 calendar years; stated 33 — ok";
 
 #[derive(clap::Args)]
 struct RulesArgs {
@@ -614,7 +628,20 @@ fn self_test(args: TestArgs) -> Result<ExitCode, Error> {
 
 fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
     let rules = Rules::load(&rule_paths(args.rules))?;
-    let text = factlint::explain::explain(&rules, &args.rule_id)?;
+    let text = if args.paths.is_empty() {
+        factlint::explain::explain(&rules, &args.rule_id)?
+    } else {
+        let options = LoadOptions {
+            default_lang: rules
+                .meta
+                .default_lang
+                .clone()
+                .unwrap_or_else(|| "en".into()),
+            ..LoadOptions::default()
+        };
+        let corpus = Corpus::from_paths_with(&args.paths, &options)?;
+        factlint::explain::explain_in(&rules, &args.rule_id, &corpus)?
+    };
     write_output(None, &text)?;
     Ok(ExitCode::SUCCESS)
 }

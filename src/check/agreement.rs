@@ -2,6 +2,7 @@
 #![doc = include_str!("doc/agreement.md")]
 
 use super::describe;
+use super::verdict::Step;
 use super::{Finding, Located, Related, Severity};
 use crate::rules::Rules;
 
@@ -63,6 +64,66 @@ pub(crate) fn check(rules: &Rules, key: &str, mentions: &[Located], out: &mut Ve
             &reference,
             unique_majority,
         ));
+    }
+}
+
+/// The arithmetic and verdict for each of `mentions` (of a key without a fact): the
+/// cross-document comparison of [`check`] decides.
+pub(crate) fn assess_all(rules: &Rules, key: &str, mentions: &[Located]) -> Vec<Step> {
+    let mut findings = Vec::new();
+    check(rules, key, mentions, &mut findings);
+    mentions
+        .iter()
+        .map(|l| {
+            let arithmetic = format!("{}; {}", reading(l), compared_with(key, l, mentions));
+            match findings
+                .iter()
+                .position(|f| f.file == l.doc.name && f.span == l.mention.span)
+            {
+                Some(i) => Step::finding(arithmetic, findings.swap_remove(i)),
+                None => Step::ok(arithmetic),
+            }
+        })
+        .collect()
+}
+
+/// "`X` reads as A – B", or for a derived value "`up 5%` implies A – B for `KEY` (…)".
+fn reading(l: &Located) -> String {
+    let m = l.mention;
+    let text = l.text;
+    let interval = describe::interval(&m.value.interval, m.value.unit.as_deref());
+    match &m.derived {
+        None => format!("`{text}` reads as {interval}"),
+        Some(d) => format!(
+            "`{text}` implies {interval} for `{}` ({} for `{}`, {:+}%)",
+            m.key,
+            describe::quantity(&d.stated),
+            d.stated_key,
+            d.change.nominal
+        ),
+    }
+}
+
+/// What a mention of a key without a fact is compared with.
+fn compared_with(key: &str, l: &Located, mentions: &[Located]) -> String {
+    let mut others: Vec<&str> = mentions
+        .iter()
+        .map(|o| o.doc.name.as_str())
+        .filter(|name| *name != l.doc.name)
+        .collect();
+    let count = others.len();
+    others.sort_unstable();
+    others.dedup();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if count == 0 {
+        format!("no fact for `{key}` and no other document states it")
+    } else {
+        format!(
+            "no fact for `{key}`: compared with {count} mention{} in {} other document{}",
+            plural(count),
+            others.len(),
+            plural(others.len())
+        )
     }
 }
 

@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Finding;
 use super::describe;
+use super::verdict::{self, Step};
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention, WrittenSpan};
 use crate::rules::{Claim, Event};
@@ -18,24 +19,42 @@ pub(crate) fn check(
     out: &mut Vec<Finding>,
 ) {
     for m in mentions {
-        let Stated::Count {
-            years,
-            written_span,
-        } = &m.stated
-        else {
-            continue;
-        };
-        let Some(doc_date) = doc.date else {
-            out.push(describe::needs_date(claim, doc, m.span));
-            continue;
-        };
-        let (low, high) = accepted_years(event.date.start, event.date.end, doc_date);
-        let arithmetic = arithmetic(event, doc_date);
-        let stated_ok = (low..=high)
-            .any(|n| years.interval.low <= f64::from(n) && f64::from(n) <= years.interval.high);
-        let text = describe::text(doc, m.span);
-        if !stated_ok {
-            out.push(describe::event_finding(
+        out.extend(verdict::findings(assess(claim, event, doc, m)));
+    }
+}
+
+/// The arithmetic and verdict for one mention: the count, then the written span if any.
+pub(crate) fn assess(
+    claim: &Claim,
+    event: &Event,
+    doc: &Document,
+    m: &TemporalMention,
+) -> Vec<Step> {
+    let Stated::Count {
+        years,
+        written_span,
+    } = &m.stated
+    else {
+        return Vec::new();
+    };
+    let Some(doc_date) = doc.date else {
+        return vec![Step::finding(
+            String::new(),
+            describe::needs_date(claim, doc, m.span),
+        )];
+    };
+    let (low, high) = accepted_years(event.date.start, event.date.end, doc_date);
+    let arithmetic = arithmetic(event, doc_date);
+    let stated_ok = (low..=high)
+        .any(|n| years.interval.low <= f64::from(n) && f64::from(n) <= years.interval.high);
+    let text = describe::text(doc, m.span);
+    let count = format!("{arithmetic}; stated {}", years.nominal);
+    let mut steps = vec![if stated_ok {
+        Step::ok(count)
+    } else {
+        Step::finding(
+            count.clone(),
+            describe::event_finding(
                 claim,
                 doc,
                 m.span,
@@ -45,29 +64,53 @@ pub(crate) fn check(
                     "`{text}` since {} does not match the document date",
                     event.label
                 ),
-                format!("{arithmetic}; stated {}", years.nominal),
+                count,
                 event,
-            ));
-        }
-        if let Some((span, written)) = written_span
-            && let Some(problem) = span_problem(written, event, doc_date, years.nominal)
-        {
-            out.push(describe::event_finding(
-                claim,
-                doc,
-                *span,
-                describe::text(doc, *span).to_string(),
-                problem.0,
-                format!(
-                    "`{}` is not the span since {}",
-                    describe::text(doc, *span),
-                    event.label
+            ),
+        )
+    }];
+    if let Some((span, written)) = written_span {
+        let written_text = describe::text(doc, *span);
+        steps.push(
+            match span_problem(written, event, doc_date, years.nominal) {
+                None => Step::ok(format!(
+                    "span `{written_text}`: {}",
+                    span_reading(written, event, doc_date)
+                )),
+                Some((expected, why)) => Step::finding(
+                    format!("span `{written_text}`: {why}"),
+                    describe::event_finding(
+                        claim,
+                        doc,
+                        *span,
+                        written_text.to_string(),
+                        expected,
+                        format!("`{written_text}` is not the span since {}", event.label),
+                        format!("{why}; {arithmetic}"),
+                        event,
+                    ),
                 ),
-                format!("{}; {arithmetic}", problem.1),
-                event,
-            ));
-        }
+            },
+        );
     }
+    steps
+}
+
+/// Why an agreeing written span agrees: where it starts and ends.
+fn span_reading(written: &WrittenSpan, event: &Event, doc_date: NaiveDate) -> String {
+    let end_year = match written {
+        WrittenSpan::Years { end, .. } => *end,
+        WrittenSpan::Dates(dates) => dates.end.year(),
+    };
+    let end = if end_year == doc_date.year() {
+        "the document's year"
+    } else {
+        "the anniversary year"
+    };
+    format!(
+        "starts at the event ({}), ends in {end_year} ({end})",
+        describe::date_span(&event.date)
+    )
 }
 
 /// "event 1992-06-29, document 2025-05-05: 32 completed years, 33 calendar years".

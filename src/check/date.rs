@@ -2,6 +2,7 @@
 #![doc = include_str!("doc/date.md")]
 
 use super::describe::{self, TemporalParts};
+use super::verdict::Step;
 use super::{Finding, Related};
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention};
@@ -15,29 +16,57 @@ pub(crate) fn check(
     mentions: &[&TemporalMention],
     out: &mut Vec<Finding>,
 ) {
-    let mut conflicting: Vec<(&TemporalMention, &DateSpan, u8)> = mentions
+    let mut conflicting: Vec<(&TemporalMention, &DateSpan, u8, Finding)> = mentions
         .iter()
-        .filter_map(|m| match &m.stated {
-            Stated::Date { date, specificity } if !overlaps(date, &event.date) => {
-                Some((*m, date, *specificity))
-            }
+        .filter_map(|m| match (&m.stated, assess(claim, event, doc, m)) {
+            (Stated::Date { date, specificity }, Some(step)) => step
+                .into_finding()
+                .map(|finding| (*m, date, *specificity, finding)),
             _ => None,
         })
         .collect();
     // The most precisely written first; ties: the earliest.
-    conflicting.sort_by_key(|(m, _, specificity)| (std::cmp::Reverse(*specificity), m.span.start));
-    let Some(((reported, date, _), others)) = conflicting.split_first() else {
+    conflicting
+        .sort_by_key(|(m, _, specificity, _)| (std::cmp::Reverse(*specificity), m.span.start));
+    let mut conflicting = conflicting.into_iter();
+    let Some((_, _, _, mut reported)) = conflicting.next() else {
         return;
     };
-    let related = others
-        .iter()
-        .map(|(m, d, _)| Related {
+    reported.related = conflicting
+        .map(|(m, d, _, _)| Related {
             file: doc.name.clone(),
             span: m.span,
             note: format!("also states {}", describe::date_span(d)),
         })
         .collect();
-    out.push(conflict(claim, event, doc, reported, date, related));
+    out.push(reported);
+}
+
+/// The arithmetic and verdict for one mention: the stated span against the event's.
+pub(crate) fn assess(
+    claim: &Claim,
+    event: &Event,
+    doc: &Document,
+    m: &TemporalMention,
+) -> Option<Step> {
+    let Stated::Date { date, .. } = &m.stated else {
+        return None;
+    };
+    let doc_date = doc
+        .date
+        .map_or_else(|| "unknown".to_string(), |d| d.to_string());
+    let arithmetic = format!(
+        "`{}` reads as {} (document dated {doc_date}); {} took place {}",
+        describe::text(doc, m.span),
+        describe::date_span(date),
+        event.label,
+        describe::date_span(&event.date)
+    );
+    Some(if overlaps(date, &event.date) {
+        Step::ok(arithmetic)
+    } else {
+        Step::finding(arithmetic, conflict(claim, event, doc, m, date))
+    })
 }
 
 fn conflict(
@@ -46,7 +75,6 @@ fn conflict(
     doc: &Document,
     m: &TemporalMention,
     date: &DateSpan,
-    related: Vec<Related>,
 ) -> Finding {
     let text = describe::text(doc, m.span);
     let stated = describe::date_span(date);
@@ -80,7 +108,7 @@ fn conflict(
             ),
             help: format!("{help}; `{text}` reads as {stated} (document dated {doc_date})"),
             source: event.source.clone(),
-            related,
+            related: Vec::new(),
         },
     )
 }

@@ -13,11 +13,15 @@ mod describe;
 mod finding;
 mod guard;
 mod name;
+mod ordinal;
 mod probe;
 mod quantity;
 mod since;
 mod stream;
 mod summary;
+mod timeline;
+mod verdict;
+mod walkthrough;
 
 use std::collections::BTreeMap;
 
@@ -25,6 +29,8 @@ use rayon::prelude::*;
 
 pub use finding::{Applicability, Edit, Finding, Fix, Related, Severity, Span};
 pub(crate) use probe::ClaimMatch;
+pub(crate) use verdict::{Step, Verdict};
+pub(crate) use walkthrough::Walked;
 
 use crate::corpus::{Corpus, Document, InputProblem};
 use crate::extract::{Extractor, TemporalMention};
@@ -153,6 +159,7 @@ impl<'r> Checker<'r> {
             ClaimKind::Since { .. } | ClaimKind::First { .. } => {
                 since::check(self.rules, claim, doc, mentions, out);
             }
+            ClaimKind::Ordinal { .. } => ordinal::check(self.rules, claim, doc, mentions, out),
         }
     }
 }

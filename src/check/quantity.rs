@@ -2,25 +2,22 @@
 #![doc = include_str!("doc/quantity.md")]
 
 use super::describe;
+use super::verdict::Step;
 use super::{Finding, Located, Related};
+use crate::extract::Derived;
 use crate::rules::{Fact, Rules};
 
 /// Most related locations listed under one finding.
 const MAX_RELATED: usize = 5;
 
 pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut Vec<Finding>) {
-    let agrees = |l: &Located| {
-        fact.accepted
-            .iter()
-            .any(|a| a.interval.overlaps(&l.mention.value.interval))
-    };
     for located in mentions {
-        if agrees(located) {
+        let Some(mut finding) = assess(rules, fact, located).into_finding() else {
             continue;
-        }
-        let related = mentions
+        };
+        finding.related = mentions
             .iter()
-            .filter(|other| other.mention.derived.is_none() && agrees(other))
+            .filter(|other| other.mention.derived.is_none() && agrees(fact, other))
             .filter(|other| {
                 other.doc.name != located.doc.name || other.mention.span != located.mention.span
             })
@@ -34,8 +31,61 @@ pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut 
                 ),
             })
             .collect();
-        out.push(conflict(rules, fact, located, related));
+        out.push(finding);
     }
+}
+
+/// The arithmetic and verdict for one mention: its interval against the fact's.
+pub(crate) fn assess(rules: &Rules, fact: &Fact, located: &Located) -> Step {
+    let m = located.mention;
+    let unit = m.value.unit.as_deref();
+    let accepted = accepted_ranges(fact, unit);
+    let arithmetic = match &m.derived {
+        None => format!(
+            "`{}` reads as {}; `{}` accepts {accepted}",
+            located.text,
+            describe::interval(&m.value.interval, unit),
+            fact.key
+        ),
+        Some(d) => derived_arithmetic(m, d, &accepted),
+    };
+    if agrees(fact, located) {
+        Step::ok(arithmetic)
+    } else {
+        Step::finding(arithmetic, conflict(rules, fact, located, Vec::new()))
+    }
+}
+
+fn agrees(fact: &Fact, l: &Located) -> bool {
+    fact.accepted
+        .iter()
+        .any(|a| a.interval.overlaps(&l.mention.value.interval))
+}
+
+/// "US$900 million – US$1.1 billion or US$979.2 million".
+fn accepted_ranges(fact: &Fact, unit: Option<&str>) -> String {
+    fact.accepted
+        .iter()
+        .map(|a| describe::interval(&a.interval, a.unit.as_deref().or(unit)))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// "US$800 million for `trade/vn-kz/2024` with a change of +99% means … for
+/// `trade/vn-kz/2023`; accepted: …".
+fn derived_arithmetic(m: &crate::extract::Mention, d: &Derived, accepted: &str) -> String {
+    format!(
+        "{} for `{}` with a change of {:+}% means {} / (1 {} {}%) = {} for `{}`; \
+         accepted: {accepted}",
+        describe::quantity(&d.stated),
+        d.stated_key,
+        d.change.nominal,
+        describe::quantity(&d.stated),
+        if d.change.nominal < 0.0 { "-" } else { "+" },
+        d.change.nominal.abs(),
+        describe::interval(&m.value.interval, m.value.unit.as_deref()),
+        m.key
+    )
 }
 
 fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>) -> Finding {
@@ -50,12 +100,7 @@ fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>
     let found = describe::found(m);
     let expected = describe::expected(&fact.accepted);
     let unit = m.value.unit.as_deref();
-    let accepted_ranges = fact
-        .accepted
-        .iter()
-        .map(|a| describe::interval(&a.interval, a.unit.as_deref().or(unit)))
-        .collect::<Vec<_>>()
-        .join(" or ");
+    let accepted_ranges = accepted_ranges(fact, unit);
     let text = located.text;
     let (severity, default_message, help) = match &m.derived {
         None => (
@@ -77,18 +122,7 @@ fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>
                 describe::interval(&m.value.interval, unit),
                 fact.key
             ),
-            format!(
-                "{} for `{}` with a change of {:+}% means {} / (1 {} {}%) = {} for `{}`; \
-                 accepted: {accepted_ranges}",
-                describe::quantity(&d.stated),
-                d.stated_key,
-                d.change.nominal,
-                describe::quantity(&d.stated),
-                if d.change.nominal < 0.0 { "-" } else { "+" },
-                d.change.nominal.abs(),
-                describe::interval(&m.value.interval, unit),
-                m.key
-            ),
+            derived_arithmetic(m, d, &accepted_ranges),
         ),
     };
     Finding {

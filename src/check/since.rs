@@ -1,17 +1,14 @@
 // The module documentation lives in doc/since.md: `factlint explain` prints the same text.
 #![doc = include_str!("doc/since.md")]
 
-use chrono::NaiveDate;
-
 use super::Finding;
 use super::describe;
+use super::timeline;
+use super::verdict::{self, Step};
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention};
 use crate::rules::{Claim, ClaimKind, Event, Rules};
 use crate::value::calendar::{calendar_years, completed_years};
-
-/// Days ahead of the document date within which an upcoming event is "current".
-const PREVIEW_DAYS: i64 = 31;
 
 pub(crate) fn check(
     rules: &Rules,
@@ -20,29 +17,42 @@ pub(crate) fn check(
     mentions: &[&TemporalMention],
     out: &mut Vec<Finding>,
 ) {
-    let (ClaimKind::Since { tags } | ClaimKind::First { tags }) = &claim.kind else {
-        return;
-    };
-    let mut events: Vec<&Event> = rules
-        .events
-        .iter()
-        .filter(|e| tags.iter().all(|t| e.tags.contains(t)))
-        .collect();
-    events.sort_by_key(|e| (e.date.start, e.id.as_str()));
     for m in mentions {
-        let Some(doc_date) = doc.date else {
-            out.push(describe::needs_date(claim, doc, m.span));
-            continue;
-        };
-        let Some(current) = current_event(&events, doc_date) else {
-            continue;
-        };
-        let previous = events
-            .iter()
-            .rev()
-            .find(|e| e.date.start < current.date.start);
-        match (&claim.kind, &m.stated, previous) {
-            (ClaimKind::First { .. }, _, Some(previous)) => out.push(describe::event_finding(
+        out.extend(verdict::findings(assess(rules, claim, doc, m)));
+    }
+}
+
+/// The arithmetic and verdict for one mention of a `since` or `first` claim.
+pub(crate) fn assess(
+    rules: &Rules,
+    claim: &Claim,
+    doc: &Document,
+    m: &TemporalMention,
+) -> Vec<Step> {
+    let (ClaimKind::Since { tags } | ClaimKind::First { tags }) = &claim.kind else {
+        return Vec::new();
+    };
+    let events = timeline::matching(rules, tags, &[]);
+    let Some(doc_date) = doc.date else {
+        return vec![Step::finding(
+            String::new(),
+            describe::needs_date(claim, doc, m.span),
+        )];
+    };
+    let Some(current) = timeline::current(&events, doc_date) else {
+        return vec![Step::unchecked(
+            format!(
+                "document {doc_date}: no event carrying all of {} is current",
+                tags.join(", ")
+            ),
+            "no event to compare with",
+        )];
+    };
+    let previous = timeline::before(&events, current).last().copied();
+    let step = match (&claim.kind, &m.stated, previous) {
+        (ClaimKind::First { .. }, _, Some(previous)) => Step::finding(
+            first_arithmetic(current, Some(previous), tags),
+            describe::event_finding(
                 claim,
                 doc,
                 m.span,
@@ -56,52 +66,68 @@ pub(crate) fn check(
                     "`{}`: an earlier event carries the same tags",
                     describe::text(doc, m.span)
                 ),
-                format!(
-                    "{} ({}) came before {} ({}); tags: {}",
-                    previous.label,
-                    describe::date_span(&previous.date),
-                    current.label,
-                    describe::date_span(&current.date),
-                    tags.join(", ")
-                ),
+                first_arithmetic(current, Some(previous), tags),
                 previous,
-            )),
-            (ClaimKind::Since { .. }, Stated::Count { years, .. }, previous) => {
-                since(claim, doc, m, years, current, previous, tags, out);
-            }
-            _ => {}
+            ),
+        ),
+        (ClaimKind::First { .. }, _, None) => Step::ok(first_arithmetic(current, None, tags)),
+        (ClaimKind::Since { .. }, Stated::Count { years, .. }, previous) => {
+            since(claim, doc, m, years, current, previous, tags)
         }
+        _ => return Vec::new(),
+    };
+    vec![step]
+}
+
+/// "A (date) came before B (date); tags: …" or "no event before B (date) carries all of: …".
+fn first_arithmetic(current: &Event, previous: Option<&Event>, tags: &[String]) -> String {
+    match previous {
+        Some(previous) => format!(
+            "{} ({}) came before {} ({}); tags: {}",
+            previous.label,
+            describe::date_span(&previous.date),
+            current.label,
+            describe::date_span(&current.date),
+            tags.join(", ")
+        ),
+        None => format!(
+            "no event before {} ({}) carries all of: {}",
+            current.label,
+            describe::date_span(&current.date),
+            tags.join(", ")
+        ),
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn since(
     claim: &Claim,
     doc: &Document,
     m: &TemporalMention,
     years: &crate::value::Quantity,
     current: &Event,
-    previous: Option<&&Event>,
+    previous: Option<&Event>,
     tags: &[String],
-    out: &mut Vec<Finding>,
-) {
+) -> Step {
     let text = describe::text(doc, m.span);
     let Some(previous) = previous else {
-        out.push(describe::event_finding(
-            claim,
-            doc,
-            m.span,
-            format!("{} years", years.nominal),
-            "no earlier event".to_string(),
-            format!("`{text}` implies an earlier event, but none carries the tags"),
-            format!(
-                "no event before {} carries all of: {}; add it to the rules or correct the copy",
-                current.label,
-                tags.join(", ")
+        let help = format!(
+            "no event before {} carries all of: {}; add it to the rules or correct the copy",
+            current.label,
+            tags.join(", ")
+        );
+        return Step::finding(
+            format!("{help}; stated {}", years.nominal),
+            describe::event_finding(
+                claim,
+                doc,
+                m.span,
+                format!("{} years", years.nominal),
+                "no earlier event".to_string(),
+                format!("`{text}` implies an earlier event, but none carries the tags"),
+                help,
+                current,
             ),
-            current,
-        ));
-        return;
+        );
     };
     let counts = [
         completed_years(previous.date.start, current.date.start),
@@ -112,43 +138,33 @@ fn since(
     let high = counts.iter().copied().max().unwrap_or(0);
     let fits = (low..=high)
         .any(|n| years.interval.low <= f64::from(n) && f64::from(n) <= years.interval.high);
-    if fits {
-        return;
-    }
     let expected = if low == high {
         format!("{low} years")
     } else {
         format!("{low} or {high} years")
     };
-    out.push(describe::event_finding(
-        claim,
-        doc,
-        m.span,
-        format!("{} years", years.nominal),
-        expected.clone(),
-        format!("`{text}` does not match the gap since {}", previous.label),
-        format!(
-            "previous {} ({}), this {} ({}): {expected}; stated {}",
-            previous.label,
-            describe::date_span(&previous.date),
-            current.label,
-            describe::date_span(&current.date),
-            years.nominal
+    let arithmetic = format!(
+        "previous {} ({}), this {} ({}): {expected}; stated {}",
+        previous.label,
+        describe::date_span(&previous.date),
+        current.label,
+        describe::date_span(&current.date),
+        years.nominal
+    );
+    if fits {
+        return Step::ok(arithmetic);
+    }
+    Step::finding(
+        arithmetic.clone(),
+        describe::event_finding(
+            claim,
+            doc,
+            m.span,
+            format!("{} years", years.nominal),
+            expected,
+            format!("`{text}` does not match the gap since {}", previous.label),
+            arithmetic,
+            previous,
         ),
-        previous,
-    ));
-}
-
-/// The event a document dated `date` speaks of (see the module docs).
-fn current_event<'a>(events: &[&'a Event], date: NaiveDate) -> Option<&'a Event> {
-    let ongoing = events
-        .iter()
-        .find(|e| e.date.start <= date && date <= e.date.end);
-    let upcoming = || {
-        events
-            .iter()
-            .find(|e| e.date.start > date && (e.date.start - date).num_days() <= PREVIEW_DAYS)
-    };
-    let latest = || events.iter().rev().find(|e| e.date.start <= date);
-    ongoing.or_else(upcoming).or_else(latest).copied()
+    )
 }

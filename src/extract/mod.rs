@@ -95,7 +95,7 @@ pub(crate) enum WrittenSpan {
 }
 
 /// Everything extracted from one document.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Extraction {
     pub mentions: Vec<Mention>,
     pub temporal: Vec<TemporalMention>,

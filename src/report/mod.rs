@@ -14,6 +14,7 @@ mod json;
 mod position;
 mod sarif;
 mod snapshot;
+pub(crate) mod walkthrough;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

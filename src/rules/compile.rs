@@ -97,13 +97,20 @@ pub(crate) fn compile(
         pending_claims.extend(file.claims.into_iter().map(|claim| (index, claim)));
     }
     // Claims last: they may reference events of any file.
+    let participants: std::collections::HashSet<String> = rules
+        .events
+        .iter()
+        .flat_map(|e| e.participants.iter().cloned())
+        .collect();
     for (index, claim) in pending_claims {
         let mut ctx = Ctx {
             files: &files,
             diagnostics,
             file: index,
         };
-        if let Some(claim) = compile_claim(&mut ctx, claim, &mut claim_ids, &event_ids) {
+        if let Some(claim) =
+            compile_claim(&mut ctx, claim, &mut claim_ids, &event_ids, &participants)
+        {
             rules.claims.push(claim);
         }
     }
@@ -400,6 +407,7 @@ fn compile_claim(
     At { value: raw, span }: At<RawClaim>,
     ids: &mut HashMap<String, Origin>,
     events: &HashMap<String, Origin>,
+    participants: &std::collections::HashSet<String>,
 ) -> Option<Claim> {
     let id = raw.id.get_ref().clone();
     let mut ok = unique(ctx, ids, "claim", &id, raw.id.span());
@@ -484,7 +492,15 @@ fn compile_claim(
     }
     let kind = match raw.kind.get_ref() {
         RawClaimKind::Quantity => quantity_kind(ctx, &raw, &patterns, !cues.is_empty()),
-        kind => temporal::claim_kind(ctx, *kind, &raw, &patterns, !cues.is_empty(), events),
+        kind => temporal::claim_kind(
+            ctx,
+            *kind,
+            &raw,
+            &patterns,
+            !cues.is_empty(),
+            events,
+            participants,
+        ),
     };
     let doc_dates = match &raw.doc_dates {
         Some(dates) => Some(event_date(ctx, dates)?),

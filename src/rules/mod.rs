@@ -212,6 +212,14 @@ pub enum ClaimKind {
         /// Tags the events must all carry.
         tags: Vec<String>,
     },
+    /// "the second visit": the stated ordinal against 1 + the number of earlier events
+    /// carrying the tags (and listing the participants).
+    Ordinal {
+        /// Tags the events must all carry.
+        tags: Vec<String>,
+        /// Entity ids the events must all list as participants (may be empty).
+        participants: Vec<String>,
+    },
 }
 
 impl ClaimKind {
@@ -223,6 +231,7 @@ impl ClaimKind {
             ClaimKind::Anniversary { .. } => "anniversary",
             ClaimKind::Since { .. } => "since",
             ClaimKind::First { .. } => "first",
+            ClaimKind::Ordinal { .. } => "ordinal",
         }
     }
 
@@ -236,6 +245,14 @@ impl ClaimKind {
             ClaimKind::Since { tags } | ClaimKind::First { tags } => {
                 Some(format!("events/{}", tags.join("+")))
             }
+            ClaimKind::Ordinal { tags, participants } if participants.is_empty() => {
+                Some(format!("events/{}", tags.join("+")))
+            }
+            ClaimKind::Ordinal { tags, participants } => Some(format!(
+                "events/{}@{}",
+                tags.join("+"),
+                participants.join("+")
+            )),
         }
     }
 }

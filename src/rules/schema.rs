@@ -172,6 +172,7 @@ pub(crate) enum RawClaimKind {
     Anniversary,
     Since,
     First,
+    Ordinal,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -204,6 +205,8 @@ pub(crate) struct RawClaim {
     pub event: Option<Spanned<String>>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Entity ids an `ordinal` claim's events must all list as participants.
+    pub participants: Option<Spanned<Vec<String>>>,
     #[serde(alias = "doc-dates")]
     pub doc_dates: Option<Spanned<RawDate>>,
     pub severity: Option<Severity>,

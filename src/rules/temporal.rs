@@ -1,8 +1,8 @@
-//! Validation of temporal claim kinds (`date`, `anniversary`, `since`, `first`): the
-//! event a claim names exists, its tags are given, and its patterns bind the value the
-//! kind checks.
+//! Validation of temporal claim kinds (`date`, `anniversary`, `since`, `first`,
+//! `ordinal`): the event a claim names exists, its tags are given, its participants are
+//! listed by some event, and its patterns bind the value the kind checks.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::compile::Ctx;
 use super::schema::{RawClaim, RawClaimKind};
@@ -16,6 +16,7 @@ fn required_slots(kind: RawClaimKind) -> &'static [ValueKind] {
         RawClaimKind::Date => &[ValueKind::Date, ValueKind::DateRange],
         RawClaimKind::Anniversary => &[ValueKind::Count, ValueKind::Ordinal],
         RawClaimKind::Since => &[ValueKind::Count],
+        RawClaimKind::Ordinal => &[ValueKind::Ordinal],
         RawClaimKind::First | RawClaimKind::Quantity => &[],
     }
 }
@@ -27,6 +28,7 @@ pub(super) fn claim_kind(
     patterns: &[(Pattern, std::ops::Range<usize>)],
     has_cues: bool,
     events: &HashMap<String, Origin>,
+    participants: &HashSet<String>,
 ) -> Option<ClaimKind> {
     let mut ok = true;
     let required = required_slots(kind);
@@ -73,7 +75,7 @@ pub(super) fn claim_kind(
                 ClaimKind::Anniversary { event }
             }
         }
-        RawClaimKind::Since | RawClaimKind::First => {
+        RawClaimKind::Since | RawClaimKind::First | RawClaimKind::Ordinal => {
             if raw.tags.is_empty() {
                 ctx.error(
                     raw.id.span(),
@@ -83,7 +85,12 @@ pub(super) fn claim_kind(
                 );
                 return None;
             }
-            if matches!(kind, RawClaimKind::Since) {
+            if matches!(kind, RawClaimKind::Ordinal) {
+                ClaimKind::Ordinal {
+                    tags: raw.tags.clone(),
+                    participants: claim_participants(ctx, raw, participants)?,
+                }
+            } else if matches!(kind, RawClaimKind::Since) {
                 ClaimKind::Since {
                     tags: raw.tags.clone(),
                 }
@@ -95,7 +102,58 @@ pub(super) fn claim_kind(
         }
         RawClaimKind::Quantity => return None,
     };
+    if raw.participants.is_some() && !matches!(kind, RawClaimKind::Ordinal) {
+        if let Some(list) = &raw.participants {
+            ctx.error(
+                list.span(),
+                format!(
+                    "`participants` applies to `ordinal` claims, not `{}`",
+                    kind_name(kind)
+                ),
+                "not used by this kind",
+                Some("remove it, or narrow the events with `tags`".into()),
+            );
+        }
+        ok = false;
+    }
     ok.then_some(claim_kind)
+}
+
+/// The participants of an `ordinal` claim: each must be listed by some `[[event]]`
+/// (a typo would otherwise leave no event to count, silently).
+fn claim_participants(
+    ctx: &mut Ctx,
+    raw: &RawClaim,
+    known: &HashSet<String>,
+) -> Option<Vec<String>> {
+    let Some(list) = &raw.participants else {
+        return Some(Vec::new());
+    };
+    let mut ok = true;
+    for id in list.get_ref() {
+        if !known.contains(id) {
+            let mut listed: Vec<&String> = known.iter().collect();
+            listed.sort();
+            let closest = listed
+                .iter()
+                .min_by_key(|k| strsim::levenshtein(k, id))
+                .map(|k| {
+                    format!(
+                        "did you mean `{k}`? (participants are entity ids listed by [[event]]s)"
+                    )
+                });
+            ctx.error(
+                list.span(),
+                format!("no [[event]] lists the participant `{id}`"),
+                "unknown participant",
+                closest.or_else(|| {
+                    Some("add `participants = [\"…\"]` to the events it took part in".into())
+                }),
+            );
+            ok = false;
+        }
+    }
+    ok.then(|| list.get_ref().clone())
 }
 
 fn event_id(ctx: &mut Ctx, raw: &RawClaim, events: &HashMap<String, Origin>) -> Option<String> {
@@ -133,5 +191,6 @@ fn kind_name(kind: RawClaimKind) -> &'static str {
         RawClaimKind::Anniversary => "anniversary",
         RawClaimKind::Since => "since",
         RawClaimKind::First => "first",
+        RawClaimKind::Ordinal => "ordinal",
     }
 }

@@ -1,0 +1,167 @@
+//! Every mention of one claim in a corpus, with the arithmetic and verdict of each —
+//! agreeing ones included. Behind `factlint explain CLAIM PATHS…`.
+//!
+//! Sits beside [`Checker::check`](super::Checker::check) and runs the same stages:
+//! extraction per document (under the same panic guard), then each claim kind's
+//! `assess` step — the one `check` keeps the findings of. A quantity mention is
+//! assessed against its fact, or, for a key without one, by the cross-document
+//! comparison over every mention of the key (any claim's). Suppression comments in a
+//! document mark a finding as suppressed, as `check` would drop it.
+
+use std::collections::BTreeMap;
+
+use super::verdict::{Step, Verdict};
+use super::{
+    Checker, DocSummary, Finding, Located, Span, agreement, anniversary, date, describe, guard,
+    ordinal, quantity, since,
+};
+use crate::corpus::{Corpus, Document};
+use crate::extract::{Extraction, TemporalMention};
+use crate::rules::ClaimKind;
+
+/// One mention of the claim: where, and what checking it concluded.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Walked {
+    /// Document name.
+    pub file: String,
+    /// Byte span of the mention in the original file.
+    pub span: Span,
+    /// The steps of its check, in order.
+    pub steps: Vec<Step>,
+}
+
+impl Checker<'_> {
+    /// Every mention of claim `claim` (an index into `Rules::claims`) in `corpus`,
+    /// sorted by document and offset.
+    pub(crate) fn walkthrough(&self, corpus: &Corpus, claim: usize) -> Vec<Walked> {
+        let extractions: Vec<Extraction> = corpus
+            .documents
+            .iter()
+            .map(|doc| {
+                guard::per_document(doc, || {
+                    self.extractor.extract(doc, &crate::fold::fold(doc.body()))
+                })
+                .unwrap_or_default()
+            })
+            .collect();
+        let mut walked = Vec::new();
+        for (doc, extraction) in corpus.documents.iter().zip(&extractions) {
+            for u in extraction.unresolved.iter().filter(|u| u.claim == claim) {
+                let note = describe::unresolved(self.rules, doc, u);
+                walked.push(one(
+                    &doc.name,
+                    u.span,
+                    vec![Step::finding(String::new(), note)],
+                ));
+            }
+            for m in extraction.temporal.iter().filter(|m| m.claim == claim) {
+                walked.push(one(&doc.name, m.span, self.assess_temporal(doc, m)));
+            }
+        }
+        walked.extend(self.quantity_walk(corpus, &extractions, claim));
+        for w in &mut walked {
+            mark_suppressed(corpus, w);
+        }
+        walked.sort_by(|a, b| (&a.file, a.span).cmp(&(&b.file, b.span)));
+        walked
+    }
+
+    /// The steps of one temporal mention: the registry of temporal kinds' `assess`.
+    fn assess_temporal(&self, doc: &Document, m: &TemporalMention) -> Vec<Step> {
+        let claim = &self.rules.claims[m.claim];
+        let missing = |event: &str| {
+            vec![Step::unchecked(
+                String::new(),
+                format!("no event `{event}` in the rules"),
+            )]
+        };
+        match &claim.kind {
+            ClaimKind::Quantity { .. } => Vec::new(),
+            ClaimKind::Date { event } => match self.rules.event(event) {
+                Some(e) => date::assess(claim, e, doc, m).into_iter().collect(),
+                None => missing(event),
+            },
+            ClaimKind::Anniversary { event } => match self.rules.event(event) {
+                Some(e) => anniversary::assess(claim, e, doc, m),
+                None => missing(event),
+            },
+            ClaimKind::Since { .. } | ClaimKind::First { .. } => {
+                since::assess(self.rules, claim, doc, m)
+            }
+            ClaimKind::Ordinal { .. } => ordinal::assess(self.rules, claim, doc, m),
+        }
+    }
+
+    /// The claim's quantity mentions (stated and derived), each against the fact of
+    /// its key or, without one, against every other mention of the key.
+    fn quantity_walk(
+        &self,
+        corpus: &Corpus,
+        extractions: &[Extraction],
+        claim: usize,
+    ) -> Vec<Walked> {
+        let summaries: Vec<DocSummary> = corpus
+            .documents
+            .iter()
+            .zip(extractions)
+            .map(|(doc, extraction)| DocSummary::new(doc, Vec::new(), extraction.clone()))
+            .collect();
+        let mut by_key: BTreeMap<&str, Vec<Located>> = BTreeMap::new();
+        for doc in &summaries {
+            for (mention, text) in doc.mentions.iter().zip(&doc.snippets) {
+                by_key
+                    .entry(&mention.key)
+                    .or_default()
+                    .push(Located { doc, mention, text });
+            }
+        }
+        let mut walked = Vec::new();
+        for (key, mentions) in by_key {
+            if mentions.iter().all(|l| l.mention.claim != claim) {
+                continue;
+            }
+            let steps: Vec<Step> = match self.rules.fact(key) {
+                Some(fact) => mentions
+                    .iter()
+                    .map(|l| quantity::assess(self.rules, fact, l))
+                    .collect(),
+                None => agreement::assess_all(self.rules, key, &mentions),
+            };
+            for (l, step) in mentions.iter().zip(steps) {
+                if l.mention.claim == claim {
+                    walked.push(one(&l.doc.name, l.mention.span, vec![step]));
+                }
+            }
+        }
+        walked
+    }
+}
+
+fn one(file: &str, span: Span, steps: Vec<Step>) -> Walked {
+    Walked {
+        file: file.to_string(),
+        span,
+        steps,
+    }
+}
+
+/// Findings that a suppression comment of their document removes become
+/// `Verdict::Suppressed`.
+fn mark_suppressed(corpus: &Corpus, walked: &mut Walked) {
+    let Some(doc) = corpus.documents.iter().find(|d| d.name == walked.file) else {
+        return;
+    };
+    let directives = crate::gate::suppress::parse(doc);
+    for step in &mut walked.steps {
+        if let Verdict::Finding(finding) = &step.verdict {
+            let finding: Finding = (**finding).clone();
+            let kept = crate::gate::suppress::apply(
+                std::iter::once((doc.name.as_str(), directives.as_slice())),
+                vec![finding.clone()],
+            );
+            if !kept.contains(&finding) {
+                step.verdict = Verdict::Suppressed(Box::new(finding));
+            }
+        }
+    }
+}
