@@ -201,3 +201,36 @@ fn a_fixture_ordinal_claim_lists_the_events_counted() {
     assert_eq!(run.2, 0, "{}", run.1);
     snapshot("explain_fixture_rudolf_ordinal", &run);
 }
+
+#[test]
+fn json_lines_records_and_unchecked_mentions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("d.jsonl"),
+        concat!(
+            r#"{"id":"a","lang":"en","date":"2024-09-11","text":"x"}"#,
+            "\n",
+            r#"{"id":"b","lang":"en","date":"2000-01-01","text":"It was the first state visit to Freedonia in 10 years."}"#,
+            "\n",
+        ),
+    )
+    .expect("write");
+    let rules = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/temporal/rules.toml"
+    );
+    let run = factlint(
+        dir.path(),
+        &["explain", "visit-gap", "d.jsonl", "--rules", rules],
+    );
+    assert_eq!(run.2, 0, "{}", run.1);
+    // The record's line, and the column in its text field; no event is current in 2000.
+    assert_eq!(
+        mentions(&run.0),
+        [
+            "mentions in 2 documents (1):",
+            "  d.jsonl#b:2:46 `10 years`",
+            "    document 2000-01-01: no event carrying all of state-visit, r-to-f is current — not checked: no event to compare with",
+        ]
+    );
+}

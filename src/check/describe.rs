@@ -143,7 +143,7 @@ pub(crate) struct TemporalParts {
     pub related: Vec<super::Related>,
 }
 
-/// A finding of a temporal claim (`date`, `anniversary`, `since`, `first`).
+/// A finding of a temporal claim (`date`, `anniversary`, `since`, `first`, `ordinal`).
 pub(crate) fn temporal_finding(claim: &Claim, doc: &Document, parts: TemporalParts) -> Finding {
     Finding {
         rule: claim.id.clone(),
