@@ -13,10 +13,11 @@
 //! never hidden behind an equal stamp (git's "racily clean" rule).
 //!
 //! All records live in one pack file, `v2/pack`, read once at the start of a run: a
-//! header line `factlint-cache 2 <run key>`, then per source a line
+//! header line `factlint-cache 3 <run key>`, then per source a line
 //! `<checksum> <meta> <content> <stamp|-> <name length> <payload length>` followed by
-//! the name, the JSON summary and a newline. A record is used only when its checksum
-//! (xxh3-64 of the line's fields, name and payload) matches and the JSON parses; a
+//! the name, the summary (postcard: compact binary serde, several times faster to
+//! read than JSON) and a newline. A record is used only when its checksum
+//! (xxh3-64 of the line's fields, name and payload) matches and the summary decodes; a
 //! broken record ends the reading of the pack, so what follows a torn or corrupt
 //! record is never trusted. At the end of a run that changed anything the pack is
 //! rewritten with this run's sources — to a unique temporary file renamed over the
@@ -38,7 +39,7 @@ use crate::rules::Rules;
 
 /// Default cache directory, relative to the directory of `factlint.toml`.
 pub const DEFAULT_DIR: &str = ".factlint-cache";
-const MAGIC: &str = "factlint-cache 2";
+const MAGIC: &str = "factlint-cache 3";
 /// Files modified less than this before a run get no stamp (see the module docs).
 const RACY: Duration = Duration::from_secs(2);
 
@@ -100,7 +101,7 @@ struct Record {
     payload: Payload,
 }
 
-/// A record's JSON summary: still in the pack read at the start, or new.
+/// A record's encoded summary: still in the pack read at the start, or new.
 enum Payload {
     Stored(Range<usize>),
     New(Vec<u8>),
@@ -215,7 +216,7 @@ impl Cache {
         stamp: Option<Stamp>,
         range: Range<usize>,
     ) -> Option<SourceSummary> {
-        let summary: SourceSummary = serde_json::from_slice(&self.pack[range.clone()]).ok()?;
+        let summary: SourceSummary = postcard::from_bytes(&self.pack[range.clone()]).ok()?;
         if summary.name != name {
             return None;
         }
@@ -240,7 +241,7 @@ impl Cache {
         stamp: Option<Stamp>,
         summary: &SourceSummary,
     ) {
-        let Ok(payload) = serde_json::to_vec(summary) else {
+        let Ok(payload) = postcard::to_stdvec(summary) else {
             return;
         };
         self.changed.store(true, Ordering::Relaxed);
@@ -429,10 +430,10 @@ mod tests {
         let path = dir.path().join("v2/pack");
         let mut bytes = std::fs::read(&path).expect("pack");
         let at = bytes
-            .windows(7)
-            .rposition(|w| w == b"weird.t")
+            .windows(9)
+            .rposition(|w| w == b"weird.txt")
             .expect("second record");
-        bytes[at + 20] ^= 1;
+        bytes[at + 9] ^= 1;
         std::fs::write(&path, &bytes).expect("write");
         let cache = Cache::new(dir.path(), &rules());
         assert_eq!(cache.stored.keys().collect::<Vec<_>>(), ["a.txt"]);

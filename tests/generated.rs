@@ -167,20 +167,10 @@ fn a_corrupt_cache_is_rebuilt_never_trusted() {
     let pack = cache.join("v2/pack");
     let bytes = std::fs::read(&pack).expect("the run wrote its pack");
     // Cut the pack in the middle of its fourth record: three records remain usable.
-    // Lines: the header, then two per record (fields; name and payload).
-    let line_ends: Vec<usize> = bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| **b == b'\n')
-        .map(|(i, _)| i)
-        .collect();
-    assert_eq!(line_ends.len(), 1 + 2 * 6, "six records");
-    let fourth_payload = line_ends[7] + 1..line_ends[8];
-    std::fs::write(
-        &pack,
-        &bytes[..fourth_payload.start + fourth_payload.len() / 2],
-    )
-    .expect("truncate");
+    let records = record_payloads(&bytes);
+    assert_eq!(records.len(), 6, "six records");
+    let fourth = &records[3];
+    std::fs::write(&pack, &bytes[..fourth.start + fourth.len() / 2]).expect("truncate");
     let (warm, stats) = factlint(&cached, "2");
     assert_eq!(stats, "factlint: 6 files: 3 extracted, 3 from the cache\n");
     assert_eq!(warm, cold);
@@ -213,6 +203,30 @@ fn report_is_the_same_with_one_and_several_threads() {
     assert!(one.contains("\"findings\""));
     assert_eq!(one, run(2));
     assert_eq!(one, run(3));
+}
+
+/// The byte ranges of the payloads of a cache pack: a header line, then per record a
+/// line of fields ending in the name and payload lengths, the name, the payload and
+/// a newline (see src/cache.rs).
+fn record_payloads(pack: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let line_end =
+        |from: usize| from + pack[from..].iter().position(|&b| b == b'\n').expect("line");
+    let mut at = line_end(0) + 1;
+    let mut out = Vec::new();
+    while at < pack.len() {
+        let end = line_end(at);
+        let fields = std::str::from_utf8(&pack[at..end]).expect("ascii fields");
+        let lengths: Vec<usize> = fields
+            .rsplit(' ')
+            .take(2)
+            .map(|n| n.parse().expect("length"))
+            .collect();
+        let (payload_len, name_len) = (lengths[0], lengths[1]);
+        let start = end + 1 + name_len;
+        out.push(start..start + payload_len);
+        at = start + payload_len + 1;
+    }
+    out
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {

@@ -12,6 +12,10 @@ const MAX_RELATED: usize = 5;
 
 pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut Vec<Finding>) {
     for located in mentions {
+        // Agreeing mentions make no finding: skip their arithmetic (most mentions).
+        if agrees(fact, located) {
+            continue;
+        }
         let Some(mut finding) = assess(rules, fact, located).into_finding() else {
             continue;
         };
