@@ -3,25 +3,12 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Finding;
 use super::describe;
-use super::verdict::{self, Step};
+use super::verdict::Step;
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention, WrittenSpan};
 use crate::rules::{Claim, Event};
 use crate::value::calendar::{accepted_years, calendar_years, completed_years};
-
-pub(crate) fn check(
-    claim: &Claim,
-    event: &Event,
-    doc: &Document,
-    mentions: &[&TemporalMention],
-    out: &mut Vec<Finding>,
-) {
-    for m in mentions {
-        out.extend(verdict::findings(assess(claim, event, doc, m)));
-    }
-}
 
 /// The arithmetic and verdict for one mention: the count, then the written span if any.
 pub(crate) fn assess(

@@ -146,20 +146,43 @@ impl<'r> Checker<'r> {
         match &claim.kind {
             // Quantity mentions are checked per key, across documents (above).
             ClaimKind::Quantity { .. } => {}
+            // Overlapping conflicting dates of one document make one finding.
             ClaimKind::Date { event } => {
                 if let Some(event) = self.rules.event(event) {
                     date::check(claim, event, doc, mentions, out);
                 }
             }
-            ClaimKind::Anniversary { event } => {
-                if let Some(event) = self.rules.event(event) {
-                    anniversary::check(claim, event, doc, mentions, out);
+            _ => {
+                for m in mentions {
+                    out.extend(verdict::findings(self.assess_temporal(doc, m)));
                 }
             }
+        }
+    }
+
+    /// The steps of one temporal mention: the registry of temporal kinds' `assess`.
+    pub(crate) fn assess_temporal(&self, doc: &Document, m: &TemporalMention) -> Vec<Step> {
+        let claim = &self.rules.claims[m.claim];
+        let missing = |event: &str| {
+            vec![Step::unchecked(
+                String::new(),
+                format!("no event `{event}` in the rules"),
+            )]
+        };
+        match &claim.kind {
+            ClaimKind::Quantity { .. } => Vec::new(),
+            ClaimKind::Date { event } => match self.rules.event(event) {
+                Some(e) => date::assess(claim, e, doc, m).into_iter().collect(),
+                None => missing(event),
+            },
+            ClaimKind::Anniversary { event } => match self.rules.event(event) {
+                Some(e) => anniversary::assess(claim, e, doc, m),
+                None => missing(event),
+            },
             ClaimKind::Since { .. } | ClaimKind::First { .. } => {
-                since::check(self.rules, claim, doc, mentions, out);
+                since::assess(self.rules, claim, doc, m)
             }
-            ClaimKind::Ordinal { .. } => ordinal::check(self.rules, claim, doc, mentions, out),
+            ClaimKind::Ordinal { .. } => ordinal::assess(self.rules, claim, doc, m),
         }
     }
 }

@@ -1,25 +1,12 @@
 // The module documentation lives in doc/ordinal.md: `factlint explain` prints the same text.
 #![doc = include_str!("doc/ordinal.md")]
 
-use super::Finding;
 use super::describe;
 use super::timeline;
-use super::verdict::{self, Step};
+use super::verdict::Step;
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention};
 use crate::rules::{Claim, ClaimKind, Event, Rules};
-
-pub(crate) fn check(
-    rules: &Rules,
-    claim: &Claim,
-    doc: &Document,
-    mentions: &[&TemporalMention],
-    out: &mut Vec<Finding>,
-) {
-    for m in mentions {
-        out.extend(verdict::findings(assess(rules, claim, doc, m)));
-    }
-}
 
 /// The arithmetic and verdict for one mention of an `ordinal` claim.
 pub(crate) fn assess(

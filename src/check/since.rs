@@ -1,26 +1,13 @@
 // The module documentation lives in doc/since.md: `factlint explain` prints the same text.
 #![doc = include_str!("doc/since.md")]
 
-use super::Finding;
 use super::describe;
 use super::timeline;
-use super::verdict::{self, Step};
+use super::verdict::Step;
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention};
 use crate::rules::{Claim, ClaimKind, Event, Rules};
 use crate::value::calendar::{calendar_years, completed_years};
-
-pub(crate) fn check(
-    rules: &Rules,
-    claim: &Claim,
-    doc: &Document,
-    mentions: &[&TemporalMention],
-    out: &mut Vec<Finding>,
-) {
-    for m in mentions {
-        out.extend(verdict::findings(assess(rules, claim, doc, m)));
-    }
-}
 
 /// The arithmetic and verdict for one mention of a `since` or `first` claim.
 pub(crate) fn assess(

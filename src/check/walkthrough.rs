@@ -11,13 +11,9 @@
 use std::collections::BTreeMap;
 
 use super::verdict::{Step, Verdict};
-use super::{
-    Checker, DocSummary, Finding, Located, Span, agreement, anniversary, date, describe, guard,
-    ordinal, quantity, since,
-};
-use crate::corpus::{Corpus, Document};
-use crate::extract::{Extraction, TemporalMention};
-use crate::rules::ClaimKind;
+use super::{Checker, DocSummary, Finding, Located, Span, agreement, describe, guard, quantity};
+use crate::corpus::Corpus;
+use crate::extract::Extraction;
 
 /// One mention of the claim: where, and what checking it concluded.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,32 +60,6 @@ impl Checker<'_> {
         }
         walked.sort_by(|a, b| (&a.file, a.span).cmp(&(&b.file, b.span)));
         walked
-    }
-
-    /// The steps of one temporal mention: the registry of temporal kinds' `assess`.
-    fn assess_temporal(&self, doc: &Document, m: &TemporalMention) -> Vec<Step> {
-        let claim = &self.rules.claims[m.claim];
-        let missing = |event: &str| {
-            vec![Step::unchecked(
-                String::new(),
-                format!("no event `{event}` in the rules"),
-            )]
-        };
-        match &claim.kind {
-            ClaimKind::Quantity { .. } => Vec::new(),
-            ClaimKind::Date { event } => match self.rules.event(event) {
-                Some(e) => date::assess(claim, e, doc, m).into_iter().collect(),
-                None => missing(event),
-            },
-            ClaimKind::Anniversary { event } => match self.rules.event(event) {
-                Some(e) => anniversary::assess(claim, e, doc, m),
-                None => missing(event),
-            },
-            ClaimKind::Since { .. } | ClaimKind::First { .. } => {
-                since::assess(self.rules, claim, doc, m)
-            }
-            ClaimKind::Ordinal { .. } => ordinal::assess(self.rules, claim, doc, m),
-        }
     }
 
     /// The claim's quantity mentions (stated and derived), each against the fact of
