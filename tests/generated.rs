@@ -32,6 +32,19 @@ fn generate(dir: &Path, docs: usize, seed: u64) -> corpus::Written {
     corpus::write(dir, &opts).expect("write the generated corpus")
 }
 
+/// `check DOCS --cache --cache-dir CACHE --verbose`.
+fn cached_check(docs: &Path, cache: &Path) -> Vec<String> {
+    let path = |p: &Path| p.to_str().expect("utf-8 temp path").to_string();
+    vec![
+        "check".into(),
+        path(docs),
+        "--cache".into(),
+        "--cache-dir".into(),
+        path(cache),
+        "--verbose".into(),
+    ]
+}
+
 fn factlint(args: &[&str], threads: &str) -> (String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
         .args(args)
@@ -105,17 +118,9 @@ fn cache_re_extracts_only_the_edited_document() {
     let dir = tempfile::tempdir().expect("temp dir");
     generate(dir.path(), 20, 9);
     let docs = dir.path().join("docs");
-    let docs_arg = docs.to_str().expect("utf-8 temp path");
     let cache = dir.path().join("cache");
-    let cache_arg = cache.to_str().expect("utf-8 temp path");
-    let cached = [
-        "check",
-        docs_arg,
-        "--cache",
-        "--cache-dir",
-        cache_arg,
-        "--verbose",
-    ];
+    let cached = cached_check(&docs, &cache);
+    let cached: Vec<&str> = cached.iter().map(String::as_str).collect();
 
     let (cold, stats) = factlint(&cached, "2");
     assert_eq!(
@@ -142,7 +147,7 @@ fn cache_re_extracts_only_the_edited_document() {
         stats,
         "factlint: 20 files: 1 extracted, 19 from the cache\n"
     );
-    let (fresh, _) = factlint(&["check", docs_arg, "--no-cache"], "2");
+    let (fresh, _) = factlint(&["check", cached[1], "--no-cache"], "2");
     assert_eq!(after_edit, fresh, "a warm run reports what a cold run does");
     assert!(fresh.contains("Kassym-Jormat"), "the edit is seen");
 }
@@ -152,17 +157,9 @@ fn a_corrupt_cache_is_rebuilt_never_trusted() {
     let dir = tempfile::tempdir().expect("temp dir");
     generate(dir.path(), 6, 4);
     let docs = dir.path().join("docs");
-    let docs_arg = docs.to_str().expect("utf-8 temp path");
     let cache = dir.path().join("cache");
-    let cache_arg = cache.to_str().expect("utf-8 temp path");
-    let cached = [
-        "check",
-        docs_arg,
-        "--cache",
-        "--cache-dir",
-        cache_arg,
-        "--verbose",
-    ];
+    let cached = cached_check(&docs, &cache);
+    let cached: Vec<&str> = cached.iter().map(String::as_str).collect();
     let (cold, _) = factlint(&cached, "2");
     let pack = cache.join("v2/pack");
     let bytes = std::fs::read(&pack).expect("the run wrote its pack");
