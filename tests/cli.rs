@@ -5,17 +5,7 @@ use std::path::Path;
 mod common;
 
 use common::in_project as factlint;
-
-fn snapshot(name: &str, (stdout, stderr, code): &(String, String, i32)) {
-    let text = format!("exit code: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}");
-    insta::with_settings!({
-        snapshot_path => "../snapshots",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, text);
-    });
-}
+use common::snapshot;
 
 #[test]
 fn seeds_human_report() {

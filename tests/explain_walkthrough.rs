@@ -5,18 +5,7 @@
 
 mod common;
 
-use common::{factlint, in_project};
-
-fn snapshot(name: &str, (stdout, stderr, code): &(String, String, i32)) {
-    let text = format!("exit code: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}");
-    insta::with_settings!({
-        snapshot_path => "../snapshots",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, text);
-    });
-}
+use common::{factlint, in_project, snapshot};
 
 /// The lines of the mentions section (from "mentions" to the first blank line).
 fn mentions(stdout: &str) -> Vec<&str> {

@@ -2,7 +2,11 @@
 //! determinism across thread counts and input orders, and the rule commands
 //! (`test`, `explain`, `rules`). Snapshots hold stdout, stderr and exit code together.
 
+mod common;
+
 use std::process::Command;
+
+use common::snapshot;
 
 fn factlint_with(args: &[&str], threads: &str) -> (String, String, i32) {
     let output = Command::new(env!("CARGO_BIN_EXE_factlint"))
@@ -21,17 +25,6 @@ fn factlint_with(args: &[&str], threads: &str) -> (String, String, i32) {
 
 fn factlint(args: &[&str]) -> (String, String, i32) {
     factlint_with(args, "2")
-}
-
-fn snapshot(name: &str, (stdout, stderr, code): &(String, String, i32)) {
-    let text = format!("exit code: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}");
-    insta::with_settings!({
-        snapshot_path => "../snapshots",
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, text);
-    });
 }
 
 /// The seed documents, sorted by name.

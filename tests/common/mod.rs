@@ -56,3 +56,15 @@ pub fn in_project(args: &[&str]) -> (String, String, i32) {
         output.status.code().unwrap_or(-1),
     )
 }
+
+/// Snapshots a command's exit code, stdout and stderr as `snapshots/NAME.snap`.
+pub fn snapshot(name: &str, (stdout, stderr, code): &(String, String, i32)) {
+    let text = format!("exit code: {code}\n--- stdout\n{stdout}--- stderr\n{stderr}");
+    insta::with_settings!({
+        snapshot_path => "../../snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, text);
+    });
+}
