@@ -13,7 +13,7 @@
 //! never hidden behind an equal stamp (git's "racily clean" rule).
 //!
 //! All records live in one pack file, `v2/pack`, read once at the start of a run: a
-//! header line `factlint-cache 3 <run key>`, then per source a line
+//! header line `factlint-cache 4 <run key>`, then per source a line
 //! `<checksum> <meta> <content> <stamp|-> <name length> <payload length>` followed by
 //! the name, the summary (postcard: compact binary serde, several times faster to
 //! read than JSON) and a newline. A record is used only when its checksum
@@ -39,7 +39,7 @@ use crate::rules::Rules;
 
 /// Default cache directory, relative to the directory of `factlint.toml`.
 pub const DEFAULT_DIR: &str = ".factlint-cache";
-const MAGIC: &str = "factlint-cache 3";
+const MAGIC: &str = "factlint-cache 4";
 /// Files modified less than this before a run get no stamp (see the module docs).
 const RACY: Duration = Duration::from_secs(2);
 

@@ -10,8 +10,8 @@ use crate::rules::Rules;
 const MAX_RELATED: usize = 5;
 
 pub(crate) fn check(rules: &Rules, key: &str, mentions: &[Located], out: &mut Vec<Finding>) {
-    let first_doc = &mentions[0].doc.name;
-    if mentions.iter().all(|l| &l.doc.name == first_doc) {
+    let first_doc = mentions[0].doc;
+    if mentions.iter().all(|l| l.doc == first_doc) {
         return;
     }
     let covering = |point: f64| -> Vec<usize> {
@@ -52,7 +52,7 @@ pub(crate) fn check(rules: &Rules, key: &str, mentions: &[Located], out: &mut Ve
         let reference: Vec<&Located> = reference
             .iter()
             .map(|&j| &mentions[j])
-            .filter(|other| other.doc.name != located.doc.name)
+            .filter(|other| other.doc != located.doc)
             .collect();
         if reference.is_empty() {
             continue;
@@ -78,7 +78,7 @@ pub(crate) fn assess_all(rules: &Rules, key: &str, mentions: &[Located]) -> Vec<
             let arithmetic = format!("{}; {}", reading(l), compared_with(key, l, mentions));
             match findings
                 .iter()
-                .position(|f| f.file == l.doc.name && f.span == l.mention.span)
+                .position(|f| f.file == l.doc && f.span == l.mention.span)
             {
                 Some(i) => Step::finding(arithmetic, findings.swap_remove(i)),
                 None => Step::ok(arithmetic),
@@ -108,8 +108,8 @@ fn reading(l: &Located) -> String {
 fn compared_with(key: &str, l: &Located, mentions: &[Located]) -> String {
     let mut others: Vec<&str> = mentions
         .iter()
-        .map(|o| o.doc.name.as_str())
-        .filter(|name| *name != l.doc.name)
+        .map(|o| o.doc)
+        .filter(|name| *name != l.doc)
         .collect();
     let count = others.len();
     others.sort_unstable();
@@ -154,7 +154,7 @@ fn disagreement(
         kind: "agreement".to_string(),
         severity: Severity::Warning,
         key: Some(key.to_string()),
-        file: located.doc.name.clone(),
+        file: located.doc.to_string(),
         span: m.span,
         message: describe::message(
             claim,
@@ -176,7 +176,7 @@ fn disagreement(
             .iter()
             .take(MAX_RELATED)
             .map(|o| Related {
-                file: o.doc.name.clone(),
+                file: o.doc.to_string(),
                 span: o.mention.span,
                 note: format!("states {}", describe::quantity(&o.mention.value)),
             })

@@ -6,6 +6,7 @@
 //! over [`ClaimKind`](crate::rules::ClaimKind) in [`Checker::check`] is the registry
 //! of claim kinds.
 
+mod aggregate;
 mod agreement;
 mod anniversary;
 mod date;
@@ -37,6 +38,7 @@ use crate::extract::{Extractor, TemporalMention};
 use crate::report::Report;
 use crate::rules::{Claim, ClaimKind, Rules};
 
+pub(crate) use aggregate::Aggregate;
 pub use stream::RunStats;
 pub(crate) use stream::SourceSummary;
 pub(crate) use summary::{DocSummary, Located};
@@ -77,8 +79,12 @@ impl<'r> Checker<'r> {
             .par_iter()
             .map(|doc| self.guarded(doc, || per_document(doc)))
             .collect();
+        let mut aggregate = Aggregate::default();
+        for (position, summary) in summaries.into_iter().enumerate() {
+            aggregate.add(0, position, summary);
+        }
         let problems = corpus.problems.iter().map(input_finding).collect();
-        let (findings, mentions) = self.finish(problems, &summaries);
+        let (findings, mentions) = self.finish(problems, &mut aggregate);
         Report::new(findings, &corpus.documents, mentions)
     }
 
@@ -112,27 +118,20 @@ impl<'r> Checker<'r> {
         DocSummary::new(doc, findings, extraction)
     }
 
-    /// The cross-document stage: every per-document finding (in document order) after
-    /// `findings`, the quantity findings, then the document's suppression comments.
-    /// Returns the findings and the number of claims read.
+    /// The cross-document stage: every per-document finding (input problems in
+    /// source order, then each document's findings in name order) after `findings`,
+    /// the quantity findings, then the documents' suppression comments. Returns the
+    /// findings and the number of claims read.
     pub(crate) fn finish(
         &self,
-        mut findings: Vec<Finding>,
-        summaries: &[DocSummary],
+        findings: Vec<Finding>,
+        aggregate: &mut Aggregate,
     ) -> (Vec<Finding>, usize) {
-        let mut mentions = 0;
-        for summary in summaries {
-            findings.extend(summary.findings.iter().cloned());
-            mentions += summary.mention_count;
-        }
-        summary::cross_check(self.rules, summaries, &mut findings);
-        let findings = crate::gate::suppress::apply(
-            summaries
-                .iter()
-                .map(|s| (s.name.as_str(), s.suppressions.as_slice())),
-            findings,
-        );
-        (findings, mentions)
+        let finished = aggregate.finish(findings);
+        let mut findings = finished.findings;
+        summary::cross_check(self.rules, aggregate, &mut findings);
+        let findings = crate::gate::suppress::apply(aggregate.suppressions(), findings);
+        (findings, finished.mentions)
     }
 
     /// The registry of temporal claim kinds: one module each.

@@ -22,12 +22,10 @@ pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut 
         finding.related = mentions
             .iter()
             .filter(|other| other.mention.derived.is_none() && agrees(fact, other))
-            .filter(|other| {
-                other.doc.name != located.doc.name || other.mention.span != located.mention.span
-            })
+            .filter(|other| other.doc != located.doc || other.mention.span != located.mention.span)
             .take(MAX_RELATED)
             .map(|other| Related {
-                file: other.doc.name.clone(),
+                file: other.doc.to_string(),
                 span: other.mention.span,
                 note: format!(
                     "states {}, which agrees",
@@ -134,7 +132,7 @@ fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>
         kind: claim.kind.name().to_string(),
         severity,
         key: Some(fact.key.clone()),
-        file: located.doc.name.clone(),
+        file: located.doc.to_string(),
         span: m.span,
         message: describe::message(claim, m, &found, &expected, default_message),
         found: Some(found),

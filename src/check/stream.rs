@@ -2,20 +2,19 @@
 //! flight, not by the corpus.
 //!
 //! Sources are read, extracted and checked on their own in parallel (rayon), one at a
-//! time per thread; each leaves only a [`SourceSummary`]. The optional [`Cache`]
-//! supplies the summaries of unchanged sources. The cross-document stage then runs
-//! on the summaries, and the report reads again the sources that findings point
-//! into. The report is the same, byte for byte, as [`Checker::check`] gives for the
+//! time per thread; each leaves only a [`SourceSummary`], which goes at once into
+//! the thread's [`Aggregate`]. The optional [`Cache`] supplies the summaries of
+//! unchanged sources. The cross-document stage then runs on the merged aggregate,
+//! and the report reads again the sources that findings point into. The report is the same, byte for byte, as [`Checker::check`] gives for the
 //! same files read into a [`Corpus`](crate::Corpus) (a test holds this).
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{Checker, DocSummary, Finding, input_finding};
+use super::{Aggregate, Checker, DocSummary, Finding, input_finding};
 use crate::cache::Cache;
 use crate::corpus::{Loaded, Sources};
 use crate::report::{DocInfo, Report};
@@ -54,36 +53,29 @@ impl Checker<'_> {
     ) -> (Report, RunStats) {
         let extracted = AtomicUsize::new(0);
         let cached = AtomicUsize::new(0);
-        let results: Vec<SourceSummary> = (0..sources.len())
+        // Each thread splits its summaries into its own aggregate as they come, so
+        // no summary outlives its source.
+        let mut aggregate = (0..sources.len())
             .into_par_iter()
-            .map(|index| {
+            .fold(Aggregate::default, |mut aggregate, index| {
                 let summary = self.summarize_source(sources, index, cache, &extracted, &cached);
                 progress();
-                summary
+                aggregate.add_problems(index, summary.problems);
+                for (position, document) in summary.documents.into_iter().enumerate() {
+                    aggregate.add(index, position, document);
+                }
+                aggregate
             })
-            .collect();
+            .reduce(Aggregate::default, Aggregate::merge);
         if let Some(cache) = cache {
             cache.save();
         }
-        let mut findings: Vec<Finding> =
-            sources.walk_problems().iter().map(input_finding).collect();
-        let mut source_of: BTreeMap<String, usize> = BTreeMap::new();
-        let mut summaries = Vec::new();
-        for (index, result) in results.into_iter().enumerate() {
-            findings.extend(result.problems);
-            for summary in result.documents {
-                source_of.insert(summary.name.clone(), index);
-                summaries.push(summary);
-            }
-        }
-        // The order of a corpus read whole: by document name.
-        summaries.sort_by(|a, b| a.name.cmp(&b.name));
-        let documents = summaries.len();
-        let (findings, mentions) = self.finish(findings, &summaries);
-        drop(summaries);
+        let walk_problems = sources.walk_problems().iter().map(input_finding).collect();
+        let (findings, mentions) = self.finish(walk_problems, &mut aggregate);
+        let documents = aggregate.documents();
         let mut reread: Option<(usize, Loaded)> = None;
         let report = Report::with_sources(findings, documents, mentions, |name| {
-            let index = *source_of.get(name)?;
+            let index = aggregate.source_of(name)?;
             if reread.as_ref().is_none_or(|(i, _)| *i != index) {
                 reread = Some((index, sources.load(index)));
             }

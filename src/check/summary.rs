@@ -4,20 +4,18 @@
 //! Third stage of the pipeline. A [`DocSummary`] is all that survives of a document
 //! once it has been extracted and checked on its own: the findings that need only
 //! that document (names, temporal claims, unresolved claims, the language), its
-//! quantity mentions with the text of their spans, and its suppression comments. The cross-document stage
-//! ([`cross_check`]) compares quantity mentions of one key across the corpus and
-//! needs nothing else, so document texts can be dropped as soon as they are read.
+//! quantity mentions with the text of their spans, and its suppression comments.
+//! Summaries go into an [`Aggregate`], and the cross-document stage ([`cross_check`])
+//! compares the quantity mentions of one key across the corpus and needs nothing
+//! else, so document texts can be dropped as soon as they are read.
 //! Summaries are plain data (serde) so the cache can store them.
-
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Finding, agreement, describe, quantity};
+use super::{Aggregate, Finding, agreement, describe, quantity};
 use crate::corpus::Document;
 use crate::extract::{Extraction, Mention};
 use crate::gate::suppress::{self, Directive};
-use crate::report::DocInfo;
 use crate::rules::Rules;
 
 /// What the cross-document stage and the report need from one document.
@@ -25,8 +23,6 @@ use crate::rules::Rules;
 pub(crate) struct DocSummary {
     /// Display name of the document.
     pub name: String,
-    /// What the report shows of the document besides its text.
-    pub info: DocInfo,
     /// Findings that need only this document, in the order they were made.
     pub findings: Vec<Finding>,
     /// Quantity mentions, in document order.
@@ -55,7 +51,6 @@ impl DocSummary {
             .collect();
         DocSummary {
             name: doc.name.clone(),
-            info: DocInfo::of(doc),
             findings,
             mentions: extraction.mentions,
             snippets,
@@ -68,7 +63,6 @@ impl DocSummary {
     pub(crate) fn failed(doc: &Document, internal: Finding) -> Self {
         DocSummary {
             name: doc.name.clone(),
-            info: DocInfo::of(doc),
             findings: vec![internal],
             mentions: Vec::new(),
             snippets: Vec::new(),
@@ -81,28 +75,18 @@ impl DocSummary {
 /// A quantity mention together with the document it was found in.
 #[derive(Clone, Copy)]
 pub(crate) struct Located<'a> {
-    pub doc: &'a DocSummary,
+    /// The document's name.
+    pub doc: &'a str,
     pub mention: &'a Mention,
     /// The original text of the mention's span.
     pub text: &'a str,
 }
 
 /// Compares the quantity mentions of every key with its fact, or with each other;
-/// documents are taken in the order given (sorted by name).
-pub(crate) fn cross_check(rules: &Rules, docs: &[DocSummary], out: &mut Vec<Finding>) {
-    let mut by_key: BTreeMap<&str, Vec<Located>> = BTreeMap::new();
-    for doc in docs {
-        for (mention, text) in doc.mentions.iter().zip(&doc.snippets) {
-            by_key
-                .entry(&mention.key)
-                .or_default()
-                .push(Located { doc, mention, text });
-        }
-    }
-    for (key, mentions) in by_key {
-        match rules.fact(key) {
-            Some(fact) => quantity::check(rules, fact, &mentions, out),
-            None => agreement::check(rules, key, &mentions, out),
-        }
-    }
+/// the aggregate must be finished (documents in name order).
+pub(crate) fn cross_check(rules: &Rules, aggregate: &Aggregate, out: &mut Vec<Finding>) {
+    aggregate.each_key(|key, mentions| match rules.fact(key) {
+        Some(fact) => quantity::check(rules, fact, mentions, out),
+        None => agreement::check(rules, key, mentions, out),
+    });
 }

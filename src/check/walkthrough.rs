@@ -8,10 +8,8 @@
 //! comparison over every mention of the key (any claim's). Suppression comments in a
 //! document mark a finding as suppressed, as `check` would drop it.
 
-use std::collections::BTreeMap;
-
 use super::verdict::{Step, Verdict};
-use super::{Checker, DocSummary, Finding, Located, Span, agreement, describe, guard, quantity};
+use super::{Aggregate, Checker, DocSummary, Finding, Span, agreement, describe, guard, quantity};
 use crate::corpus::Corpus;
 use crate::extract::Extraction;
 
@@ -70,39 +68,33 @@ impl Checker<'_> {
         extractions: &[Extraction],
         claim: usize,
     ) -> Vec<Walked> {
-        let summaries: Vec<DocSummary> = corpus
-            .documents
-            .iter()
-            .zip(extractions)
-            .map(|(doc, extraction)| DocSummary::new(doc, Vec::new(), extraction.clone()))
-            .collect();
-        let mut by_key: BTreeMap<&str, Vec<Located>> = BTreeMap::new();
-        for doc in &summaries {
-            for (mention, text) in doc.mentions.iter().zip(&doc.snippets) {
-                by_key
-                    .entry(&mention.key)
-                    .or_default()
-                    .push(Located { doc, mention, text });
-            }
+        let mut aggregate = Aggregate::default();
+        for (position, (doc, extraction)) in corpus.documents.iter().zip(extractions).enumerate() {
+            aggregate.add(
+                0,
+                position,
+                DocSummary::new(doc, Vec::new(), extraction.clone()),
+            );
         }
+        aggregate.finish(Vec::new());
         let mut walked = Vec::new();
-        for (key, mentions) in by_key {
+        aggregate.each_key(|key, mentions| {
             if mentions.iter().all(|l| l.mention.claim != claim) {
-                continue;
+                return;
             }
             let steps: Vec<Step> = match self.rules.fact(key) {
                 Some(fact) => mentions
                     .iter()
                     .map(|l| quantity::assess(self.rules, fact, l))
                     .collect(),
-                None => agreement::assess_all(self.rules, key, &mentions),
+                None => agreement::assess_all(self.rules, key, mentions),
             };
             for (l, step) in mentions.iter().zip(steps) {
                 if l.mention.claim == claim {
-                    walked.push(one(&l.doc.name, l.mention.span, vec![step]));
+                    walked.push(one(l.doc, l.mention.span, vec![step]));
                 }
             }
-        }
+        });
         walked
     }
 }

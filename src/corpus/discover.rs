@@ -2,7 +2,7 @@
 //! respected, hidden files skipped, symlinks not followed but listed as skipped) and
 //! the manifests that describe them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use super::InputProblem;
@@ -32,7 +32,7 @@ pub(crate) struct Found {
 
 /// Walks `paths`; explicit files are always documents, walked files only by extension.
 pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
-    let mut files: BTreeMap<PathBuf, PathBuf> = BTreeMap::new(); // file → corpus root
+    let mut files: Vec<(PathBuf, PathBuf)> = Vec::new(); // (file, corpus root)
     let mut problems = Vec::new();
     for path in paths {
         let path = clean(path.as_ref());
@@ -42,7 +42,7 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
         })?;
         if meta.is_file() {
             let root = parent_dir(&path);
-            files.insert(path, root);
+            files.push((path, root));
             continue;
         }
         let walker = ignore::WalkBuilder::new(&path)
@@ -77,7 +77,7 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
                 continue;
             }
             if InputFormat::from_path(&file).is_some() {
-                files.insert(file, path.clone());
+                files.push((file, path.clone()));
             } else {
                 problems.push(InputProblem {
                     file: display_name(&file),
@@ -91,10 +91,20 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
             }
         }
     }
+    // Path order, each file once (the last root that reached it wins). A walk sorted
+    // by file name already yields path order, so the sort only checks it.
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut unique: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
+    for (file, root) in files {
+        match unique.last_mut() {
+            Some(last) if last.0 == file => last.1 = root,
+            _ => unique.push((file, root)),
+        }
+    }
     let mut manifests = Vec::new();
     let mut manifest_by_dir: HashMap<PathBuf, Option<usize>> = HashMap::new();
     let mut found = Vec::new();
-    for (file, root) in files {
+    for (file, root) in unique {
         let manifest = find_manifest(&file, &root, &mut manifests, &mut manifest_by_dir)?;
         found.push(FoundFile {
             format: InputFormat::from_path(&file).unwrap_or(InputFormat::Text),
