@@ -9,6 +9,7 @@
 //! prefilter never changes what is extracted, only how much work it takes.
 
 use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
 use regex_syntax::hir::{Hir, HirKind};
 
 /// Shortest literal worth searching for; shorter ones match almost everywhere.
@@ -30,11 +31,17 @@ impl Prefilter {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owner = Vec::new();
         let mut always = Vec::new();
-        for (index, source) in sources.iter().enumerate() {
-            let required = regex_syntax::parse(source)
-                .ok()
-                .and_then(|hir| required(&hir))
-                .filter(|set| set.iter().all(|l| l.len() >= MIN_LITERAL));
+        // Parsing the (large, expanded) patterns is most of the build: in parallel.
+        let sets: Vec<Option<Vec<Vec<u8>>>> = sources
+            .par_iter()
+            .map(|source| {
+                regex_syntax::parse(source)
+                    .ok()
+                    .and_then(|hir| required(&hir))
+                    .filter(|set| set.iter().all(|l| l.len() >= MIN_LITERAL))
+            })
+            .collect();
+        for (index, required) in sets.into_iter().enumerate() {
             match required {
                 Some(set) => {
                     for literal in set {

@@ -68,8 +68,10 @@ const BUILTIN_SOURCES: &[(&str, &str)] = &[
 ];
 
 static BUILTIN: LazyLock<Vec<LangPack>> = LazyLock::new(|| {
+    use rayon::prelude::*;
+    // In parallel: compiling the packs' value templates is a good part of start-up.
     BUILTIN_SOURCES
-        .iter()
+        .par_iter()
         .filter_map(|(_, src)| LangPack::from_toml(src).ok())
         .collect()
 });

@@ -459,6 +459,7 @@ impl NearIndex {
         // Per-token data.
         let mut scratch = Scratch::default();
         let mut near_arena: Vec<(u32, u8)> = Vec::new();
+        let mut near_memo: FxMap<&str, Range<usize>> = FxMap::default();
         let mut info = vec![TokenInfo::default(); toks.len()];
         let mut ai = 0;
         for (t, slot) in toks.iter().zip(info.iter_mut()) {
@@ -480,9 +481,15 @@ impl NearIndex {
                 .is_some_and(char::is_uppercase);
             let context = slot.capitalised || before(t.start).is_some() || after(t.end).is_some();
             if context && !self.common.contains(word) {
-                let start = near_arena.len();
-                self.near_tokens(word, &mut scratch, &mut near_arena);
-                slot.near = start..near_arena.len();
+                // Names recur within an article: look each word up once.
+                slot.near = near_memo
+                    .entry(word)
+                    .or_insert_with(|| {
+                        let start = near_arena.len();
+                        self.near_tokens(word, &mut scratch, &mut near_arena);
+                        start..near_arena.len()
+                    })
+                    .clone();
             }
         }
 

@@ -102,15 +102,18 @@ pub(crate) fn compile(
         .iter()
         .flat_map(|e| e.participants.iter().cloned())
         .collect();
+    let mut compiled = compile_patterns(&pending_claims);
     for (index, claim) in pending_claims {
         let mut ctx = Ctx {
             files: &files,
             diagnostics,
             file: index,
         };
-        if let Some(claim) =
-            compile_claim(&mut ctx, claim, &mut claim_ids, &event_ids, &participants)
-        {
+        let known = Known {
+            events: &event_ids,
+            participants: &participants,
+        };
+        if let Some(claim) = compile_claim(&mut ctx, claim, &mut claim_ids, &known, &mut compiled) {
             rules.claims.push(claim);
         }
     }
@@ -402,13 +405,52 @@ fn example(ctx: &mut Ctx, raw: toml::Spanned<RawExample>) -> Example {
     }
 }
 
+/// Every claim pattern of every language compiled, in parallel (compiling the
+/// regexes is most of the time it takes to load the rules), keyed by (language,
+/// source). Unknown languages are left out; their claims report them.
+fn compile_patterns(claims: &[(usize, At<RawClaim>)]) -> HashMap<(String, String), PatternResult> {
+    use rayon::prelude::*;
+    let wanted: std::collections::BTreeSet<(&str, &str)> = claims
+        .iter()
+        .flat_map(|(_, claim)| {
+            claim.value.patterns.iter().flat_map(|(lang, sources)| {
+                sources
+                    .iter()
+                    .map(move |source| (lang.as_str(), source.get_ref().as_str()))
+            })
+        })
+        .collect();
+    wanted
+        .into_par_iter()
+        .filter_map(|(lang, source)| {
+            let pack = crate::lang::pack(lang)?;
+            Some((
+                (lang.to_string(), source.to_string()),
+                pattern::compile(source, pack),
+            ))
+        })
+        .collect()
+}
+
+type PatternResult = Result<pattern::Pattern, pattern::PatternError>;
+
+/// The events and participants a claim may refer to.
+struct Known<'a> {
+    events: &'a HashMap<String, Origin>,
+    participants: &'a std::collections::HashSet<String>,
+}
+
 fn compile_claim(
     ctx: &mut Ctx,
     At { value: raw, span }: At<RawClaim>,
     ids: &mut HashMap<String, Origin>,
-    events: &HashMap<String, Origin>,
-    participants: &std::collections::HashSet<String>,
+    known: &Known,
+    compiled: &mut HashMap<(String, String), PatternResult>,
 ) -> Option<Claim> {
+    let Known {
+        events,
+        participants,
+    } = *known;
     let id = raw.id.get_ref().clone();
     let mut ok = unique(ctx, ids, "claim", &id, raw.id.span());
     let mut patterns = Vec::new();
@@ -418,7 +460,10 @@ fn compile_claim(
             continue;
         };
         for source in sources {
-            match pattern::compile(source.get_ref(), pack) {
+            let result = compiled
+                .remove(&(lang.clone(), source.get_ref().clone()))
+                .unwrap_or_else(|| pattern::compile(source.get_ref(), pack));
+            match result {
                 Ok(compiled) => patterns.push((compiled, source.span())),
                 Err(err) => {
                     ok = false;
