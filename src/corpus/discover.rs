@@ -3,6 +3,7 @@
 //! the manifests that describe them.
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::path::{Component, Path, PathBuf};
 
 use super::InputProblem;
@@ -45,10 +46,8 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
             files.push((path, root));
             continue;
         }
-        let walker = ignore::WalkBuilder::new(&path)
-            .follow_links(false)
-            .sort_by_file_name(|a, b| a.cmp(b))
-            .build();
+        // Unsorted: the files are sorted below, the problems at the end.
+        let walker = ignore::WalkBuilder::new(&path).follow_links(false).build();
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -91,9 +90,9 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
             }
         }
     }
-    // Path order, each file once (the last root that reached it wins). A walk sorted
-    // by file name already yields path order, so the sort only checks it.
+    // Path order, each file once (the last root that reached it wins).
     files.sort_by(|a, b| a.0.cmp(&b.0));
+    problems.sort_by(|a, b| a.file.cmp(&b.file));
     let mut unique: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
     for (file, root) in files {
         match unique.last_mut() {
@@ -102,7 +101,7 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
         }
     }
     let mut manifests = Vec::new();
-    let mut manifest_by_dir: HashMap<PathBuf, Option<usize>> = HashMap::new();
+    let mut manifest_by_dir: HashMap<OsString, Option<usize>> = HashMap::new();
     let mut found = Vec::new();
     for (file, root) in unique {
         let manifest = find_manifest(&file, &root, &mut manifests, &mut manifest_by_dir)?;
@@ -125,11 +124,11 @@ fn find_manifest(
     file: &Path,
     root: &Path,
     manifests: &mut Vec<Manifest>,
-    cache: &mut HashMap<PathBuf, Option<usize>>,
+    cache: &mut HashMap<OsString, Option<usize>>,
 ) -> Result<Option<usize>, Error> {
     let mut dir = parent_dir(file);
     loop {
-        let index = match cache.get(&dir) {
+        let index = match cache.get(dir.as_os_str()) {
             Some(index) => *index,
             None => {
                 let candidate = dir.join(MANIFEST_NAME);
@@ -139,7 +138,7 @@ fn find_manifest(
                 } else {
                     None
                 };
-                cache.insert(dir.clone(), index);
+                cache.insert(dir.clone().into_os_string(), index);
                 index
             }
         };

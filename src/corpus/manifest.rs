@@ -17,8 +17,9 @@
 //! also gives TOML's own error with its location.
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::ops::Range;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -55,10 +56,12 @@ pub(crate) struct Entry {
     pub title: Option<String>,
 }
 
-/// A parsed manifest: entries keyed by the documents' absolute-ish paths.
+/// A parsed manifest: entries keyed by the documents' paths, in the cleaned form
+/// discovery produces (so comparing the bytes compares the paths, and hashing them
+/// is cheap).
 #[derive(Debug, Default)]
 pub(crate) struct Manifest {
-    entries: HashMap<PathBuf, Entry>,
+    entries: HashMap<OsString, Entry>,
 }
 
 impl Manifest {
@@ -107,7 +110,7 @@ impl Manifest {
                 None => None,
             };
             manifest.entries.insert(
-                super::discover::clean(&dir.join(&entry.path)),
+                super::discover::clean(&dir.join(&entry.path)).into_os_string(),
                 Entry {
                     lang: entry.lang.map(|l| l.to_ascii_lowercase()),
                     date,
@@ -125,7 +128,12 @@ impl Manifest {
 
     /// The entry for the document at `path` (same form as discovery produced).
     pub(crate) fn entry_for(&self, path: &Path) -> Option<&Entry> {
-        self.entries.get(path)
+        self.entries.get(path.as_os_str())
+    }
+
+    /// Takes the entry for the document at `path` out of the manifest.
+    pub(crate) fn take(&mut self, path: &Path) -> Option<Entry> {
+        self.entries.remove(path.as_os_str())
     }
 }
 

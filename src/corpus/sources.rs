@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use super::discover;
-use super::manifest::{Entry, Manifest};
+use super::manifest::Entry;
 use super::{
     Document, InputFormat, InputProblem, LoadOptions, build_document, decode, jsonl, with_language,
 };
@@ -21,7 +21,6 @@ use crate::cache::Stamp;
 /// The sources of a run, sorted by name, with the problems found while walking.
 pub struct Sources {
     sources: Vec<Source>,
-    manifests: Vec<Manifest>,
     problems: Vec<InputProblem>,
     options: LoadOptions,
 }
@@ -36,12 +35,9 @@ struct Source {
 
 /// Where a source's bytes come from.
 enum Origin {
-    /// A discovered file (read from disk unless an override replaces it), with the
-    /// index of the manifest that covers it.
-    File {
-        path: PathBuf,
-        manifest: Option<usize>,
-    },
+    /// A discovered file (read from disk unless an override replaces it), with what
+    /// its manifest says about it.
+    File { path: PathBuf, entry: Option<Entry> },
     /// A file known only from the overrides (staged, then removed from the disk).
     Staged(Vec<u8>),
 }
@@ -61,11 +57,11 @@ impl Sources {
     /// A path that does not exist, or a broken `corpus.toml`, is an [`Error`]; files
     /// that cannot be walked become problems ([`Sources::walk_problems`]).
     pub fn discover<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Self, Error> {
-        let found = discover::discover(paths)?;
+        let mut found = discover::discover(paths)?;
         let discovered: Vec<&Path> = found.files.iter().map(|f| f.path.as_path()).collect();
-        let mut sources: Vec<Source> = options
-            .overrides
-            .undiscovered(paths, &discovered)
+        let staged_only = options.overrides.undiscovered(paths, &discovered);
+        drop(discovered);
+        let mut sources: Vec<Source> = staged_only
             .into_iter()
             .map(|(name, bytes)| Source {
                 format: InputFormat::from_path(Path::new(&name)).unwrap_or(InputFormat::Text),
@@ -78,19 +74,23 @@ impl Sources {
             if let Some(None) = options.overrides.lookup(&file.path) {
                 continue;
             }
+            // Each entry moves to its source: the manifests are not kept.
+            let entry = file
+                .manifest
+                .and_then(|m| found.manifests.get_mut(m))
+                .and_then(|manifest| manifest.take(&file.path));
             sources.push(Source {
                 name: file.name,
                 format: file.format,
                 origin: Origin::File {
                     path: file.path,
-                    manifest: file.manifest,
+                    entry,
                 },
             });
         }
         sources.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Sources {
             sources,
-            manifests: found.manifests,
             problems: found.problems,
             options: options.clone(),
         })
@@ -161,6 +161,12 @@ impl Sources {
         }
     }
 
+    /// Sets the language of documents that declare none and whose language is not
+    /// detected (the rules' `default_lang`; discovery does not depend on it).
+    pub fn set_default_lang(&mut self, lang: &str) {
+        self.options.default_lang = lang.to_string();
+    }
+
     /// Everything besides the bytes that decides what source `index` reads as: its
     /// format, manifest entry and the load options (part of the cache key).
     pub(crate) fn fingerprint(&self, index: usize) -> String {
@@ -214,11 +220,8 @@ impl Sources {
 
     fn entry(&self, index: usize) -> Option<&Entry> {
         match &self.sources[index].origin {
-            Origin::File {
-                path,
-                manifest: Some(m),
-            } => self.manifests[*m].entry_for(path),
-            _ => None,
+            Origin::File { entry, .. } => entry.as_ref(),
+            Origin::Staged(_) => None,
         }
     }
 }

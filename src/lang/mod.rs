@@ -68,12 +68,19 @@ const BUILTIN_SOURCES: &[(&str, &str)] = &[
 ];
 
 static BUILTIN: LazyLock<Vec<LangPack>> = LazyLock::new(|| {
-    use rayon::prelude::*;
-    // In parallel: compiling the packs' value templates is a good part of start-up.
-    BUILTIN_SOURCES
-        .par_iter()
-        .filter_map(|(_, src)| LangPack::from_toml(src).ok())
-        .collect()
+    // In parallel, as compiling the packs' value templates is a good part of
+    // start-up. Plain threads, not rayon: a rayon worker waiting here could pick up
+    // another job that asks for a pack and wait on this very initialisation.
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = BUILTIN_SOURCES
+            .iter()
+            .map(|(_, src)| scope.spawn(|| LangPack::from_toml(src).ok()))
+            .collect();
+        handles
+            .into_iter()
+            .filter_map(|handle| handle.join().ok().flatten())
+            .collect()
+    })
 });
 
 /// Packs registered at run time from users' rule directories (`lang/xx.toml`).
