@@ -34,6 +34,15 @@ pub(crate) fn run(
         .get(&cues.lang)
         .map(|s| s.exclude.as_slice())
         .unwrap_or(&[]);
+    // A sentence holds a word of every group only if the document holds them all
+    // (as substrings, the cheaper and weaker test): most documents stop here.
+    if !cues
+        .groups
+        .iter()
+        .all(|group| group.iter().any(|w| text.contains(w.as_str())))
+    {
+        return;
+    }
     for sentence in at.sentences(ctx.pack) {
         let s = &text[sentence.clone()];
         if !cues
