@@ -91,7 +91,7 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
         }
     }
     // Path order, each file once (the last root that reached it wins).
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    files.sort_by_cached_key(|(file, _)| path_order_key(file));
     problems.sort_by(|a, b| a.file.cmp(&b.file));
     let mut unique: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
     for (file, root) in files {
@@ -171,6 +171,26 @@ fn walk_problem(err: &ignore::Error) -> InputProblem {
     }
 }
 
+/// A byte string that sorts like `path` does by [`Path::cmp`] (component by
+/// component), for sorting many paths fast: each component is a zero byte, its
+/// kind (root, `.`, `..`, a name, in `Component`'s order) and its bytes.
+fn path_order_key(path: &Path) -> Vec<u8> {
+    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
+    for component in path.components() {
+        let (kind, bytes): (u8, &[u8]) = match component {
+            Component::Prefix(p) => (0, p.as_os_str().as_encoded_bytes()),
+            Component::RootDir => (1, b""),
+            Component::CurDir => (2, b""),
+            Component::ParentDir => (3, b""),
+            Component::Normal(name) => (4, name.as_encoded_bytes()),
+        };
+        key.push(0);
+        key.push(kind);
+        key.extend_from_slice(bytes);
+    }
+    key
+}
+
 /// `path` without `.` components, so manifest entries and walked paths compare equal.
 pub(crate) fn clean(path: &Path) -> PathBuf {
     let cleaned: PathBuf = path
@@ -211,6 +231,37 @@ pub(crate) fn display_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sort key orders paths exactly as `Path::cmp` does, on the cases where
+    /// byte order and component order disagree.
+    #[test]
+    fn path_order_key_sorts_like_paths() {
+        let names = [
+            "a/b",
+            "a-b",
+            "a",
+            "a/b/c",
+            "ab",
+            "../x",
+            "../-x",
+            "-x",
+            "/abs/a",
+            "/abs",
+            "a/.hidden",
+            "a/-",
+            "a/..",
+            "a b/c",
+            "a/b c",
+            "z",
+            "é/a",
+            "e/a",
+        ];
+        let mut by_path: Vec<&Path> = names.iter().map(Path::new).collect();
+        by_path.sort();
+        let mut by_key: Vec<&Path> = names.iter().map(Path::new).collect();
+        by_key.sort_by_cached_key(|p| path_order_key(p));
+        assert_eq!(by_key, by_path);
+    }
 
     #[test]
     fn display_names_use_single_slashes() {
