@@ -5,8 +5,9 @@
 //! time per thread; each leaves only a [`SourceSummary`], which goes at once into
 //! the thread's [`Aggregate`]. The optional [`Cache`] supplies the summaries of
 //! unchanged sources. The cross-document stage then runs on the merged aggregate,
-//! and the report reads again the sources that findings point into. The report is the same, byte for byte, as [`Checker::check`] gives for the
-//! same files read into a [`Corpus`](crate::Corpus) (a test holds this).
+//! and the report reads again the sources that findings point into. The report is
+//! the same, byte for byte, as [`Checker::check`] gives for the same files read into
+//! a [`Corpus`](crate::Corpus) (a test holds this).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
