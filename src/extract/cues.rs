@@ -36,19 +36,12 @@ pub(crate) fn run(
         .unwrap_or(&[]);
     // A sentence holds a word of every group only if the document holds them all
     // (as substrings, the cheaper and weaker test): most documents stop here.
-    if !cues
-        .groups
-        .iter()
-        .all(|group| group.iter().any(|w| text.contains(w.as_str())))
-    {
+    if !every_group(&cues.groups, |w| text.contains(w)) {
         return;
     }
     for sentence in at.sentences(ctx.pack) {
         let s = &text[sentence.clone()];
-        if !cues
-            .groups
-            .iter()
-            .all(|group| group.iter().any(|w| contains_word(s, w)))
+        if !every_group(&cues.groups, |w| contains_word(s, w))
             || exclude.iter().any(|w| contains_word(s, w))
         {
             continue;
@@ -304,6 +297,11 @@ fn own_period(
             (clauses.breaks(between.clone()), between.len())
         })
         .map(|p| p.period.clone())
+}
+
+/// Whether some word of every group passes `holds` (cue groups, context groups).
+pub(crate) fn every_group(groups: &[Vec<String>], holds: impl Fn(&str) -> bool) -> bool {
+    groups.iter().all(|group| group.iter().any(|w| holds(w)))
 }
 
 /// Whether `word` occurs in `s` with no letter or digit on either side.

@@ -180,10 +180,7 @@ impl<'r> Extractor<'r> {
                 });
                 dated
                     && claim.scope.get(&doc.lang).is_none_or(|scope| {
-                        scope
-                            .context
-                            .iter()
-                            .all(|group| group.iter().any(|w| cues::contains_word(&folded.text, w)))
+                        cues::every_group(&scope.context, |w| cues::contains_word(&folded.text, w))
                     })
             })
         };
