@@ -11,6 +11,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -20,8 +21,8 @@ use crate::cache::Cache;
 use crate::corpus::{Loaded, Sources};
 use crate::report::{DocInfo, Report};
 
-/// Counts of a streaming run, for `--verbose`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Counts and phase times of a streaming run, for `--verbose`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RunStats {
     /// Files found.
     pub files: usize,
@@ -29,6 +30,9 @@ pub struct RunStats {
     pub extracted: usize,
     /// Files whose results came from the cache.
     pub from_cache: usize,
+    /// Wall time of each phase, in order: reading and extracting the sources,
+    /// saving the cache, the cross-document checks, building the report.
+    pub phases: Vec<(&'static str, Duration)>,
 }
 
 /// All that a run keeps of one source (and all the cache stores of it).
@@ -54,6 +58,13 @@ impl Checker<'_> {
     ) -> (Report, RunStats) {
         let extracted = AtomicUsize::new(0);
         let cached = AtomicUsize::new(0);
+        let mut phases = Vec::new();
+        let mut clock = Instant::now();
+        let mut lap = |phase: &'static str| {
+            let now = Instant::now();
+            phases.push((phase, now - clock));
+            clock = now;
+        };
         // Each thread splits its summaries into its own aggregate as they come, so
         // no summary outlives its source.
         let mut aggregate = (0..sources.len())
@@ -68,11 +79,14 @@ impl Checker<'_> {
                 aggregate
             })
             .reduce(Aggregate::default, Aggregate::merge);
+        lap("documents");
         if let Some(cache) = cache {
             cache.save();
+            lap("cache save");
         }
         let walk_problems = sources.walk_problems().iter().map(input_finding).collect();
         let (findings, mentions) = self.finish(walk_problems, &mut aggregate);
+        lap("cross-document");
         let documents = aggregate.documents();
         let mut reread: Option<(usize, Loaded)> = None;
         let report = Report::with_sources(findings, documents, mentions, |name| {
@@ -84,10 +98,12 @@ impl Checker<'_> {
             let doc = loaded.documents.iter().find(|d| d.name == name)?;
             Some((Arc::from(doc.text.as_str()), DocInfo::of(doc)))
         });
+        lap("report");
         let stats = RunStats {
             files: sources.len(),
             extracted: extracted.into_inner(),
             from_cache: cached.into_inner(),
+            phases,
         };
         (report, stats)
     }
