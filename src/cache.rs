@@ -19,10 +19,18 @@
 //! read than JSON) and a newline. A record is used only when its checksum
 //! (xxh3-64 of the line's fields, name and payload) matches and the summary decodes; a
 //! broken record ends the reading of the pack, so what follows a torn or corrupt
-//! record is never trusted. At the end of a run that changed anything the pack is
-//! rewritten with this run's sources — to a unique temporary file renamed over the
-//! pack, so concurrent runs never leave a torn pack: readers see one run's or the
-//! other's.
+//! record is never trusted. A later record of a name replaces an earlier one. At the
+//! end of a run that changed anything, the changed records are appended to the pack
+//! in one write when that is all that changed; otherwise (files gone, a broken pack,
+//! or more than a third of the pack replaced records) the pack is rewritten with
+//! this run's sources, to a unique temporary file renamed over it, so concurrent runs
+//! never leave a torn pack. Nothing is synced to disk: a pack torn by a crash is cut
+//! at its first broken record, like any corrupt one.
+//!
+//! Beside it, `v2/keys` holds the key snapshot of the last run that read every
+//! source (see `check::snapshot`): header `factlint-keys 1 <run key>`, a line with
+//! the xxh3-64 of the rest, then the encoding. A snapshot whose checksum fails is
+//! not read.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -32,7 +40,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use crate::check::SourceSummary;
 use crate::rules::Rules;
@@ -40,6 +48,9 @@ use crate::rules::Rules;
 /// Default cache directory, relative to the directory of `factlint.toml`.
 pub const DEFAULT_DIR: &str = ".factlint-cache";
 const MAGIC: &str = "factlint-cache 4";
+/// The key snapshot's file (in `v2/`) and the first word of its header.
+const SNAPSHOT: &str = "keys";
+const SNAPSHOT_MAGIC: &str = "factlint-keys 1";
 /// Files modified less than this before a run get no stamp (see the module docs).
 const RACY: Duration = Duration::from_secs(2);
 
@@ -118,10 +129,49 @@ pub struct Cache {
     /// Records of the pack as read at the start: name → record.
     stored: HashMap<String, (u128, u128, Option<Stamp>, Range<usize>)>,
     pack: Vec<u8>,
+    /// Records in the pack file, counting those a later record of the same name
+    /// replaced, and whether it was read to its end without a broken record.
+    pack_records: usize,
+    pack_whole: bool,
+    /// The key snapshot's encoding, when it was written under this run key and its
+    /// checksum holds.
+    snapshot: Option<Vec<u8>>,
     /// This run's records: name → record.
     current: Mutex<HashMap<String, Record>>,
     /// Whether this run's records differ from the stored ones.
     changed: AtomicBool,
+}
+
+/// The files of a cache directory, read and parsed before the rules are known (see
+/// [`Cache::open`]).
+pub struct CacheFiles {
+    dir: PathBuf,
+    started: SystemTime,
+    pack: Vec<u8>,
+    read: Option<ReadPack>,
+    /// The run key and encoding of the key snapshot.
+    snapshot: Option<(u128, Vec<u8>)>,
+}
+
+impl CacheFiles {
+    /// Reads the pack and the key snapshot of the cache in `dir` (missing or broken
+    /// files read as none).
+    pub fn read(dir: impl Into<PathBuf>) -> Self {
+        let started = SystemTime::now();
+        let dir = dir.into().join("v2");
+        let pack = std::fs::read(dir.join("pack")).unwrap_or_default();
+        let read = read_pack(&pack);
+        let snapshot = std::fs::read(dir.join(SNAPSHOT))
+            .ok()
+            .and_then(read_snapshot);
+        CacheFiles {
+            dir,
+            started,
+            pack,
+            read,
+            snapshot,
+        }
+    }
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -130,6 +180,12 @@ impl Cache {
     /// Opens the cache in `dir` for `rules`, reading its pack (a missing or broken
     /// pack is an empty cache).
     pub fn new(dir: impl Into<PathBuf>, rules: &Rules) -> Self {
+        Cache::open(CacheFiles::read(dir), rules)
+    }
+
+    /// The cache of `files` (read while the rules were loading) for `rules`: what
+    /// was written under other rules or another build is left unread.
+    pub fn open(files: CacheFiles, rules: &Rules) -> Self {
         let mut h = Xxh3::new();
         for part in [env!("CARGO_PKG_VERSION"), &build_id()] {
             h.update(part.as_bytes());
@@ -143,16 +199,24 @@ impl Cache {
                 h.update(part);
             }
         }
-        let dir = dir.into().join("v2");
         let run_key = h.digest128();
-        let pack = std::fs::read(dir.join("pack")).unwrap_or_default();
-        let stored = read_pack(&pack, run_key);
+        let read = match files.read {
+            Some(read) if read.run_key == run_key => read,
+            _ => ReadPack::default(),
+        };
+        let snapshot = match files.snapshot {
+            Some((key, encoded)) if key == run_key => Some(encoded),
+            _ => None,
+        };
         Cache {
-            dir,
+            dir: files.dir,
             run_key,
-            started: SystemTime::now(),
-            stored,
-            pack,
+            started: files.started,
+            stored: read.records,
+            pack_records: read.count,
+            pack_whole: read.whole,
+            snapshot,
+            pack: files.pack,
             current: Mutex::new(HashMap::new()),
             changed: AtomicBool::new(false),
         }
@@ -177,6 +241,44 @@ impl Cache {
     /// The content key of a source's bytes.
     pub(crate) fn content_key(bytes: &[u8]) -> u128 {
         xxh3_128(bytes)
+    }
+
+    /// The content key of the stored record of `name` when its meta key and stamp
+    /// match, without decoding the summary; the record is kept for this run.
+    pub(crate) fn validate(&self, name: &str, meta: u128, stamp: Stamp) -> Option<u128> {
+        let (m, content, s, range) = self.stored.get(name)?;
+        if *m != meta || *s != Some(stamp) {
+            return None;
+        }
+        self.keep(
+            name,
+            Record {
+                meta,
+                content: *content,
+                stamp: Some(stamp),
+                payload: Payload::Stored(range.clone()),
+            },
+        );
+        Some(*content)
+    }
+
+    /// The content key this run recorded for `name`.
+    pub(crate) fn content(&self, name: &str) -> Option<u128> {
+        self.current.lock().ok()?.get(name).map(|r| r.content)
+    }
+
+    /// The encoded key snapshot found when the cache was opened.
+    pub(crate) fn snapshot(&self) -> Option<&[u8]> {
+        self.snapshot.as_deref()
+    }
+
+    /// Replaces the key snapshot with `encoded` (failures are ignored, as in
+    /// [`Cache::save`]).
+    pub(crate) fn save_snapshot(&self, encoded: &[u8]) {
+        let mut out = format!("{SNAPSHOT_MAGIC} {:032x}\n", self.run_key).into_bytes();
+        out.extend(format!("{:016x}\n", xxh3_64(encoded)).as_bytes());
+        out.extend(encoded);
+        let _ = self.replace(SNAPSHOT, |file| file.write_all(&out));
     }
 
     /// The stored summary of `name` when its meta key and stamp match (the file
@@ -264,52 +366,112 @@ impl Cache {
 
     /// Writes this run's records when they differ from the stored ones. Failures are
     /// ignored: the cache only speeds runs up, it is never needed for a correct one.
+    ///
+    /// When this run kept every stored record, changed records are appended to the
+    /// pack (a later record of a name replaces an earlier one), so re-checking one
+    /// edited file of a large corpus writes one record, not the whole pack. The pack
+    /// is rewritten instead when it was missing or broken, when records were
+    /// dropped (files gone), or when replaced records would make up more than a
+    /// third of it.
     pub fn save(&self) {
         let Ok(current) = self.current.lock() else {
             return;
         };
         let changed = self.changed.load(Ordering::Relaxed) || current.len() != self.stored.len();
-        if changed {
-            let _ = self.write(&current);
+        if !changed {
+            return;
+        }
+        let appended: Vec<&String> = current
+            .iter()
+            .filter(|(name, record)| self.differs(name, record))
+            .map(|(name, _)| name)
+            .collect();
+        let keeps_all = self.stored.keys().all(|name| current.contains_key(name));
+        let records = self.pack_records + appended.len();
+        if self.pack_whole && keeps_all && records * 2 <= current.len() * 3 + 64 {
+            let _ = self.append(&current, appended);
+        } else {
+            let mut names: Vec<&String> = current.keys().collect();
+            names.sort();
+            let _ = self.replace("pack", |out| {
+                writeln!(out, "{MAGIC} {:032x}", self.run_key)?;
+                self.write_records(out, &current, names)
+            });
         }
     }
 
-    fn write(&self, records: &HashMap<String, Record>) -> std::io::Result<()> {
+    /// Whether `record` must be written: it is new, or its keys or stamp changed.
+    fn differs(&self, name: &str, record: &Record) -> bool {
+        match (&record.payload, self.stored.get(name)) {
+            (Payload::Stored(_), Some((meta, content, stamp, _))) => {
+                (*meta, *content, *stamp) != (record.meta, record.content, record.stamp)
+            }
+            _ => true,
+        }
+    }
+
+    /// Appends `names`' records to the pack in one write.
+    fn append(
+        &self,
+        records: &HashMap<String, Record>,
+        mut names: Vec<&String>,
+    ) -> std::io::Result<()> {
+        names.sort();
+        let mut out = Vec::new();
+        self.write_records(&mut out, records, names)?;
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(self.dir.join("pack"))?;
+        file.write_all(&out)
+    }
+
+    fn write_records(
+        &self,
+        out: &mut impl Write,
+        records: &HashMap<String, Record>,
+        names: Vec<&String>,
+    ) -> std::io::Result<()> {
+        for name in names {
+            let r = &records[name];
+            let payload = match &r.payload {
+                Payload::Stored(range) => &self.pack[range.clone()],
+                Payload::New(bytes) => bytes.as_slice(),
+            };
+            let fields = format!(
+                "{:032x} {:032x} {} {} {}",
+                r.meta,
+                r.content,
+                Stamp::encode(r.stamp),
+                name.len(),
+                payload.len()
+            );
+            let checksum = checksum(&fields, name.as_bytes(), payload);
+            writeln!(out, "{checksum:016x} {fields}")?;
+            out.write_all(name.as_bytes())?;
+            out.write_all(payload)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// Writes the file `name` of the cache through `write`, to a unique temporary
+    /// file renamed over it, so concurrent runs never leave a torn file.
+    fn replace(
+        &self,
+        name: &str,
+        write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
-        let path = self.dir.join("pack");
         let temp = self.dir.join(format!(
-            ".pack.{}.{}.tmp",
+            ".{name}.{}.{}.tmp",
             std::process::id(),
             TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
         ));
         let result = (|| {
-            let file = std::fs::File::create(&temp)?;
-            let mut out = std::io::BufWriter::new(file);
-            writeln!(out, "{MAGIC} {:032x}", self.run_key)?;
-            let mut names: Vec<&String> = records.keys().collect();
-            names.sort();
-            for name in names {
-                let r = &records[name];
-                let payload = match &r.payload {
-                    Payload::Stored(range) => &self.pack[range.clone()],
-                    Payload::New(bytes) => bytes.as_slice(),
-                };
-                let fields = format!(
-                    "{:032x} {:032x} {} {} {}",
-                    r.meta,
-                    r.content,
-                    Stamp::encode(r.stamp),
-                    name.len(),
-                    payload.len()
-                );
-                let checksum = checksum(&fields, name.as_bytes(), payload);
-                writeln!(out, "{checksum:016x} {fields}")?;
-                out.write_all(name.as_bytes())?;
-                out.write_all(payload)?;
-                out.write_all(b"\n")?;
-            }
-            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-            std::fs::rename(&temp, &path)
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
+            write(&mut out)?;
+            out.flush()?;
+            std::fs::rename(&temp, self.dir.join(name))
         })();
         if result.is_err() {
             let _ = std::fs::remove_file(&temp);
@@ -326,26 +488,61 @@ fn checksum(fields: &str, name: &[u8], payload: &[u8]) -> u64 {
     h.digest()
 }
 
-/// The records of a pack written under `run_key`, up to the first broken one.
-fn read_pack(
-    pack: &[u8],
+/// What [`read_pack`] read.
+#[derive(Default)]
+struct ReadPack {
+    /// The run key of the pack's header.
     run_key: u128,
-) -> HashMap<String, (u128, u128, Option<Stamp>, Range<usize>)> {
-    let mut records = HashMap::new();
-    let header = format!("{MAGIC} {run_key:032x}\n");
-    let Some(mut rest) = pack.strip_prefix(header.as_bytes()) else {
-        return records;
+    /// Name → (meta key, content key, stamp, payload range); a later record of a
+    /// name replaces an earlier one.
+    records: HashMap<String, (u128, u128, Option<Stamp>, Range<usize>)>,
+    /// Records read, counting replaced ones.
+    count: usize,
+    /// Whether the pack was read to its end (no broken record).
+    whole: bool,
+}
+
+/// The run key of a `MAGIC <run key>` header line at the start of `bytes`, and
+/// the bytes after it.
+fn header<'a>(bytes: &'a [u8], magic: &str) -> Option<(u128, &'a [u8])> {
+    let rest = bytes.strip_prefix(magic.as_bytes())?.strip_prefix(b" ")?;
+    let (key, rest) = rest.split_at_checked(32)?;
+    let key = u128::from_str_radix(std::str::from_utf8(key).ok()?, 16).ok()?;
+    Some((key, rest.strip_prefix(b"\n")?))
+}
+
+/// The records of a pack, up to the first broken one; `None` without a header.
+fn read_pack(pack: &[u8]) -> Option<ReadPack> {
+    let (run_key, mut rest) = header(pack, MAGIC)?;
+    let mut read = ReadPack {
+        run_key,
+        ..ReadPack::default()
     };
-    let mut offset = header.len();
+    let mut offset = pack.len() - rest.len();
     while !rest.is_empty() {
         let Some((name, record, used)) = read_record(rest, offset) else {
-            break;
+            return Some(read);
         };
-        records.insert(name, record);
+        read.records.insert(name, record);
+        read.count += 1;
         rest = &rest[used..];
         offset += used;
     }
-    records
+    read.whole = true;
+    Some(read)
+}
+
+/// The run key and encoding of a key snapshot file, when its checksum holds.
+fn read_snapshot(mut bytes: Vec<u8>) -> Option<(u128, Vec<u8>)> {
+    let (run_key, rest) = header(&bytes, SNAPSHOT_MAGIC)?;
+    let (line, encoded) = rest.split_at_checked(17)?;
+    let sum = std::str::from_utf8(line.strip_suffix(b"\n")?).ok()?;
+    if u64::from_str_radix(sum, 16).ok()? != xxh3_64(encoded) {
+        return None;
+    }
+    let start = bytes.len() - encoded.len();
+    bytes.drain(..start);
+    Some((run_key, bytes))
 }
 
 /// One record at the start of `data` (which starts at `offset` in the pack): its

@@ -92,7 +92,7 @@ pub mod rules;
 pub mod selftest;
 pub mod value;
 
-pub use cache::Cache;
+pub use cache::{Cache, CacheFiles};
 pub use check::{Checker, Finding, Related, RunStats, Severity, Span};
 pub use corpus::{Corpus, Document, Sources};
 pub use error::{Error, RuleDiagnostic, RuleErrors};

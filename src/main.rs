@@ -4,6 +4,7 @@
 mod batch;
 mod progress;
 
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +15,8 @@ use factlint::config::Config;
 use factlint::corpus::{JsonlFields, LoadOptions};
 use factlint::report::HumanOptions;
 use factlint::{
-    Cache, Checker, Corpus, Error, Format, Report, Rules, RunStats, Severity, Sources, gate,
+    Cache, CacheFiles, Checker, Corpus, Error, Format, Report, Rules, RunStats, Severity, Sources,
+    gate,
 };
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
@@ -345,25 +347,49 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     };
     let mut clock = Instant::now();
     let mut setup = Vec::new();
-    let (rules, sources) = load_rules_and_sources(&config, &rule_paths, &paths, &options)?;
-    let checker = Checker::new(&rules);
-    setup.push(("rules and discovery", clock.elapsed()));
-    clock = Instant::now();
     let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-    let cache = (args.cache || (!args.no_cache && !ci)).then(|| {
-        let dir = args
-            .cache_dir
+    let cache_dir = (args.cache || (!args.no_cache && !ci)).then(|| {
+        args.cache_dir
             .clone()
-            .unwrap_or_else(|| config.base.join(factlint::cache::DEFAULT_DIR));
-        Cache::new(dir, &rules)
+            .unwrap_or_else(|| config.base.join(factlint::cache::DEFAULT_DIR))
     });
+    // The cache's files are read while the rules load and the corpus is walked.
+    let (loaded, cache_files) = std::thread::scope(|scope| {
+        let cache_files = cache_dir.map(|dir| scope.spawn(|| CacheFiles::read(dir)));
+        let loaded = load_rules_and_sources(&config, &rule_paths, &paths, &options);
+        let cache_files = cache_files.map(|thread| {
+            thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        });
+        (loaded, cache_files)
+    });
+    let (rules, sources) = loaded?;
+    let checker = Checker::new(&rules);
+    setup.push(("rules, discovery and cache read", clock.elapsed()));
+    clock = Instant::now();
+    let cache = cache_files.map(|files| Cache::open(files, &rules));
     setup.push(("cache open", clock.elapsed()));
+    // With --staged or --changed-since only the changed documents' findings are
+    // reported, and the run reads of the rest only what those findings need.
+    let changed = changes
+        .as_ref()
+        .map(|changes| gate::scope::changed_names(sources.names(), &changes.changed));
     let run = || {
-        let (report, stats) = run_check(&checker, &config, &sources, cache.as_ref());
+        let (report, stats) = run_check(
+            &checker,
+            &config,
+            &sources,
+            cache.as_ref(),
+            changed.as_ref(),
+        );
         if args.verbose {
             print_stats(&stats, &setup);
         }
-        report
+        match &changed {
+            Some(changed) => gate::scope::restrict(report, changed),
+            None => report,
+        }
     };
     let mut report = run();
     if args.diff || args.fix {
@@ -402,7 +428,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         }
     }
     if let Some(path) = &args.baseline {
-        let applied = gate::baseline::Baseline::load(path)?.apply(report);
+        let mut baseline = gate::baseline::Baseline::load(path)?;
+        if let Some(changed) = &changed {
+            baseline.restrict(changed);
+        }
+        let applied = baseline.apply(report);
         report = applied.report;
         eprintln!(
             "factlint: {} finding{} matched the baseline",
@@ -418,12 +448,8 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
             );
         }
     }
-    if let Some(changes) = &changes {
-        let changed = gate::scope::changed_names(sources.names(), &changes.changed);
-        report = gate::scope::restrict(report, &changed);
-        if changed.is_empty() {
-            eprintln!("factlint: no changed documents to check");
-        }
+    if changed.as_ref().is_some_and(BTreeSet::is_empty) {
+        eprintln!("factlint: no changed documents to check");
     }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let rendered = match format {
@@ -482,23 +508,29 @@ fn load_rules_and_sources(
 }
 
 /// Checks the documents of `sources` one at a time and applies the configuration's
-/// severities and ignores.
+/// severities and ignores; with a `focus`, only the findings of the sources it names
+/// are complete (see [`Checker::check_sources`]).
 fn run_check(
     checker: &Checker,
     config: &Config,
     sources: &Sources,
     cache: Option<&Cache>,
+    focus: Option<&BTreeSet<String>>,
 ) -> (Report, RunStats) {
     let progress = progress::Progress::new(sources.len());
-    let (report, stats) = checker.check_sources(sources, cache, &|| progress.inc());
+    let (report, stats) = checker.check_sources(sources, cache, focus, &|| progress.inc());
     progress.finish();
     (config.apply(report), stats)
 }
 
 /// The `--verbose` lines of a run: file counts, then the wall time of each phase.
 fn print_stats(stats: &RunStats, setup: &[(&'static str, Duration)]) {
+    let snapshot = match stats.from_snapshot {
+        0 => String::new(),
+        n => format!(" ({n} only for their mentions of the changed documents' keys)"),
+    };
     eprintln!(
-        "factlint: {} file{}: {} extracted, {} from the cache",
+        "factlint: {} file{}: {} extracted, {} from the cache{snapshot}",
         stats.files,
         if stats.files == 1 { "" } else { "s" },
         stats.extracted,
@@ -556,7 +588,7 @@ fn baseline(args: BaselineArgs) -> Result<ExitCode, Error> {
     let (rule_paths, paths) = run_paths(&config, args.rules, args.paths);
     let (rules, sources) =
         load_rules_and_sources(&config, &rule_paths, &paths, &LoadOptions::default())?;
-    let (report, _) = run_check(&Checker::new(&rules), &config, &sources, None);
+    let (report, _) = run_check(&Checker::new(&rules), &config, &sources, None, None);
     let baseline = gate::baseline::Baseline::from_report(&report);
     write_output(Some(&args.output), &baseline.to_json())?;
     eprintln!(

@@ -20,7 +20,7 @@ fn both(rules: &Path, paths: &[&Path]) -> [(String, String); 2] {
     let corpus = Corpus::from_paths_with(paths, &options).expect("read corpus");
     let in_memory = checker.check(&corpus);
     let sources = Sources::discover(paths, &options).expect("discover");
-    let (streamed, stats) = checker.check_sources(&sources, None, &|| {});
+    let (streamed, stats) = checker.check_sources(&sources, None, None, &|| {});
     assert_eq!(stats.extracted, sources.len(), "every file read once");
     [in_memory, streamed].map(|r| (r.render(Format::Json), r.render(Format::Snapshot)))
 }
@@ -101,9 +101,9 @@ fn a_warm_cache_gives_the_cold_report_and_reads_nothing_again() {
         &LoadOptions::default(),
     )
     .expect("discover");
-    let (cold, stats) = checker.check_sources(&sources, Some(&open()), &|| {});
+    let (cold, stats) = checker.check_sources(&sources, Some(&open()), None, &|| {});
     assert_eq!((stats.extracted, stats.from_cache), (sources.len(), 0));
-    let (warm, stats) = checker.check_sources(&sources, Some(&open()), &|| {});
+    let (warm, stats) = checker.check_sources(&sources, Some(&open()), None, &|| {});
     assert_eq!((stats.extracted, stats.from_cache), (0, sources.len()));
     assert_eq!(warm.render(Format::Json), cold.render(Format::Json));
     assert_eq!(warm.render(Format::Html), cold.render(Format::Html));

@@ -17,6 +17,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::snapshot::{self, SnapDoc, SnapHeld, SnapHeldRef, SnapSource, Snapshot};
 use super::{DocSummary, Finding, Located, Span};
 use crate::extract::{Derived, Mention};
 use crate::gate::suppress::Directive;
@@ -29,6 +30,8 @@ struct Kept {
     /// Source index and position among the source's documents (ties of names).
     source: usize,
     position: usize,
+    /// Claims counted for the summary line.
+    mentions: u32,
     findings: Vec<Finding>,
     suppressions: Vec<Directive>,
 }
@@ -106,6 +109,7 @@ impl Aggregate {
             name: summary.name,
             source,
             position,
+            mentions: summary.mention_count as u32,
             findings: summary.findings,
             suppressions: summary.suppressions,
         });
@@ -119,6 +123,127 @@ impl Aggregate {
         self.binding_ids.insert(bindings.clone(), id);
         self.bindings.push(bindings);
         id
+    }
+
+    /// Adds the documents of the stored snapshot source `stored` as source `source`,
+    /// without their own findings or suppression comments (a focused run reports
+    /// neither); returns the index of its first document.
+    pub(crate) fn add_stored_source(&mut self, source: usize, stored: &SnapSource) -> u32 {
+        let first = self.documents.len() as u32;
+        for (position, doc) in stored.documents.iter().enumerate() {
+            self.mention_count += doc.mentions as usize;
+            self.documents.push(Kept {
+                name: doc.name.clone().unwrap_or_else(|| stored.name.clone()),
+                source,
+                position,
+                mentions: doc.mentions,
+                findings: Vec::new(),
+                suppressions: Vec::new(),
+            });
+        }
+        first
+    }
+
+    /// Adds the stored mentions of `key` (as [`Snapshot::key`] checked them) whose
+    /// snapshot source was added at `first_doc[source]` (see
+    /// [`Aggregate::add_stored_source`]); the others are left out.
+    pub(crate) fn add_stored_key(
+        &mut self,
+        key: &str,
+        held: Vec<SnapHeld>,
+        snapshot: &Snapshot,
+        first_doc: &[Option<u32>],
+    ) {
+        let mut list = Vec::new();
+        for h in held {
+            let Some(&Some(first)) = first_doc.get(h.source as usize) else {
+                continue;
+            };
+            let bindings = snapshot.bindings()[h.bindings as usize].clone();
+            let bindings = self.intern(bindings);
+            list.push(Held {
+                doc: first + h.doc,
+                position: h.position,
+                claim: h.claim,
+                bindings,
+                span: h.span,
+                value: h.value,
+                derived: h.derived.map(Box::new),
+                text: h.text.into_boxed_str(),
+            });
+        }
+        if !list.is_empty() {
+            self.keys.entry(key.to_string()).or_default().extend(list);
+        }
+    }
+
+    /// Keeps the mentions of the keys `keep` accepts.
+    pub(crate) fn retain_keys(&mut self, keep: impl Fn(&str) -> bool) {
+        self.keys.retain(|key, _| keep(key));
+    }
+
+    /// The encoded key snapshot of this aggregate, which must hold every document of
+    /// its `sources` sources (before [`Aggregate::finish`]); `source(i)` gives the
+    /// name and content key of source `i`, or `None` to leave it out.
+    pub(crate) fn snapshot(
+        &self,
+        sources: usize,
+        source: impl Fn(usize) -> Option<(String, u128)>,
+    ) -> Option<Vec<u8>> {
+        let mut by_source: Vec<Vec<&Kept>> = vec![Vec::new(); sources];
+        for doc in &self.documents {
+            by_source.get_mut(doc.source)?.push(doc);
+        }
+        // Run source index → snapshot source index (sources are in name order).
+        let mut index = HashMap::new();
+        let mut sources = Vec::new();
+        for (run_source, mut docs) in by_source.into_iter().enumerate() {
+            let Some((name, content)) = source(run_source) else {
+                continue;
+            };
+            docs.sort_by_key(|d| d.position);
+            if docs.iter().enumerate().any(|(i, d)| d.position != i) {
+                continue;
+            }
+            index.insert(run_source, sources.len() as u32);
+            let documents = docs
+                .iter()
+                .map(|d| SnapDoc {
+                    name: (d.name != name).then(|| d.name.clone()),
+                    mentions: d.mentions,
+                })
+                .collect();
+            sources.push(SnapSource {
+                name,
+                content,
+                documents,
+            });
+        }
+        let keys = self
+            .keys
+            .iter()
+            .map(|(key, list)| {
+                let held = list
+                    .iter()
+                    .filter_map(|h| {
+                        let doc = &self.documents[h.doc as usize];
+                        Some(SnapHeldRef {
+                            source: *index.get(&doc.source)?,
+                            doc: doc.position as u32,
+                            position: h.position,
+                            claim: h.claim,
+                            bindings: h.bindings,
+                            span: h.span,
+                            value: &h.value,
+                            derived: h.derived.as_deref(),
+                            text: &h.text,
+                        })
+                    })
+                    .collect();
+                (key.as_str(), held)
+            })
+            .collect();
+        snapshot::encode(&sources, &self.bindings, keys)
     }
 
     /// Both aggregates in one (documents of `other` after those of `self`).

@@ -18,6 +18,7 @@ mod ordinal;
 mod probe;
 mod quantity;
 mod since;
+mod snapshot;
 mod stream;
 mod summary;
 mod timeline;

@@ -9,6 +9,7 @@
 //! the same, byte for byte, as [`Checker::check`] gives for the same files read into
 //! a [`Corpus`](crate::Corpus) (a test holds this).
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -16,6 +17,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::snapshot::Snapshot;
 use super::{Aggregate, Checker, DocSummary, Finding, input_finding};
 use crate::cache::Cache;
 use crate::corpus::{Loaded, Sources};
@@ -30,8 +32,12 @@ pub struct RunStats {
     pub extracted: usize,
     /// Files whose results came from the cache.
     pub from_cache: usize,
-    /// Wall time of each phase, in order: reading and extracting the sources,
-    /// saving the cache, the cross-document checks, building the report.
+    /// Of those, files of which a focused run read only the stored mentions of
+    /// the focus keys (from the key snapshot), not the whole record.
+    pub from_snapshot: usize,
+    /// Wall time of each phase, in order: decoding the cache's key snapshot,
+    /// reading and extracting the sources, saving the cache, the cross-document
+    /// checks, building the report.
     pub phases: Vec<(&'static str, Duration)>,
 }
 
@@ -50,10 +56,17 @@ impl Checker<'_> {
     /// Checks the documents of `sources`, reading each source once (and again only
     /// for the excerpts of the report); `progress` is called after each source, from
     /// any thread.
+    ///
+    /// With a `focus` (the names of the sources a run reports on: `check --staged`),
+    /// the findings of the other documents are not wanted. Sources outside the focus
+    /// that the cache's key snapshot holds unchanged are then not read at all: only
+    /// the stored mentions of the keys the focus documents mention are, so the
+    /// findings in the focus are those of a full run.
     pub fn check_sources(
         &self,
         sources: &Sources,
         cache: Option<&Cache>,
+        focus: Option<&BTreeSet<String>>,
         progress: &(dyn Fn() + Sync),
     ) -> (Report, RunStats) {
         let extracted = AtomicUsize::new(0);
@@ -65,24 +78,73 @@ impl Checker<'_> {
             phases.push((phase, now - clock));
             clock = now;
         };
+        let snapshot = cache.and_then(Cache::snapshot).and_then(Snapshot::decode);
+        lap("key snapshot");
+        let in_focus: Vec<bool> = match focus {
+            Some(focus) => sources.names().map(|name| focus.contains(name)).collect(),
+            None => vec![true; sources.len()],
+        };
+        let summarize = |index: usize| {
+            let summary = self.summarize_source(sources, index, cache, &extracted, &cached);
+            progress();
+            summary
+        };
         // Each thread splits its summaries into its own aggregate as they come, so
         // no summary outlives its source.
-        let mut aggregate = (0..sources.len())
+        let mut gathered = (0..sources.len())
             .into_par_iter()
-            .fold(Aggregate::default, |mut aggregate, index| {
-                let summary = self.summarize_source(sources, index, cache, &extracted, &cached);
-                progress();
-                aggregate.add_problems(index, summary.problems);
-                for (position, document) in summary.documents.into_iter().enumerate() {
-                    aggregate.add(index, position, document);
+            .fold(Gathered::default, |mut gathered, index| {
+                if !in_focus[index]
+                    && let (Some(cache), Some(snapshot)) = (cache, &snapshot)
+                    && let Some(stored) = unchanged_source(sources, index, cache, snapshot)
+                {
+                    cached.fetch_add(1, Ordering::Relaxed);
+                    progress();
+                    gathered.stored.push((index, stored));
+                    return gathered;
                 }
-                aggregate
+                let summary = summarize(index);
+                if focus.is_some() && in_focus[index] {
+                    let keys = summary.documents.iter().flat_map(|d| &d.mentions);
+                    gathered.keys.extend(keys.map(|m| m.key.clone()));
+                }
+                gathered.add(index, summary);
+                gathered
             })
-            .reduce(Aggregate::default, Aggregate::merge);
+            .reduce(Gathered::default, Gathered::merge);
+        if let Some(snapshot) = &snapshot
+            && !gathered.stored.is_empty()
+            && !gathered.add_stored(snapshot)
+        {
+            // A key's stored mentions do not decode: read those sources after all.
+            let stored = std::mem::take(&mut gathered.stored);
+            for (index, _) in stored {
+                gathered.add(index, summarize(index));
+            }
+        }
+        let Gathered {
+            mut aggregate,
+            stored,
+            keys,
+        } = gathered;
+        let from_snapshot = stored.len();
         lap("documents");
         if let Some(cache) = cache {
             cache.save();
+            // Only an aggregate of whole sources makes a snapshot.
+            if stored.is_empty() && !snapshot_holds(snapshot.as_ref(), sources, cache) {
+                let content = |index| {
+                    let name = sources.name(index);
+                    Some((name.to_string(), cache.content(name)?))
+                };
+                if let Some(encoded) = aggregate.snapshot(sources.len(), content) {
+                    cache.save_snapshot(&encoded);
+                }
+            }
             lap("cache save");
+        }
+        if focus.is_some() {
+            aggregate.retain_keys(|key| keys.contains(key));
         }
         let walk_problems = sources.walk_problems().iter().map(input_finding).collect();
         let (findings, mentions) = self.finish(walk_problems, &mut aggregate);
@@ -103,6 +165,7 @@ impl Checker<'_> {
             files: sources.len(),
             extracted: extracted.into_inner(),
             from_cache: cached.into_inner(),
+            from_snapshot,
             phases,
         };
         (report, stats)
@@ -159,4 +222,92 @@ impl Checker<'_> {
         }
         summary
     }
+}
+
+/// What the threads of a run gather.
+#[derive(Default)]
+struct Gathered {
+    aggregate: Aggregate,
+    /// Sources the key snapshot holds unchanged: (source index, snapshot index).
+    stored: Vec<(usize, usize)>,
+    /// The keys the focus documents mention.
+    keys: BTreeSet<String>,
+}
+
+impl Gathered {
+    fn add(&mut self, index: usize, summary: SourceSummary) {
+        self.aggregate.add_problems(index, summary.problems);
+        for (position, document) in summary.documents.into_iter().enumerate() {
+            self.aggregate.add(index, position, document);
+        }
+    }
+
+    fn merge(mut self, other: Gathered) -> Gathered {
+        self.aggregate = self.aggregate.merge(other.aggregate);
+        self.stored.extend(other.stored);
+        self.keys.extend(other.keys);
+        self
+    }
+
+    /// Adds the stored sources' documents and their stored mentions of the focus
+    /// keys; `false` (and nothing added) when a key's mentions do not decode.
+    fn add_stored(&mut self, snapshot: &Snapshot) -> bool {
+        let Some(decoded) = self
+            .keys
+            .iter()
+            .map(|key| Some((key, snapshot.key(key)?)))
+            .collect::<Option<Vec<_>>>()
+        else {
+            return false;
+        };
+        self.stored.sort_unstable();
+        let mut first_doc = vec![None; snapshot.sources().len()];
+        for &(index, stored) in &self.stored {
+            let first = self
+                .aggregate
+                .add_stored_source(index, &snapshot.sources()[stored]);
+            first_doc[stored] = Some(first);
+        }
+        for (key, held) in decoded {
+            self.aggregate
+                .add_stored_key(key, held, snapshot, &first_doc);
+        }
+        true
+    }
+}
+
+/// The snapshot index of source `index` when the cache vouches (by its stamp) that
+/// the file still has the content the snapshot was built from.
+fn unchanged_source(
+    sources: &Sources,
+    index: usize,
+    cache: &Cache,
+    snapshot: &Snapshot,
+) -> Option<usize> {
+    let name = sources.name(index);
+    let stored = snapshot.source(name)?;
+    let stamp = sources.stamp(index, cache.started())?;
+    let meta = cache.meta_key(name, &sources.fingerprint(index));
+    let content = cache.validate(name, meta, stamp)?;
+    (snapshot.sources()[stored].content == content).then_some(stored)
+}
+
+/// Whether `snapshot` holds exactly this run's sources, with the content each has
+/// in this run's cache records.
+fn snapshot_holds(snapshot: Option<&Snapshot>, sources: &Sources, cache: &Cache) -> bool {
+    let Some(snapshot) = snapshot else {
+        return false;
+    };
+    let mut recorded = 0;
+    for name in sources.names() {
+        let Some(content) = cache.content(name) else {
+            continue;
+        };
+        recorded += 1;
+        let held = snapshot.source(name).map(|s| snapshot.sources()[s].content);
+        if held != Some(content) {
+            return false;
+        }
+    }
+    recorded == snapshot.sources().len()
 }

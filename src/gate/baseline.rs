@@ -7,7 +7,7 @@
 //! times is recorded with `count = 3`, and a fourth occurrence is new. Entries that no
 //! longer occur are counted so the caller can say the baseline can be refreshed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -125,6 +125,14 @@ impl Baseline {
             });
         }
         Ok(baseline)
+    }
+
+    /// Keeps the entries of the documents of the sources named in `files` (a run
+    /// that reports only on changed documents counts matches and stale entries among
+    /// them only).
+    pub fn restrict(&mut self, files: &BTreeSet<String>) {
+        self.findings
+            .retain(|entry| super::scope::in_changed(&entry.file, files));
     }
 
     /// Removes the baselined findings from `report`.

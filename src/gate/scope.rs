@@ -28,12 +28,39 @@ pub fn changed_names<'a>(
         .collect()
 }
 
-/// Keeps the findings in the documents named `changed` (see [`changed_names`]).
+/// Keeps the findings in the documents of the sources named `changed` (see
+/// [`changed_names`]).
 pub fn restrict(report: Report, changed: &BTreeSet<String>) -> Report {
     let mut report = report;
     let findings = std::mem::take(&mut report.findings)
         .into_iter()
-        .filter(|f| changed.contains(&f.file))
+        .filter(|f| in_changed(&f.file, changed))
         .collect();
     report.with_findings(findings)
+}
+
+/// Whether the document `name` is one of the sources named `changed`, or a record
+/// of one (`FILE#ID`, a JSON Lines record).
+pub fn in_changed(name: &str, changed: &BTreeSet<String>) -> bool {
+    changed.contains(name)
+        || name
+            .match_indices('#')
+            .any(|(at, _)| changed.contains(&name[..at]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_of_a_changed_source_are_in_it() {
+        let changed = BTreeSet::from(["news/wire.jsonl".to_string(), "a.txt".to_string()]);
+        assert!(in_changed("a.txt", &changed));
+        assert!(in_changed("news/wire.jsonl#w1", &changed));
+        assert!(in_changed("news/wire.jsonl#7", &changed));
+        assert!(in_changed("news/wire.jsonl#id#with#hashes", &changed));
+        assert!(!in_changed("news/wire.jsonl2#w1", &changed));
+        assert!(!in_changed("b.txt", &changed));
+        assert!(!in_changed("a.tx", &changed));
+    }
 }
