@@ -32,7 +32,7 @@
 //! the xxh3-64 of the rest, then the encoding. A snapshot whose checksum fails is
 //! not read.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::Write;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -136,10 +136,19 @@ pub struct Cache {
     /// The key snapshot's encoding, when it was written under this run key and its
     /// checksum holds.
     snapshot: Option<Vec<u8>>,
-    /// This run's records: name → record.
-    current: Mutex<HashMap<String, Record>>,
+    /// This run's records.
+    current: Mutex<Current>,
     /// Whether this run's records differ from the stored ones.
     changed: AtomicBool,
+}
+
+/// The records of a run.
+#[derive(Default)]
+struct Current {
+    /// Name → record.
+    records: HashMap<String, Record>,
+    /// The names whose record is not the stored one (new, or other keys or stamp).
+    differing: BTreeSet<String>,
 }
 
 /// The files of a cache directory, read and parsed before the rules are known (see
@@ -200,6 +209,7 @@ impl Cache {
             }
         }
         let run_key = h.digest128();
+        let stored_len = files.read.as_ref().map_or(0, |r| r.records.len());
         let read = match files.read {
             Some(read) if read.run_key == run_key => read,
             _ => ReadPack::default(),
@@ -217,7 +227,10 @@ impl Cache {
             pack_whole: read.whole,
             snapshot,
             pack: files.pack,
-            current: Mutex::new(HashMap::new()),
+            current: Mutex::new(Current {
+                records: HashMap::with_capacity(stored_len),
+                differing: BTreeSet::new(),
+            }),
             changed: AtomicBool::new(false),
         }
     }
@@ -264,7 +277,12 @@ impl Cache {
 
     /// The content key this run recorded for `name`.
     pub(crate) fn content(&self, name: &str) -> Option<u128> {
-        self.current.lock().ok()?.get(name).map(|r| r.content)
+        self.current
+            .lock()
+            .ok()?
+            .records
+            .get(name)
+            .map(|r| r.content)
     }
 
     /// The encoded key snapshot found when the cache was opened.
@@ -359,8 +377,14 @@ impl Cache {
     }
 
     fn keep(&self, name: &str, record: Record) {
+        let differs = self.differs(name, &record);
         if let Ok(mut current) = self.current.lock() {
-            current.insert(name.to_string(), record);
+            if differs {
+                current.differing.insert(name.to_string());
+            } else {
+                current.differing.remove(name);
+            }
+            current.records.insert(name.to_string(), record);
         }
     }
 
@@ -377,25 +401,26 @@ impl Cache {
         let Ok(current) = self.current.lock() else {
             return;
         };
-        let changed = self.changed.load(Ordering::Relaxed) || current.len() != self.stored.len();
+        let Current { records, differing } = &*current;
+        let changed = self.changed.load(Ordering::Relaxed) || records.len() != self.stored.len();
         if !changed {
             return;
         }
-        let appended: Vec<&String> = current
+        // Every record not in the pack differs, so this counts the kept pack records.
+        let new = differing
             .iter()
-            .filter(|(name, record)| self.differs(name, record))
-            .map(|(name, _)| name)
-            .collect();
-        let keeps_all = self.stored.keys().all(|name| current.contains_key(name));
-        let records = self.pack_records + appended.len();
-        if self.pack_whole && keeps_all && records * 2 <= current.len() * 3 + 64 {
-            let _ = self.append(&current, appended);
+            .filter(|name| !self.stored.contains_key(*name))
+            .count();
+        let keeps_all = records.len() - new == self.stored.len();
+        let total = self.pack_records + differing.len();
+        if self.pack_whole && keeps_all && total * 2 <= records.len() * 3 + 64 {
+            let _ = self.append(records, differing.iter().collect());
         } else {
-            let mut names: Vec<&String> = current.keys().collect();
+            let mut names: Vec<&String> = records.keys().collect();
             names.sort();
             let _ = self.replace("pack", |out| {
                 writeln!(out, "{MAGIC} {:032x}", self.run_key)?;
-                self.write_records(out, &current, names)
+                self.write_records(out, records, names)
             });
         }
     }
