@@ -275,14 +275,10 @@ impl Cache {
         Some(*content)
     }
 
-    /// The content key this run recorded for `name`.
-    pub(crate) fn content(&self, name: &str) -> Option<u128> {
-        self.current
-            .lock()
-            .ok()?
-            .records
-            .get(name)
-            .map(|r| r.content)
+    /// The meta and content keys this run recorded for `name`.
+    pub(crate) fn keys_of(&self, name: &str) -> Option<(u128, u128)> {
+        let current = self.current.lock().ok()?;
+        current.records.get(name).map(|r| (r.meta, r.content))
     }
 
     /// The encoded key snapshot found when the cache was opened.

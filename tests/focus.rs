@@ -197,6 +197,26 @@ fn a_broken_or_stale_snapshot_is_never_trusted() {
     std::fs::write(&keys, b"factlint-keys 1 junk\n").expect("write");
     assert_eq!(s.assert_focused_equals_cold(&focus).from_snapshot, 0);
 
+    // A manifest change reads a document another way (another language): the
+    // snapshot's mentions of it are not used, also once the pack holds its new record.
+    s.run(None);
+    let manifest = s.docs.join("corpus.toml");
+    let text = std::fs::read_to_string(&manifest).expect("manifest");
+    let first = files[0].file_name().expect("name").to_string_lossy();
+    let entry = format!("path = \"{first}\"\nlang = \"");
+    let at = text.find(&entry).expect("entry") + entry.len();
+    let lang = if text[at..].starts_with("en") {
+        "de"
+    } else {
+        "en"
+    };
+    let changed = format!("{}{lang}{}", &text[..at], &text[at + 2..]);
+    std::fs::write(&manifest, changed).expect("write");
+    for _ in 0..2 {
+        let stats = s.assert_focused_equals_cold(&focus);
+        assert_eq!(stats.from_snapshot, files.len() - 2);
+    }
+
     // A full run writes it again; a file deleted since is not counted.
     s.run(None);
     std::fs::remove_file(&files[3]).expect("delete");

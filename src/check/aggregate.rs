@@ -184,11 +184,11 @@ impl Aggregate {
 
     /// The encoded key snapshot of this aggregate, which must hold every document of
     /// its `sources` sources (before [`Aggregate::finish`]); `source(i)` gives the
-    /// name and content key of source `i`, or `None` to leave it out.
+    /// name, meta key and content key of source `i`, or `None` to leave it out.
     pub(crate) fn snapshot(
         &self,
         sources: usize,
-        source: impl Fn(usize) -> Option<(String, u128)>,
+        source: impl Fn(usize) -> Option<(String, u128, u128)>,
     ) -> Option<Vec<u8>> {
         let mut by_source: Vec<Vec<&Kept>> = vec![Vec::new(); sources];
         for doc in &self.documents {
@@ -198,7 +198,7 @@ impl Aggregate {
         let mut index = HashMap::new();
         let mut sources = Vec::new();
         for (run_source, mut docs) in by_source.into_iter().enumerate() {
-            let Some((name, content)) = source(run_source) else {
+            let Some((name, meta, content)) = source(run_source) else {
                 continue;
             };
             docs.sort_by_key(|d| d.position);
@@ -215,6 +215,7 @@ impl Aggregate {
                 .collect();
             sources.push(SnapSource {
                 name,
+                meta,
                 content,
                 documents,
             });

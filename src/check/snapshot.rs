@@ -20,7 +20,9 @@ use crate::value::Quantity;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct SnapSource {
     pub name: String,
-    /// The cache's content key of the file the snapshot was built from.
+    /// The cache's meta key (name, format, manifest entry, options under these
+    /// rules) and content key of the file the snapshot was built from.
+    pub meta: u128,
     pub content: u128,
     /// Its documents, by position.
     pub documents: Vec<SnapDoc>,

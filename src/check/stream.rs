@@ -118,6 +118,7 @@ impl Checker<'_> {
         {
             // A key's stored mentions do not decode: read those sources after all.
             let stored = std::mem::take(&mut gathered.stored);
+            cached.fetch_sub(stored.len(), Ordering::Relaxed);
             for (index, _) in stored {
                 gathered.add(index, summarize(index));
             }
@@ -133,11 +134,12 @@ impl Checker<'_> {
             cache.save();
             // Only an aggregate of whole sources makes a snapshot.
             if stored.is_empty() && !snapshot_holds(snapshot.as_ref(), sources, cache) {
-                let content = |index| {
+                let keys = |index| {
                     let name = sources.name(index);
-                    Some((name.to_string(), cache.content(name)?))
+                    let (meta, content) = cache.keys_of(name)?;
+                    Some((name.to_string(), meta, content))
                 };
-                if let Some(encoded) = aggregate.snapshot(sources.len(), content) {
+                if let Some(encoded) = aggregate.snapshot(sources.len(), keys) {
                     cache.save_snapshot(&encoded);
                 }
             }
@@ -277,7 +279,8 @@ impl Gathered {
 }
 
 /// The snapshot index of source `index` when the cache vouches (by its stamp) that
-/// the file still has the content the snapshot was built from.
+/// the file still has the content the snapshot was built from, read the same way
+/// (same meta key: format, manifest entry, options).
 fn unchanged_source(
     sources: &Sources,
     index: usize,
@@ -289,23 +292,24 @@ fn unchanged_source(
     let stamp = sources.stamp(index, cache.started())?;
     let meta = cache.meta_key(name, &sources.fingerprint(index));
     let content = cache.validate(name, meta, stamp)?;
-    (snapshot.sources()[stored].content == content).then_some(stored)
+    let held = &snapshot.sources()[stored];
+    (held.meta == meta && held.content == content).then_some(stored)
 }
 
-/// Whether `snapshot` holds exactly this run's sources, with the content each has
-/// in this run's cache records.
+/// Whether `snapshot` holds exactly this run's sources, with the keys each has in
+/// this run's cache records.
 fn snapshot_holds(snapshot: Option<&Snapshot>, sources: &Sources, cache: &Cache) -> bool {
     let Some(snapshot) = snapshot else {
         return false;
     };
     let mut recorded = 0;
     for name in sources.names() {
-        let Some(content) = cache.content(name) else {
+        let Some(keys) = cache.keys_of(name) else {
             continue;
         };
         recorded += 1;
-        let held = snapshot.source(name).map(|s| snapshot.sources()[s].content);
-        if held != Some(content) {
+        let held = snapshot.source(name).map(|s| &snapshot.sources()[s]);
+        if held.map(|s| (s.meta, s.content)) != Some(keys) {
             return false;
         }
     }
