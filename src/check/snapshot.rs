@@ -181,3 +181,77 @@ impl<'a> Snapshot<'a> {
             .then_some(held)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::{Hedge, Interval};
+
+    fn value() -> Quantity {
+        Quantity::new(
+            8e8,
+            Interval::new(7.5e8, 8.5e8),
+            Hedge::Exact,
+            Some("USD".into()),
+            false,
+        )
+    }
+
+    /// One source of one document, one key; `at` is the mention's (source, doc,
+    /// bindings) indices.
+    fn encoded(at: (u32, u32, u32), key: &str) -> Vec<u8> {
+        let sources = [SnapSource {
+            name: "a.txt".into(),
+            meta: 1,
+            content: 2,
+            documents: vec![SnapDoc {
+                name: None,
+                mentions: 1,
+            }],
+        }];
+        let bindings = [vec![("year".to_string(), "2024".to_string())]];
+        let value = value();
+        let held = SnapHeldRef {
+            source: at.0,
+            doc: at.1,
+            position: 0,
+            claim: 3,
+            bindings: at.2,
+            span: Span { start: 4, end: 18 },
+            value: &value,
+            derived: None,
+            text: "US$800 million",
+        };
+        encode(&sources, &bindings, vec![(key, vec![held])]).expect("encodes")
+    }
+
+    #[test]
+    fn a_key_decodes_as_it_was_encoded() {
+        let bytes = encoded((0, 0, 0), "trade/2024");
+        let snapshot = Snapshot::decode(&bytes).expect("decodes");
+        assert_eq!(snapshot.source("a.txt"), Some(0));
+        assert_eq!(snapshot.source("b.txt"), None);
+        let held = snapshot.key("trade/2024").expect("key decodes");
+        assert_eq!(held.len(), 1);
+        assert_eq!((held[0].claim, held[0].span.end), (3, 18));
+        assert_eq!(held[0].value, value());
+        assert_eq!(held[0].text, "US$800 million");
+        assert_eq!(snapshot.key("other"), Some(Vec::new()), "no such key");
+    }
+
+    #[test]
+    fn indices_past_the_tables_and_cut_bytes_are_refused() {
+        for at in [(1, 0, 0), (0, 1, 0), (0, 0, 1)] {
+            let bytes = encoded(at, "k");
+            let snapshot = Snapshot::decode(&bytes).expect("the index decodes");
+            assert_eq!(snapshot.key("k"), None, "{at:?}");
+        }
+        let bytes = encoded((0, 0, 0), "k");
+        assert!(
+            Snapshot::decode(&bytes[..bytes.len() - 1]).is_none(),
+            "cut blob"
+        );
+        assert!(Snapshot::decode(&bytes[..12]).is_none(), "cut index");
+        assert!(Snapshot::decode(b"").is_none());
+    }
+}
