@@ -37,7 +37,7 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
@@ -138,8 +138,6 @@ pub struct Cache {
     snapshot: Option<Vec<u8>>,
     /// This run's records.
     current: Mutex<Current>,
-    /// Whether this run's records differ from the stored ones.
-    changed: AtomicBool,
 }
 
 /// The records of a run.
@@ -231,7 +229,6 @@ impl Cache {
                 records: HashMap::with_capacity(stored_len),
                 differing: BTreeSet::new(),
             }),
-            changed: AtomicBool::new(false),
         }
     }
 
@@ -314,12 +311,9 @@ impl Cache {
         content: u128,
         stamp: Option<Stamp>,
     ) -> Option<SourceSummary> {
-        let (m, c, s, range) = self.stored.get(name)?;
+        let (m, c, _, range) = self.stored.get(name)?;
         if *m != meta || *c != content {
             return None;
-        }
-        if *s != stamp {
-            self.changed.store(true, Ordering::Relaxed);
         }
         self.reuse(name, meta, content, stamp, range.clone())
     }
@@ -360,7 +354,6 @@ impl Cache {
         let Ok(payload) = postcard::to_stdvec(summary) else {
             return;
         };
-        self.changed.store(true, Ordering::Relaxed);
         self.keep(
             name,
             Record {
@@ -398,8 +391,7 @@ impl Cache {
             return;
         };
         let Current { records, differing } = &*current;
-        let changed = self.changed.load(Ordering::Relaxed) || records.len() != self.stored.len();
-        if !changed {
+        if differing.is_empty() && records.len() == self.stored.len() {
             return;
         }
         // Every record not in the pack differs, so this counts the kept pack records.
