@@ -32,15 +32,15 @@
 //! the xxh3-64 of the rest, then the encoding. A snapshot whose checksum fails is
 //! not read.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::io::Write;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, Xxh3DefaultBuilder, xxh3_64, xxh3_128};
 
 use crate::check::SourceSummary;
 use crate::rules::Rules;
@@ -104,7 +104,24 @@ impl Stamp {
     }
 }
 
-/// One source's record.
+/// A record of the pack as read at the start of a run.
+struct Stored {
+    meta: u128,
+    content: u128,
+    stamp: Option<Stamp>,
+    payload: Range<usize>,
+    /// Whether this run keeps the record as it is (set without a lock, since most
+    /// records of a re-run are kept unchanged).
+    kept: AtomicBool,
+    /// Whether this run recorded a differing record of the name instead.
+    replaced: AtomicBool,
+}
+
+/// Name → stored record; names are hashed with xxh3 (they come from the corpus
+/// and the pack, and SipHash's resistance to chosen keys buys nothing here).
+type StoredRecords = HashMap<String, Stored, Xxh3DefaultBuilder>;
+
+/// One source's record that differs from the stored one.
 struct Record {
     meta: u128,
     content: u128,
@@ -126,8 +143,8 @@ pub struct Cache {
     run_key: u128,
     /// When the run started (for racy stamps).
     started: SystemTime,
-    /// Records of the pack as read at the start: name → record.
-    stored: HashMap<String, (u128, u128, Option<Stamp>, Range<usize>)>,
+    /// Records of the pack as read at the start.
+    stored: StoredRecords,
     pack: Vec<u8>,
     /// Records in the pack file, counting those a later record of the same name
     /// replaced, and whether it was read to its end without a broken record.
@@ -136,17 +153,9 @@ pub struct Cache {
     /// The key snapshot's encoding, when it was written under this run key and its
     /// checksum holds.
     snapshot: Option<Vec<u8>>,
-    /// This run's records.
-    current: Mutex<Current>,
-}
-
-/// The records of a run.
-#[derive(Default)]
-struct Current {
-    /// Name → record.
-    records: HashMap<String, Record>,
-    /// The names whose record is not the stored one (new, or other keys or stamp).
-    differing: BTreeSet<String>,
+    /// This run's records that differ from the stored ones (new, or other keys or
+    /// stamp); the stored records it keeps as they are are marked `kept`.
+    differing: Mutex<HashMap<String, Record>>,
 }
 
 /// The files of a cache directory, read and parsed before the rules are known (see
@@ -207,7 +216,6 @@ impl Cache {
             }
         }
         let run_key = h.digest128();
-        let stored_len = files.read.as_ref().map_or(0, |r| r.records.len());
         let read = match files.read {
             Some(read) if read.run_key == run_key => read,
             _ => ReadPack::default(),
@@ -225,10 +233,7 @@ impl Cache {
             pack_whole: read.whole,
             snapshot,
             pack: files.pack,
-            current: Mutex::new(Current {
-                records: HashMap::with_capacity(stored_len),
-                differing: BTreeSet::new(),
-            }),
+            differing: Mutex::new(HashMap::new()),
         }
     }
 
@@ -238,10 +243,10 @@ impl Cache {
     }
 
     /// The meta key of a source: its name and fingerprint under this run.
-    pub(crate) fn meta_key(&self, name: &str, fingerprint: &str) -> u128 {
+    pub(crate) fn meta_key(&self, name: &str, fingerprint: &[u8]) -> u128 {
         let mut h = Xxh3::new();
         h.update(&self.run_key.to_le_bytes());
-        for part in [name.as_bytes(), fingerprint.as_bytes()] {
+        for part in [name.as_bytes(), fingerprint] {
             h.update(&(part.len() as u64).to_le_bytes());
             h.update(part);
         }
@@ -256,26 +261,24 @@ impl Cache {
     /// The content key of the stored record of `name` when its meta key and stamp
     /// match, without decoding the summary; the record is kept for this run.
     pub(crate) fn validate(&self, name: &str, meta: u128, stamp: Stamp) -> Option<u128> {
-        let (m, content, s, range) = self.stored.get(name)?;
-        if *m != meta || *s != Some(stamp) {
+        let stored = self.stored.get(name)?;
+        if stored.meta != meta || stored.stamp != Some(stamp) {
             return None;
         }
-        self.keep(
-            name,
-            Record {
-                meta,
-                content: *content,
-                stamp: Some(stamp),
-                payload: Payload::Stored(range.clone()),
-            },
-        );
-        Some(*content)
+        self.keep_stored(name, stored);
+        Some(stored.content)
     }
 
     /// The meta and content keys this run recorded for `name`.
     pub(crate) fn keys_of(&self, name: &str) -> Option<(u128, u128)> {
-        let current = self.current.lock().ok()?;
-        current.records.get(name).map(|r| (r.meta, r.content))
+        let differing = self.differing.lock().ok()?;
+        match (differing.get(name), self.stored.get(name)) {
+            (Some(record), _) => Some((record.meta, record.content)),
+            (None, Some(stored)) if stored.kept.load(Ordering::Relaxed) => {
+                Some((stored.meta, stored.content))
+            }
+            _ => None,
+        }
     }
 
     /// The encoded key snapshot found when the cache was opened.
@@ -295,11 +298,11 @@ impl Cache {
     /// The stored summary of `name` when its meta key and stamp match (the file
     /// need not be read).
     pub(crate) fn by_stamp(&self, name: &str, meta: u128, stamp: Stamp) -> Option<SourceSummary> {
-        let (m, content, s, range) = self.stored.get(name)?;
-        if *m != meta || *s != Some(stamp) {
+        let stored = self.stored.get(name)?;
+        if stored.meta != meta || stored.stamp != Some(stamp) {
             return None;
         }
-        self.reuse(name, meta, *content, Some(stamp), range.clone())
+        self.reuse(name, stored, Some(stamp))
     }
 
     /// The stored summary of `name` when its meta key and content key match; the
@@ -311,34 +314,33 @@ impl Cache {
         content: u128,
         stamp: Option<Stamp>,
     ) -> Option<SourceSummary> {
-        let (m, c, _, range) = self.stored.get(name)?;
-        if *m != meta || *c != content {
+        let stored = self.stored.get(name)?;
+        if stored.meta != meta || stored.content != content {
             return None;
         }
-        self.reuse(name, meta, content, stamp, range.clone())
+        self.reuse(name, stored, stamp)
     }
 
-    fn reuse(
-        &self,
-        name: &str,
-        meta: u128,
-        content: u128,
-        stamp: Option<Stamp>,
-        range: Range<usize>,
-    ) -> Option<SourceSummary> {
-        let summary: SourceSummary = postcard::from_bytes(&self.pack[range.clone()]).ok()?;
+    /// The summary of `stored` (the record of `name`), kept for this run with `stamp`.
+    fn reuse(&self, name: &str, stored: &Stored, stamp: Option<Stamp>) -> Option<SourceSummary> {
+        let summary: SourceSummary =
+            postcard::from_bytes(&self.pack[stored.payload.clone()]).ok()?;
         if summary.name != name {
             return None;
         }
-        self.keep(
-            name,
-            Record {
-                meta,
-                content,
-                stamp,
-                payload: Payload::Stored(range),
-            },
-        );
+        if stamp == stored.stamp {
+            self.keep_stored(name, stored);
+        } else {
+            self.keep(
+                name,
+                Record {
+                    meta: stored.meta,
+                    content: stored.content,
+                    stamp,
+                    payload: Payload::Stored(stored.payload.clone()),
+                },
+            );
+        }
         Some(summary)
     }
 
@@ -365,16 +367,33 @@ impl Cache {
         );
     }
 
+    /// Keeps `record` for `name`: as a differing record, or as the stored one when
+    /// it is that.
     fn keep(&self, name: &str, record: Record) {
-        let differs = self.differs(name, &record);
-        if let Ok(mut current) = self.current.lock() {
-            if differs {
-                current.differing.insert(name.to_string());
-            } else {
-                current.differing.remove(name);
+        match self.stored.get(name) {
+            Some(stored) if !differs(stored, &record) => self.keep_stored(name, stored),
+            stored => {
+                if let Ok(mut differing) = self.differing.lock() {
+                    if let Some(stored) = stored {
+                        stored.kept.store(false, Ordering::Relaxed);
+                        stored.replaced.store(true, Ordering::Relaxed);
+                    }
+                    differing.insert(name.to_string(), record);
+                }
             }
-            current.records.insert(name.to_string(), record);
         }
+    }
+
+    /// Keeps the stored record of `name` as it is (no lock unless an earlier call
+    /// of this run recorded a differing one).
+    fn keep_stored(&self, name: &str, stored: &Stored) {
+        if stored.replaced.load(Ordering::Relaxed)
+            && let Ok(mut differing) = self.differing.lock()
+        {
+            stored.replaced.store(false, Ordering::Relaxed);
+            differing.remove(name);
+        }
+        stored.kept.store(true, Ordering::Relaxed);
     }
 
     /// Writes this run's records when they differ from the stored ones. Failures are
@@ -387,84 +406,72 @@ impl Cache {
     /// dropped (files gone), or when replaced records would make up more than a
     /// third of it.
     pub fn save(&self) {
-        let Ok(current) = self.current.lock() else {
+        let Ok(differing) = self.differing.lock() else {
             return;
         };
-        let Current { records, differing } = &*current;
-        if differing.is_empty() && records.len() == self.stored.len() {
+        let kept = self
+            .stored
+            .values()
+            .filter(|stored| stored.kept.load(Ordering::Relaxed))
+            .count();
+        if differing.is_empty() && kept == self.stored.len() {
             return;
         }
-        // Every record not in the pack differs, so this counts the kept pack records.
-        let new = differing
-            .iter()
-            .filter(|name| !self.stored.contains_key(*name))
+        let replaced = differing
+            .keys()
+            .filter(|name| self.stored.contains_key(*name))
             .count();
-        let keeps_all = records.len() - new == self.stored.len();
+        let keeps_all = kept + replaced == self.stored.len();
+        let live = kept + differing.len();
         let total = self.pack_records + differing.len();
-        if self.pack_whole && keeps_all && total * 2 <= records.len() * 3 + 64 {
-            let _ = self.append(records, differing.iter().collect());
+        if self.pack_whole && keeps_all && total * 2 <= live * 3 + 64 {
+            let _ = self.append(&differing);
         } else {
-            let mut names: Vec<&String> = records.keys().collect();
+            let kept_names = self
+                .stored
+                .iter()
+                .filter(|(_, stored)| stored.kept.load(Ordering::Relaxed))
+                .map(|(name, _)| name);
+            let mut names: Vec<&String> = kept_names.chain(differing.keys()).collect();
             names.sort();
             let _ = self.replace("pack", |out| {
                 writeln!(out, "{MAGIC} {:032x}", self.run_key)?;
-                self.write_records(out, records, names)
+                for name in names {
+                    match differing.get(name) {
+                        Some(record) => self.write_record(out, name, record)?,
+                        None => self.write_stored(out, name, &self.stored[name])?,
+                    }
+                }
+                Ok(())
             });
         }
     }
 
-    /// Whether `record` must be written: it is new, or its keys or stamp changed.
-    fn differs(&self, name: &str, record: &Record) -> bool {
-        match (&record.payload, self.stored.get(name)) {
-            (Payload::Stored(_), Some((meta, content, stamp, _))) => {
-                (*meta, *content, *stamp) != (record.meta, record.content, record.stamp)
-            }
-            _ => true,
-        }
-    }
-
-    /// Appends `names`' records to the pack in one write.
-    fn append(
-        &self,
-        records: &HashMap<String, Record>,
-        mut names: Vec<&String>,
-    ) -> std::io::Result<()> {
+    /// Appends the `differing` records to the pack in one write.
+    fn append(&self, differing: &HashMap<String, Record>) -> std::io::Result<()> {
+        let mut names: Vec<&String> = differing.keys().collect();
         names.sort();
         let mut out = Vec::new();
-        self.write_records(&mut out, records, names)?;
+        for name in names {
+            self.write_record(&mut out, name, &differing[name])?;
+        }
         let mut file = std::fs::OpenOptions::new()
             .append(true)
             .open(self.dir.join("pack"))?;
         file.write_all(&out)
     }
 
-    fn write_records(
-        &self,
-        out: &mut impl Write,
-        records: &HashMap<String, Record>,
-        names: Vec<&String>,
-    ) -> std::io::Result<()> {
-        for name in names {
-            let r = &records[name];
-            let payload = match &r.payload {
-                Payload::Stored(range) => &self.pack[range.clone()],
-                Payload::New(bytes) => bytes.as_slice(),
-            };
-            let fields = format!(
-                "{:032x} {:032x} {} {} {}",
-                r.meta,
-                r.content,
-                Stamp::encode(r.stamp),
-                name.len(),
-                payload.len()
-            );
-            let checksum = checksum(&fields, name.as_bytes(), payload);
-            writeln!(out, "{checksum:016x} {fields}")?;
-            out.write_all(name.as_bytes())?;
-            out.write_all(payload)?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
+    fn write_stored(&self, out: &mut impl Write, name: &str, s: &Stored) -> std::io::Result<()> {
+        let payload = &self.pack[s.payload.clone()];
+        write_record(out, name, (s.meta, s.content, s.stamp), payload)
+    }
+
+    fn write_record(&self, out: &mut impl Write, name: &str, r: &Record) -> std::io::Result<()> {
+        let payload = match &r.payload {
+            Payload::Stored(range) => &self.pack[range.clone()],
+            Payload::New(bytes) => bytes.as_slice(),
+        };
+        write_record(out, name, (r.meta, r.content, r.stamp), payload)
     }
 
     /// Writes the file `name` of the cache through `write`, to a unique temporary
@@ -493,6 +500,38 @@ impl Cache {
     }
 }
 
+/// Whether `record` must be written instead of `stored`: its keys or stamp
+/// changed, or its summary is new.
+fn differs(stored: &Stored, record: &Record) -> bool {
+    match record.payload {
+        Payload::Stored(_) => {
+            (stored.meta, stored.content, stored.stamp)
+                != (record.meta, record.content, record.stamp)
+        }
+        Payload::New(_) => true,
+    }
+}
+
+/// Writes one record: its line of fields, name, payload and a newline.
+fn write_record(
+    out: &mut impl Write,
+    name: &str,
+    (meta, content, stamp): (u128, u128, Option<Stamp>),
+    payload: &[u8],
+) -> std::io::Result<()> {
+    let fields = format!(
+        "{meta:032x} {content:032x} {} {} {}",
+        Stamp::encode(stamp),
+        name.len(),
+        payload.len()
+    );
+    let checksum = checksum(&fields, name.as_bytes(), payload);
+    writeln!(out, "{checksum:016x} {fields}")?;
+    out.write_all(name.as_bytes())?;
+    out.write_all(payload)?;
+    out.write_all(b"\n")
+}
+
 fn checksum(fields: &str, name: &[u8], payload: &[u8]) -> u64 {
     let mut h = Xxh3::new();
     h.update(fields.as_bytes());
@@ -506,9 +545,8 @@ fn checksum(fields: &str, name: &[u8], payload: &[u8]) -> u64 {
 struct ReadPack {
     /// The run key of the pack's header.
     run_key: u128,
-    /// Name → (meta key, content key, stamp, payload range); a later record of a
-    /// name replaces an earlier one.
-    records: HashMap<String, (u128, u128, Option<Stamp>, Range<usize>)>,
+    /// The records by name; a later record of a name replaces an earlier one.
+    records: StoredRecords,
     /// Records read, counting replaced ones.
     count: usize,
     /// Whether the pack was read to its end (no broken record).
@@ -532,16 +570,20 @@ fn read_pack(pack: &[u8]) -> Option<ReadPack> {
         ..ReadPack::default()
     };
     let mut offset = pack.len() - rest.len();
+    // Collected first, so the table is allocated once at its size.
+    let mut records = Vec::new();
     while !rest.is_empty() {
         let Some((name, record, used)) = read_record(rest, offset) else {
-            return Some(read);
+            break;
         };
-        read.records.insert(name, record);
-        read.count += 1;
+        records.push((name, record));
         rest = &rest[used..];
         offset += used;
     }
-    read.whole = true;
+    read.whole = rest.is_empty();
+    read.count = records.len();
+    read.records.reserve(records.len());
+    read.records.extend(records);
     Some(read)
 }
 
@@ -560,11 +602,7 @@ fn read_snapshot(mut bytes: Vec<u8>) -> Option<(u128, Vec<u8>)> {
 
 /// One record at the start of `data` (which starts at `offset` in the pack): its
 /// name, keys, stamp and payload range, and the bytes it takes.
-#[allow(clippy::type_complexity)]
-fn read_record(
-    data: &[u8],
-    offset: usize,
-) -> Option<(String, (u128, u128, Option<Stamp>, Range<usize>), usize)> {
+fn read_record(data: &[u8], offset: usize) -> Option<(String, Stored, usize)> {
     let newline = data.iter().position(|&b| b == b'\n')?;
     let line = std::str::from_utf8(&data[..newline]).ok()?;
     let (checksum_hex, fields) = line.split_once(' ')?;
@@ -586,8 +624,15 @@ fn read_record(
         return None;
     }
     let name = std::str::from_utf8(name).ok()?.to_string();
-    let range = offset + payload_start..offset + end;
-    Some((name, (meta, content, stamp, range), end + 1))
+    let stored = Stored {
+        meta,
+        content,
+        stamp,
+        payload: offset + payload_start..offset + end,
+        kept: AtomicBool::new(false),
+        replaced: AtomicBool::new(false),
+    };
+    Some((name, stored, end + 1))
 }
 
 /// Identifies the running build: the executable's size and modification time, so

@@ -332,10 +332,15 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         (false, Some(rev)) => Some(gate::git::Scope::ChangedSince(rev)),
         (false, None) => None,
     };
+    let mut clock = Instant::now();
+    let mut setup = Vec::new();
     let changes = match &scope {
         Some(scope) => Some(gate::git::changes(&current_dir()?, scope)?),
         None => None,
     };
+    if changes.is_some() {
+        setup.push(("git".to_string(), clock.elapsed()));
+    }
     let options = LoadOptions {
         jsonl_fields: args.jsonl_fields.unwrap_or_default(),
         max_file_size: args.max_file_size,
@@ -345,8 +350,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
             .unwrap_or_default(),
         ..LoadOptions::default()
     };
-    let mut clock = Instant::now();
-    let mut setup = Vec::new();
+    clock = Instant::now();
     let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
     let cache_dir = (args.cache || (!args.no_cache && !ci)).then(|| {
         args.cache_dir
@@ -355,7 +359,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     });
     // The cache's files are read while the rules load and the corpus is walked.
     let (loaded, cache_files) = std::thread::scope(|scope| {
-        let cache_files = cache_dir.map(|dir| scope.spawn(|| CacheFiles::read(dir)));
+        let cache_files = cache_dir.map(|dir| scope.spawn(|| timed(|| CacheFiles::read(dir))));
         let loaded = load_rules_and_sources(&config, &rule_paths, &paths, &options);
         let cache_files = cache_files.map(|thread| {
             thread
@@ -364,12 +368,21 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         });
         (loaded, cache_files)
     });
-    let (rules, sources) = loaded?;
+    let ((rules, rules_time), (sources, discovery_time)) = loaded?;
     let checker = Checker::new(&rules);
-    setup.push(("rules, discovery and cache read", clock.elapsed()));
+    let mut parts = format!(
+        "rules {:.3} s, discovery {:.3} s",
+        rules_time.as_secs_f64(),
+        discovery_time.as_secs_f64()
+    );
+    let cache_files = cache_files.map(|(files, time)| {
+        parts.push_str(&format!(", cache read {:.3} s", time.as_secs_f64()));
+        files
+    });
+    setup.push((format!("load ({parts}, at once)"), clock.elapsed()));
     clock = Instant::now();
     let cache = cache_files.map(|files| Cache::open(files, &rules));
-    setup.push(("cache open", clock.elapsed()));
+    setup.push(("cache open".to_string(), clock.elapsed()));
     // With --staged or --changed-since only the changed documents' findings are
     // reported, and the run reads of the rest only what those findings need.
     let changed = changes
@@ -483,18 +496,18 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
 
 /// Loads the rules and discovers the sources under `paths` at the same time (on a
 /// large corpus both take a good part of a second), less the files the
-/// configuration excludes. The sources read documents with the rules' default
-/// language; a rule error is reported before a discovery error, as when they ran
-/// one after the other.
+/// configuration excludes, each with the wall time it took. The sources read
+/// documents with the rules' default language; a rule error is reported before a
+/// discovery error, as when they ran one after the other.
 fn load_rules_and_sources(
     config: &Config,
     rule_paths: &[PathBuf],
     paths: &[PathBuf],
     options: &LoadOptions,
-) -> Result<(Rules, Sources), Error> {
-    let (rules, sources) = std::thread::scope(|scope| {
-        let discovery = scope.spawn(|| Sources::discover(paths, options));
-        let rules = Rules::load(rule_paths);
+) -> Result<(Timed<Rules>, Timed<Sources>), Error> {
+    let ((rules, rules_time), (sources, discovery_time)) = std::thread::scope(|scope| {
+        let discovery = scope.spawn(|| timed(|| Sources::discover(paths, options)));
+        let rules = timed(|| Rules::load(rule_paths));
         let sources = discovery
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -504,7 +517,17 @@ fn load_rules_and_sources(
     let mut sources = sources?;
     sources.set_default_lang(rules.meta.default_lang.as_deref().unwrap_or("en"));
     sources.retain(|name| !config.excludes(name));
-    Ok((rules, sources))
+    Ok(((rules, rules_time), (sources, discovery_time)))
+}
+
+/// A result and the wall time it took.
+type Timed<T> = (T, Duration);
+
+/// The result of `work` and the wall time it took.
+fn timed<T>(work: impl FnOnce() -> T) -> Timed<T> {
+    let clock = Instant::now();
+    let result = work();
+    (result, clock.elapsed())
 }
 
 /// Checks the documents of `sources` one at a time and applies the configuration's
@@ -524,7 +547,7 @@ fn run_check(
 }
 
 /// The `--verbose` lines of a run: file counts, then the wall time of each phase.
-fn print_stats(stats: &RunStats, setup: &[(&'static str, Duration)]) {
+fn print_stats(stats: &RunStats, setup: &[(String, Duration)]) {
     let snapshot = match stats.from_snapshot {
         0 => String::new(),
         n => format!(" ({n} only for their mentions of the changed documents' keys)"),
@@ -538,7 +561,8 @@ fn print_stats(stats: &RunStats, setup: &[(&'static str, Duration)]) {
     );
     let phases: Vec<String> = setup
         .iter()
-        .chain(&stats.phases)
+        .map(|(phase, time)| (phase.as_str(), time))
+        .chain(stats.phases.iter().map(|(phase, time)| (*phase, time)))
         .map(|(phase, time)| format!("{phase} {:.3} s", time.as_secs_f64()))
         .collect();
     eprintln!("factlint: time: {}", phases.join(", "));
@@ -586,7 +610,7 @@ fn parse(args: ParseArgs) -> Result<ExitCode, Error> {
 fn baseline(args: BaselineArgs) -> Result<ExitCode, Error> {
     let config = Config::discover(&current_dir()?)?;
     let (rule_paths, paths) = run_paths(&config, args.rules, args.paths);
-    let (rules, sources) =
+    let ((rules, _), (sources, _)) =
         load_rules_and_sources(&config, &rule_paths, &paths, &LoadOptions::default())?;
     let (report, _) = run_check(&Checker::new(&rules), &config, &sources, None, None);
     let baseline = gate::baseline::Baseline::from_report(&report);

@@ -8,32 +8,32 @@ use std::path::{Component, Path, PathBuf};
 
 use super::InputProblem;
 use super::format::{InputFormat, KNOWN_EXTENSIONS};
-use super::manifest::{MANIFEST_NAME, Manifest};
+use super::manifest::{Entry, MANIFEST_NAME, Manifest};
 use crate::Error;
 use crate::check::Severity;
 
 /// Files that belong to factlint itself and are never documents.
 const OWN_FILES: &[&str] = &[MANIFEST_NAME, "factlint.toml"];
 
-/// A document file and the manifest (index into `Found::manifests`) that covers it.
+/// A document file and what the manifest that covers it says about it.
 pub(crate) struct FoundFile {
     pub path: PathBuf,
     pub name: String,
     /// How to read it: by extension; explicitly named files default to plain text.
     pub format: InputFormat,
-    pub manifest: Option<usize>,
+    pub entry: Option<Entry>,
 }
 
 /// Result of discovery.
 pub(crate) struct Found {
     pub files: Vec<FoundFile>,
-    pub manifests: Vec<Manifest>,
     pub problems: Vec<InputProblem>,
 }
 
 /// Walks `paths`; explicit files are always documents, walked files only by extension.
 pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
-    let mut files: Vec<(PathBuf, PathBuf)> = Vec::new(); // (file, corpus root)
+    let mut files: Vec<(PathBuf, usize)> = Vec::new(); // (file, index of its corpus root)
+    let mut roots: Vec<PathBuf> = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
         let path = clean(path.as_ref());
@@ -42,10 +42,12 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
             source,
         })?;
         if meta.is_file() {
-            let root = parent_dir(&path);
-            files.push((path, root));
+            roots.push(parent_dir(&path));
+            files.push((path, roots.len() - 1));
             continue;
         }
+        roots.push(path.clone());
+        let root = roots.len() - 1;
         // Unsorted: the files are sorted below, the problems at the end.
         let walker = ignore::WalkBuilder::new(&path).follow_links(false).build();
         for entry in walker {
@@ -76,7 +78,7 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
                 continue;
             }
             if InputFormat::from_path(&file).is_some() {
-                files.push((file, path.clone()));
+                files.push((file, root));
             } else {
                 problems.push(InputProblem {
                     file: display_name(&file),
@@ -93,7 +95,7 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
     // Path order, each file once (the last root that reached it wins).
     files.sort_by_cached_key(|(file, _)| path_order_key(file));
     problems.sort_by(|a, b| a.file.cmp(&b.file));
-    let mut unique: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len());
+    let mut unique: Vec<(PathBuf, usize)> = Vec::with_capacity(files.len());
     for (file, root) in files {
         match unique.last_mut() {
             Some(last) if last.0 == file => last.1 = root,
@@ -102,31 +104,32 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
     }
     let mut manifests = Vec::new();
     let mut manifest_by_dir: HashMap<OsString, Option<usize>> = HashMap::new();
-    let mut found = Vec::new();
+    let mut found = Vec::with_capacity(unique.len());
     for (file, root) in unique {
-        let manifest = find_manifest(&file, &root, &mut manifests, &mut manifest_by_dir)?;
+        let entry = take_entry(&file, &roots[root], &mut manifests, &mut manifest_by_dir)?;
         found.push(FoundFile {
             format: InputFormat::from_path(&file).unwrap_or(InputFormat::Text),
             name: display_name(&file),
             path: file,
-            manifest,
+            entry,
         });
     }
     Ok(Found {
         files: found,
-        manifests,
         problems,
     })
 }
 
-/// The nearest manifest in the file's directory or a parent, up to the corpus root.
-fn find_manifest(
+/// The file's entry in the nearest manifest that lists it, in the file's directory
+/// or a parent up to the corpus root, taken out of that manifest (each file is
+/// looked up once).
+fn take_entry(
     file: &Path,
     root: &Path,
     manifests: &mut Vec<Manifest>,
     cache: &mut HashMap<OsString, Option<usize>>,
-) -> Result<Option<usize>, Error> {
-    let mut dir = parent_dir(file);
+) -> Result<Option<Entry>, Error> {
+    let mut dir = parent_dir_of(file);
     loop {
         let index = match cache.get(dir.as_os_str()) {
             Some(index) => *index,
@@ -138,20 +141,18 @@ fn find_manifest(
                 } else {
                     None
                 };
-                cache.insert(dir.clone().into_os_string(), index);
+                cache.insert(dir.as_os_str().to_os_string(), index);
                 index
             }
         };
-        if let Some(index) = index
-            && manifests[index].entry_for(file).is_some()
-        {
-            return Ok(Some(index));
+        if let Some(entry) = index.and_then(|index| manifests[index].take(file)) {
+            return Ok(Some(entry));
         }
         if dir == root || dir.as_os_str().is_empty() || !dir.starts_with(root) {
             return Ok(None);
         }
         match dir.parent() {
-            Some(parent) => dir = parent.to_path_buf(),
+            Some(parent) => dir = parent,
             None => return Ok(None),
         }
     }
@@ -205,14 +206,28 @@ pub(crate) fn clean(path: &Path) -> PathBuf {
 }
 
 fn parent_dir(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::new(),
-    }
+    parent_dir_of(path).to_path_buf()
+}
+
+/// The directory of `path` (empty for a bare file name).
+fn parent_dir_of(path: &Path) -> &Path {
+    path.parent().unwrap_or(Path::new(""))
 }
 
 /// A path as shown in reports: `/` separators on every OS (`/tmp/a.txt`, `seeds/a.txt`).
 pub(crate) fn display_name(path: &Path) -> String {
+    // On Unix a path already in normal form is its own display name.
+    if cfg!(unix)
+        && let Some(text) = path.to_str()
+        && is_normal_unix(text)
+    {
+        return text.to_string();
+    }
+    display_name_by_components(path)
+}
+
+/// [`display_name`] spelled out: the components joined with `/`.
+fn display_name_by_components(path: &Path) -> String {
     // The root component is the empty first part, so `/tmp/a` stays `/tmp/a`.
     let parts: Vec<String> = path
         .components()
@@ -226,6 +241,14 @@ pub(crate) fn display_name(path: &Path) -> String {
         [root] if root.is_empty() => "/".to_string(),
         _ => parts.join("/"),
     }
+}
+
+/// Whether `text` is a Unix path exactly as its components would spell it again:
+/// no empty, `.` (but a leading `./`) or trailing parts.
+fn is_normal_unix(text: &str) -> bool {
+    let body = text.strip_prefix('/').unwrap_or(text);
+    let body = body.strip_prefix("./").unwrap_or(body);
+    !body.is_empty() && body.split('/').all(|part| !part.is_empty() && part != ".")
 }
 
 #[cfg(test)]
@@ -269,5 +292,16 @@ mod tests {
         assert_eq!(display_name(Path::new("/proc/self/mem")), "/proc/self/mem");
         assert_eq!(display_name(Path::new("/")), "/");
         assert_eq!(display_name(Path::new("seeds/a.txt")), "seeds/a.txt");
+        for name in [
+            "a", "./a", "././a", "a/./b", "a//b", "a/", "a/.", "/", "//a", "/a/../b", "..", ".",
+            "a\\b", "é/x y",
+        ] {
+            let path = Path::new(name);
+            assert_eq!(
+                display_name(path),
+                display_name_by_components(path),
+                "{name}"
+            );
+        }
     }
 }

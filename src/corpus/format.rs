@@ -22,13 +22,19 @@ pub enum InputFormat {
 impl InputFormat {
     /// The format for a file extension (case-insensitive, without the dot).
     pub fn from_extension(ext: &str) -> Option<InputFormat> {
-        Some(match ext.to_ascii_lowercase().as_str() {
-            "txt" | "text" => InputFormat::Text,
-            "md" | "markdown" => InputFormat::Markdown,
-            "html" | "htm" => InputFormat::Html,
-            "jsonl" => InputFormat::JsonLines,
-            _ => return None,
-        })
+        const BY_EXTENSION: &[(&str, InputFormat)] = &[
+            ("txt", InputFormat::Text),
+            ("text", InputFormat::Text),
+            ("md", InputFormat::Markdown),
+            ("markdown", InputFormat::Markdown),
+            ("html", InputFormat::Html),
+            ("htm", InputFormat::Html),
+            ("jsonl", InputFormat::JsonLines),
+        ];
+        BY_EXTENSION
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(ext))
+            .map(|(_, format)| *format)
     }
 
     /// The format of the file at `path`, from its extension.

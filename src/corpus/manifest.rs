@@ -24,6 +24,7 @@ use std::path::{Component, Path};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Deserialize;
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use crate::error::{RuleDiagnostic, RuleErrors};
 
@@ -61,7 +62,7 @@ pub(crate) struct Entry {
 /// is cheap).
 #[derive(Debug, Default)]
 pub(crate) struct Manifest {
-    entries: HashMap<OsString, Entry>,
+    entries: HashMap<OsString, Entry, Xxh3DefaultBuilder>,
 }
 
 impl Manifest {
@@ -82,6 +83,7 @@ impl Manifest {
         };
         let mut problems = Vec::new();
         let mut manifest = Manifest::default();
+        manifest.entries.reserve(raw.len());
         for (span, entry) in raw {
             if !stays_inside(Path::new(&entry.path)) {
                 problems.push(RuleDiagnostic::new(
@@ -110,7 +112,7 @@ impl Manifest {
                 None => None,
             };
             manifest.entries.insert(
-                super::discover::clean(&dir.join(&entry.path)).into_os_string(),
+                entry_path(dir, &entry.path).into_os_string(),
                 Entry {
                     lang: entry.lang.map(|l| l.to_ascii_lowercase()),
                     date,
@@ -124,11 +126,6 @@ impl Manifest {
         } else {
             Err(problems)
         }
-    }
-
-    /// The entry for the document at `path` (same form as discovery produced).
-    pub(crate) fn entry_for(&self, path: &Path) -> Option<&Entry> {
-        self.entries.get(path.as_os_str())
     }
 
     /// Takes the entry for the document at `path` out of the manifest.
@@ -179,11 +176,90 @@ fn by_table(text: &str) -> Option<Vec<(Range<usize>, RawEntry)>> {
         .map(|range| {
             let table = text.get(range.clone())?;
             let body = table.split_once('\n').map_or("", |(_, body)| body);
-            let entry: RawEntry = toml::from_str(body).ok()?;
+            let entry: RawEntry = match simple_table(body) {
+                Some(entry) => entry,
+                None => toml::from_str(body).ok()?,
+            };
             let header_end = table.find(']').map_or(range.end, |i| range.start + i + 2);
             Some((range.start..header_end, entry))
         })
         .collect()
+}
+
+/// A table body made only of `key = "string"` and `date = YYYY-MM-DD` lines, blank
+/// lines and comment lines, read without the TOML parser (generated manifests are
+/// this shape, and a newsroom's may have hundreds of thousands of tables). `None`
+/// for anything else — escapes, other value types, repeated or unknown keys — which
+/// the TOML parser then reads (or refuses, with its error).
+fn simple_table(body: &str) -> Option<RawEntry> {
+    let mut path = None;
+    let mut entry = RawEntry {
+        path: String::new(),
+        lang: None,
+        date: None,
+        outlet: None,
+        title: None,
+    };
+    for line in body.lines() {
+        let line = line.trim_matches([' ', '\t']);
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, value) = line.split_once('=')?;
+        let value = value.trim_matches([' ', '\t']);
+        let slot = match key.trim_end_matches([' ', '\t']) {
+            "date" => {
+                if entry.date.is_some() {
+                    return None;
+                }
+                entry.date = Some(simple_date(value)?);
+                continue;
+            }
+            "path" => &mut path,
+            "lang" => &mut entry.lang,
+            "outlet" => &mut entry.outlet,
+            "title" => &mut entry.title,
+            _ => return None,
+        };
+        if slot.is_some() {
+            return None;
+        }
+        *slot = Some(simple_string(value)?.to_string());
+    }
+    entry.path = path?;
+    Some(entry)
+}
+
+/// The content of a basic string with nothing TOML would read differently: no
+/// escapes, quotes or control characters besides tab.
+fn simple_string(value: &str) -> Option<&str> {
+    let inner = value.strip_prefix('"')?.strip_suffix('"')?;
+    let plain = |c: char| c != '"' && c != '\\' && (c == '\t' || !c.is_control());
+    inner.chars().all(plain).then_some(inner)
+}
+
+/// A `YYYY-MM-DD` local date as TOML reads it (other forms go to the TOML parser).
+fn simple_date(value: &str) -> Option<toml::value::Datetime> {
+    let bytes = value.as_bytes();
+    let digits = |range: Range<usize>| -> Option<u16> {
+        let part = bytes.get(range)?;
+        part.iter().all(u8::is_ascii_digit).then_some(())?;
+        std::str::from_utf8(part).ok()?.parse().ok()
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    NaiveDate::from_ymd_opt(i32::from(year), u32::from(month), u32::from(day))?;
+    Some(toml::value::Datetime {
+        date: Some(toml::value::Date {
+            year,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        }),
+        time: None,
+        offset: None,
+    })
 }
 
 /// Whether a trimmed line is the `[[document]]` header (a comment may follow).
@@ -196,6 +272,17 @@ fn is_document_header(line: &str) -> bool {
     };
     let after = after.trim_start();
     name.trim() == "document" && (after.is_empty() || after.starts_with('#'))
+}
+
+/// The path of an entry in the form discovery gives (`.` parts left out); `dir` is
+/// in that form already.
+fn entry_path(dir: &Path, path: &str) -> std::path::PathBuf {
+    let plain = !path.is_empty() && path.split('/').all(|part| !part.is_empty() && part != ".");
+    if plain && cfg!(unix) {
+        dir.join(path)
+    } else {
+        super::discover::clean(&dir.join(path))
+    }
 }
 
 fn stays_inside(path: &Path) -> bool {
@@ -252,15 +339,45 @@ mod tests {
         assert_eq!(parsed.len(), 1);
     }
 
+    /// A table read without the TOML parser reads as TOML reads it; every shape
+    /// that parser might read differently (or refuse) is left to it.
+    #[test]
+    fn simple_tables_read_as_toml_does() {
+        for body in [
+            "path = \"a.txt\"\nlang = \"vi\"\ndate = 2025-05-05\n",
+            "  path=\"a b.txt\"  \r\n# note\n\ntitle = \"Tổng Bí thư\tx\"\noutlet = \"\"\n",
+        ] {
+            let fast = simple_table(body).expect("simple");
+            let slow: RawEntry = toml::from_str(body).expect("toml");
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"));
+        }
+        for body in [
+            "path = \"a\\\"b\"\n",
+            "path = 'a'\n",
+            "path = \"a\" # comment\n",
+            "path = \"a\"\npath = \"b\"\n",
+            "path = \"a\"\ndate = 2025-02-30\n",
+            "path = \"a\"\ndate = 2025-05-05T10:00:00\n",
+            "path = \"a\"\ndate = 2025-05-05\ndate = 2025-05-06\n",
+            "path = \"a\"\nextra = \"x\"\n",
+            "lang = \"vi\"\n",
+            "\"path\" = \"a\"\n",
+            "path = \"\"\"a\"\"\"\n",
+            "path = \"a\u{7f}\"\n",
+        ] {
+            assert!(simple_table(body).is_none(), "{body:?}");
+        }
+    }
+
     #[test]
     fn reads_entries() {
-        let m = Manifest::parse(
+        let mut m = Manifest::parse(
             "[[document]]\npath = \"a.txt\"\nlang = \"VI\"\ndate = 2025-05-05\n",
             Path::new("c"),
             "c/corpus.toml",
         )
         .expect("valid");
-        let e = m.entry_for(&Path::new("c").join("a.txt")).expect("entry");
+        let e = m.take(&Path::new("c").join("a.txt")).expect("entry");
         assert_eq!(e.lang.as_deref(), Some("vi"));
         assert_eq!(e.date, NaiveDate::from_ymd_opt(2025, 5, 5));
     }

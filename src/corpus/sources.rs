@@ -10,6 +10,8 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
+use chrono::Datelike;
+
 use super::discover;
 use super::manifest::Entry;
 use super::{
@@ -23,6 +25,9 @@ pub struct Sources {
     sources: Vec<Source>,
     problems: Vec<InputProblem>,
     options: LoadOptions,
+    /// The load options besides the default language, as they enter every
+    /// source's [`Sources::fingerprint`] (formatted once per run).
+    options_fingerprint: String,
 }
 
 /// One file to read.
@@ -57,7 +62,7 @@ impl Sources {
     /// A path that does not exist, or a broken `corpus.toml`, is an [`Error`]; files
     /// that cannot be walked become problems ([`Sources::walk_problems`]).
     pub fn discover<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Self, Error> {
-        let mut found = discover::discover(paths)?;
+        let found = discover::discover(paths)?;
         let discovered: Vec<&Path> = found.files.iter().map(|f| f.path.as_path()).collect();
         let staged_only = options.overrides.undiscovered(paths, &discovered);
         drop(discovered);
@@ -74,17 +79,12 @@ impl Sources {
             if let Some(None) = options.overrides.lookup(&file.path) {
                 continue;
             }
-            // Each entry moves to its source: the manifests are not kept.
-            let entry = file
-                .manifest
-                .and_then(|m| found.manifests.get_mut(m))
-                .and_then(|manifest| manifest.take(&file.path));
             sources.push(Source {
                 name: file.name,
                 format: file.format,
                 origin: Origin::File {
                     path: file.path,
-                    entry,
+                    entry: file.entry,
                 },
             });
         }
@@ -92,6 +92,7 @@ impl Sources {
         Ok(Sources {
             sources,
             problems: found.problems,
+            options_fingerprint: format!("{:?}", options.jsonl_fields),
             options: options.clone(),
         })
     }
@@ -168,16 +169,35 @@ impl Sources {
     }
 
     /// Everything besides the bytes that decides what source `index` reads as: its
-    /// format, manifest entry and the load options (part of the cache key).
-    pub(crate) fn fingerprint(&self, index: usize) -> String {
-        let source = &self.sources[index];
-        format!(
-            "{:?}|{:?}|{}|{:?}",
-            source.format,
-            self.entry(index),
-            self.options.default_lang,
-            self.options.jsonl_fields
-        )
+    /// format, manifest entry and the load options (part of the cache key). Fields
+    /// are length-prefixed, so no two different inputs give the same bytes.
+    pub(crate) fn fingerprint(&self, index: usize) -> Vec<u8> {
+        fn field(out: &mut Vec<u8>, value: Option<&str>) {
+            match value {
+                None => out.push(0),
+                Some(value) => {
+                    out.push(1);
+                    out.extend_from_slice(&(value.len() as u64).to_le_bytes());
+                    out.extend_from_slice(value.as_bytes());
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(128);
+        out.push(self.sources[index].format as u8);
+        match self.entry(index) {
+            None => out.push(0),
+            Some(entry) => {
+                out.push(1);
+                field(&mut out, entry.lang.as_deref());
+                field(&mut out, entry.outlet.as_deref());
+                field(&mut out, entry.title.as_deref());
+                let day = entry.date.map(|d| d.num_days_from_ce().to_string());
+                field(&mut out, day.as_deref());
+            }
+        }
+        field(&mut out, Some(&self.options.default_lang));
+        field(&mut out, Some(&self.options_fingerprint));
+        out
     }
 
     /// Builds the documents of source `index` from its bytes (see [`Sources::bytes`]).

@@ -47,10 +47,10 @@
 //! group separator, month/weekday lists of the wrong length, non-positive scales and
 //! templates that do not compile, with the byte span of the offending TOML.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::Range;
-use std::sync::{LazyLock, RwLock};
+use std::sync::{LazyLock, OnceLock, RwLock};
 
 use serde::Deserialize;
 
@@ -67,21 +67,31 @@ const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ("vi", include_str!("packs/vi.toml")),
 ];
 
-static BUILTIN: LazyLock<Vec<LangPack>> = LazyLock::new(|| {
-    // In parallel, as compiling the packs' value templates is a good part of
-    // start-up. Plain threads, not rayon: a rayon worker waiting here could pick up
-    // another job that asks for a pack and wait on this very initialisation.
+/// The built-in packs, each compiled when first asked for (compiling a pack's value
+/// templates is a good part of start-up, and most runs use few of the languages).
+static BUILTIN: [OnceLock<Option<LangPack>>; BUILTIN_SOURCES.len()] =
+    [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
+
+/// The built-in pack for `code`, compiled on first use.
+fn builtin(code: &str) -> Option<&'static LangPack> {
+    let index = BUILTIN_SOURCES.iter().position(|(c, _)| *c == code)?;
+    BUILTIN[index]
+        .get_or_init(|| LangPack::from_toml(BUILTIN_SOURCES[index].1).ok())
+        .as_ref()
+}
+
+/// Compiles the packs of `codes` at once, each on its own thread, so the first uses
+/// that follow do not compile them one after another. Plain threads, not rayon: a
+/// rayon worker waiting on a pack's compilation could pick up another job that asks
+/// for the same pack.
+pub fn preload<'a>(codes: impl IntoIterator<Item = &'a str>) {
+    let codes: BTreeSet<&str> = codes.into_iter().collect();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = BUILTIN_SOURCES
-            .iter()
-            .map(|(_, src)| scope.spawn(|| LangPack::from_toml(src).ok()))
-            .collect();
-        handles
-            .into_iter()
-            .filter_map(|handle| handle.join().ok().flatten())
-            .collect()
-    })
-});
+        for code in codes {
+            scope.spawn(move || pack(code));
+        }
+    });
+}
 
 /// Packs registered at run time from users' rule directories (`lang/xx.toml`).
 /// Leaked on registration, like the built-ins they override: a run registers a
@@ -95,7 +105,7 @@ pub fn pack(code: &str) -> Option<&'static LangPack> {
         .read()
         .ok()
         .and_then(|packs| packs.iter().rev().find(|p| p.code == code).copied());
-    user.or_else(|| BUILTIN.iter().find(|p| p.code == code))
+    user.or_else(|| builtin(code))
 }
 
 /// Registers a user pack; it overrides a built-in or earlier pack with the same code.

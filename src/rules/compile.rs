@@ -420,6 +420,7 @@ fn compile_patterns(claims: &[(usize, At<RawClaim>)]) -> HashMap<(String, String
             })
         })
         .collect();
+    crate::lang::preload(wanted.iter().map(|(lang, _)| *lang));
     wanted
         .into_par_iter()
         .filter_map(|(lang, source)| {
