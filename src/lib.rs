@@ -85,6 +85,7 @@ pub mod fix;
 pub mod fold;
 pub mod gate;
 pub mod lang;
+mod lazy_regex;
 pub mod names;
 pub mod reading;
 pub mod report;

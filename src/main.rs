@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use factlint::config::Config;
 use factlint::corpus::{JsonlFields, LoadOptions};
 use factlint::report::HumanOptions;
+use factlint::rules::Compile;
 use factlint::{
     Cache, CacheFiles, Checker, Corpus, Error, Format, Report, Rules, RunStats, Severity, Sources,
     gate,
@@ -357,10 +358,16 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
             .clone()
             .unwrap_or_else(|| config.base.join(factlint::cache::DEFAULT_DIR))
     });
+    // A focused run extracts few documents: their languages' patterns are compiled
+    // when first used, not all of them up front.
+    let when = match scope {
+        Some(_) => Compile::OnFirstUse,
+        None => Compile::Now,
+    };
     // The cache's files are read while the rules load and the corpus is walked.
     let (loaded, cache_files) = std::thread::scope(|scope| {
         let cache_files = cache_dir.map(|dir| scope.spawn(|| timed(|| CacheFiles::read(dir))));
-        let loaded = load_rules_and_sources(&config, &rule_paths, &paths, &options);
+        let loaded = load_rules_and_sources(&config, &rule_paths, &paths, &options, when);
         let cache_files = cache_files.map(|thread| {
             thread
                 .join()
@@ -504,10 +511,11 @@ fn load_rules_and_sources(
     rule_paths: &[PathBuf],
     paths: &[PathBuf],
     options: &LoadOptions,
+    when: Compile,
 ) -> Result<(Timed<Rules>, Timed<Sources>), Error> {
     let ((rules, rules_time), (sources, discovery_time)) = std::thread::scope(|scope| {
         let discovery = scope.spawn(|| timed(|| Sources::discover(paths, options)));
-        let rules = timed(|| Rules::load(rule_paths));
+        let rules = timed(|| Rules::load_with(rule_paths, when));
         let sources = discovery
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -610,8 +618,13 @@ fn parse(args: ParseArgs) -> Result<ExitCode, Error> {
 fn baseline(args: BaselineArgs) -> Result<ExitCode, Error> {
     let config = Config::discover(&current_dir()?)?;
     let (rule_paths, paths) = run_paths(&config, args.rules, args.paths);
-    let ((rules, _), (sources, _)) =
-        load_rules_and_sources(&config, &rule_paths, &paths, &LoadOptions::default())?;
+    let ((rules, _), (sources, _)) = load_rules_and_sources(
+        &config,
+        &rule_paths,
+        &paths,
+        &LoadOptions::default(),
+        Compile::Now,
+    )?;
     let (report, _) = run_check(&Checker::new(&rules), &config, &sources, None, None);
     let baseline = gate::baseline::Baseline::from_report(&report);
     write_output(Some(&args.output), &baseline.to_json())?;

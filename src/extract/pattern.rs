@@ -7,9 +7,9 @@
 //! (`{year:base}` is the reference period of a derived check). Regex quantifiers
 //! such as `.{0,80}` are left alone: a placeholder starts with a letter.
 
-use regex::{Regex, RegexBuilder};
-
 use crate::lang::LangPack;
+pub use crate::lazy_regex::Compile;
+use crate::lazy_regex::LazyRegex;
 use crate::value::{self, ValueKind};
 
 /// Compiled-size limit for one claim pattern (bytes of the compiled program).
@@ -30,7 +30,9 @@ pub(crate) struct Pattern {
     pub lang: String,
     /// The pattern as written, shown by `factlint explain`.
     pub source: String,
-    pub regex: Regex,
+    /// Compiled on first use unless the rules were loaded with
+    /// [`Compile::Now`] (only the syntax is checked up front).
+    pub regex: LazyRegex,
     pub slots: Vec<Slot>,
 }
 
@@ -63,7 +65,11 @@ pub(crate) fn placeholder_names() -> Vec<&'static str> {
 }
 
 /// Compiles `source` for the language of `pack`.
-pub(crate) fn compile(source: &str, pack: &LangPack) -> Result<Pattern, PatternError> {
+pub(crate) fn compile(
+    source: &str,
+    pack: &LangPack,
+    when: Compile,
+) -> Result<Pattern, PatternError> {
     let mut regex_src = String::with_capacity(source.len() * 2);
     let mut slots = Vec::new();
     let mut literal = String::new();
@@ -133,28 +139,33 @@ pub(crate) fn compile(source: &str, pack: &LangPack) -> Result<Pattern, PatternE
     }
     flush_literal(&mut literal, &mut regex_src);
     let regex_src = with_word_boundaries(&regex_src);
-    let regex = RegexBuilder::new(&regex_src)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|err| PatternError {
-            message: match err {
-                regex::Error::CompiledTooBig(limit) => {
-                    format!("pattern is too large once compiled (limit {limit} bytes)")
-                }
-                other => format!(
-                    "pattern does not compile: {}",
-                    first_line(&other.to_string())
-                ),
-            },
-            offset: None,
-            help: Some("patterns use Rust regex syntax (no look-around, no backreferences)".into()),
-        })?;
+    let regex = LazyRegex::with_size_limit(regex_src, REGEX_SIZE_LIMIT).map_err(regex_error)?;
+    if when == Compile::Now {
+        regex.compile().map_err(regex_error)?;
+    }
     Ok(Pattern {
         lang: pack.code.clone(),
         source: source.to_string(),
         regex,
         slots,
     })
+}
+
+/// A pattern's regex error as a pattern error.
+fn regex_error(err: regex::Error) -> PatternError {
+    PatternError {
+        message: match err {
+            regex::Error::CompiledTooBig(limit) => {
+                format!("pattern is too large once compiled (limit {limit} bytes)")
+            }
+            other => format!(
+                "pattern does not compile: {}",
+                first_line(&other.to_string())
+            ),
+        },
+        offset: None,
+        help: Some("patterns use Rust regex syntax (no look-around, no backreferences)".into()),
+    }
 }
 
 /// The regex of a placeholder. `{period}` also reads a bare year (DESIGN.md: "a year,
@@ -256,7 +267,7 @@ mod tests {
 
     #[test]
     fn placeholders_become_groups() {
-        let p = compile("in {year}, trade reached {money}", en()).expect("compiles");
+        let p = compile("in {year}, trade reached {money}", en(), Compile::Now).expect("compiles");
         assert_eq!(p.slots.len(), 2);
         assert_eq!(p.slots[0].kind, ValueKind::Year);
         assert!(p.regex.is_match("in 2024, trade reached us$800 million"));
@@ -268,20 +279,21 @@ mod tests {
 
     #[test]
     fn labels_and_quantifiers() {
-        let p = compile("{money}.{0,20} from {year:base}", en()).expect("compiles");
+        let p = compile("{money}.{0,20} from {year:base}", en(), Compile::Now).expect("compiles");
         assert_eq!(p.slots[1].label.as_deref(), Some("base"));
         assert!(p.regex.is_match("us$800 million, up 99% from 2023"));
     }
 
     #[test]
     fn literals_are_folded() {
-        let p = compile("Kim Ngạch năm {year}", en()).expect("compiles");
+        let p = compile("Kim Ngạch năm {year}", en(), Compile::Now).expect("compiles");
         assert!(p.regex.is_match("kim ngach nam 2024"));
     }
 
     #[test]
     fn period_reads_years_quarters_and_months() {
-        let p = compile("in {period}, trade reached {money}", en()).expect("compiles");
+        let p =
+            compile("in {period}, trade reached {money}", en(), Compile::Now).expect("compiles");
         assert!(p.regex.is_match("in 2024, trade reached us$800 million"));
         assert!(
             p.regex
@@ -291,27 +303,27 @@ mod tests {
 
     #[test]
     fn unknown_placeholder_is_located() {
-        let err = compile("trade {mony}", en()).expect_err("unknown");
+        let err = compile("trade {mony}", en(), Compile::Now).expect_err("unknown");
         assert_eq!(err.offset, Some(6));
         assert!(err.message.contains("{mony}"));
     }
 
     #[test]
     fn bad_regex_reports_the_regex_error() {
-        let err = compile("trade (reached {money}", en()).expect_err("bad");
+        let err = compile("trade (reached {money}", en(), Compile::Now).expect_err("bad");
         assert!(err.message.contains("does not compile"), "{}", err.message);
     }
 
     #[test]
     fn raw_line_breaks_are_regex_escapes() {
-        let p = compile("a[^.\n]{0,20}b", en()).expect("compiles");
+        let p = compile("a[^.\n]{0,20}b", en(), Compile::Now).expect("compiles");
         assert!(p.regex.is_match("a x y b"));
         assert!(!p.regex.is_match("a x\nb"));
     }
 
     #[test]
     fn escapes_are_not_folded() {
-        let p = compile(r"\D{year}", en()).expect("compiles");
+        let p = compile(r"\D{year}", en(), Compile::Now).expect("compiles");
         assert!(p.regex.is_match("x 2024"));
     }
 }

@@ -55,6 +55,7 @@ use std::sync::{LazyLock, OnceLock, RwLock};
 use serde::Deserialize;
 
 use crate::fold::fold_str;
+use crate::lazy_regex::Compile;
 use crate::value::Hedge;
 use crate::value::template::{CompiledTemplates, TemplateError, compile_pack_templates};
 
@@ -76,7 +77,7 @@ static BUILTIN: [OnceLock<Option<LangPack>>; BUILTIN_SOURCES.len()] =
 fn builtin(code: &str) -> Option<&'static LangPack> {
     let index = BUILTIN_SOURCES.iter().position(|(c, _)| *c == code)?;
     BUILTIN[index]
-        .get_or_init(|| LangPack::from_toml(BUILTIN_SOURCES[index].1).ok())
+        .get_or_init(|| parse_pack(BUILTIN_SOURCES[index].1, Compile::OnFirstUse).ok())
         .as_ref()
 }
 
@@ -231,11 +232,7 @@ pub struct LangPack {
 impl LangPack {
     /// Parses and validates a pack from TOML source. Errors carry a byte span.
     pub fn from_toml(src: &str) -> Result<LangPack, LangError> {
-        let raw: RawPack = toml::from_str(src).map_err(|e| LangError {
-            message: e.message().to_string(),
-            span: e.span(),
-        })?;
-        build(raw, src)
+        parse_pack(src, Compile::Now)
     }
 
     /// Abbreviations that must not end a sentence (folded).
@@ -405,7 +402,16 @@ fn locate(src: &str, within: Range<usize>, needle: &str) -> Range<usize> {
         .unwrap_or(within)
 }
 
-fn build(raw: RawPack, src: &str) -> Result<LangPack, LangError> {
+/// A pack from its TOML source, its template regexes compiled `when` asked.
+fn parse_pack(src: &str, when: Compile) -> Result<LangPack, LangError> {
+    let raw: RawPack = toml::from_str(src).map_err(|e| LangError {
+        message: e.message().to_string(),
+        span: e.span(),
+    })?;
+    build(raw, src, when)
+}
+
+fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> {
     let decimal = separator_chars(&raw.numbers.decimal, "decimal")?;
     let group = separator_chars(&raw.numbers.group, "group")?;
     let ambiguous_group = match &raw.numbers.ambiguous_group {
@@ -515,12 +521,14 @@ fn build(raw: RawPack, src: &str) -> Result<LangPack, LangError> {
         });
     }
     let span = raw.templates.span();
-    pack.compiled = compile_pack_templates(&pack, raw.templates.get_ref()).map_err(
-        |TemplateError { message, source }| LangError {
-            message,
-            span: Some(locate(src, span.clone(), &source)),
-        },
-    )?;
+    let located = |TemplateError { message, source }| LangError {
+        message,
+        span: Some(locate(src, span.clone(), &source)),
+    };
+    pack.compiled = compile_pack_templates(&pack, raw.templates.get_ref()).map_err(located)?;
+    if when == Compile::Now {
+        pack.compiled.compile_all().map_err(located)?;
+    }
     Ok(pack)
 }
 

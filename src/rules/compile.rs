@@ -13,7 +13,7 @@ use super::load::{At, ParsedFile};
 use super::schema::*;
 use super::*;
 use crate::error::RuleDiagnostic;
-use crate::extract::pattern;
+use crate::extract::pattern::{self, Compile};
 use crate::value::{DatePrecision, DateSpan, Interval, ValueKind};
 
 /// Placeholders a key template may use.
@@ -60,6 +60,7 @@ pub(crate) fn compile(
     files: Vec<RuleFile>,
     parsed: Vec<ParsedFile>,
     diagnostics: &mut Vec<RuleDiagnostic>,
+    when: Compile,
 ) -> Rules {
     let mut rules = Rules::default();
     let mut event_ids: HashMap<String, Origin> = HashMap::new();
@@ -102,7 +103,7 @@ pub(crate) fn compile(
         .iter()
         .flat_map(|e| e.participants.iter().cloned())
         .collect();
-    let mut compiled = compile_patterns(&pending_claims);
+    let mut compiled = compile_patterns(&pending_claims, when);
     for (index, claim) in pending_claims {
         let mut ctx = Ctx {
             files: &files,
@@ -113,7 +114,9 @@ pub(crate) fn compile(
             events: &event_ids,
             participants: &participants,
         };
-        if let Some(claim) = compile_claim(&mut ctx, claim, &mut claim_ids, &known, &mut compiled) {
+        if let Some(claim) =
+            compile_claim(&mut ctx, claim, &mut claim_ids, &known, &mut compiled, when)
+        {
             rules.claims.push(claim);
         }
     }
@@ -408,7 +411,10 @@ fn example(ctx: &mut Ctx, raw: toml::Spanned<RawExample>) -> Example {
 /// Every claim pattern of every language compiled, in parallel (compiling the
 /// regexes is most of the time it takes to load the rules), keyed by (language,
 /// source). Unknown languages are left out; their claims report them.
-fn compile_patterns(claims: &[(usize, At<RawClaim>)]) -> HashMap<(String, String), PatternResult> {
+fn compile_patterns(
+    claims: &[(usize, At<RawClaim>)],
+    when: Compile,
+) -> HashMap<(String, String), PatternResult> {
     use rayon::prelude::*;
     let wanted: std::collections::BTreeSet<(&str, &str)> = claims
         .iter()
@@ -427,7 +433,7 @@ fn compile_patterns(claims: &[(usize, At<RawClaim>)]) -> HashMap<(String, String
             let pack = crate::lang::pack(lang)?;
             Some((
                 (lang.to_string(), source.to_string()),
-                pattern::compile(source, pack),
+                pattern::compile(source, pack, when),
             ))
         })
         .collect()
@@ -447,6 +453,7 @@ fn compile_claim(
     ids: &mut HashMap<String, Origin>,
     known: &Known,
     compiled: &mut HashMap<(String, String), PatternResult>,
+    when: Compile,
 ) -> Option<Claim> {
     let Known {
         events,
@@ -463,7 +470,7 @@ fn compile_claim(
         for source in sources {
             let result = compiled
                 .remove(&(lang.clone(), source.get_ref().clone()))
-                .unwrap_or_else(|| pattern::compile(source.get_ref(), pack));
+                .unwrap_or_else(|| pattern::compile(source.get_ref(), pack, when));
             match result {
                 Ok(compiled) => patterns.push((compiled, source.span())),
                 Err(err) => {

@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 
 use crate::check::Severity;
 use crate::error::{Error, RuleErrors};
+pub use crate::extract::pattern::Compile;
 use crate::extract::pattern::Pattern;
 use crate::value::{DateSpan, Interval, ValueKind};
 
@@ -356,25 +357,35 @@ impl Rules {
     /// Loads rule files: each path is a `.toml` file or a directory whose `*.toml`
     /// files are all loaded. Every problem in every file is reported together.
     pub fn load<P: AsRef<Path>>(paths: &[P]) -> Result<Rules, Error> {
+        Self::load_with(paths, Compile::Now)
+    }
+
+    /// [`Rules::load`], with the claim patterns compiled `when` asked (syntax
+    /// errors are reported at once either way).
+    pub fn load_with<P: AsRef<Path>>(paths: &[P], when: Compile) -> Result<Rules, Error> {
         let found = load::read_files(paths)?;
         let mut diagnostics = Vec::new();
         load::register_lang_packs(&found.lang_packs, &mut diagnostics);
         if !diagnostics.is_empty() {
             return Err(Error::Rules(RuleErrors(diagnostics)));
         }
-        let mut rules = Self::from_files(found.rules)?;
+        let mut rules = Self::from_files_with(found.rules, when)?;
         rules.lang_files = found.lang_packs;
         Ok(rules)
     }
 
     /// Builds rules from in-memory files (name, text).
     pub fn from_files(files: Vec<RuleFile>) -> Result<Rules, Error> {
+        Self::from_files_with(files, Compile::Now)
+    }
+
+    fn from_files_with(files: Vec<RuleFile>, when: Compile) -> Result<Rules, Error> {
         let mut diagnostics = Vec::new();
         let parsed: Vec<_> = files
             .iter()
             .map(|file| load::parse_file(file, &mut diagnostics))
             .collect();
-        let rules = compile::compile(files, parsed, &mut diagnostics);
+        let rules = compile::compile(files, parsed, &mut diagnostics, when);
         if diagnostics.is_empty() {
             Ok(rules)
         } else {
@@ -403,5 +414,42 @@ impl Rules {
     /// The claim with `id`, if any.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
         self.claims.iter().find(|c| c.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule_file(pattern: &str) -> Vec<RuleFile> {
+        let text = format!(
+            "[[claim]]\nid = \"trade\"\nkind = \"quantity\"\nkey = \"trade/x/{{year}}\"\n\
+             [claim.patterns]\nen = [\"{pattern}\"]\n"
+        );
+        vec![RuleFile {
+            name: "rules.toml".to_string(),
+            text,
+        }]
+    }
+
+    /// Compiling on first use still refuses a syntax error when the rules load; a
+    /// regex too large once compiled is refused at load time only when compiling
+    /// now, and otherwise reported when the pattern is first compiled.
+    #[test]
+    fn compiling_on_first_use_keeps_syntax_errors_at_load_time() {
+        let broken = rule_file("trade (reached {money} in {year}");
+        for when in [Compile::Now, Compile::OnFirstUse] {
+            let err = Rules::from_files_with(broken.clone(), when).expect_err("syntax");
+            assert!(format!("{err:?}").contains("does not compile"), "{when:?}");
+        }
+        let huge = rule_file("(?:a{1000}){1000} in {year} {money}");
+        let err = Rules::from_files_with(huge.clone(), Compile::Now).expect_err("too large");
+        assert!(format!("{err:?}").contains("too large once compiled"));
+        let lazy = Rules::from_files_with(huge, Compile::OnFirstUse).expect("syntax is fine");
+        let pattern = &lazy.claims[0].patterns[0];
+        assert!(matches!(
+            pattern.regex.compile(),
+            Err(regex::Error::CompiledTooBig(_))
+        ));
     }
 }

@@ -13,11 +13,10 @@
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
-
 use super::ValueKind;
 use crate::fold::fold_str;
 use crate::lang::LangPack;
+use crate::lazy_regex::LazyRegex;
 
 /// Which sub-kind a template produces (periods come in several shapes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,10 +38,10 @@ pub(crate) enum Tag {
 pub(crate) struct KindTemplates {
     /// Non-capturing regex source matching any of the kind's templates.
     pub fragment: String,
-    /// `fragment` compiled, for scanning.
-    pub scan: Regex,
-    /// Anchored capturing regexes, in template order.
-    pub parsers: Vec<(Tag, Regex)>,
+    /// `fragment` compiled (on first use), for scanning.
+    pub scan: LazyRegex,
+    /// Anchored capturing regexes, in template order (compiled on first use).
+    pub parsers: Vec<(Tag, LazyRegex)>,
 }
 
 /// All compiled templates of a pack, by kind.
@@ -55,6 +54,21 @@ impl CompiledTemplates {
     /// Templates of `kind`, if the pack defines any.
     pub fn get(&self, kind: ValueKind) -> Option<&KindTemplates> {
         self.kinds.iter().find(|(k, _)| *k == kind).map(|(_, t)| t)
+    }
+
+    /// Compiles every regex now: the first one that fails (only compiling finds a
+    /// regex too large; the syntax was checked when the templates were read).
+    pub fn compile_all(&self) -> Result<(), TemplateError> {
+        for (kind, templates) in &self.kinds {
+            let parsers = templates.parsers.iter().map(|(_, re)| re);
+            for regex in std::iter::once(&templates.scan).chain(parsers) {
+                regex.compile().map_err(|e| TemplateError {
+                    message: format!("{} templates: {e}", kind.placeholder()),
+                    source: kind.placeholder().to_string(),
+                })?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -118,7 +132,7 @@ pub(crate) fn compile_pack_templates(
             };
             let (frag, capture) = compile_one(pack, kind, &folded).map_err(fail)?;
             let anchored =
-                Regex::new(&format!("^(?:{capture})$")).map_err(|e| fail(e.to_string()))?;
+                LazyRegex::new(format!("^(?:{capture})$")).map_err(|e| fail(e.to_string()))?;
             alternatives.push(frag);
             parsers.push((*tag, anchored));
         }
@@ -127,7 +141,7 @@ pub(crate) fn compile_pack_templates(
         } else {
             format!("(?:{})", alternatives.join("|"))
         };
-        let scan = Regex::new(&fragment).map_err(|e| TemplateError {
+        let scan = LazyRegex::new(fragment.as_str()).map_err(|e| TemplateError {
             message: format!("{} templates: {e}", kind.placeholder()),
             source: kind.placeholder().to_string(),
         })?;
