@@ -3,7 +3,7 @@
 //! Third stage of the pipeline (`Mention` → `Finding`). Documents are extracted in
 //! parallel (rayon); mentions are then grouped by fact key, and each claim kind's
 //! module compares them with the rules and with each other. The exhaustive `match`
-//! over [`ClaimKind`](crate::rules::ClaimKind) in [`Checker::check`] is the registry
+//! over [`ClaimKind`] in [`Checker::check`] is the registry
 //! of claim kinds.
 
 mod aggregate;

@@ -2,7 +2,7 @@
 //! `check --baseline FILE` reports only new ones — adopt factlint on an archive
 //! without fixing it first.
 //!
-//! Entries are matched by [fingerprint](super::fingerprint) (rule, key, folded matched
+//! Entries are matched by their fingerprint (`gate::fingerprint`: rule, key, folded matched
 //! text, file; never a line number) as a multiset: a misspelling that occurs three
 //! times is recorded with `count = 3`, and a fourth occurrence is new. Entries that no
 //! longer occur are counted so the caller can say the baseline can be refreshed.
