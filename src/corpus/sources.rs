@@ -191,8 +191,13 @@ impl Sources {
                 field(&mut out, entry.lang.as_deref());
                 field(&mut out, entry.outlet.as_deref());
                 field(&mut out, entry.title.as_deref());
-                let day = entry.date.map(|d| d.num_days_from_ce().to_string());
-                field(&mut out, day.as_deref());
+                match entry.date {
+                    None => out.push(0),
+                    Some(date) => {
+                        out.push(1);
+                        out.extend_from_slice(&date.num_days_from_ce().to_le_bytes());
+                    }
+                }
             }
         }
         field(&mut out, Some(&self.options.default_lang));
