@@ -6,32 +6,69 @@
 //! the cache): the document keeps its name, its own findings and its suppression
 //! comments, and each quantity mention goes to the list of its key as a [`Held`]
 //! mention: the value interval, the location, the text of the span, and ids for what
-//! many mentions share (the key is the list's, the bindings are interned). Full
-//! [`Mention`]s are rebuilt one key at a time when the key is checked, so a run holds
-//! per mention about a third of what a summary holds.
+//! many mentions share (the key is the list's, bindings and units are interned).
+//! Names and texts are stored end to end in one buffer. The cross-document checks
+//! see each key's mentions through [`MentionView`]s made one key at a time, so a
+//! run holds per mention about a quarter of what a summary holds.
 //!
-//! Aggregates are built per thread and merged, in any order; [`Aggregate::finish`]
-//! puts documents in name order and each key's mentions in (document, position)
-//! order, which is the order [`cross_check`](super::summary) always used, so the
-//! report does not depend on the number of threads.
+//! One aggregate takes the documents of all threads (behind a lock, in any order);
+//! [`Aggregate::finish`] puts documents in name order and each key's mentions in
+//! (document, position) order, which is the order [`cross_check`](super::summary)
+//! always used, so the report does not depend on the number of threads.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::snapshot::{self, SnapDoc, SnapHeld, SnapHeldRef, SnapSource, Snapshot};
+use super::snapshot::{self, QuantityRef, SnapDoc, SnapHeld, SnapHeldRef, SnapSource, Snapshot};
+use super::summary::MentionView;
 use super::{DocSummary, Finding, Located, Span};
-use crate::extract::{Derived, Mention};
+use crate::extract::Derived;
 use crate::gate::suppress::Directive;
-use crate::value::Quantity;
+use crate::value::{Hedge, Interval, Quantity};
+
+/// Strings the aggregate keeps, stored end to end: one growing buffer instead of a
+/// small allocation per document name and per mention text.
+#[derive(Debug, Default)]
+struct Strings(String);
+
+/// Where one string lies in [`Strings`].
+#[derive(Debug, Clone, Copy, Default)]
+struct StrAt {
+    start: usize,
+    end: usize,
+}
+
+impl Strings {
+    fn push(&mut self, s: &str) -> StrAt {
+        let start = self.0.len();
+        self.0.push_str(s);
+        StrAt {
+            start,
+            end: self.0.len(),
+        }
+    }
+
+    fn get(&self, at: StrAt) -> &str {
+        self.0.get(at.start..at.end).unwrap_or("")
+    }
+}
 
 /// What a run keeps of one document.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Kept {
-    name: String,
+    /// Its name, in [`Aggregate::strings`].
+    name: StrAt,
     /// Source index and position among the source's documents (ties of names).
     source: usize,
-    position: usize,
+    position: u32,
     /// Claims counted for the summary line.
     mentions: u32,
+    /// Its own findings and suppression comments, when it has any.
+    own: Option<Box<Own>>,
+}
+
+/// A document's own findings and suppression comments.
+#[derive(Debug)]
+struct Own {
     findings: Vec<Finding>,
     suppressions: Vec<Directive>,
 }
@@ -47,10 +84,14 @@ struct Held {
     /// Index into `Aggregate::bindings`.
     bindings: u32,
     span: Span,
-    value: Quantity,
+    /// The value, its unit interned (index into `Aggregate::units`).
+    nominal: f64,
+    interval: Interval,
+    unit: u32,
+    hedge: Hedge,
     derived: Option<Box<Derived>>,
-    /// The original text of the span.
-    text: Box<str>,
+    /// The original text of the span, in [`Aggregate::strings`].
+    text: StrAt,
 }
 
 /// Per-document results and per-key quantity mentions of a whole run.
@@ -60,6 +101,10 @@ pub(crate) struct Aggregate {
     keys: BTreeMap<String, Vec<Held>>,
     bindings: Vec<Vec<(String, String)>>,
     binding_ids: HashMap<Vec<(String, String)>, u32>,
+    /// The distinct units of the mentions (a handful: currencies, years, percent).
+    units: Vec<Option<String>>,
+    /// Document names and mention texts.
+    strings: Strings,
     /// Input problems of each source, by source index.
     problems: Vec<(usize, Vec<Finding>)>,
     /// Claims counted for the summary line.
@@ -76,6 +121,14 @@ pub(crate) struct Finished {
 }
 
 impl Aggregate {
+    /// An aggregate with room for `documents` documents.
+    pub(crate) fn with_capacity(documents: usize) -> Self {
+        Aggregate {
+            documents: Vec::with_capacity(documents),
+            ..Aggregate::default()
+        }
+    }
+
     /// Adds the input problems of source `source`.
     pub(crate) fn add_problems(&mut self, source: usize, problems: Vec<Finding>) {
         if !problems.is_empty() {
@@ -94,25 +147,72 @@ impl Aggregate {
             .enumerate()
         {
             let bindings = self.intern(mention.bindings);
-            self.keys.entry(mention.key).or_default().push(Held {
+            let held = self.held(
                 doc,
-                position: index as u32,
-                claim: mention.claim as u32,
+                index as u32,
+                mention.claim as u32,
                 bindings,
-                span: mention.span,
-                value: mention.value,
-                derived: mention.derived.map(Box::new),
-                text: text.into_boxed_str(),
-            });
+                mention.span,
+                mention.value,
+                mention.derived,
+                &text,
+            );
+            match self.keys.get_mut(&mention.key) {
+                Some(list) => list.push(held),
+                None => {
+                    self.keys.insert(mention.key, vec![held]);
+                }
+            }
         }
-        self.documents.push(Kept {
-            name: summary.name,
-            source,
-            position,
-            mentions: summary.mention_count as u32,
-            findings: summary.findings,
-            suppressions: summary.suppressions,
+        let own = (!summary.findings.is_empty() || !summary.suppressions.is_empty()).then(|| {
+            Box::new(Own {
+                findings: summary.findings,
+                suppressions: summary.suppressions,
+            })
         });
+        let name = self.strings.push(&summary.name);
+        self.documents.push(Kept {
+            name,
+            source,
+            position: position as u32,
+            mentions: summary.mention_count as u32,
+            own,
+        });
+    }
+
+    /// A mention as held: its unit interned and its text stored.
+    #[allow(clippy::too_many_arguments)]
+    fn held(
+        &mut self,
+        doc: u32,
+        position: u32,
+        claim: u32,
+        bindings: u32,
+        span: Span,
+        value: Quantity,
+        derived: Option<Derived>,
+        text: &str,
+    ) -> Held {
+        let unit = match self.units.iter().position(|u| *u == value.unit) {
+            Some(unit) => unit,
+            None => {
+                self.units.push(value.unit);
+                self.units.len() - 1
+            }
+        } as u32;
+        Held {
+            doc,
+            position,
+            claim,
+            bindings,
+            span,
+            nominal: value.nominal,
+            interval: value.interval,
+            unit,
+            hedge: value.hedge,
+            derived: derived.map(Box::new),
+            text: self.strings.push(text),
+        }
     }
 
     fn intern(&mut self, bindings: Vec<(String, String)>) -> u32 {
@@ -125,6 +225,28 @@ impl Aggregate {
         id
     }
 
+    /// The unit of `held`.
+    fn unit(&self, held: &Held) -> Option<&str> {
+        self.units
+            .get(held.unit as usize)
+            .and_then(|u| u.as_deref())
+    }
+
+    /// The value of `held`, as a quantity.
+    fn value(&self, held: &Held) -> Quantity {
+        Quantity {
+            nominal: held.nominal,
+            interval: held.interval,
+            unit: self.unit(held).map(str::to_string),
+            hedge: held.hedge,
+        }
+    }
+
+    /// The name of `doc`.
+    fn name(&self, doc: &Kept) -> &str {
+        self.strings.get(doc.name)
+    }
+
     /// Adds the documents of the stored snapshot source `stored` as source `source`,
     /// without their own findings or suppression comments (a focused run reports
     /// neither); returns the index of its first document.
@@ -132,13 +254,15 @@ impl Aggregate {
         let first = self.documents.len() as u32;
         for (position, doc) in stored.documents.iter().enumerate() {
             self.mention_count += doc.mentions as usize;
+            let name = self
+                .strings
+                .push(doc.name.as_deref().unwrap_or(&stored.name));
             self.documents.push(Kept {
-                name: doc.name.clone().unwrap_or_else(|| stored.name.clone()),
+                name,
                 source,
-                position,
+                position: position as u32,
                 mentions: doc.mentions,
-                findings: Vec::new(),
-                suppressions: Vec::new(),
+                own: None,
             });
         }
         first
@@ -161,16 +285,16 @@ impl Aggregate {
             };
             let bindings = snapshot.bindings()[h.bindings as usize].clone();
             let bindings = self.intern(bindings);
-            list.push(Held {
-                doc: first + h.doc,
-                position: h.position,
-                claim: h.claim,
+            list.push(self.held(
+                first + h.doc,
+                h.position,
+                h.claim,
                 bindings,
-                span: h.span,
-                value: h.value,
-                derived: h.derived.map(Box::new),
-                text: h.text.into_boxed_str(),
-            });
+                h.span,
+                h.value,
+                h.derived,
+                &h.text,
+            ));
         }
         if !list.is_empty() {
             self.keys.entry(key.to_string()).or_default().extend(list);
@@ -202,14 +326,18 @@ impl Aggregate {
                 continue;
             };
             docs.sort_by_key(|d| d.position);
-            if docs.iter().enumerate().any(|(i, d)| d.position != i) {
+            if docs
+                .iter()
+                .enumerate()
+                .any(|(i, d)| d.position as usize != i)
+            {
                 continue;
             }
             index.insert(run_source, sources.len() as u32);
             let documents = docs
                 .iter()
                 .map(|d| SnapDoc {
-                    name: (d.name != name).then(|| d.name.clone()),
+                    name: (self.name(d) != name).then(|| self.name(d).to_string()),
                     mentions: d.mentions,
                 })
                 .collect();
@@ -220,79 +348,62 @@ impl Aggregate {
                 documents,
             });
         }
-        let keys = self
-            .keys
-            .iter()
-            .map(|(key, list)| {
-                let held = list
-                    .iter()
-                    .filter_map(|h| {
-                        let doc = &self.documents[h.doc as usize];
-                        Some(SnapHeldRef {
-                            source: *index.get(&doc.source)?,
-                            doc: doc.position as u32,
-                            position: h.position,
-                            claim: h.claim,
-                            bindings: h.bindings,
-                            span: h.span,
-                            value: &h.value,
-                            derived: h.derived.as_deref(),
-                            text: &h.text,
-                        })
+        // One key's mentions at a time: the encoder takes them as they come.
+        let keys = self.keys.iter().map(|(key, list)| {
+            let held = list
+                .iter()
+                .filter_map(|h| {
+                    let doc = &self.documents[h.doc as usize];
+                    Some(SnapHeldRef {
+                        source: *index.get(&doc.source)?,
+                        doc: doc.position,
+                        position: h.position,
+                        claim: h.claim,
+                        bindings: h.bindings,
+                        span: h.span,
+                        value: QuantityRef {
+                            nominal: h.nominal,
+                            interval: h.interval,
+                            unit: self.unit(h),
+                            hedge: h.hedge,
+                        },
+                        derived: h.derived.as_deref(),
+                        text: self.strings.get(h.text),
                     })
-                    .collect();
-                (key.as_str(), held)
-            })
-            .collect();
+                })
+                .collect();
+            (key.as_str(), held)
+        });
         snapshot::encode(&sources, &self.bindings, keys)
     }
 
-    /// Both aggregates in one (documents of `other` after those of `self`).
-    pub(crate) fn merge(mut self, other: Aggregate) -> Aggregate {
-        let offset = self.documents.len() as u32;
-        let remap: Vec<u32> = other
-            .bindings
-            .into_iter()
-            .map(|bindings| self.intern(bindings))
-            .collect();
-        for (key, held) in other.keys {
-            let list = self.keys.entry(key).or_default();
-            list.extend(held.into_iter().map(|mut h| {
-                h.doc += offset;
-                h.bindings = remap
-                    .get(h.bindings as usize)
-                    .copied()
-                    .unwrap_or(h.bindings);
-                h
-            }));
-        }
-        self.documents.extend(other.documents);
-        self.problems.extend(other.problems);
-        self.mention_count += other.mention_count;
-        self
-    }
-
-    /// Puts documents in name order and each key's mentions in document order.
+    /// Puts documents in name order and each key's mentions in document order, in
+    /// place (a run holds one copy of its documents).
     fn sort(&mut self) {
-        let mut order: Vec<usize> = (0..self.documents.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&self.documents[a], &self.documents[b]);
-            (&a.name, a.source, a.position).cmp(&(&b.name, b.source, b.position))
+        let mut order: Vec<u32> = (0..self.documents.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&self.documents[a as usize], &self.documents[b as usize]);
+            (self.name(a), a.source, a.position).cmp(&(self.name(b), b.source, b.position))
         });
         let mut rank = vec![0u32; order.len()];
         for (r, &doc) in order.iter().enumerate() {
-            rank[doc] = r as u32;
+            rank[doc as usize] = r as u32;
         }
-        let mut documents: Vec<Option<Kept>> = self.documents.drain(..).map(Some).collect();
-        self.documents = order
-            .iter()
-            .filter_map(|&doc| documents.get_mut(doc).and_then(Option::take))
-            .collect();
+        drop(order);
+        // Each swap puts one document in its place.
+        let mut target = rank.clone();
+        for i in 0..self.documents.len() {
+            while target[i] as usize != i {
+                let j = target[i] as usize;
+                self.documents.swap(i, j);
+                target.swap(i, j);
+            }
+        }
         for list in self.keys.values_mut() {
             for held in list.iter_mut() {
                 held.doc = rank.get(held.doc as usize).copied().unwrap_or(held.doc);
             }
-            list.sort_by_key(|h| (h.doc, h.position));
+            list.sort_unstable_by_key(|h| (h.doc, h.position));
         }
         self.problems.sort_by_key(|(source, _)| *source);
     }
@@ -304,8 +415,8 @@ impl Aggregate {
         for (_, problems) in self.problems.drain(..) {
             findings.extend(problems);
         }
-        for doc in &mut self.documents {
-            findings.append(&mut doc.findings);
+        for own in self.documents.iter_mut().filter_map(|d| d.own.as_mut()) {
+            findings.append(&mut own.findings);
         }
         Finished {
             findings,
@@ -321,49 +432,44 @@ impl Aggregate {
     /// Each document's name and suppression comments, in name order (after
     /// [`Aggregate::finish`]).
     pub(crate) fn suppressions(&self) -> impl Iterator<Item = (&str, &[Directive])> {
-        self.documents
-            .iter()
-            .map(|d| (d.name.as_str(), d.suppressions.as_slice()))
+        self.documents.iter().map(|d| {
+            let suppressions = d.own.as_ref().map_or(&[][..], |o| &o.suppressions[..]);
+            (self.name(d), suppressions)
+        })
     }
 
     /// The source index of the document `name` (after [`Aggregate::finish`]).
     pub(crate) fn source_of(&self, name: &str) -> Option<usize> {
         let index = self
             .documents
-            .binary_search_by(|d| d.name.as_str().cmp(name))
+            .binary_search_by(|d| self.name(d).cmp(name))
             .ok()?;
         self.documents.get(index).map(|d| d.source)
     }
 
-    /// Calls `f` with each key (in key order) and its mentions, rebuilt in full and
-    /// in document order (after [`Aggregate::finish`]).
+    /// Calls `f` with each key (in key order) and its mentions, in document order
+    /// (after [`Aggregate::finish`]).
     pub(crate) fn each_key(&self, mut f: impl FnMut(&str, &[Located])) {
         for (key, list) in &self.keys {
-            let mentions: Vec<Mention> = list
-                .iter()
-                .map(|h| Mention {
-                    claim: h.claim as usize,
-                    key: key.clone(),
-                    bindings: self
-                        .bindings
-                        .get(h.bindings as usize)
-                        .cloned()
-                        .unwrap_or_default(),
-                    span: h.span,
-                    value: h.value.clone(),
-                    derived: h.derived.as_deref().cloned(),
-                })
-                .collect();
             let located: Vec<Located> = list
                 .iter()
-                .zip(&mentions)
-                .map(|(h, mention)| Located {
+                .map(|h| Located {
                     doc: self
                         .documents
                         .get(h.doc as usize)
-                        .map_or("", |d| d.name.as_str()),
-                    mention,
-                    text: &h.text,
+                        .map_or("", |d| self.name(d)),
+                    mention: MentionView {
+                        claim: h.claim as usize,
+                        key,
+                        bindings: self
+                            .bindings
+                            .get(h.bindings as usize)
+                            .map_or(&[][..], Vec::as_slice),
+                        span: h.span,
+                        value: self.value(h),
+                        derived: h.derived.as_deref(),
+                    },
+                    text: self.strings.get(h.text),
                 })
                 .collect();
             f(key, &located);
@@ -374,7 +480,7 @@ impl Aggregate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::{Hedge, Interval};
+    use crate::extract::Mention;
 
     fn summary(name: &str, values: &[(&str, f64)]) -> DocSummary {
         let mentions: Vec<Mention> = values
@@ -394,7 +500,7 @@ mod tests {
                 value: Quantity {
                     nominal: x,
                     interval: Interval::new(x, x),
-                    unit: Some("USD".to_string()),
+                    unit: (x < 10.0).then(|| "USD".to_string()),
                     hedge: Hedge::None,
                 },
                 derived: None,
@@ -416,10 +522,11 @@ mod tests {
         aggregate.each_key(|key, mentions| {
             for l in mentions {
                 out.push(format!(
-                    "{key} {} {} {} {} {:?}",
+                    "{key} {} {} {} {:?} {} {:?}",
                     l.doc,
                     l.mention.span.start,
                     l.mention.value.nominal,
+                    l.mention.value.unit,
                     l.text,
                     l.mention.bindings
                 ));
@@ -428,14 +535,15 @@ mod tests {
         out
     }
 
-    /// However the documents were split between threads and merged, the keys list
-    /// their mentions in (document name, position) order with their own bindings.
+    /// In whatever order the threads added the documents, the keys list their
+    /// mentions in (document name, position) order with their own bindings.
     #[test]
-    fn merge_order_does_not_show() {
+    fn order_of_adding_does_not_show() {
         let docs = [
             ("c.txt", vec![("trade/2024", 3.0), ("trade/2023", 30.0)]),
             ("a.txt", vec![("trade/2024", 1.0), ("trade/2024", 1.5)]),
             ("b.txt", vec![("trade/2023", 20.0)]),
+            ("d.txt", vec![]),
         ];
         let build = |indices: &[usize]| {
             let mut aggregate = Aggregate::default();
@@ -445,20 +553,26 @@ mod tests {
             }
             aggregate
         };
-        let mut one = build(&[0, 1, 2]);
-        let mut merged = build(&[2]).merge(build(&[1, 0]));
+        let mut one = build(&[0, 1, 2, 3]);
+        let mut other = build(&[3, 2, 1, 0]);
+        let mut third = build(&[1, 3, 0, 2]);
         assert_eq!(one.finish(Vec::new()).mentions, 5);
-        assert_eq!(merged.finish(Vec::new()).mentions, 5);
+        assert_eq!(other.finish(Vec::new()).mentions, 5);
+        assert_eq!(third.finish(Vec::new()).mentions, 5);
         let expected = vec![
-            "trade/2023 b.txt 0 20 20 [(\"year\", \"2023\")]",
-            "trade/2023 c.txt 10 30 30 [(\"year\", \"2023\")]",
-            "trade/2024 a.txt 0 1 1 [(\"year\", \"2024\")]",
-            "trade/2024 a.txt 10 1.5 1.5 [(\"year\", \"2024\")]",
-            "trade/2024 c.txt 0 3 3 [(\"year\", \"2024\")]",
+            "trade/2023 b.txt 0 20 None 20 [(\"year\", \"2023\")]",
+            "trade/2023 c.txt 10 30 None 30 [(\"year\", \"2023\")]",
+            "trade/2024 a.txt 0 1 Some(\"USD\") 1 [(\"year\", \"2024\")]",
+            "trade/2024 a.txt 10 1.5 Some(\"USD\") 1.5 [(\"year\", \"2024\")]",
+            "trade/2024 c.txt 0 3 Some(\"USD\") 3 [(\"year\", \"2024\")]",
         ];
-        assert_eq!(listing(&one), expected);
-        assert_eq!(listing(&merged), expected);
-        assert_eq!(merged.source_of("b.txt"), Some(2));
-        assert_eq!(merged.source_of("missing.txt"), None);
+        for aggregate in [&one, &other, &third] {
+            assert_eq!(listing(aggregate), expected);
+            let names: Vec<&str> = aggregate.suppressions().map(|(name, _)| name).collect();
+            assert_eq!(names, ["a.txt", "b.txt", "c.txt", "d.txt"]);
+            assert_eq!(aggregate.source_of("b.txt"), Some(2));
+            assert_eq!(aggregate.source_of("d.txt"), Some(3));
+            assert_eq!(aggregate.source_of("missing.txt"), None);
+        }
     }
 }

@@ -89,7 +89,7 @@ pub(crate) fn assess_all(rules: &Rules, key: &str, mentions: &[Located]) -> Vec<
 
 /// "`X` reads as A – B", or for a derived value "`up 5%` implies A – B for `KEY` (…)".
 fn reading(l: &Located) -> String {
-    let m = l.mention;
+    let m = &l.mention;
     let text = l.text;
     let interval = describe::interval(&m.value.interval, m.value.unit.as_deref());
     match &m.derived {
@@ -134,7 +134,7 @@ fn disagreement(
     reference: &[&Located],
     majority: bool,
 ) -> Finding {
-    let m = located.mention;
+    let m = &located.mention;
     let claim = &rules.claims[m.claim];
     let unit = m.value.unit.as_deref();
     let others: Vec<String> = reference

@@ -1,8 +1,8 @@
 //! Wording shared by the claim-kind modules: how values, intervals and facts are shown.
 
-use super::{Finding, Severity, Span};
+use super::{Finding, MentionView, Severity, Span};
 use crate::corpus::Document;
-use crate::extract::{Mention, Unresolved};
+use crate::extract::Unresolved;
 use crate::rules::{Accepted, Claim, Rules, format_quantity};
 use crate::value::{Hedge, Interval, Quantity};
 
@@ -32,7 +32,7 @@ pub(crate) fn interval(i: &Interval, unit: Option<&str>) -> String {
 }
 
 /// What a mention states, for `found`.
-pub(crate) fn found(m: &Mention) -> String {
+pub(crate) fn found(m: &MentionView) -> String {
     match &m.derived {
         None => quantity(&m.value),
         Some(d) => format!(
@@ -72,7 +72,7 @@ pub(crate) fn sources(accepted: &[Accepted]) -> Option<String> {
 /// Fills a claim's message template, or returns `default`.
 pub(crate) fn message(
     claim: &Claim,
-    m: &Mention,
+    m: &MentionView,
     found: &str,
     expected: &str,
     default: String,
@@ -84,8 +84,8 @@ pub(crate) fn message(
     let mut text = template
         .replace("{found}", found)
         .replace("{expected}", expected)
-        .replace("{key}", &m.key);
-    for (name, value) in &m.bindings {
+        .replace("{key}", m.key);
+    for (name, value) in m.bindings {
         text = text.replace(&format!("{{{name}}}"), value);
     }
     text

@@ -42,7 +42,7 @@ use crate::rules::{Claim, ClaimKind, Rules};
 pub(crate) use aggregate::Aggregate;
 pub use stream::RunStats;
 pub(crate) use stream::SourceSummary;
-pub(crate) use summary::{DocSummary, Located};
+pub(crate) use summary::{DocSummary, Located, MentionView};
 
 /// Checks corpora against one rule base.
 pub struct Checker<'r> {

@@ -3,7 +3,7 @@
 
 use super::describe;
 use super::verdict::Step;
-use super::{Finding, Located, Related};
+use super::{Finding, Located, MentionView, Related};
 use crate::extract::Derived;
 use crate::rules::{Fact, Rules};
 
@@ -39,7 +39,7 @@ pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut 
 
 /// The arithmetic and verdict for one mention: its interval against the fact's.
 pub(crate) fn assess(rules: &Rules, fact: &Fact, located: &Located) -> Step {
-    let m = located.mention;
+    let m = &located.mention;
     let unit = m.value.unit.as_deref();
     let accepted = accepted_ranges(fact, unit);
     let arithmetic = match &m.derived {
@@ -75,7 +75,7 @@ fn accepted_ranges(fact: &Fact, unit: Option<&str>) -> String {
 
 /// "US$800 million for `trade/vn-kz/2024` with a change of +99% means … for
 /// `trade/vn-kz/2023`; accepted: …".
-fn derived_arithmetic(m: &crate::extract::Mention, d: &Derived, accepted: &str) -> String {
+fn derived_arithmetic(m: &MentionView, d: &Derived, accepted: &str) -> String {
     format!(
         "{} for `{}` with a change of {:+}% means {} / (1 {} {}%) = {} for `{}`; \
          accepted: {accepted}",
@@ -91,7 +91,7 @@ fn derived_arithmetic(m: &crate::extract::Mention, d: &Derived, accepted: &str) 
 }
 
 fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>) -> Finding {
-    let m = located.mention;
+    let m = &located.mention;
     let claim = &rules.claims[m.claim];
     let derived_severity = match &claim.kind {
         crate::rules::ClaimKind::Quantity {

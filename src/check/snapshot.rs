@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Span;
 use crate::extract::Derived;
-use crate::value::Quantity;
+use crate::value::{Hedge, Interval, Quantity};
 
 /// One source of a snapshot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -64,9 +64,18 @@ pub(crate) struct SnapHeldRef<'a> {
     pub claim: u32,
     pub bindings: u32,
     pub span: Span,
-    pub value: &'a Quantity,
+    pub value: QuantityRef<'a>,
     pub derived: Option<&'a Derived>,
     pub text: &'a str,
+}
+
+/// A [`Quantity`] with a borrowed unit, for encoding (postcard encodes both alike).
+#[derive(Debug, Serialize)]
+pub(crate) struct QuantityRef<'a> {
+    pub nominal: f64,
+    pub interval: Interval,
+    pub unit: Option<&'a str>,
+    pub hedge: Hedge,
 }
 
 /// What is decoded of a snapshot up front: everything but the mentions.
@@ -94,14 +103,14 @@ pub(crate) struct Snapshot<'a> {
 }
 
 /// Encodes a snapshot: `sources` in name order, and each key (in key order) with its
-/// mentions.
-pub(crate) fn encode<'a>(
+/// mentions, taken one key at a time.
+pub(crate) fn encode<'a, 'h>(
     sources: &'a [SnapSource],
     bindings: &'a [Vec<(String, String)>],
-    keys: Vec<(&'a str, Vec<SnapHeldRef<'_>>)>,
+    keys: impl Iterator<Item = (&'a str, Vec<SnapHeldRef<'h>>)>,
 ) -> Option<Vec<u8>> {
     let mut blobs = Vec::new();
-    let mut ranges = Vec::with_capacity(keys.len());
+    let mut ranges = Vec::new();
     for (key, held) in keys {
         let start = blobs.len() as u64;
         blobs.extend(postcard::to_stdvec(&held).ok()?);
@@ -185,7 +194,6 @@ impl<'a> Snapshot<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::{Hedge, Interval};
 
     fn value() -> Quantity {
         Quantity::new(
@@ -218,11 +226,16 @@ mod tests {
             claim: 3,
             bindings: at.2,
             span: Span { start: 4, end: 18 },
-            value: &value,
+            value: QuantityRef {
+                nominal: value.nominal,
+                interval: value.interval,
+                unit: value.unit.as_deref(),
+                hedge: value.hedge,
+            },
             derived: None,
             text: "US$800 million",
         };
-        encode(&sources, &bindings, vec![(key, vec![held])]).expect("encodes")
+        encode(&sources, &bindings, std::iter::once((key, vec![held]))).expect("encodes")
     }
 
     #[test]

@@ -3,15 +3,15 @@
 //!
 //! Sources are read, extracted and checked on their own in parallel (rayon), one at a
 //! time per thread; each leaves only a [`SourceSummary`], which goes at once into
-//! the thread's [`Aggregate`]. The optional [`Cache`] supplies the summaries of
-//! unchanged sources. The cross-document stage then runs on the merged aggregate,
+//! the run's one [`Aggregate`]. The optional [`Cache`] supplies the summaries of
+//! unchanged sources. The cross-document stage then runs on the aggregate,
 //! and the report reads again the sources that findings point into. The report is
 //! the same, byte for byte, as [`Checker::check`] gives for the same files read into
 //! a [`Corpus`](crate::Corpus) (a test holds this).
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -89,8 +89,14 @@ impl Checker<'_> {
             progress();
             summary
         };
-        // Each thread splits its summaries into its own aggregate as they come, so
-        // no summary outlives its source.
+        // Each summary is split into the one aggregate as it comes (under a lock, a
+        // few microseconds a document), so no summary outlives its source and no
+        // per-thread aggregates are merged (a merge briefly holds two copies).
+        let aggregate = Mutex::new(Aggregate::with_capacity(sources.len()));
+        let add = |index: usize, summary: SourceSummary| {
+            let mut aggregate = aggregate.lock().unwrap_or_else(PoisonError::into_inner);
+            add_source(&mut aggregate, index, summary);
+        };
         let mut gathered = (0..sources.len())
             .into_par_iter()
             .fold(Gathered::default, |mut gathered, index| {
@@ -108,26 +114,25 @@ impl Checker<'_> {
                     let keys = summary.documents.iter().flat_map(|d| &d.mentions);
                     gathered.keys.extend(keys.map(|m| m.key.clone()));
                 }
-                gathered.add(index, summary);
+                add(index, summary);
                 gathered
             })
             .reduce(Gathered::default, Gathered::merge);
+        let mut aggregate = aggregate
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
         if let Some(snapshot) = &snapshot
             && !gathered.stored.is_empty()
-            && !gathered.add_stored(snapshot)
+            && !gathered.add_stored(&mut aggregate, snapshot)
         {
             // A key's stored mentions do not decode: read those sources after all.
             let stored = std::mem::take(&mut gathered.stored);
             cached.fetch_sub(stored.len(), Ordering::Relaxed);
             for (index, _) in stored {
-                gathered.add(index, summarize(index));
+                add_source(&mut aggregate, index, summarize(index));
             }
         }
-        let Gathered {
-            mut aggregate,
-            stored,
-            keys,
-        } = gathered;
+        let Gathered { stored, keys } = gathered;
         let from_snapshot = stored.len();
         lap("documents");
         if let Some(cache) = cache {
@@ -226,10 +231,17 @@ impl Checker<'_> {
     }
 }
 
-/// What the threads of a run gather.
+/// Adds the summary of source `index` to `aggregate`.
+fn add_source(aggregate: &mut Aggregate, index: usize, summary: SourceSummary) {
+    aggregate.add_problems(index, summary.problems);
+    for (position, document) in summary.documents.into_iter().enumerate() {
+        aggregate.add(index, position, document);
+    }
+}
+
+/// What the threads of a run gather besides the aggregate.
 #[derive(Default)]
 struct Gathered {
-    aggregate: Aggregate,
     /// Sources the key snapshot holds unchanged: (source index, snapshot index).
     stored: Vec<(usize, usize)>,
     /// The keys the focus documents mention.
@@ -237,15 +249,7 @@ struct Gathered {
 }
 
 impl Gathered {
-    fn add(&mut self, index: usize, summary: SourceSummary) {
-        self.aggregate.add_problems(index, summary.problems);
-        for (position, document) in summary.documents.into_iter().enumerate() {
-            self.aggregate.add(index, position, document);
-        }
-    }
-
     fn merge(mut self, other: Gathered) -> Gathered {
-        self.aggregate = self.aggregate.merge(other.aggregate);
         self.stored.extend(other.stored);
         self.keys.extend(other.keys);
         self
@@ -253,7 +257,7 @@ impl Gathered {
 
     /// Adds the stored sources' documents and their stored mentions of the focus
     /// keys; `false` (and nothing added) when a key's mentions do not decode.
-    fn add_stored(&mut self, snapshot: &Snapshot) -> bool {
+    fn add_stored(&mut self, aggregate: &mut Aggregate, snapshot: &Snapshot) -> bool {
         let Some(decoded) = self
             .keys
             .iter()
@@ -265,14 +269,11 @@ impl Gathered {
         self.stored.sort_unstable();
         let mut first_doc = vec![None; snapshot.sources().len()];
         for &(index, stored) in &self.stored {
-            let first = self
-                .aggregate
-                .add_stored_source(index, &snapshot.sources()[stored]);
+            let first = aggregate.add_stored_source(index, &snapshot.sources()[stored]);
             first_doc[stored] = Some(first);
         }
         for (key, held) in decoded {
-            self.aggregate
-                .add_stored_key(key, held, snapshot, &first_doc);
+            aggregate.add_stored_key(key, held, snapshot, &first_doc);
         }
         true
     }

@@ -12,11 +12,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Aggregate, Finding, agreement, describe, quantity};
+use super::{Aggregate, Finding, Span, agreement, describe, quantity};
 use crate::corpus::Document;
-use crate::extract::{Extraction, Mention};
+use crate::extract::{Derived, Extraction, Mention};
 use crate::gate::suppress::{self, Directive};
 use crate::rules::Rules;
+use crate::value::Quantity;
 
 /// What the cross-document stage and the report need from one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,13 +74,31 @@ impl DocSummary {
 }
 
 /// A quantity mention together with the document it was found in.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Located<'a> {
     /// The document's name.
     pub doc: &'a str,
-    pub mention: &'a Mention,
+    pub mention: MentionView<'a>,
     /// The original text of the mention's span.
     pub text: &'a str,
+}
+
+/// A quantity mention as the cross-document checks see it: a [`Mention`] made of
+/// what the aggregate holds, borrowing what many mentions share.
+#[derive(Debug, Clone)]
+pub(crate) struct MentionView<'a> {
+    /// Index of the claim in `Rules::claims`.
+    pub claim: usize,
+    /// The filled fact key.
+    pub key: &'a str,
+    /// Key placeholder values, for message templates.
+    pub bindings: &'a [(String, String)],
+    /// Byte span of the value in the original file.
+    pub span: Span,
+    /// The value, as an interval.
+    pub value: Quantity,
+    /// Set when the value is implied by a stated value and a percentage change.
+    pub derived: Option<&'a Derived>,
 }
 
 /// Compares the quantity mentions of every key with its fact, or with each other;
