@@ -15,13 +15,35 @@ use crate::check::Severity;
 /// Files that belong to factlint itself and are never documents.
 const OWN_FILES: &[&str] = &[MANIFEST_NAME, "factlint.toml"];
 
-/// A document file and what the manifest that covers it says about it.
+/// A document file and what the manifest that covers it says about it. A run holds
+/// one per file of the corpus, so it is kept small.
 pub(crate) struct FoundFile {
-    pub path: PathBuf,
-    pub name: String,
+    /// Display name (the path as given, then the relative path).
+    pub name: Box<str>,
+    /// The path, when it is not the display name (to hold each path once).
+    path: Option<Box<Path>>,
     /// How to read it: by extension; explicitly named files default to plain text.
     pub format: InputFormat,
     pub entry: Option<Entry>,
+}
+
+impl FoundFile {
+    fn new(path: PathBuf, entry: Option<Entry>) -> Self {
+        let name = display_name(&path).into_boxed_str();
+        FoundFile {
+            format: InputFormat::from_path(&path).unwrap_or(InputFormat::Text),
+            path: (path.as_os_str() != &*name).then(|| path.into_boxed_path()),
+            name,
+            entry,
+        }
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        self.path
+            .as_deref()
+            .unwrap_or_else(|| Path::new(&*self.name))
+    }
 }
 
 /// Result of discovery.
@@ -95,24 +117,19 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
     // Path order, each file once (the last root that reached it wins).
     files.sort_by_cached_key(|(file, _)| path_order_key(file));
     problems.sort_by(|a, b| a.file.cmp(&b.file));
-    let mut unique: Vec<(PathBuf, usize)> = Vec::with_capacity(files.len());
-    for (file, root) in files {
-        match unique.last_mut() {
-            Some(last) if last.0 == file => last.1 = root,
-            _ => unique.push((file, root)),
+    files.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 = later.1;
         }
-    }
+        same
+    });
     let mut manifests = Vec::new();
     let mut manifest_by_dir: HashMap<OsString, Option<usize>> = HashMap::new();
-    let mut found = Vec::with_capacity(unique.len());
-    for (file, root) in unique {
+    let mut found = Vec::with_capacity(files.len());
+    for (file, root) in files {
         let entry = take_entry(&file, &roots[root], &mut manifests, &mut manifest_by_dir)?;
-        found.push(FoundFile {
-            format: InputFormat::from_path(&file).unwrap_or(InputFormat::Text),
-            name: display_name(&file),
-            path: file,
-            entry,
-        });
+        found.push(FoundFile::new(file, entry));
     }
     Ok(Found {
         files: found,

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::ffi::OsString;
 use std::ops::Range;
 use std::path::{Component, Path};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -48,13 +49,14 @@ struct RawEntry {
     title: Option<String>,
 }
 
-/// What a manifest says about one document.
+/// What a manifest says about one document. A run holds one per listed file until
+/// the end, so the values many entries repeat (language, outlet) are shared.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Entry {
-    pub lang: Option<String>,
+    pub lang: Option<Arc<str>>,
     pub date: Option<NaiveDate>,
-    pub outlet: Option<String>,
-    pub title: Option<String>,
+    pub outlet: Option<Arc<str>>,
+    pub title: Option<Box<str>>,
 }
 
 /// A parsed manifest: entries keyed by the documents' paths, in the cleaned form
@@ -77,60 +79,115 @@ impl Manifest {
     }
 
     fn parse(text: &str, dir: &Path, display: &str) -> Result<Manifest, Vec<RuleDiagnostic>> {
-        let raw = match by_table(text) {
-            Some(entries) => entries,
-            None => whole(text, display)?,
-        };
-        let mut problems = Vec::new();
-        let mut manifest = Manifest::default();
-        manifest.entries.reserve(raw.len());
-        for (span, entry) in raw {
-            if !stays_inside(Path::new(&entry.path)) {
-                problems.push(RuleDiagnostic::new(
-                    display,
-                    text,
-                    span,
-                    format!("document path `{}` leaves the corpus directory", entry.path),
-                    "refused",
-                    Some("list only files inside the manifest's directory".to_string()),
-                ));
-                continue;
-            }
-            let date = match entry.date.as_ref().map(datetime_to_date) {
-                Some(Some(date)) => Some(date),
-                Some(None) => {
-                    problems.push(RuleDiagnostic::new(
-                        display,
-                        text,
-                        span,
-                        "document date must be a full date (YYYY-MM-DD)",
-                        "in this entry",
-                        None,
-                    ));
-                    None
+        let mut builder = Builder::new(text, dir, display);
+        // Tables are parsed in parallel a block at a time, so a large manifest is
+        // never held twice (as parsed tables and as entries).
+        let by_table = table_ranges(text).and_then(|tables| {
+            builder.manifest.entries.reserve(tables.len());
+            for block in tables.chunks(TABLES_AT_ONCE) {
+                let parsed: Vec<(Range<usize>, RawEntry)> = block
+                    .par_iter()
+                    .map(|range| table(text, range))
+                    .collect::<Option<_>>()?;
+                for (span, entry) in parsed {
+                    builder.add(span, entry);
                 }
-                None => None,
-            };
-            manifest.entries.insert(
-                entry_path(dir, &entry.path).into_os_string(),
-                Entry {
-                    lang: entry.lang.map(|l| l.to_ascii_lowercase()),
-                    date,
-                    outlet: entry.outlet,
-                    title: entry.title,
-                },
-            );
+            }
+            Some(())
+        });
+        if by_table.is_none() {
+            builder = Builder::new(text, dir, display);
+            for (span, entry) in whole(text, display)? {
+                builder.add(span, entry);
+            }
         }
-        if problems.is_empty() {
-            Ok(manifest)
+        if builder.problems.is_empty() {
+            Ok(builder.manifest)
         } else {
-            Err(problems)
+            Err(builder.problems)
         }
     }
 
     /// Takes the entry for the document at `path` out of the manifest.
     pub(crate) fn take(&mut self, path: &Path) -> Option<Entry> {
         self.entries.remove(path.as_os_str())
+    }
+}
+
+/// Tables parsed at once (in parallel) before their entries are stored.
+const TABLES_AT_ONCE: usize = 4096;
+
+/// Validates entries and stores them in a manifest.
+struct Builder<'a> {
+    text: &'a str,
+    dir: &'a Path,
+    display: &'a str,
+    manifest: Manifest,
+    problems: Vec<RuleDiagnostic>,
+    /// Values many entries repeat (language, outlet), stored once.
+    shared: HashMap<String, Arc<str>>,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str, dir: &'a Path, display: &'a str) -> Self {
+        Builder {
+            text,
+            dir,
+            display,
+            manifest: Manifest::default(),
+            problems: Vec::new(),
+            shared: HashMap::new(),
+        }
+    }
+
+    /// Adds the entry of the table at `span`.
+    fn add(&mut self, span: Range<usize>, entry: RawEntry) {
+        if !stays_inside(Path::new(&entry.path)) {
+            self.problems.push(RuleDiagnostic::new(
+                self.display,
+                self.text,
+                span,
+                format!("document path `{}` leaves the corpus directory", entry.path),
+                "refused",
+                Some("list only files inside the manifest's directory".to_string()),
+            ));
+            return;
+        }
+        let date = match entry.date.as_ref().map(datetime_to_date) {
+            Some(Some(date)) => Some(date),
+            Some(None) => {
+                self.problems.push(RuleDiagnostic::new(
+                    self.display,
+                    self.text,
+                    span,
+                    "document date must be a full date (YYYY-MM-DD)",
+                    "in this entry",
+                    None,
+                ));
+                None
+            }
+            None => None,
+        };
+        let lang = entry.lang.map(|l| self.share(l.to_ascii_lowercase()));
+        let outlet = entry.outlet.map(|o| self.share(o));
+        self.manifest.entries.insert(
+            entry_path(self.dir, &entry.path).into_os_string(),
+            Entry {
+                lang,
+                date,
+                outlet,
+                title: entry.title.map(String::into_boxed_str),
+            },
+        );
+    }
+
+    fn share(&mut self, value: String) -> Arc<str> {
+        if let Some(shared) = self.shared.get(&value) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(value.as_str());
+        self.shared.insert(value, Arc::clone(&shared));
+        shared
     }
 }
 
@@ -153,10 +210,9 @@ fn whole(text: &str, display: &str) -> Result<Vec<(Range<usize>, RawEntry)>, Vec
         .collect())
 }
 
-/// The entries of a manifest made only of `[[document]]` tables, each parsed on its
-/// own; `None` when the manifest has any other shape or a table does not parse
-/// alone (a multi-line string cut by a header-like line fails this way too).
-fn by_table(text: &str) -> Option<Vec<(Range<usize>, RawEntry)>> {
+/// The byte range of each table of a manifest made only of `[[document]]` tables;
+/// `None` when the manifest has any other shape.
+fn table_ranges(text: &str) -> Option<Vec<Range<usize>>> {
     let mut tables: Vec<Range<usize>> = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -171,19 +227,21 @@ fn by_table(text: &str) -> Option<Vec<(Range<usize>, RawEntry)>> {
         }
         offset += line.len();
     }
-    tables
-        .into_par_iter()
-        .map(|range| {
-            let table = text.get(range.clone())?;
-            let body = table.split_once('\n').map_or("", |(_, body)| body);
-            let entry: RawEntry = match simple_table(body) {
-                Some(entry) => entry,
-                None => toml::from_str(body).ok()?,
-            };
-            let header_end = table.find(']').map_or(range.end, |i| range.start + i + 2);
-            Some((range.start..header_end, entry))
-        })
-        .collect()
+    Some(tables)
+}
+
+/// The entry of the table at `range`, parsed on its own, with the span of its
+/// header; `None` when it does not parse alone (a multi-line string cut by a
+/// header-like line fails this way too).
+fn table(text: &str, range: &Range<usize>) -> Option<(Range<usize>, RawEntry)> {
+    let table = text.get(range.clone())?;
+    let body = table.split_once('\n').map_or("", |(_, body)| body);
+    let entry: RawEntry = match simple_table(body) {
+        Some(entry) => entry,
+        None => toml::from_str(body).ok()?,
+    };
+    let header_end = table.find(']').map_or(range.end, |i| range.start + i + 2);
+    Some((range.start..header_end, entry))
 }
 
 /// A table body made only of `key = "string"` and `date = YYYY-MM-DD` lines, blank
@@ -313,6 +371,44 @@ mod tests {
         )
         .expect_err("refused");
         assert!(err[0].message.contains("leaves the corpus directory"));
+    }
+
+    fn by_table(text: &str) -> Option<Vec<(Range<usize>, RawEntry)>> {
+        let tables = table_ranges(text)?;
+        tables.iter().map(|range| table(text, range)).collect()
+    }
+
+    /// A table that does not read alone after more than one block of tables was
+    /// stored: the whole manifest is read again by TOML, nothing is doubled or lost.
+    #[test]
+    fn a_late_table_that_needs_the_whole_reading_restarts_it() {
+        let mut text = String::new();
+        for i in 0..TABLES_AT_ONCE + 10 {
+            text.push_str(&format!(
+                "[[document]]\npath = \"d{i}.txt\"\nlang = \"VI\"\n\n"
+            ));
+        }
+        text.push_str("[[document]]\npath = \"last.txt\"\ntitle = \"\"\"\n[[document]]\n\"\"\"\n");
+        let mut manifest = Manifest::parse(&text, Path::new("c"), "corpus.toml").expect("valid");
+        assert_eq!(manifest.entries.len(), TABLES_AT_ONCE + 11);
+        let last = manifest
+            .take(&Path::new("c").join("last.txt"))
+            .expect("listed");
+        assert_eq!(last.title.as_deref(), Some("[[document]]\n"));
+        let first = manifest
+            .take(&Path::new("c").join("d0.txt"))
+            .expect("listed");
+        let other = manifest
+            .take(&Path::new("c").join("d7.txt"))
+            .expect("listed");
+        assert_eq!(first.lang.as_deref(), Some("vi"));
+        assert!(Arc::ptr_eq(
+            first.lang.as_ref().expect("lang"),
+            other.lang.as_ref().expect("lang")
+        ));
+        let refused = format!("[[document]]\npath = \"../out.txt\"\n\n{text}");
+        let err = Manifest::parse(&refused, Path::new("c"), "corpus.toml").expect_err("refused");
+        assert_eq!(err.len(), 1, "each problem once");
     }
 
     /// The table-by-table reading gives what the whole reading gives, spans included,

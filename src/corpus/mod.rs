@@ -276,10 +276,10 @@ fn build_document(
     }
     let mut declared_lang = fm.lang;
     if let Some(entry) = entry {
-        declared_lang = entry.lang.clone().or(declared_lang);
+        declared_lang = entry.lang.as_deref().map(str::to_string).or(declared_lang);
         doc.date = entry.date.or(doc.date);
-        doc.outlet = entry.outlet.clone().or(doc.outlet);
-        doc.title = entry.title.clone().or(doc.title);
+        doc.outlet = entry.outlet.as_deref().map(str::to_string).or(doc.outlet);
+        doc.title = entry.title.as_deref().map(str::to_string).or(doc.title);
     }
     Some(with_language(doc, declared_lang))
 }

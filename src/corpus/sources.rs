@@ -8,11 +8,11 @@
 //! is this loop over every source, so both ways of reading give the same documents.
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::Datelike;
 
-use super::discover;
+use super::discover::{self, FoundFile};
 use super::manifest::Entry;
 use super::{
     Document, InputFormat, InputProblem, LoadOptions, build_document, decode, jsonl, with_language,
@@ -31,20 +31,33 @@ pub struct Sources {
 }
 
 /// One file to read.
-struct Source {
-    /// Display name (the path as given, then the relative path).
-    name: String,
-    format: InputFormat,
-    origin: Origin,
-}
-
-/// Where a source's bytes come from.
-enum Origin {
+enum Source {
     /// A discovered file (read from disk unless an override replaces it), with what
     /// its manifest says about it.
-    File { path: PathBuf, entry: Option<Entry> },
+    File(FoundFile),
     /// A file known only from the overrides (staged, then removed from the disk).
-    Staged(Vec<u8>),
+    Staged {
+        name: Box<str>,
+        format: InputFormat,
+        bytes: Vec<u8>,
+    },
+}
+
+impl Source {
+    /// Display name (the path as given, then the relative path).
+    fn name(&self) -> &str {
+        match self {
+            Source::File(file) => &file.name,
+            Source::Staged { name, .. } => name,
+        }
+    }
+
+    fn format(&self) -> InputFormat {
+        match self {
+            Source::File(file) => file.format,
+            Source::Staged { format, .. } => *format,
+        }
+    }
 }
 
 /// What reading one source gave: its documents and the problems found on the way.
@@ -63,32 +76,26 @@ impl Sources {
     /// that cannot be walked become problems ([`Sources::walk_problems`]).
     pub fn discover<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Self, Error> {
         let found = discover::discover(paths)?;
-        let discovered: Vec<&Path> = found.files.iter().map(|f| f.path.as_path()).collect();
+        let discovered: Vec<&Path> = found.files.iter().map(|f| f.path()).collect();
         let staged_only = options.overrides.undiscovered(paths, &discovered);
         drop(discovered);
-        let mut sources: Vec<Source> = staged_only
+        let staged_only: Vec<Source> = staged_only
             .into_iter()
-            .map(|(name, bytes)| Source {
+            .map(|(name, bytes)| Source::Staged {
                 format: InputFormat::from_path(Path::new(&name)).unwrap_or(InputFormat::Text),
-                name,
-                origin: Origin::Staged(bytes.to_vec()),
+                name: name.into_boxed_str(),
+                bytes: bytes.to_vec(),
             })
             .collect();
-        for file in found.files {
-            // Deleted in the index: not part of the staged corpus.
-            if let Some(None) = options.overrides.lookup(&file.path) {
-                continue;
-            }
-            sources.push(Source {
-                name: file.name,
-                format: file.format,
-                origin: Origin::File {
-                    path: file.path,
-                    entry: file.entry,
-                },
-            });
-        }
-        sources.sort_by(|a, b| a.name.cmp(&b.name));
+        // Files deleted in the index are not part of the staged corpus.
+        let mut sources: Vec<Source> = found
+            .files
+            .into_iter()
+            .filter(|file| options.overrides.lookup(file.path()) != Some(None))
+            .map(Source::File)
+            .collect();
+        sources.extend(staged_only);
+        sources.sort_by(|a, b| a.name().cmp(b.name()));
         Ok(Sources {
             sources,
             problems: found.problems,
@@ -109,17 +116,17 @@ impl Sources {
 
     /// Display name of source `index`.
     pub fn name(&self, index: usize) -> &str {
-        &self.sources[index].name
+        self.sources[index].name()
     }
 
     /// The names of all sources, sorted.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.sources.iter().map(|s| s.name.as_str())
+        self.sources.iter().map(Source::name)
     }
 
     /// Keeps only the sources whose name `keep` accepts (`exclude` globs).
     pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
-        self.sources.retain(|s| keep(&s.name));
+        self.sources.retain(|s| keep(s.name()));
     }
 
     /// Problems found while walking the paths (unreadable directories, skipped files).
@@ -140,12 +147,11 @@ impl Sources {
 
     /// The bytes of source `index`: the override, or the file (within the size limit).
     pub(crate) fn bytes(&self, index: usize) -> Result<Cow<'_, [u8]>, InputProblem> {
-        let source = &self.sources[index];
-        match &source.origin {
-            Origin::Staged(bytes) => Ok(Cow::Borrowed(bytes)),
-            Origin::File { path, .. } => match self.options.overrides.lookup(path) {
+        match &self.sources[index] {
+            Source::Staged { bytes, .. } => Ok(Cow::Borrowed(bytes)),
+            Source::File(file) => match self.options.overrides.lookup(file.path()) {
                 Some(Some(bytes)) => Ok(Cow::Borrowed(bytes)),
-                _ => decode::read_bytes(path, &source.name, self.options.max_file_size)
+                _ => decode::read_bytes(file.path(), &file.name, self.options.max_file_size)
                     .map(Cow::Owned),
             },
         }
@@ -154,9 +160,9 @@ impl Sources {
     /// The stamp of source `index` on disk (`None` for staged contents, or when the
     /// file changed too recently before `now` to be trusted).
     pub(crate) fn stamp(&self, index: usize, now: std::time::SystemTime) -> Option<Stamp> {
-        match &self.sources[index].origin {
-            Origin::File { path, .. } if self.options.overrides.lookup(path).is_none() => {
-                Stamp::of(&std::fs::metadata(path).ok()?, now)
+        match &self.sources[index] {
+            Source::File(file) if self.options.overrides.lookup(file.path()).is_none() => {
+                Stamp::of(&std::fs::metadata(file.path()).ok()?, now)
             }
             _ => None,
         }
@@ -183,7 +189,7 @@ impl Sources {
             }
         }
         let mut out = Vec::with_capacity(128);
-        out.push(self.sources[index].format as u8);
+        out.push(self.sources[index].format() as u8);
         match self.entry(index) {
             None => out.push(0),
             Some(entry) => {
@@ -208,17 +214,18 @@ impl Sources {
     /// Builds the documents of source `index` from its bytes (see [`Sources::bytes`]).
     pub(crate) fn build(&self, index: usize, bytes: &[u8]) -> Loaded {
         let source = &self.sources[index];
+        let (name, format) = (source.name(), source.format());
         let mut loaded = Loaded::default();
-        let text = match decode::decode(bytes, &source.name) {
+        let text = match decode::decode(bytes, name) {
             Ok(text) => text,
             Err(problem) => {
                 loaded.problems.push(problem);
                 return loaded;
             }
         };
-        if source.format == InputFormat::JsonLines {
+        if format == InputFormat::JsonLines {
             let (documents, problems) = jsonl::read(
-                &source.name,
+                name,
                 &text,
                 &self.options.jsonl_fields,
                 &self.options.default_lang,
@@ -231,8 +238,8 @@ impl Sources {
             return loaded;
         }
         if let Some(doc) = build_document(
-            source.name.clone(),
-            source.format,
+            name.to_string(),
+            format,
             text,
             self.entry(index),
             &self.options.default_lang,
@@ -244,9 +251,9 @@ impl Sources {
     }
 
     fn entry(&self, index: usize) -> Option<&Entry> {
-        match &self.sources[index].origin {
-            Origin::File { entry, .. } => entry.as_ref(),
-            Origin::Staged(_) => None,
+        match &self.sources[index] {
+            Source::File(file) => file.entry.as_ref(),
+            Source::Staged { .. } => None,
         }
     }
 }
