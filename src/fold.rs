@@ -45,15 +45,35 @@ impl Folded {
 
 /// Folds `original` (see the module docs) and keeps the offset map.
 pub fn fold(original: &str) -> Folded {
-    let mut out = Folded {
-        text: String::with_capacity(original.len()),
-        starts: Vec::with_capacity(original.len()),
-        ends: Vec::with_capacity(original.len()),
-    };
+    let bytes = original.as_bytes();
+    let mut text: Vec<u8> = Vec::with_capacity(original.len());
+    let mut starts: Vec<u32> = Vec::with_capacity(original.len());
+    let mut ends: Vec<u32> = Vec::with_capacity(original.len());
     let mut pending_space: Option<(u32, u32, bool)> = None;
-    for (offset, ch) in original.char_indices() {
+    let mut offset = 0;
+    while offset < bytes.len() {
+        // Fast path (issue 7): a run of plain ASCII folds to its lowercase, byte for
+        // byte (whitespace and '`', a quote, take the general path).
+        let run = bytes[offset..]
+            .iter()
+            .position(|&b| !plain_ascii(b))
+            .map_or(bytes.len(), |n| offset + n);
+        if run > offset {
+            if let Some((s, e, newline)) = pending_space.take() {
+                push(&mut text, &mut starts, &mut ends, space(newline), s, e);
+            }
+            text.extend(bytes[offset..run].iter().map(u8::to_ascii_lowercase));
+            starts.extend(offset as u32..run as u32);
+            ends.extend(offset as u32 + 1..run as u32 + 1);
+            offset = run;
+            continue;
+        }
+        let Some(ch) = original[offset..].chars().next() else {
+            break;
+        };
         let start = offset as u32;
         let end = (offset + ch.len_utf8()) as u32;
+        offset += ch.len_utf8();
         if ch.is_whitespace() {
             pending_space = Some(match pending_space {
                 Some((s, _, newline)) => (s, end, newline || is_line_break(ch)),
@@ -65,21 +85,31 @@ pub fn fold(original: &str) -> Folded {
             continue;
         }
         if let Some((s, e, newline)) = pending_space.take() {
-            push(&mut out, if newline { '\n' } else { ' ' }, s, e);
+            push(&mut text, &mut starts, &mut ends, space(newline), s, e);
         }
-        // Fast path (issue 7): ASCII folds to its lowercase, except '`' (a quote).
-        if ch.is_ascii() && ch != '`' {
-            out.text.push(ch.to_ascii_lowercase());
-            out.starts.push(start);
-            out.ends.push(end);
-            continue;
-        }
-        fold_char(ch, |folded| push(&mut out, folded, start, end));
+        fold_char(ch, |folded| {
+            push(&mut text, &mut starts, &mut ends, folded, start, end)
+        });
     }
     if let Some((s, e, newline)) = pending_space {
-        push(&mut out, if newline { '\n' } else { ' ' }, s, e);
+        push(&mut text, &mut starts, &mut ends, space(newline), s, e);
     }
-    out
+    Folded {
+        // Only whole characters were pushed.
+        text: String::from_utf8(text).unwrap_or_default(),
+        starts,
+        ends,
+    }
+}
+
+/// An ASCII byte that folds to its own lowercase and nothing else.
+fn plain_ascii(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B && b != b'`'
+}
+
+/// The character a run of whitespace folds to.
+fn space(newline: bool) -> char {
+    if newline { '\n' } else { ' ' }
 }
 
 /// Folds a short string where no offset map is needed (pattern literals, words of a
@@ -88,13 +118,20 @@ pub fn fold_str(s: &str) -> String {
     fold(s).text
 }
 
-fn push(out: &mut Folded, ch: char, start: u32, end: u32) {
+fn push(
+    text: &mut Vec<u8>,
+    starts: &mut Vec<u32>,
+    ends: &mut Vec<u32>,
+    ch: char,
+    start: u32,
+    end: u32,
+) {
     let mut buf = [0u8; 4];
     let encoded = ch.encode_utf8(&mut buf);
-    out.text.push_str(encoded);
+    text.extend_from_slice(encoded.as_bytes());
     for _ in 0..encoded.len() {
-        out.starts.push(start);
-        out.ends.push(end);
+        starts.push(start);
+        ends.push(end);
     }
 }
 
@@ -188,6 +225,50 @@ mod tests {
         let folded = fold(original);
         assert_eq!(&original[folded.to_original(0..7)], "Straße");
         assert_eq!(&original[folded.to_original(5..6)], "ß");
+    }
+
+    /// The folding rules applied one character at a time, as the module docs state
+    /// them: the oracle for the fast path.
+    fn fold_char_by_char(original: &str) -> (String, Vec<u32>, Vec<u32>) {
+        let (mut text, mut starts, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+        let mut pending: Option<(u32, u32, bool)> = None;
+        for (offset, ch) in original.char_indices() {
+            let (start, end) = (offset as u32, (offset + ch.len_utf8()) as u32);
+            if ch.is_whitespace() {
+                pending = Some(match pending {
+                    Some((s, _, nl)) => (s, end, nl || is_line_break(ch)),
+                    None => (start, end, is_line_break(ch)),
+                });
+                continue;
+            }
+            if is_invisible(ch) {
+                continue;
+            }
+            if let Some((s, e, nl)) = pending.take() {
+                push(&mut text, &mut starts, &mut ends, space(nl), s, e);
+            }
+            fold_char(ch, |c| {
+                push(&mut text, &mut starts, &mut ends, c, start, end)
+            });
+        }
+        if let Some((s, e, nl)) = pending {
+            push(&mut text, &mut starts, &mut ends, space(nl), s, e);
+        }
+        (String::from_utf8(text).expect("utf-8"), starts, ends)
+    }
+
+    proptest::proptest! {
+        /// The ASCII fast path folds and maps exactly as character by character.
+        #[test]
+        fn fast_path_equals_char_by_char(
+            original in "[a-zA-Z0-9 .,`\t\n\r\u{b}\u{c}\u{85}\u{a0}\u{200b}ĐđßẞàÀệỆ–“”…Σς\u{301}]{0,40}"
+        ) {
+            let folded = fold(&original);
+            let (text, starts, ends) = fold_char_by_char(&original);
+            proptest::prop_assert_eq!(&folded.text, &text);
+            proptest::prop_assert_eq!(&folded.starts, &starts);
+            proptest::prop_assert_eq!(&folded.ends, &ends);
+        }
     }
 
     #[test]
