@@ -115,7 +115,7 @@ impl Manifest {
 }
 
 /// Tables parsed at once (in parallel) before their entries are stored.
-const TABLES_AT_ONCE: usize = 4096;
+const TABLES_AT_ONCE: usize = 32768;
 
 /// Validates entries and stores them in a manifest.
 struct Builder<'a> {
