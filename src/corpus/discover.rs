@@ -274,6 +274,34 @@ mod tests {
 
     /// The sort key orders paths exactly as `Path::cmp` does, on the cases where
     /// byte order and component order disagree.
+    /// A file reached from two roots is listed once, and the last root that
+    /// reached it decides which manifests cover it (a manifest above the root does
+    /// not).
+    #[test]
+    fn a_file_under_two_roots_is_found_once_under_the_last() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let outer = dir.path().join("a");
+        let inner = outer.join("b");
+        std::fs::create_dir_all(&inner).expect("dirs");
+        std::fs::write(inner.join("x.txt"), "text").expect("file");
+        std::fs::write(
+            outer.join(MANIFEST_NAME),
+            "[[document]]\npath = \"b/x.txt\"\nlang = \"de\"\n",
+        )
+        .expect("manifest");
+        let lang = |paths: &[&Path]| {
+            let found = discover(paths).expect("discovered");
+            assert_eq!(found.files.len(), 1, "listed once");
+            let file = &found.files[0];
+            assert_eq!(file.path(), clean(&inner.join("x.txt")));
+            file.entry
+                .as_ref()
+                .and_then(|e| e.lang.as_deref().map(str::to_string))
+        };
+        assert_eq!(lang(&[&inner, &outer]), Some("de".to_string()));
+        assert_eq!(lang(&[&outer, &inner]), None);
+    }
+
     #[test]
     fn path_order_key_sorts_like_paths() {
         let names = [
