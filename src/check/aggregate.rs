@@ -157,12 +157,7 @@ impl Aggregate {
                 mention.derived,
                 &text,
             );
-            match self.keys.get_mut(&mention.key) {
-                Some(list) => list.push(held),
-                None => {
-                    self.keys.insert(mention.key, vec![held]);
-                }
-            }
+            self.keys.entry(mention.key).or_default().push(held);
         }
         let own = (!summary.findings.is_empty() || !summary.suppressions.is_empty()).then(|| {
             Box::new(Own {
