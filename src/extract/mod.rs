@@ -110,8 +110,8 @@ pub(crate) struct Extractor<'r> {
 
 struct LangMatchers {
     pack: &'static LangPack,
-    /// Prefilter over every pattern of the language.
-    prefilter: Option<prefilter::Prefilter>,
+    /// Prefilter over every pattern and scope or cue word of the language.
+    prefilter: prefilter::Prefilter,
     /// (claim index, pattern index in the claim) per pattern of the prefilter.
     patterns: Vec<(usize, usize)>,
     /// (claim index, cue set index) of cue claims.
@@ -138,10 +138,23 @@ impl<'r> Extractor<'r> {
                 }
             }
         }
-        for (lang, sources) in sources {
-            if let Some(m) = by_lang.get_mut(&lang) {
-                m.prefilter = Some(prefilter::Prefilter::new(&sources));
+        // Scope and cue words, searched in the same pass as the pattern literals.
+        let mut words: HashMap<&str, Vec<&str>> = HashMap::new();
+        for claim in &rules.claims {
+            for (lang, scope) in &claim.scope {
+                let list = words.entry(lang.as_str()).or_default();
+                list.extend(scope.context.iter().flatten().map(String::as_str));
+                list.extend(scope.exclude.iter().map(String::as_str));
             }
+            for cue in &claim.cues {
+                let list = words.entry(cue.lang.as_str()).or_default();
+                list.extend(cue.groups.iter().flatten().map(String::as_str));
+            }
+        }
+        for (lang, m) in &mut by_lang {
+            let sources = sources.remove(lang).unwrap_or_default();
+            let words = words.remove(lang.as_str()).unwrap_or_default();
+            m.prefilter = prefilter::Prefilter::new(&sources, words);
         }
         Extractor { rules, by_lang }
     }
@@ -163,14 +176,17 @@ impl<'r> Extractor<'r> {
             pack: matchers.pack,
             doc_date: doc.date,
         };
+        let scan = matchers.prefilter.scan(&folded.text);
         let located = Locator {
             folded,
             doc,
+            words: scan.words,
             sentences: std::cell::OnceCell::new(),
         };
         // Whether a claim applies to this document, computed once per claim: its
         // context words are searched in the whole text.
         let mut scope_memo: Vec<Option<bool>> = vec![None; self.rules.claims.len()];
+        let whole = 0..folded.text.len();
         let mut in_scope = |ci: usize| {
             *scope_memo[ci].get_or_insert_with(|| {
                 let claim = &self.rules.claims[ci];
@@ -180,22 +196,16 @@ impl<'r> Extractor<'r> {
                 });
                 dated
                     && claim.scope.get(&doc.lang).is_none_or(|scope| {
-                        cues::every_group(&scope.context, |w| cues::contains_word(&folded.text, w))
+                        cues::every_group(&scope.context, |w| {
+                            located.words.within(&folded.text, whole.clone(), w)
+                        })
                     })
             })
         };
-        if let Some(prefilter) = &matchers.prefilter {
-            for index in prefilter.candidates(&folded.text) {
-                let (ci, pi) = matchers.patterns[index];
-                if in_scope(ci) {
-                    self.run_pattern(ci, pi, &located, &ctx, &mut out);
-                }
-            }
-        } else {
-            for &(ci, pi) in &matchers.patterns {
-                if in_scope(ci) {
-                    self.run_pattern(ci, pi, &located, &ctx, &mut out);
-                }
+        for index in scan.candidates {
+            let (ci, pi) = matchers.patterns[index];
+            if in_scope(ci) {
+                self.run_pattern(ci, pi, &located, &ctx, &mut out);
             }
         }
         for &(ci, si) in &matchers.cues {
@@ -250,7 +260,7 @@ impl<'r> Extractor<'r> {
                 .is_some_and(|s| {
                     exclude
                         .iter()
-                        .any(|w| cues::contains_word(&at.folded.text[s.clone()], w))
+                        .any(|w| at.words.within(&at.folded.text, s.clone(), w))
                 });
             if excluded {
                 continue;
@@ -459,7 +469,7 @@ fn matchers<'a>(
             .entry(lang.to_string())
             .or_insert_with(|| LangMatchers {
                 pack,
-                prefilter: None,
+                prefilter: prefilter::Prefilter::new(&[], []),
                 patterns: Vec::new(),
                 cues: Vec::new(),
             }),
@@ -470,6 +480,8 @@ fn matchers<'a>(
 pub(crate) struct Locator<'a> {
     pub folded: &'a Folded,
     pub doc: &'a Document,
+    /// Where the language's scope and cue words occur in the folded text.
+    pub words: prefilter::WordHits<'a>,
     /// The folded text's sentences, split once per document on first use.
     sentences: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }

@@ -1,12 +1,18 @@
 //! The literal prefilter of extraction (issue 7): which claim patterns can match a
-//! folded document, found with one Aho-Corasick pass over the literals every match
-//! of a pattern must contain.
+//! folded document, and where the language's scope and cue words occur in it, found
+//! with one Aho-Corasick pass over the literals every match of a pattern must
+//! contain and over those words.
 //!
 //! Part of the extraction stage. It replaced a `RegexSet`: the patterns use Unicode
 //! word boundaries, which the set's DFAs cannot run on non-ASCII text, so the set
 //! fell back to the PikeVM and cost 70% of a run (benches/compare.sh numbers in the
 //! issue). A pattern without a usable required literal is always run, so the
-//! prefilter never changes what is extracted, only how much work it takes.
+//! prefilter never changes what is extracted, only how much work it takes. The word
+//! occurrences replace a substring search per word and per sentence (a tenth of a
+//! run's instructions before).
+
+use std::collections::HashMap;
+use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
@@ -15,19 +21,58 @@ use regex_syntax::hir::{Hir, HirKind};
 /// Shortest literal worth searching for; shorter ones match almost everywhere.
 const MIN_LITERAL: usize = 3;
 
-/// Patterns of one language, selected by their required literals.
+/// Patterns of one language, selected by their required literals, and the words
+/// whose whole-word occurrences extraction asks about.
 pub(crate) struct Prefilter {
     matcher: Option<AhoCorasick>,
-    /// Pattern index (into the language's pattern list) of each literal.
-    owner: Vec<usize>,
+    /// What each literal of the matcher stands for.
+    owner: Vec<Owner>,
     /// Patterns that have no required literal and always run.
     always: Vec<usize>,
     patterns: usize,
+    /// Id of each word.
+    words: HashMap<String, usize>,
+}
+
+/// What a literal of the prefilter's matcher stands for.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    /// A required literal of the pattern with this index.
+    Pattern(usize),
+    /// The word with this id.
+    Word(usize),
+}
+
+/// What one pass of the prefilter found in a text.
+pub(crate) struct Scan<'p> {
+    /// Indices of the patterns that may match the text, ascending.
+    pub candidates: Vec<usize>,
+    /// Where the prefilter's words occur.
+    pub words: WordHits<'p>,
+}
+
+/// Occurrences of the prefilter's words in one text.
+pub(crate) struct WordHits<'p> {
+    ids: &'p HashMap<String, usize>,
+    /// Per word id: each occurrence (start, end, whole word in the text). An
+    /// occurrence that is not a whole word may still be one in a sentence it ends.
+    at: Vec<Vec<Occurrence>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    start: usize,
+    end: usize,
+    /// No letter or digit directly before it in the text.
+    open_before: bool,
+    /// No letter or digit directly after it in the text.
+    open_after: bool,
 }
 
 impl Prefilter {
-    /// Builds the prefilter for regex sources, in pattern order.
-    pub(crate) fn new(sources: &[String]) -> Self {
+    /// Builds the prefilter for regex sources, in pattern order, and for `words`
+    /// (folded scope and cue words).
+    pub(crate) fn new<'w>(sources: &[String], words: impl IntoIterator<Item = &'w str>) -> Self {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owner = Vec::new();
         let mut always = Vec::new();
@@ -46,38 +91,100 @@ impl Prefilter {
                 Some(set) => {
                     for literal in set {
                         literals.push(literal);
-                        owner.push(index);
+                        owner.push(Owner::Pattern(index));
                     }
                 }
                 None => always.push(index),
             }
         }
-        // A matcher that cannot be built only disables the prefilter.
+        let mut ids = HashMap::new();
+        for word in words {
+            if word.is_empty() || ids.contains_key(word) {
+                continue;
+            }
+            let id = ids.len();
+            ids.insert(word.to_string(), id);
+            literals.push(word.as_bytes().to_vec());
+            owner.push(Owner::Word(id));
+        }
+        // A matcher that cannot be built only disables the prefilter: every pattern
+        // runs and words are searched one by one.
         let matcher = AhoCorasick::new(&literals).ok();
         if matcher.is_none() {
             always = (0..sources.len()).collect();
+            ids.clear();
         }
         Prefilter {
             matcher,
             owner,
             always,
             patterns: sources.len(),
+            words: ids,
         }
     }
 
-    /// Indices of the patterns that may match `text`, ascending.
-    pub(crate) fn candidates(&self, text: &str) -> Vec<usize> {
+    /// The patterns that may match `text` and where the words occur in it.
+    pub(crate) fn scan(&self, text: &str) -> Scan<'_> {
         let mut hit = vec![false; self.patterns];
         for &index in &self.always {
             hit[index] = true;
         }
+        let mut at: Vec<Vec<Occurrence>> = vec![Vec::new(); self.words.len()];
         if let Some(matcher) = &self.matcher {
             for m in matcher.find_overlapping_iter(text) {
-                hit[self.owner[m.pattern().as_usize()]] = true;
+                match self.owner[m.pattern().as_usize()] {
+                    Owner::Pattern(index) => hit[index] = true,
+                    Owner::Word(id) => at[id].push(Occurrence {
+                        start: m.start(),
+                        end: m.end(),
+                        open_before: !text[..m.start()]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric),
+                        open_after: !text[m.end()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric),
+                    }),
+                }
             }
         }
-        (0..self.patterns).filter(|&i| hit[i]).collect()
+        Scan {
+            candidates: (0..self.patterns).filter(|&i| hit[i]).collect(),
+            words: WordHits {
+                ids: &self.words,
+                at,
+            },
+        }
     }
+}
+
+impl WordHits<'_> {
+    /// Whether `word` occurs in `text[range]` with no letter or digit on either side
+    /// within that slice; the same as [`contains_word`] on the slice. `text` must be
+    /// the text that was scanned.
+    pub(crate) fn within(&self, text: &str, range: Range<usize>, word: &str) -> bool {
+        let Some(&id) = self.ids.get(word) else {
+            return text
+                .get(range)
+                .is_some_and(|slice| contains_word(slice, word));
+        };
+        self.at[id].iter().any(|o| {
+            range.start <= o.start
+                && o.end <= range.end
+                && (o.open_before || o.start == range.start)
+                && (o.open_after || o.end == range.end)
+        })
+    }
+}
+
+/// Whether `word` occurs in `s` with no letter or digit on either side.
+pub(crate) fn contains_word(s: &str, word: &str) -> bool {
+    s.match_indices(word).any(|(at, _)| {
+        let before = s[..at].chars().next_back();
+        let after = s[at + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// A set of literals one of which every match of `hir` contains; `None` when there
@@ -165,8 +272,41 @@ mod tests {
             "\\d+".to_string(),
             "kim ngạch".to_string(),
         ];
-        let prefilter = Prefilter::new(&sources);
-        assert_eq!(prefilter.candidates("kim ngạch 5"), vec![1, 2]);
-        assert_eq!(prefilter.candidates("a zebra 5"), vec![0, 1]);
+        let prefilter = Prefilter::new(&sources, []);
+        assert_eq!(prefilter.scan("kim ngạch 5").candidates, vec![1, 2]);
+        assert_eq!(prefilter.scan("a zebra 5").candidates, vec![0, 1]);
+    }
+
+    #[test]
+    fn words_need_boundaries() {
+        assert!(contains_word("two-way trade reached", "trade"));
+        assert!(!contains_word("trader said", "trade"));
+        assert!(contains_word("kim ngach nam 2024", "kim ngach"));
+    }
+
+    /// The one-pass word occurrences answer as a substring search per slice does,
+    /// slice edges included, and words it was not built for are still answered.
+    #[test]
+    fn word_hits_agree_with_a_search_of_the_slice() {
+        let words = ["trade", "two-way trade", "so voi", "рост"];
+        let prefilter = Prefilter::new(&["zebra".to_string()], words);
+        let text = "trader said two-way trade rose. so voi 2023; trade-off. рост 5%";
+        let hits = prefilter.scan(text).words;
+        let mut ranges: Vec<Range<usize>> = std::iter::once(0..text.len()).collect();
+        for (i, _) in text.char_indices() {
+            for (j, _) in text.char_indices().filter(|&(j, _)| j > i).step_by(3) {
+                ranges.push(i..j);
+            }
+        }
+        for word in words.iter().copied().chain(["said", "rose"]) {
+            for range in &ranges {
+                assert_eq!(
+                    hits.within(text, range.clone(), word),
+                    contains_word(&text[range.clone()], word),
+                    "{word:?} in {:?}",
+                    &text[range.clone()]
+                );
+            }
+        }
     }
 }
