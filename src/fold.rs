@@ -28,6 +28,16 @@ pub struct Folded {
 }
 
 impl Folded {
+    /// The original byte offset where the character folded into byte `at` starts
+    /// (the end of the original text past the folded text's end).
+    pub fn original_start(&self, at: usize) -> usize {
+        self.starts
+            .get(at)
+            .map_or(self.ends.last().map_or(0, |&end| end as usize), |&start| {
+                start as usize
+            })
+    }
+
     /// Maps a folded byte range to the original byte range it was folded from.
     ///
     /// The result always lies on character boundaries of the original text.

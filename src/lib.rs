@@ -84,6 +84,7 @@ pub(crate) mod extract;
 pub mod fix;
 pub mod fold;
 pub mod gate;
+mod hash;
 pub mod lang;
 mod lazy_regex;
 pub mod names;

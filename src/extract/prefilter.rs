@@ -11,12 +11,13 @@
 //! occurrences replace a substring search per word and per sentence (a tenth of a
 //! run's instructions before).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 use regex_syntax::hir::{Hir, HirKind};
+
+use crate::hash::FxMap;
 
 /// Shortest literal worth searching for; shorter ones match almost everywhere.
 const MIN_LITERAL: usize = 3;
@@ -31,7 +32,7 @@ pub(crate) struct Prefilter {
     always: Vec<usize>,
     patterns: usize,
     /// Id of each word.
-    words: HashMap<String, usize>,
+    words: FxMap<String, usize>,
 }
 
 /// What a literal of the prefilter's matcher stands for.
@@ -53,7 +54,7 @@ pub(crate) struct Scan<'p> {
 
 /// Occurrences of the prefilter's words in one text.
 pub(crate) struct WordHits<'p> {
-    ids: &'p HashMap<String, usize>,
+    ids: &'p FxMap<String, usize>,
     /// Per word id: each occurrence (start, end, whole word in the text). An
     /// occurrence that is not a whole word may still be one in a sentence it ends.
     at: Vec<Vec<Occurrence>>,
@@ -97,7 +98,7 @@ impl Prefilter {
                 None => always.push(index),
             }
         }
-        let mut ids = HashMap::new();
+        let mut ids = FxMap::default();
         for word in words {
             if word.is_empty() || ids.contains_key(word) {
                 continue;

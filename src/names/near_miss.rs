@@ -29,8 +29,9 @@
 //! Common words of the supported languages never start a near match.
 
 use super::token::{Token, form_windows, tokens};
-use super::util::{FxHasher, FxMap, FxSet, original_range, threshold};
+use super::util::{FxMap, FxSet, threshold};
 use crate::fold::Folded;
+use crate::hash::FxHasher;
 use std::ops::Range;
 
 /// Chars of a token used for the delete keys.
@@ -475,8 +476,8 @@ impl NearIndex {
             };
             slot.sentence_start = t.sentence_start;
             slot.exact = self.vocab.get(word).copied();
-            slot.capitalised = original_range(original, folded, t.start..t.end)
-                .and_then(|r| original.get(r))
+            slot.capitalised = original
+                .get(folded.original_start(t.start)..)
                 .and_then(|w| w.chars().next())
                 .is_some_and(char::is_uppercase);
             let context = slot.capitalised || before(t.start).is_some() || after(t.end).is_some();

@@ -92,7 +92,8 @@ fn core(chunk: &str) -> Option<(Range<usize>, bool, bool)> {
     let inner = chunk.get(start..end)?;
     let mut trimmed_right = end < chunk.len();
     // Initial: a single letter followed by '.'.
-    if inner.chars().count() == 1 && chunk.get(end..).is_some_and(|r| r.starts_with('.')) {
+    let single_char = inner.chars().nth(1).is_none();
+    if single_char && chunk.get(end..).is_some_and(|r| r.starts_with('.')) {
         end += 1;
         trimmed_right = end < chunk.len();
     } else if inner.len() > 2 && (inner.ends_with("'s") || inner.ends_with("'S")) {
