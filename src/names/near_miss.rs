@@ -270,6 +270,14 @@ struct TokenInfo {
     sentence_start: bool,
 }
 
+impl TokenInfo {
+    /// Whether the token may be part of a window: not in an exact hit, and a word of
+    /// some form or near one.
+    fn usable(&self) -> bool {
+        !self.covered && (self.exact.is_some() || !self.near.is_empty())
+    }
+}
+
 impl NearIndex {
     /// Adds all windows of an accepted form of `entity`.
     pub(crate) fn add_form(&mut self, entity: u32, rank: u8, form: &str) {
@@ -498,14 +506,17 @@ impl NearIndex {
         let mut i = 0;
         while i < toks.len() {
             let mut advance = 1;
+            // Most tokens are no name's word: no window starts there.
+            if !info[i].usable() {
+                i += advance;
+                continue;
+            }
             for n in (1..=MAX_WINDOW.min(toks.len() - i)).rev() {
                 let (Some(wt), Some(wi)) = (toks.get(i..i + n), info.get(i..i + n)) else {
                     continue;
                 };
-                let usable = wi
-                    .iter()
-                    .all(|x| !x.covered && (x.exact.is_some() || !x.near.is_empty()))
-                    && wt.iter().skip(1).all(|t| t.joined_to_prev);
+                let usable =
+                    wi.iter().all(TokenInfo::usable) && wt.iter().skip(1).all(|t| t.joined_to_prev);
                 if !usable {
                     continue;
                 }
