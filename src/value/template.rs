@@ -306,20 +306,22 @@ fn char_class(chars: &[char]) -> String {
     s
 }
 
-/// Digits with the pack's separators (no trailing boundary).
+/// Digits with the pack's separators (no trailing boundary). Digits are ASCII, as
+/// the value parser reads them (a Unicode `\d` also made every claim regex a third
+/// larger, and resolving its groups cost in proportion).
 pub(crate) fn digits_core(pack: &LangPack) -> String {
     let mut alts = Vec::new();
     if !pack.group.is_empty() {
         alts.push(format!(
-            r"\d{{1,3}}(?:{}\d{{3}})+(?:{}\d+)?",
+            r"[0-9]{{1,3}}(?:{}[0-9]{{3}})+(?:{}[0-9]+)?",
             char_class(&pack.group),
             char_class(&pack.decimal)
         ));
     }
     let mut dec: Vec<char> = pack.decimal.clone();
     dec.extend(pack.ambiguous_group.iter().copied());
-    alts.push(format!(r"\d+{}\d+", char_class(&dec)));
-    alts.push(r"\d+".to_string());
+    alts.push(format!(r"[0-9]+{}[0-9]+", char_class(&dec)));
+    alts.push(r"[0-9]+".to_string());
     format!(r"\b(?:{})", alts.join("|"))
 }
 
@@ -380,21 +382,21 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "ord" => {
             let words = words_re(kw(&pack.ordinals), true);
             let suffixes = words_re(pack.ordinal_suffixes.iter().map(String::as_str), false);
-            format!(r"(?:{words}|\b\d{{1,3}}{suffixes})")
+            format!(r"(?:{words}|\b[0-9]{{1,3}}{suffixes})")
         }
         "day" => {
             let suffixes = bare_alt(pack.day_suffixes.iter().map(String::as_str));
-            format!(r"\b(?:3[01]|[12]\d|0?[1-9])(?:{suffixes})?\b")
+            format!(r"\b(?:3[01]|[12][0-9]|0?[1-9])(?:{suffixes})?\b")
         }
         "mon" => format!(
             r"(?:\b(?:1[0-2]|0?[1-9])\b|{})",
             words_re(kw(&pack.months), true)
         ),
-        "year" => r"\b[12]\d{3}\b".to_string(),
+        "year" => r"\b[12][0-9]{3}\b".to_string(),
         "q" => r"(?:[1-4]|iv|iii|ii|i)\b".to_string(),
         "h" => r"[12]\b".to_string(),
         "sign" => r"[+-]".to_string(),
-        "int" => format!(r"(?:\b\d{{1,4}}\b|{})", word_number(pack, false)),
+        "int" => format!(r"(?:\b[0-9]{{1,4}}\b|{})", word_number(pack, false)),
         "num" => {
             let restricted = kind == ValueKind::Number && !pack.standalone_words;
             format!(
