@@ -9,6 +9,7 @@ use std::ops::Range;
 /// Byte ranges of the sentences of `folded` (trimmed, never empty).
 pub(crate) fn sentences(folded: &str, abbreviations: &[String]) -> Vec<Range<usize>> {
     let bytes = folded.as_bytes();
+    let abbreviations = Abbreviations::new(abbreviations);
     let mut out = Vec::new();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -17,7 +18,7 @@ pub(crate) fn sentences(folded: &str, abbreviations: &[String]) -> Vec<Range<usi
             b'.' | b'!' | b'?' => {
                 let followed_by_space = bytes.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n');
                 (followed_by_space
-                    && !(b == b'.' && is_abbreviation(&folded[start..=i], abbreviations)))
+                    && !(b == b'.' && is_abbreviation(&folded[start..=i], &abbreviations)))
                 .then_some(i + 1)
             }
             _ => None,
@@ -40,10 +41,46 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// A language's abbreviations, by the byte before their last character: a sentence
+/// end is compared only with those that could match it (there are dozens per
+/// language, and a document has dozens of sentence ends).
+struct Abbreviations<'a> {
+    by_last_but_one: Vec<(Option<u8>, &'a str)>,
+}
+
+impl<'a> Abbreviations<'a> {
+    fn new(all: &'a [String]) -> Self {
+        let mut by_last_but_one: Vec<(Option<u8>, &str)> = all
+            .iter()
+            .map(|a| (last_but_one(a.as_bytes()), a.as_str()))
+            .collect();
+        by_last_but_one.sort_unstable();
+        Abbreviations { by_last_but_one }
+    }
+
+    /// The abbreviations that `text` may end with.
+    fn ending(&self, text: &str) -> impl Iterator<Item = &'a str> + '_ {
+        let key = last_but_one(text.as_bytes());
+        let from = self.by_last_but_one.partition_point(|(k, _)| *k < key);
+        let single = self.by_last_but_one.partition_point(|(k, _)| k.is_none());
+        // An abbreviation of one byte ends any text that ends with that byte.
+        let one_byte = self.by_last_but_one[..single].iter();
+        let same = self.by_last_but_one[from..]
+            .iter()
+            .take_while(move |(k, _)| *k == key);
+        same.chain(one_byte.filter(move |_| key.is_some()))
+            .map(|&(_, a)| a)
+    }
+}
+
+fn last_but_one(bytes: &[u8]) -> Option<u8> {
+    bytes.len().checked_sub(2).map(|i| bytes[i])
+}
+
 /// Whether `upto_dot` (sentence text ending with `.`) ends with an abbreviation.
-fn is_abbreviation(upto_dot: &str, abbreviations: &[String]) -> bool {
-    if abbreviations.iter().any(|a| {
-        upto_dot.ends_with(a.as_str())
+fn is_abbreviation(upto_dot: &str, abbreviations: &Abbreviations) -> bool {
+    if abbreviations.ending(upto_dot).any(|a| {
+        upto_dot.ends_with(a)
             && upto_dot[..upto_dot.len() - a.len()]
                 .chars()
                 .next_back()
@@ -138,6 +175,27 @@ mod tests {
             vec!["vom 5. bis 7. mai.", "ende"]
         );
         assert_eq!(split("z. b. dies. das"), vec!["z. b. dies.", "das"]);
+    }
+
+    /// The bucketed lookup offers every abbreviation a text ends with, one-byte
+    /// abbreviations and texts shorter than two bytes included.
+    #[test]
+    fn abbreviations_ending_a_text_are_all_offered() {
+        let all: Vec<String> = ["u.s.", "tp.", "z. b.", ".", "s.", "mr."]
+            .map(String::from)
+            .to_vec();
+        let index = Abbreviations::new(&all);
+        for text in [".", "x.", "the u.s.", "tp.", "z. b.", "a mr.", "s.", "ab"] {
+            let mut offered: Vec<&str> = index.ending(text).filter(|a| text.ends_with(a)).collect();
+            let mut expected: Vec<&str> = all
+                .iter()
+                .map(String::as_str)
+                .filter(|a| text.ends_with(a))
+                .collect();
+            offered.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(offered, expected, "{text:?}");
+        }
     }
 
     #[test]
