@@ -32,7 +32,9 @@ use super::token::{Token, form_windows, tokens};
 use super::util::{FxMap, FxSet, threshold};
 use crate::fold::Folded;
 use crate::hash::FxHasher;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Chars of a token used for the delete keys.
 pub(crate) const PREFIX: usize = 8;
@@ -40,6 +42,20 @@ pub(crate) const PREFIX: usize = 8;
 pub(crate) const MAX_WINDOW: usize = 4;
 /// Most near candidates kept per token.
 const MAX_NEAR_PER_TOKEN: usize = 6;
+/// Words whose near tokens a thread remembers across documents (a few MB at most).
+const NEAR_CACHE_WORDS: usize = 50_000;
+
+/// Source of [`NearIndex::id`].
+static NEXT_INDEX_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// The near tokens of the words this thread looked up, for one index (issue 7):
+    /// capitalised words recur across the documents of a corpus, and generating a
+    /// word's deletes was a tenth of the work per document. Emptied when full or when
+    /// another index asks.
+    static NEAR_CACHE: RefCell<(u64, FxMap<Box<str>, Box<[(u32, u8)]>>)> =
+        RefCell::new((0, FxMap::default()));
+}
 /// Most token combinations tried per window.
 const MAX_COMBOS: usize = 256;
 
@@ -223,6 +239,9 @@ pub(crate) struct Target {
 /// The near-miss index (see the module docs).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NearIndex {
+    /// Identifies the finished index in the per-thread cache of near tokens (0 until
+    /// [`NearIndex::finish`]).
+    id: u64,
     vocab: FxMap<String, u32>,
     vocab_words: Vec<String>,
     vocab_chars: Vec<usize>,
@@ -336,6 +355,7 @@ impl NearIndex {
 
     /// Builds the delete index and the Bloom filter; call once after all `add_form`.
     pub(crate) fn finish(&mut self) {
+        self.id = NEXT_INDEX_ID.fetch_add(1, Ordering::Relaxed);
         let mut hashes = Vec::new();
         let mut chars = Vec::new();
         for (id, word) in self.vocab_words.iter().enumerate() {
@@ -374,6 +394,28 @@ impl NearIndex {
         self.bloom
             .get(bit / 64)
             .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// [`NearIndex::near_tokens`], remembered per thread across documents.
+    fn near_tokens_cached(&self, word: &str, scratch: &mut Scratch, out: &mut Vec<(u32, u8)>) {
+        NEAR_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let (index, words) = &mut *cache;
+            if *index != self.id {
+                *index = self.id;
+                words.clear();
+            }
+            if let Some(near) = words.get(word) {
+                out.extend_from_slice(near);
+                return;
+            }
+            let start = out.len();
+            self.near_tokens(word, scratch, out);
+            if words.len() >= NEAR_CACHE_WORDS {
+                words.clear();
+            }
+            words.insert(word.into(), out[start..].into());
+        });
     }
 
     /// Vocabulary tokens within the threshold of `word` (distance > 0), best first.
@@ -495,7 +537,7 @@ impl NearIndex {
                     .entry(word)
                     .or_insert_with(|| {
                         let start = near_arena.len();
-                        self.near_tokens(word, &mut scratch, &mut near_arena);
+                        self.near_tokens_cached(word, &mut scratch, &mut near_arena);
                         start..near_arena.len()
                     })
                     .clone();
@@ -778,6 +820,33 @@ mod tests {
             }
             want.truncate(MAX_NEAR_PER_TOKEN);
             assert_eq!(got, want, "query {q}");
+        }
+    }
+
+    /// The per-thread cache answers as the index does, and never with the near
+    /// tokens of another index (vocabulary ids differ between indexes).
+    #[test]
+    fn cached_near_tokens_belong_to_their_index() {
+        let build = |words: &[&str]| {
+            let mut idx = NearIndex::default();
+            for (e, w) in words.iter().enumerate() {
+                idx.add_form(e as u32, 0, w);
+            }
+            idx.finish();
+            idx
+        };
+        let first = build(&["tokayev", "nurtleu"]);
+        let second = build(&["merkel", "scholz", "tokajew"]);
+        let mut scratch = Scratch::default();
+        for _ in 0..2 {
+            for idx in [&first, &second] {
+                for query in ["tokaev", "nurtlеu", "scholtz", "merkle", "tokajev"] {
+                    let (mut direct, mut cached) = (Vec::new(), Vec::new());
+                    idx.near_tokens(query, &mut scratch, &mut direct);
+                    idx.near_tokens_cached(query, &mut scratch, &mut cached);
+                    assert_eq!(cached, direct, "{query}");
+                }
+            }
         }
     }
 
