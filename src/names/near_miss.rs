@@ -53,9 +53,11 @@ thread_local! {
     /// capitalised words recur across the documents of a corpus, and generating a
     /// word's deletes was a tenth of the work per document. Emptied when full or when
     /// another index asks.
-    static NEAR_CACHE: RefCell<(u64, FxMap<Box<str>, Box<[(u32, u8)]>>)> =
-        RefCell::new((0, FxMap::default()));
+    static NEAR_CACHE: RefCell<(u64, NearByWord)> = RefCell::new((0, FxMap::default()));
 }
+
+/// Near tokens (vocabulary id, distance) by word.
+type NearByWord = FxMap<Box<str>, Box<[(u32, u8)]>>;
 /// Most token combinations tried per window.
 const MAX_COMBOS: usize = 256;
 
