@@ -55,8 +55,9 @@ pub(crate) struct Scan<'p> {
 /// Occurrences of the prefilter's words in one text.
 pub(crate) struct WordHits<'p> {
     ids: &'p FxMap<String, usize>,
-    /// Per word id: each occurrence (start, end, whole word in the text). An
-    /// occurrence that is not a whole word may still be one in a sentence it ends.
+    /// Per word id: each occurrence (start, end, whole word in the text), in text
+    /// order. An occurrence that is not a whole word may still be one in a sentence
+    /// it ends.
     at: Vec<Vec<Occurrence>>,
 }
 
@@ -170,12 +171,17 @@ impl WordHits<'_> {
                 .get(range)
                 .is_some_and(|slice| contains_word(slice, word));
         };
-        self.at[id].iter().any(|o| {
-            range.start <= o.start
-                && o.end <= range.end
-                && (o.open_before || o.start == range.start)
-                && (o.open_after || o.end == range.end)
-        })
+        // One word's occurrences come in text order: skip those before the range.
+        let at = &self.at[id];
+        let first = at.partition_point(|o| o.start < range.start);
+        at[first..]
+            .iter()
+            .take_while(|o| o.start < range.end)
+            .any(|o| {
+                o.end <= range.end
+                    && (o.open_before || o.start == range.start)
+                    && (o.open_after || o.end == range.end)
+            })
     }
 }
 
