@@ -6,13 +6,28 @@
 
 use std::ops::Range;
 
+/// The bytes that may end a sentence.
+const MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table
+};
+
 /// Byte ranges of the sentences of `folded` (trimmed, never empty).
 pub(crate) fn sentences(folded: &str, abbreviations: &[String]) -> Vec<Range<usize>> {
     let bytes = folded.as_bytes();
     let abbreviations = Abbreviations::new(abbreviations);
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut at = 0;
+    // Jump from one candidate byte to the next: a tight scan, the rest is rare.
+    while let Some(found) = bytes[at..].iter().position(|&b| MAY_END[usize::from(b)]) {
+        let i = at + found;
+        at = i + 1;
+        let b = bytes[i];
         let boundary = match b {
             b'\n' => Some(i),
             b'.' | b'!' | b'?' => {
