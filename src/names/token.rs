@@ -36,9 +36,10 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
     while pos < bytes.len() {
         // Skip separators; remember whether exactly one space was skipped.
         let sep_start = pos;
-        while pos < bytes.len() && (bytes[pos] == b' ' || bytes[pos] == b'\n') {
-            pos += 1;
-        }
+        pos += bytes[pos..]
+            .iter()
+            .position(|&b| b != b' ' && b != b'\n')
+            .unwrap_or(bytes.len() - pos);
         let single_space = pos == sep_start + 1 && bytes[sep_start] == b' ';
         if bytes
             .get(sep_start..pos)
@@ -47,9 +48,10 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
             sentence_start = true;
         }
         let chunk_start = pos;
-        while pos < bytes.len() && bytes[pos] != b' ' && bytes[pos] != b'\n' {
-            pos += 1;
-        }
+        pos += bytes[pos..]
+            .iter()
+            .position(|&b| b == b' ' || b == b'\n')
+            .unwrap_or(bytes.len() - pos);
         let chunk_end = pos;
         if chunk_start == chunk_end {
             continue;
