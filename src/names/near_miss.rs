@@ -532,7 +532,22 @@ impl NearIndex {
                 .get(folded.original_start(t.start)..)
                 .and_then(|w| w.chars().next())
                 .is_some_and(char::is_uppercase);
-            let context = slot.capitalised || before(t.start).is_some() || after(t.end).is_some();
+            // Anchors are sorted and disjoint, and this token lies between
+            // anchors[ai - 1] and anchors[ai]: the only ones that can touch it
+            // (`before` and `after` without their hash lookups).
+            let bytes = text.as_bytes();
+            let touches_before = ai
+                .checked_sub(1)
+                .and_then(|i| anchors.get(i))
+                .is_some_and(|a| {
+                    a.end == t.start || (a.end + 1 == t.start && bytes.get(a.end) == Some(&b' '))
+                });
+            let touches_after = anchors.get(ai).is_some_and(|a| {
+                a.start == t.end || (a.start == t.end + 1 && bytes.get(t.end) == Some(&b' '))
+            });
+            debug_assert_eq!(touches_before, before(t.start).is_some());
+            debug_assert_eq!(touches_after, after(t.end).is_some());
+            let context = slot.capitalised || touches_before || touches_after;
             if context && !self.common.contains(word) {
                 // Names recur within an article: look each word up once.
                 slot.near = near_memo
