@@ -91,6 +91,17 @@ pub fn fold(original: &str) -> Folded {
         let start = offset as u32;
         let end = (offset + ch.len_utf8()) as u32;
         offset += ch.len_utf8();
+        if let Some(folded) = latin(ch) {
+            if let Some((s, e, newline)) = pending_space.take() {
+                push(&mut text, &mut starts, &mut ends, space(newline), s, e);
+            }
+            for &byte in folded {
+                text.push(byte);
+                starts.push(start);
+                ends.push(end);
+            }
+            continue;
+        }
         if ch.is_whitespace() {
             pending_space = Some(match pending_space {
                 Some((s, _, newline)) => (s, end, newline || is_line_break(ch)),
@@ -104,16 +115,9 @@ pub fn fold(original: &str) -> Folded {
         if let Some((s, e, newline)) = pending_space.take() {
             push(&mut text, &mut starts, &mut ends, space(newline), s, e);
         }
-        match latin(ch) {
-            Some(folded) => {
-                text.extend_from_slice(folded);
-                starts.extend(std::iter::repeat_n(start, folded.len()));
-                ends.extend(std::iter::repeat_n(end, folded.len()));
-            }
-            None => fold_char(ch, |folded| {
-                push(&mut text, &mut starts, &mut ends, folded, start, end)
-            }),
-        }
+        fold_char(ch, |folded| {
+            push(&mut text, &mut starts, &mut ends, folded, start, end)
+        });
     }
     if let Some((s, e, newline)) = pending_space {
         push(&mut text, &mut starts, &mut ends, space(newline), s, e);
@@ -138,7 +142,9 @@ static LATIN_TABLE: std::sync::LazyLock<Vec<([u8; 4], u8)>> = std::sync::LazyLoc
         .flat_map(Clone::clone)
         .map(|code| {
             let mut out = ([0u8; 4], 0u8);
-            let mut fits = true;
+            // Whitespace and invisible characters are not letters: never looked up.
+            let mut fits =
+                char::from_u32(code).is_some_and(|ch| !ch.is_whitespace() && !is_invisible(ch));
             if let Some(ch) = char::from_u32(code) {
                 fold_char(ch, |c| {
                     let at = usize::from(out.1);
@@ -158,8 +164,8 @@ static LATIN_TABLE: std::sync::LazyLock<Vec<([u8; 4], u8)>> = std::sync::LazyLoc
         .collect()
 });
 
-/// The folding of a character of [`LATIN_RANGES`] (not whitespace, not invisible),
-/// as bytes; `None` for other characters.
+/// The folding of a letter or sign of [`LATIN_RANGES`], as bytes; `None` for other
+/// characters (whitespace and invisible ones included).
 fn latin(ch: char) -> Option<&'static [u8]> {
     let code = u32::from(ch);
     let mut index = 0;
