@@ -143,19 +143,20 @@ static LATIN_TABLE: std::sync::LazyLock<Vec<([u8; 4], u8)>> = std::sync::LazyLoc
         .map(|code| {
             let mut out = ([0u8; 4], 0u8);
             // Whitespace and invisible characters are not letters: never looked up.
-            let mut fits =
-                char::from_u32(code).is_some_and(|ch| !ch.is_whitespace() && !is_invisible(ch));
-            if let Some(ch) = char::from_u32(code) {
-                fold_char(ch, |c| {
-                    let at = usize::from(out.1);
-                    if at + c.len_utf8() <= 4 {
-                        c.encode_utf8(&mut out.0[at..]);
-                        out.1 += c.len_utf8() as u8;
-                    } else {
-                        fits = false;
-                    }
-                });
-            }
+            let Some(ch) = char::from_u32(code).filter(|&c| !c.is_whitespace() && !is_invisible(c))
+            else {
+                return ([0u8; 4], u8::MAX);
+            };
+            let mut fits = true;
+            fold_char(ch, |c| {
+                let at = usize::from(out.1);
+                if at + c.len_utf8() <= 4 {
+                    c.encode_utf8(&mut out.0[at..]);
+                    out.1 += c.len_utf8() as u8;
+                } else {
+                    fits = false;
+                }
+            });
             if !fits {
                 out.1 = u8::MAX;
             }

@@ -186,7 +186,7 @@ impl WordHits<'_> {
 }
 
 /// Whether `word` occurs in `s` with no letter or digit on either side.
-pub(crate) fn contains_word(s: &str, word: &str) -> bool {
+fn contains_word(s: &str, word: &str) -> bool {
     s.match_indices(word).any(|(at, _)| {
         let before = s[..at].chars().next_back();
         let after = s[at + word.len()..].chars().next();

@@ -58,6 +58,7 @@ thread_local! {
 
 /// Near tokens (vocabulary id, distance) by word.
 type NearByWord = FxMap<Box<str>, Box<[(u32, u8)]>>;
+
 /// Most token combinations tried per window.
 const MAX_COMBOS: usize = 256;
 
@@ -400,6 +401,11 @@ impl NearIndex {
 
     /// [`NearIndex::near_tokens`], remembered per thread across documents.
     fn near_tokens_cached(&self, word: &str, scratch: &mut Scratch, out: &mut Vec<(u32, u8)>) {
+        if self.id == 0 {
+            // Not finished: no identity to remember it under.
+            self.near_tokens(word, scratch, out);
+            return;
+        }
         NEAR_CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             let (index, words) = &mut *cache;
