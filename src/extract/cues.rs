@@ -40,7 +40,7 @@ pub(crate) fn run(
     if !every_group(&cues.groups, |w| holds(&(0..text.len()), w)) {
         return;
     }
-    for sentence in at.sentences(ctx.pack) {
+    for sentence in at.sentences() {
         let s = &text[sentence.clone()];
         if !every_group(&cues.groups, |w| holds(sentence, w))
             || exclude.iter().any(|w| holds(sentence, w))

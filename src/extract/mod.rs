@@ -110,6 +110,8 @@ pub(crate) struct Extractor<'r> {
 
 struct LangMatchers {
     pack: &'static LangPack,
+    /// The pack's abbreviations, indexed for sentence splitting.
+    abbreviations: sentence::Abbreviations<'static>,
     /// Prefilter over every pattern and scope or cue word of the language.
     prefilter: prefilter::Prefilter,
     /// (claim index, pattern index in the claim) per pattern of the prefilter.
@@ -181,6 +183,7 @@ impl<'r> Extractor<'r> {
             folded,
             doc,
             words: scan.words,
+            abbreviations: &matchers.abbreviations,
             sentences: std::cell::OnceCell::new(),
         };
         // Whether a claim applies to this document, computed once per claim: its
@@ -250,7 +253,7 @@ impl<'r> Extractor<'r> {
         let sentences = if exclude.is_empty() {
             &[][..]
         } else {
-            at.sentences(ctx.pack)
+            at.sentences()
         };
         for caps in pattern.regex.captures_iter(&at.folded.text) {
             let whole = caps.get(0).map_or(0..0, |m| m.range());
@@ -469,6 +472,7 @@ fn matchers<'a>(
             .entry(lang.to_string())
             .or_insert_with(|| LangMatchers {
                 pack,
+                abbreviations: sentence::Abbreviations::new(pack.abbreviations()),
                 prefilter: prefilter::Prefilter::new(&[], []),
                 patterns: Vec::new(),
                 cues: Vec::new(),
@@ -482,15 +486,17 @@ pub(crate) struct Locator<'a> {
     pub doc: &'a Document,
     /// Where the language's scope and cue words occur in the folded text.
     pub words: prefilter::WordHits<'a>,
+    /// The language's abbreviations (they do not end sentences).
+    abbreviations: &'a sentence::Abbreviations<'static>,
     /// The folded text's sentences, split once per document on first use.
     sentences: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 impl Locator<'_> {
     /// The sentences of the folded text.
-    pub(crate) fn sentences(&self, pack: &LangPack) -> &[std::ops::Range<usize>] {
+    pub(crate) fn sentences(&self) -> &[std::ops::Range<usize>] {
         self.sentences
-            .get_or_init(|| sentence::sentences(&self.folded.text, pack.abbreviations()))
+            .get_or_init(|| sentence::sentences(&self.folded.text, self.abbreviations))
     }
 
     pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {

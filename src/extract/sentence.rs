@@ -17,9 +17,8 @@ const MAY_END: [bool; 256] = {
 };
 
 /// Byte ranges of the sentences of `folded` (trimmed, never empty).
-pub(crate) fn sentences(folded: &str, abbreviations: &[String]) -> Vec<Range<usize>> {
+pub(crate) fn sentences(folded: &str, abbreviations: &Abbreviations) -> Vec<Range<usize>> {
     let bytes = folded.as_bytes();
-    let abbreviations = Abbreviations::new(abbreviations);
     let mut out = Vec::new();
     let mut start = 0;
     let mut at = 0;
@@ -33,7 +32,7 @@ pub(crate) fn sentences(folded: &str, abbreviations: &[String]) -> Vec<Range<usi
             b'.' | b'!' | b'?' => {
                 let followed_by_space = bytes.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n');
                 (followed_by_space
-                    && !(b == b'.' && is_abbreviation(&folded[start..=i], &abbreviations)))
+                    && !(b == b'.' && is_abbreviation(&folded[start..=i], abbreviations)))
                 .then_some(i + 1)
             }
             _ => None,
@@ -58,13 +57,13 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// A language's abbreviations, by the byte before their last character: a sentence
 /// end is compared only with those that could match it (there are dozens per
-/// language, and a document has dozens of sentence ends).
-struct Abbreviations<'a> {
+/// language, and a document has dozens of sentence ends). Built once per language.
+pub(crate) struct Abbreviations<'a> {
     by_last_but_one: Vec<(Option<u8>, &'a str)>,
 }
 
 impl<'a> Abbreviations<'a> {
-    fn new(all: &'a [String]) -> Self {
+    pub(crate) fn new(all: &'a [String]) -> Self {
         let mut by_last_but_one: Vec<(Option<u8>, &str)> = all
             .iter()
             .map(|a| (last_but_one(a.as_bytes()), a.as_str()))
@@ -161,7 +160,7 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let abbr = vec!["u.s.".to_string(), "tp.".to_string(), "z. b.".to_string()];
-        sentences(text, &abbr)
+        sentences(text, &Abbreviations::new(&abbr))
             .into_iter()
             .map(|r| &text[r])
             .collect()
