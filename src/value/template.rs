@@ -258,6 +258,11 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Alternation of literal words, longest first, with `\b` where a word edge is a word char.
+///
+/// Consecutive words bounded on both sides share one pair of boundaries
+/// (`\b(?:ungefahr|etwa)\b` rather than `\bungefahr\b|\betwa\b`): the same matches in the
+/// same order of preference, but a backtracking capture search tests each boundary
+/// once instead of once per word (Unicode `\b` tests were a fifth of its cost).
 pub(crate) fn words_re<'a>(
     words: impl IntoIterator<Item = &'a str>,
     lead_boundary: bool,
@@ -268,20 +273,29 @@ pub(crate) fn words_re<'a>(
     }
     list.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     list.dedup();
-    let alts: Vec<String> = list
-        .iter()
-        .map(|w| {
-            let mut s = String::new();
-            if lead_boundary && w.chars().next().is_some_and(is_word_char) {
-                s.push_str(r"\b");
-            }
-            s.push_str(&regex::escape(w));
-            if w.chars().last().is_some_and(is_word_char) {
-                s.push_str(r"\b");
-            }
-            s
-        })
-        .collect();
+    let mut alts: Vec<String> = Vec::new();
+    let mut bounded: Vec<String> = Vec::new();
+    let flush = |bounded: &mut Vec<String>, alts: &mut Vec<String>| {
+        match bounded.as_slice() {
+            [] => {}
+            [word] => alts.push(format!(r"\b{word}\b")),
+            words => alts.push(format!(r"\b(?:{})\b", words.join("|"))),
+        }
+        bounded.clear();
+    };
+    for word in list {
+        let lead = lead_boundary && word.chars().next().is_some_and(is_word_char);
+        let trail = word.chars().last().is_some_and(is_word_char);
+        if lead && trail {
+            bounded.push(regex::escape(word));
+            continue;
+        }
+        flush(&mut bounded, &mut alts);
+        let lead = if lead { r"\b" } else { "" };
+        let trail = if trail { r"\b" } else { "" };
+        alts.push(format!("{lead}{}{trail}", regex::escape(word)));
+    }
+    flush(&mut bounded, &mut alts);
     format!("(?:{})", alts.join("|"))
 }
 
@@ -441,7 +455,11 @@ mod tests {
     #[test]
     fn words_re_orders_longest_first() {
         let re = words_re(["a", "a b", "$"], true);
-        assert!(re.starts_with(r"(?:\ba b\b|"), "{re}");
+        assert_eq!(re, r"(?:\ba b\b|\$|\ba\b)");
+        // A word not bounded on both sides splits the run: "ca." is still tried before "ca".
+        let re = words_re(["ca", "ca.", "etwa", "zirka", "~"], true);
+        assert_eq!(re, r"(?:\b(?:zirka|etwa)\b|\bca\.|\bca\b|\~)");
+        assert_eq!(words_re(["ca.", "rund"], false), r"(?:rund\b|ca\.)");
         assert_eq!(words_re(std::iter::empty(), true), NEVER);
     }
 }
