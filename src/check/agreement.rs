@@ -1,69 +1,174 @@
 // The module documentation lives in doc/agreement.md: `factlint explain` prints the same text.
 #![doc = include_str!("doc/agreement.md")]
 
+use std::ops::Range;
+
 use super::describe;
 use super::verdict::Step;
 use super::{Finding, Located, Related, Severity};
 use crate::rules::Rules;
+use crate::value::Interval;
 
 /// Most related locations listed under one finding.
 const MAX_RELATED: usize = 5;
 
+/// Warns on each mention of `key` (a key without a fact) that disagrees with the
+/// other documents' mentions (given in document order).
 pub(crate) fn check(rules: &Rules, key: &str, mentions: &[Located], out: &mut Vec<Finding>) {
-    let first_doc = mentions[0].doc;
-    if mentions.iter().all(|l| l.doc == first_doc) {
-        return;
+    let docs: Vec<&str> = mentions.iter().map(|l| l.doc).collect();
+    let intervals: Vec<Interval> = mentions.iter().map(|l| l.mention.value.interval).collect();
+    for (i, reference) in disagreements(&docs, &intervals) {
+        out.push(disagreement(rules, key, &mentions[i], &reference, mentions));
     }
-    let covering = |point: f64| -> Vec<usize> {
-        (0..mentions.len())
-            .filter(|&i| {
-                let iv = mentions[i].mention.value.interval;
-                iv.low <= point && point <= iv.high
-            })
+}
+
+/// The mentions that disagree with others (by index, in order) and what each is
+/// compared with. `docs` and `intervals` describe the mentions of one key, in
+/// document order.
+///
+/// The reference is the one majority group when there is one (mentions holding
+/// the deepest point of a sweep over the interval ends), else every mention of
+/// another document disjoint from the one judged. O(n log n) plus the scans for
+/// the first few references of each disagreeing mention.
+fn disagreements(docs: &[&str], intervals: &[Interval]) -> Vec<(usize, Reference)> {
+    let mut found = Vec::new();
+    if docs.iter().all(|d| Some(d) == docs.first()) {
+        return found;
+    }
+    let documents = same_document_runs(docs);
+    let endpoints = Endpoints::of(intervals);
+    let majority = endpoints.unique_majority();
+    let group: Vec<usize> = majority.map_or_else(Vec::new, |point| {
+        (0..intervals.len())
+            .filter(|&j| intervals[j].contains(point))
             .collect()
-    };
-    // Sweep: every maximal-depth point is the low end of some interval.
-    let mut best: Vec<Vec<usize>> = Vec::new();
-    for l in mentions {
-        let group = covering(l.mention.value.interval.low);
-        match best.first().map(Vec::len) {
-            Some(depth) if group.len() < depth => {}
-            Some(depth) if group.len() == depth => {
-                if !best.contains(&group) {
-                    best.push(group);
-                }
+    });
+    for (i, iv) in intervals.iter().enumerate() {
+        let own = documents[i].clone();
+        let other_doc = |j: &usize| !own.contains(j);
+        let reference = match majority {
+            Some(point) if iv.contains(point) => continue,
+            Some(_) => {
+                // The group is in mention order: this document's members are one run.
+                let own_members = group.partition_point(|&j| j < own.end)
+                    - group.partition_point(|&j| j < own.start);
+                let others = group.iter().copied().filter(other_doc);
+                Reference::gather(others, group.len() - own_members, true)
             }
-            _ => best = vec![group],
+            None => {
+                // Counted by the sorted ends, so a mention disjoint from nothing
+                // costs no scan.
+                let own_disjoint = own.clone().filter(|&j| !intervals[j].overlaps(iv)).count();
+                let count = endpoints.disjoint_from(iv) - own_disjoint;
+                let others = (0..intervals.len())
+                    .filter(|&j| !intervals[j].overlaps(iv))
+                    .filter(other_doc);
+                Reference::gather(others, count, false)
+            }
+        };
+        found.extend(reference.map(|reference| (i, reference)));
+    }
+    found
+}
+
+/// For each mention, the range of mentions of its document (mentions come in
+/// document order).
+fn same_document_runs(docs: &[&str]) -> Vec<Range<usize>> {
+    let mut runs = Vec::with_capacity(docs.len());
+    let mut start = 0;
+    for end in 1..=docs.len() {
+        if end == docs.len() || docs[end] != docs[start] {
+            runs.extend(std::iter::repeat_n(start..end, end - start));
+            start = end;
         }
     }
-    let unique_majority = best.len() == 1 && best[0].len() > 1;
-    for (i, located) in mentions.iter().enumerate() {
-        let reference: Vec<usize> = if unique_majority {
-            if best[0].contains(&i) {
-                continue;
+    runs
+}
+
+/// The sorted ends of a key's intervals, for counting by binary search.
+struct Endpoints {
+    lows: Vec<f64>,
+    highs: Vec<f64>,
+}
+
+impl Endpoints {
+    fn of(intervals: &[Interval]) -> Self {
+        let mut lows: Vec<f64> = intervals.iter().map(|iv| iv.low).collect();
+        let mut highs: Vec<f64> = intervals.iter().map(|iv| iv.high).collect();
+        lows.sort_by(f64::total_cmp);
+        highs.sort_by(f64::total_cmp);
+        Endpoints { lows, highs }
+    }
+
+    /// How many intervals contain `point`.
+    fn depth(&self, point: f64) -> usize {
+        self.lows.partition_point(|&low| low <= point)
+            - self.highs.partition_point(|&high| high < point)
+    }
+
+    /// How many intervals are disjoint from `iv`.
+    fn disjoint_from(&self, iv: &Interval) -> usize {
+        self.highs.partition_point(|&high| high < iv.low)
+            + (self.lows.len() - self.lows.partition_point(|&low| low <= iv.high))
+    }
+
+    /// A point held by the one majority group, when there is one: the deepest
+    /// points (each the low end of some interval) all held by the same mentions,
+    /// and more than one of them.
+    ///
+    /// Two deepest points `p < q` are held by the same mentions exactly when no
+    /// interval ends in `[p, q)`: an interval ending there makes the depth drop
+    /// just after its end, and without one every interval holding `p` also holds
+    /// `q` (and the two depths are equal).
+    fn unique_majority(&self) -> Option<f64> {
+        let mut deepest: Vec<f64> = Vec::new();
+        let mut depth = 0;
+        for &low in &self.lows {
+            let here = self.depth(low);
+            if here > depth {
+                depth = here;
+                deepest.clear();
             }
-            best[0].clone()
-        } else {
-            let iv = located.mention.value.interval;
-            (0..mentions.len())
-                .filter(|&j| !mentions[j].mention.value.interval.overlaps(&iv))
-                .collect()
-        };
-        let reference: Vec<&Located> = reference
-            .iter()
-            .map(|&j| &mentions[j])
-            .filter(|other| other.doc != located.doc)
-            .collect();
-        if reference.is_empty() {
-            continue;
+            if here == depth && deepest.last() != Some(&low) {
+                deepest.push(low);
+            }
         }
-        out.push(disagreement(
-            rules,
-            key,
-            located,
-            &reference,
-            unique_majority,
-        ));
+        let ended_before = |point: f64| self.highs.partition_point(|&high| high < point);
+        let one_group = deepest
+            .windows(2)
+            .all(|pair| ended_before(pair[1]) == ended_before(pair[0]));
+        let point = *deepest.first()?;
+        (one_group && depth > 1).then_some(point)
+    }
+}
+
+/// What a disagreeing mention is compared with: the first few of the mentions it
+/// disagrees with (in report order), how many there are in all, and whether they
+/// are the majority group.
+#[derive(Debug, PartialEq)]
+struct Reference {
+    first: Vec<usize>,
+    count: usize,
+    majority: bool,
+}
+
+impl Reference {
+    /// The first [`MAX_RELATED`] of `others`, of `count` in all; `None` when there
+    /// are none.
+    fn gather(
+        others: impl Iterator<Item = usize>,
+        count: usize,
+        majority: bool,
+    ) -> Option<Reference> {
+        if count == 0 {
+            return None;
+        }
+        let first: Vec<usize> = others.take(MAX_RELATED).collect();
+        (!first.is_empty()).then_some(Reference {
+            first,
+            count,
+            majority,
+        })
     }
 }
 
@@ -131,17 +236,24 @@ fn disagreement(
     rules: &Rules,
     key: &str,
     located: &Located,
-    reference: &[&Located],
-    majority: bool,
+    reference: &Reference,
+    mentions: &[Located],
 ) -> Finding {
+    let majority = reference.majority;
     let m = &located.mention;
     let claim = &rules.claims[m.claim];
     let unit = m.value.unit.as_deref();
-    let others: Vec<String> = reference
+    let count = reference.count;
+    let reference: Vec<&Located> = reference.first.iter().map(|&j| &mentions[j]).collect();
+    let mut others: Vec<String> = reference
         .iter()
         .map(|o| describe::quantity(&o.mention.value))
         .collect();
     let expected = others.first().cloned().unwrap_or_default();
+    let more = count.saturating_sub(others.len());
+    if more > 0 {
+        others.push(format!("and {more} more"));
+    }
     let text = located.text;
     let found = describe::found(m);
     let who = if majority {
@@ -174,7 +286,6 @@ fn disagreement(
         )),
         related: reference
             .iter()
-            .take(MAX_RELATED)
             .map(|o| Related {
                 file: o.doc.to_string(),
                 span: o.mention.span,
@@ -183,5 +294,116 @@ fn disagreement(
             .collect(),
         source: None,
         fix: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The quadratic algorithm the sweep replaced: the deepest groups by testing
+    /// every low end against every interval, the references in full.
+    fn brute_force(docs: &[&str], intervals: &[Interval]) -> Vec<(usize, Vec<usize>, bool)> {
+        let mut out = Vec::new();
+        if docs.iter().all(|d| Some(d) == docs.first()) {
+            return out;
+        }
+        let covering = |point: f64| -> Vec<usize> {
+            (0..intervals.len())
+                .filter(|&i| intervals[i].contains(point))
+                .collect()
+        };
+        let mut best: Vec<Vec<usize>> = Vec::new();
+        for iv in intervals {
+            let group = covering(iv.low);
+            match best.first().map(Vec::len) {
+                Some(depth) if group.len() < depth => {}
+                Some(depth) if group.len() == depth => {
+                    if !best.contains(&group) {
+                        best.push(group);
+                    }
+                }
+                _ => best = vec![group],
+            }
+        }
+        let unique = best.len() == 1 && best[0].len() > 1;
+        for (i, iv) in intervals.iter().enumerate() {
+            let reference: Vec<usize> = if unique {
+                if best[0].contains(&i) {
+                    continue;
+                }
+                best[0].clone()
+            } else {
+                (0..intervals.len())
+                    .filter(|&j| !intervals[j].overlaps(iv))
+                    .collect()
+            };
+            let reference: Vec<usize> = reference
+                .into_iter()
+                .filter(|&j| docs[j] != docs[i])
+                .collect();
+            if !reference.is_empty() {
+                out.push((i, reference, unique));
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// Same disagreements, same first references and the same counts as the
+        /// quadratic algorithm, on small integer intervals (many ties and shared
+        /// ends) spread over a few documents.
+        #[test]
+        fn sweep_equals_brute_force(
+            raw in proptest::collection::vec((0u8..4, 0u8..12, 0u8..5), 1..24)
+        ) {
+            let mut raw = raw;
+            raw.sort_by_key(|&(doc, _, _)| doc);
+            let names = ["a", "b", "c", "d"];
+            let docs: Vec<&str> = raw.iter().map(|&(doc, _, _)| names[doc as usize]).collect();
+            let intervals: Vec<Interval> = raw
+                .iter()
+                .map(|&(_, low, width)| Interval {
+                    low: f64::from(low),
+                    high: f64::from(low) + f64::from(width),
+                })
+                .collect();
+            let expected: Vec<(usize, Reference)> = brute_force(&docs, &intervals)
+                .into_iter()
+                .map(|(i, all, majority)| {
+                    let count = all.len();
+                    let first = all.into_iter().take(MAX_RELATED).collect();
+                    (i, Reference { first, count, majority })
+                })
+                .collect();
+            prop_assert_eq!(disagreements(&docs, &intervals), expected);
+        }
+    }
+
+    /// A key stated by many documents is judged by the sweep: one outlier among
+    /// 20,000 agreeing mentions is found, with five references and the count.
+    #[test]
+    fn many_mentions_one_outlier() {
+        let names: Vec<String> = (0..20_001).map(|i| format!("doc{i:05}")).collect();
+        let docs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut intervals = vec![
+            Interval {
+                low: 95.0,
+                high: 105.0
+            };
+            20_001
+        ];
+        intervals[7_000] = Interval {
+            low: 750.0,
+            high: 850.0,
+        };
+        let found = disagreements(&docs, &intervals);
+        assert_eq!(found.len(), 1);
+        let (index, reference) = &found[0];
+        assert_eq!(*index, 7_000);
+        assert_eq!(reference.first, vec![0, 1, 2, 3, 4]);
+        assert_eq!(reference.count, 20_000);
+        assert!(reference.majority);
     }
 }
