@@ -109,7 +109,7 @@ enum HookCommand {
 
 #[derive(clap::Args)]
 struct TestArgs {
-    /// Rule files or directories (default: rules/).
+    /// Rule files or directories (default: the `rules` of factlint.toml, else rules/).
     rules: Vec<PathBuf>,
 }
 
@@ -122,7 +122,7 @@ struct ExplainArgs {
     /// Documents or directories: list every mention of the claim in them, with its
     /// arithmetic and verdict ("ok" or the conflict), agreeing mentions included.
     paths: Vec<PathBuf>,
-    /// Rule file or directory; repeatable (default: rules/).
+    /// Rule file or directory; repeatable (default: the `rules` of factlint.toml, else rules/).
     #[arg(long = "rules", value_name = "DIR|FILE")]
     rules: Vec<PathBuf>,
 }
@@ -147,7 +147,7 @@ struct RulesArgs {
     /// case-insensitively).
     #[arg(long)]
     expanded_patterns: bool,
-    /// Rule files or directories (default: rules/).
+    /// Rule files or directories (default: the `rules` of factlint.toml, else rules/).
     rules: Vec<PathBuf>,
 }
 
@@ -155,7 +155,7 @@ struct RulesArgs {
 struct CheckArgs {
     /// Documents or directories to check (default: seeds/).
     paths: Vec<PathBuf>,
-    /// Rule file or directory of *.toml rule files; repeatable (default: rules/).
+    /// Rule file or directory of *.toml rule files; repeatable (default: the `rules` of factlint.toml, else rules/).
     #[arg(long = "rules", value_name = "DIR|FILE")]
     rules: Vec<PathBuf>,
     /// Output format [default: factlint.toml's `format`, else human].
@@ -216,7 +216,7 @@ struct CheckArgs {
 struct BaselineArgs {
     /// Documents or directories (default: seeds/).
     paths: Vec<PathBuf>,
-    /// Rule file or directory of *.toml rule files; repeatable (default: rules/).
+    /// Rule file or directory of *.toml rule files; repeatable (default: the `rules` of factlint.toml, else rules/).
     #[arg(long = "rules", value_name = "DIR|FILE")]
     rules: Vec<PathBuf>,
     /// Where to write the baseline.
@@ -703,17 +703,15 @@ fn current_dir() -> Result<PathBuf, Error> {
     })
 }
 
-/// The rule paths given, or `rules/`.
-fn rule_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
-    if paths.is_empty() {
-        vec![PathBuf::from("rules")]
-    } else {
-        paths
-    }
+/// The rule paths given, else those of factlint.toml, else its `rules/` (as `check`
+/// picks them).
+fn rule_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, Error> {
+    let config = Config::discover(&current_dir()?)?;
+    Ok(run_paths(&config, paths, Vec::new()).0)
 }
 
 fn self_test(args: TestArgs) -> Result<ExitCode, Error> {
-    let rules = Rules::load(&rule_paths(args.rules))?;
+    let rules = Rules::load(&rule_paths(args.rules)?)?;
     let run = factlint::selftest::run(&rules);
     let mut out = String::new();
     let handler = report_handler(false);
@@ -734,7 +732,7 @@ fn self_test(args: TestArgs) -> Result<ExitCode, Error> {
 }
 
 fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
-    let rules = Rules::load(&rule_paths(args.rules))?;
+    let rules = Rules::load(&rule_paths(args.rules)?)?;
     let text = if args.paths.is_empty() {
         factlint::explain::explain(&rules, &args.rule_id)?
     } else {
@@ -754,7 +752,7 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
 }
 
 fn list_rules(args: RulesArgs) -> Result<ExitCode, Error> {
-    let rules = Rules::load(&rule_paths(args.rules))?;
+    let rules = Rules::load(&rule_paths(args.rules)?)?;
     if args.expanded_patterns {
         let mut out = String::new();
         for pattern in rules.expanded_patterns() {

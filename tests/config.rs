@@ -106,3 +106,29 @@ fn a_bad_config_is_a_located_error() {
         "{stderr}"
     );
 }
+
+/// `explain`, `test` and `rules` read the rules factlint.toml names, as `check`
+/// does, from any directory below it.
+#[test]
+fn every_command_reads_the_configured_rules() {
+    let dir = seeded_copy();
+    std::fs::rename(dir.path().join("rules"), dir.path().join("pack")).expect("move rules");
+    std::fs::write(dir.path().join("factlint.toml"), "rules = [\"pack\"]\n").expect("config");
+    let sub = dir.path().join("sub");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    let (stdout, stderr, code) = factlint(&sub, &["explain", "trade-volume"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Vietnam and Kazakhstan"), "{stdout}");
+    let (stdout, stderr, code) = factlint(&sub, &["explain", "trade-volume", "../seeds"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("seeds/002_"), "{stdout}");
+    let (stdout, stderr, code) = factlint(&sub, &["rules", "--check"]);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    let (stdout, stderr, code) = factlint(&sub, &["test"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+    // Without the configuration there is no rules/ to fall back on.
+    std::fs::remove_file(dir.path().join("factlint.toml")).expect("remove config");
+    let (_, stderr, code) = factlint(&sub, &["explain", "trade-volume"]);
+    assert_eq!(code, 2, "{stderr}");
+}
