@@ -118,10 +118,14 @@ fn quantity_sentence(
             .iter()
             .find(|(r, _)| r.start >= range.end && next_value.is_none_or(|n| r.start < n))
         {
+            // A relative reference ("from a year earlier", "so với cùng kỳ năm trước")
+            // counts from the stated period, not from the document date: it is the
+            // period before the stated one, as when no reference is written.
             let stated_base = periods
                 .iter()
                 .filter(|p| p.reference && p.range.start >= change_range.end)
                 .min_by_key(|p| p.range.start)
+                .filter(|p| s[p.range.clone()].bytes().any(|b| b.is_ascii_digit()))
                 .map(|p| &p.period);
             let base = derive::base_period(&period, stated_base);
             let change_span = at.span(offset(change_range));
