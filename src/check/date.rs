@@ -8,6 +8,7 @@ use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention};
 use crate::rules::{Claim, Event, EventStatus};
 use crate::value::DateSpan;
+use chrono::Datelike;
 
 pub(crate) fn check(
     claim: &Claim,
@@ -49,7 +50,7 @@ pub(crate) fn assess(
     doc: &Document,
     m: &TemporalMention,
 ) -> Option<Step> {
-    let Stated::Date { date, .. } = &m.stated else {
+    let Stated::Date { date, specificity } = &m.stated else {
         return None;
     };
     let doc_date = doc
@@ -62,7 +63,12 @@ pub(crate) fn assess(
         event.label,
         describe::date_span(&event.date)
     );
-    Some(if overlaps(date, &event.date) {
+    let agrees = if *specificity == DAY_MONTH && event.date.end.year() < date.start.year() {
+        same_day_of_year(date, &event.date)
+    } else {
+        overlaps(date, &event.date)
+    };
+    Some(if agrees {
         Step::ok(arithmetic)
     } else {
         Step::finding(arithmetic, conflict(claim, event, doc, m, date))
@@ -115,4 +121,20 @@ fn conflict(
 
 fn overlaps(a: &DateSpan, b: &DateSpan) -> bool {
     a.start <= b.end && b.start <= a.end
+}
+
+/// The specificity of a day and month written without a year ("29/6", "June 29").
+const DAY_MONTH: u8 = 2;
+
+/// Whether the day-month `stated` (resolved to the document's year) names a day of
+/// `event`, which lies in an earlier year: a yearless date of an event years ago
+/// is its anniversary day ("thiết lập quan hệ ngoại giao ngày 29/6").
+fn same_day_of_year(stated: &DateSpan, event: &DateSpan) -> bool {
+    let day = |d: chrono::NaiveDate| (d.month(), d.day());
+    event
+        .start
+        .iter_days()
+        .take_while(|d| *d <= event.end)
+        .take(366)
+        .any(|d| day(d) == day(stated.start))
 }
