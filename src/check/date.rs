@@ -5,7 +5,7 @@ use super::describe::{self, TemporalParts};
 use super::verdict::Step;
 use super::{Finding, Related};
 use crate::corpus::Document;
-use crate::extract::{Stated, TemporalMention};
+use crate::extract::{SPECIFICITY_DAY_MONTH, Stated, TemporalMention};
 use crate::rules::{Claim, Event, EventStatus};
 use crate::value::DateSpan;
 use chrono::Datelike;
@@ -63,11 +63,12 @@ pub(crate) fn assess(
         event.label,
         describe::date_span(&event.date)
     );
-    let agrees = if *specificity == DAY_MONTH && event.date.end.year() < date.start.year() {
-        same_day_of_year(date, &event.date)
-    } else {
-        overlaps(date, &event.date)
-    };
+    let agrees =
+        if *specificity == SPECIFICITY_DAY_MONTH && event.date.end.year() < date.start.year() {
+            same_day_of_year(date, &event.date)
+        } else {
+            overlaps(date, &event.date)
+        };
     Some(if agrees {
         Step::ok(arithmetic)
     } else {
@@ -122,9 +123,6 @@ fn conflict(
 fn overlaps(a: &DateSpan, b: &DateSpan) -> bool {
     a.start <= b.end && b.start <= a.end
 }
-
-/// The specificity of a day and month written without a year ("29/6", "June 29").
-const DAY_MONTH: u8 = 2;
 
 /// Whether the day-month `stated` (resolved to the document's year) names a day of
 /// `event`, which lies in an earlier year: a yearless date of an event years ago

@@ -440,13 +440,16 @@ fn out_kind(pattern: &pattern::Pattern) -> bool {
 /// Specificity of a written date range.
 pub(crate) const SPECIFICITY_RANGE: u8 = 4;
 
+/// Specificity of a day and month written without a year ("29/6", "June 29").
+pub(crate) const SPECIFICITY_DAY_MONTH: u8 = 2;
+
 /// How precisely a single date was written: a full date (3), day and month (2), a
 /// month (1), a relative word or weekday (0).
 pub(crate) fn date_specificity(date: &DateSpan, folded_text: &str) -> u8 {
     let digits = folded_text.chars().filter(char::is_ascii_digit).count();
     match date.precision {
         DatePrecision::Day if digits >= 5 => 3,
-        DatePrecision::Day if digits >= 1 => 2,
+        DatePrecision::Day if digits >= 1 => SPECIFICITY_DAY_MONTH,
         DatePrecision::Day => 0,
         DatePrecision::Month | DatePrecision::Year => 1,
     }
