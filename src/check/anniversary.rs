@@ -20,6 +20,8 @@ pub(crate) fn assess(
     let Stated::Count {
         years,
         written_span,
+        ordinal,
+        reference_shift,
     } = &m.stated
     else {
         return Vec::new();
@@ -30,8 +32,14 @@ pub(crate) fn assess(
             describe::needs_date(claim, doc, m.span),
         )];
     };
-    let (low, high) = accepted_years(event.date.start, event.date.end, doc_date);
-    let arithmetic = arithmetic(event, doc_date);
+    let doc_date = shifted(doc_date, *reference_shift);
+    let (low, high) = if *ordinal {
+        let calendar = calendar_years(event.date.start, doc_date);
+        (calendar, calendar)
+    } else {
+        accepted_years(event.date.start, event.date.end, doc_date)
+    };
+    let arithmetic = arithmetic(event, doc_date, *reference_shift);
     let stated_ok = (low..=high)
         .any(|n| years.interval.low <= f64::from(n) && f64::from(n) <= years.interval.high);
     let text = describe::text(doc, m.span);
@@ -83,6 +91,17 @@ pub(crate) fn assess(
     steps
 }
 
+/// `date` moved by `years` whole years (29 February becomes 28 February).
+fn shifted(date: NaiveDate, years: i32) -> NaiveDate {
+    if years == 0 {
+        return date;
+    }
+    let year = date.year() + years;
+    date.with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), 28))
+        .unwrap_or(date)
+}
+
 /// Why an agreeing written span agrees: where it starts and ends.
 fn span_reading(written: &WrittenSpan, event: &Event, doc_date: NaiveDate) -> String {
     let end_year = match written {
@@ -100,13 +119,19 @@ fn span_reading(written: &WrittenSpan, event: &Event, doc_date: NaiveDate) -> St
     )
 }
 
-/// "event 1992-06-29, document 2025-05-05: 32 completed years, 33 calendar years".
-fn arithmetic(event: &Event, doc_date: NaiveDate) -> String {
+/// "event 1992-06-29, document 2025-05-05: 32 completed years, 33 calendar years";
+/// a sentence that speaks of another year ("last year") says so.
+fn arithmetic(event: &Event, reference: NaiveDate, shift: i32) -> String {
+    let reference_text = if shift == 0 {
+        format!("document {reference}")
+    } else {
+        format!("the sentence's time {reference} (document date {shift:+} years)")
+    };
     format!(
-        "event {}, document {doc_date}: {} completed years, {} calendar years",
+        "event {}, {reference_text}: {} completed years, {} calendar years",
         describe::date_span(&event.date),
-        completed_years(event.date.end, doc_date),
-        calendar_years(event.date.start, doc_date)
+        completed_years(event.date.end, reference),
+        calendar_years(event.date.start, reference)
     )
 }
 

@@ -1,6 +1,7 @@
 // The module documentation lives in doc/name.md: `factlint explain` prints the same text.
 #![doc = include_str!("doc/name.md")]
 
+use super::role_time;
 use super::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::corpus::Document;
 use crate::fold;
@@ -59,9 +60,16 @@ pub(crate) fn check(
     if rules.entities.is_empty() {
         return Vec::new();
     }
+    let pack = crate::lang::pack(&doc.lang);
     index
         .find(doc.body(), folded, doc.date)
         .into_iter()
+        .filter(|hit| match hit.verdict {
+            Verdict::RoleConflict { from, until, .. } => {
+                !role_time::of_the_past(doc.body(), folded, pack, &hit.range, from, until)
+            }
+            _ => true,
+        })
         .filter_map(|hit| {
             let span = doc.body_span(hit.range);
             finding(doc, &rules.entities[hit.entity], span, hit.verdict)

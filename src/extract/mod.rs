@@ -80,6 +80,11 @@ pub(crate) enum Stated {
     Count {
         years: Quantity,
         written_span: Option<(Span, WrittenSpan)>,
+        /// Written as an ordinal ("the 33rd anniversary"): a calendar-year count.
+        ordinal: bool,
+        /// Years by which the sentence moves its time from the document's date
+        /// ("last year they marked the 30th anniversary": -1).
+        reference_shift: i32,
     },
     /// The claim was made ("the first ever …"); nothing else to read.
     Occurrence,
@@ -359,6 +364,7 @@ fn temporal_match(
 ) {
     let mut date: Option<(Span, DateSpan, u8)> = None;
     let mut count: Option<(Span, Quantity)> = None;
+    let mut ordinal = false;
     let mut written: Option<(Span, WrittenSpan)> = None;
     for slot in &pattern.slots {
         let Some(m) = caps.name(&slot.group) else {
@@ -374,7 +380,10 @@ fn temporal_match(
         };
         match value {
             Value::Count(q) => count = Some((span, q)),
-            Value::Ordinal(n) => count = Some((span, exact_years(f64::from(n)))),
+            Value::Ordinal(n) => {
+                count = Some((span, exact_years(f64::from(n))));
+                ordinal = true;
+            }
             Value::YearSpan { start, end } => {
                 written = Some((span, WrittenSpan::Years { start, end }))
             }
@@ -402,6 +411,8 @@ fn temporal_match(
             stated: Stated::Count {
                 years,
                 written_span: written,
+                ordinal,
+                reference_shift: relative_year_before(at, whole.start, ctx),
             },
         },
         (true, None, None) => TemporalMention {
@@ -412,6 +423,38 @@ fn temporal_match(
         _ => return,
     };
     out.temporal.push(mention);
+}
+
+/// The offset of the last relative-year phrase ("last year", "năm ngoái", "im
+/// vergangenen Jahr") between the start of the sentence and `at_byte`; 0 without one.
+fn relative_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> i32 {
+    let text = &at.folded.text;
+    let start = at
+        .sentences()
+        .iter()
+        .find(|s| s.start <= at_byte && at_byte < s.end.max(s.start + 1))
+        .map_or(at_byte, |s| s.start.min(at_byte));
+    let before = text.get(start..at_byte).unwrap_or("");
+    ctx.pack
+        .relative_years
+        .iter()
+        .filter_map(|(phrase, shift)| {
+            whole_word_positions(before, phrase)
+                .last()
+                .map(|position| (position, *shift))
+        })
+        .max_by_key(|&(position, _)| position)
+        .map_or(0, |(_, shift)| shift)
+}
+
+/// Byte positions of `phrase` in `text` where it stands as whole words.
+fn whole_word_positions<'t>(text: &'t str, phrase: &'t str) -> impl Iterator<Item = usize> + 't {
+    text.match_indices(phrase).filter_map(move |(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + phrase.len()..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        (!word(before) && !word(after)).then_some(i)
+    })
 }
 
 /// Records a slot that could not be read for lack of the document date (the value

@@ -53,6 +53,7 @@ use std::ops::Range;
 use std::sync::{LazyLock, OnceLock, RwLock};
 
 use serde::Deserialize;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::fold::fold_str;
 use crate::lazy_regex::Compile;
@@ -225,6 +226,10 @@ pub struct LangPack {
     pub period_ordinals: Vec<(String, u32)>,
     /// Abbreviations that do not end a sentence.
     pub abbrevs: Vec<String>,
+    /// Words that put a role title in the past ("then", "former", "nguyên"):
+    /// lowercase NFC words, not folded (folding merges Vietnamese "nguyên" with
+    /// the surname "Nguyễn").
+    pub past_markers: Vec<String>,
     /// Compiled value templates.
     pub(crate) compiled: CompiledTemplates,
 }
@@ -262,6 +267,8 @@ struct RawPack {
     comparison_words: Vec<String>,
     year_words: Vec<String>,
     percent_words: Vec<String>,
+    #[serde(default)]
+    past_markers: Vec<String>,
     numbers: RawNumbers,
     scales: BTreeMap<String, f64>,
     #[serde(default)]
@@ -340,6 +347,18 @@ fn folded_list(words: &[String]) -> Vec<String> {
         .iter()
         .map(|w| fold_str(w))
         .filter(|w| !w.trim().is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Lowercase NFC words, trimmed, sorted and deduplicated.
+fn lowercase_list(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = words
+        .iter()
+        .map(|w| w.trim().nfc().collect::<String>().to_lowercase())
+        .filter(|w| !w.is_empty())
         .collect();
     out.sort();
     out.dedup();
@@ -507,6 +526,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         ordinal_suffixes: folded_list(&raw.ordinals.suffixes),
         period_ordinals: folded_map(&raw.ordinals.period),
         abbrevs: folded_list(&raw.abbreviations),
+        past_markers: lowercase_list(&raw.past_markers),
         compiled: CompiledTemplates::default(),
     };
     if let Some((w, _)) = pack

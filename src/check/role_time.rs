@@ -1,0 +1,176 @@
+//! Whether a role title is used of the past: "then-President Võ Văn Thưởng", or
+//! "President Tokayev met General Secretary Nguyễn Phú Trọng in August 2023" in a
+//! piece of 2025. Such a title is right, and a role conflict on it is not reported.
+//!
+//! The sentence holding the name is read as written (lowercase NFC words, not folded:
+//! folding merges Vietnamese "nguyên", former, with the surname "Nguyễn"). It speaks of
+//! the past when it holds a past marker of the document's language ("then", "former",
+//! "khi đó", "damalige"), or names a year in which the role was held.
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::extract::sentence::{Abbreviations, sentences};
+use crate::fold::Folded;
+use crate::lang::LangPack;
+
+/// The earliest and latest years read as years in a sentence.
+const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
+/// Whether the sentence of `body` around `range` (a name preceded by a role title)
+/// speaks of a time when the role was held (`from`..=`until`, open ends allowed).
+pub(crate) fn of_the_past(
+    body: &str,
+    folded: &Folded,
+    pack: Option<&LangPack>,
+    range: &Range<usize>,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+) -> bool {
+    let sentence = sentence_around(body, folded, pack, range);
+    let words = words(sentence);
+    let marked = pack.is_some_and(|pack| {
+        pack.past_markers
+            .iter()
+            .any(|marker| contains_words(&words, &self::words(marker)))
+    });
+    marked || words.iter().any(|w| year_within(w, from, until))
+}
+
+/// The original text of the sentence holding `range`; the whole body when the
+/// sentences cannot be mapped back.
+fn sentence_around<'a>(
+    body: &'a str,
+    folded: &Folded,
+    pack: Option<&LangPack>,
+    range: &Range<usize>,
+) -> &'a str {
+    let none: [String; 0] = [];
+    let abbreviations = Abbreviations::new(pack.map_or(&none[..], |p| p.abbreviations()));
+    sentences(&folded.text, &abbreviations)
+        .into_iter()
+        .map(|s| folded.to_original(s))
+        .find(|s| s.start <= range.start && range.start < s.end)
+        .and_then(|s| body.get(s))
+        .unwrap_or(body)
+}
+
+/// Lowercase NFC words of `text` (runs of letters and digits).
+fn words(text: &str) -> Vec<String> {
+    let normal: String = text.nfc().collect::<String>().to_lowercase();
+    normal
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn contains_words(words: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
+}
+
+/// Whether `word` is a year in which the role was held at some time.
+fn year_within(word: &str, from: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let Ok(year) = word.parse::<i32>() else {
+        return false;
+    };
+    YEARS.contains(&year)
+        && from.is_none_or(|f| f.year() <= year)
+        && until.is_none_or(|u| year <= u.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::fold;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    /// Whether the role (2011-01-19 – 2024-07-19) is used of the past at `name`.
+    fn past(lang: &str, body: &str, name: &str) -> bool {
+        let folded = fold(body);
+        let start = body.find(name).expect("name in body");
+        let range = start..start + name.len();
+        let pack = crate::lang::pack(lang);
+        of_the_past(
+            body,
+            &folded,
+            pack,
+            &range,
+            Some(d(2011, 1, 19)),
+            Some(d(2024, 7, 19)),
+        )
+    }
+
+    #[test]
+    fn past_markers_of_each_language() {
+        assert!(past(
+            "en",
+            "He met then-General Secretary Nguyen Phu Trong.",
+            "Nguyen"
+        ));
+        assert!(past(
+            "en",
+            "Former General Secretary Nguyen Phu Trong spoke.",
+            "Nguyen"
+        ));
+        assert!(past(
+            "vi",
+            "Ông gặp nguyên Tổng Bí thư Nguyễn Phú Trọng.",
+            "Nguyễn Phú"
+        ));
+        assert!(past(
+            "de",
+            "Er traf den damaligen Generalsekretär Nguyễn Phú Trọng.",
+            "Nguyễn"
+        ));
+    }
+
+    #[test]
+    fn a_year_of_the_role_in_the_sentence() {
+        assert!(past(
+            "vi",
+            "Chủ tịch nước Võ Văn Thưởng thăm Nhật Bản vào cuối tháng 11/2023.",
+            "Võ"
+        ));
+        assert!(past(
+            "en",
+            "In August 2023 General Secretary Nguyen Phu Trong received him.",
+            "Nguyen"
+        ));
+    }
+
+    #[test]
+    fn present_tense_copy_stays_a_conflict() {
+        // A year outside the role, or in another sentence, does not help.
+        assert!(!past(
+            "en",
+            "General Secretary Nguyen Phu Trong arrived in Astana on May 5, 2025.",
+            "Nguyen"
+        ));
+        assert!(!past(
+            "en",
+            "That was in 2023. Today General Secretary Nguyen Phu Trong speaks.",
+            "Nguyen"
+        ));
+        // Folding would read the surname as the marker "nguyên".
+        assert!(!past(
+            "vi",
+            "Tổng Bí thư Nguyễn Phú Trọng phát biểu hôm nay.",
+            "Nguyễn"
+        ));
+        // "then" inside another word is not the marker.
+        assert!(!past(
+            "en",
+            "Athens hosted General Secretary Nguyen Phu Trong.",
+            "Nguyen"
+        ));
+    }
+}
