@@ -238,6 +238,13 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             let _ = writeln!(out, "  {lang}: {}", scope.exclude.join(", "));
         }
     }
+    if !claim.parties.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nparties: {} (sentences naming another country and not all of these are skipped)",
+            claim.parties.join(", ")
+        );
+    }
     if let Some(key) = key_template(&claim.kind) {
         facts(&mut out, rules, key);
     }

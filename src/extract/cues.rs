@@ -44,6 +44,7 @@ pub(crate) fn run(
         let s = &text[sentence.clone()];
         if !every_group(&cues.groups, |w| holds(sentence, w))
             || exclude.iter().any(|w| holds(sentence, w))
+            || at.about_other_countries(sentence.clone(), &claim.parties, ctx.pack)
         {
             continue;
         }

@@ -255,22 +255,17 @@ impl<'r> Extractor<'r> {
             .get(&pattern.lang)
             .map(|s| s.exclude.as_slice())
             .unwrap_or(&[]);
-        let sentences = if exclude.is_empty() {
-            &[][..]
-        } else {
-            at.sentences()
-        };
+        let by_sentence = !exclude.is_empty() || !claim.parties.is_empty();
         for caps in pattern.regex.captures_iter(&at.folded.text) {
             let whole = caps.get(0).map_or(0..0, |m| m.range());
-            let excluded = sentences
-                .iter()
-                .find(|s| s.start <= whole.start && whole.start < s.end.max(s.start + 1))
-                .is_some_and(|s| {
+            let skipped = by_sentence
+                && at.sentence_at(whole.start).is_some_and(|sentence| {
                     exclude
                         .iter()
-                        .any(|w| at.words.within(&at.folded.text, s.clone(), w))
+                        .any(|w| at.words.within(&at.folded.text, sentence.clone(), w))
+                        || at.about_other_countries(sentence, &claim.parties, ctx.pack)
                 });
-            if excluded {
+            if skipped {
                 continue;
             }
             match &claim.kind {
@@ -430,9 +425,7 @@ fn temporal_match(
 fn relative_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> i32 {
     let text = &at.folded.text;
     let start = at
-        .sentences()
-        .iter()
-        .find(|s| s.start <= at_byte && at_byte < s.end.max(s.start + 1))
+        .sentence_at(at_byte)
         .map_or(at_byte, |s| s.start.min(at_byte));
     let before = text.get(start..at_byte).unwrap_or("");
     ctx.pack
@@ -543,6 +536,36 @@ impl Locator<'_> {
     pub(crate) fn sentences(&self) -> &[std::ops::Range<usize>] {
         self.sentences
             .get_or_init(|| sentence::sentences(&self.folded.text, self.abbreviations))
+    }
+
+    /// The sentence of the folded text holding byte `at`.
+    pub(crate) fn sentence_at(&self, at: usize) -> Option<std::ops::Range<usize>> {
+        self.sentences()
+            .iter()
+            .find(|s| s.start <= at && at < s.end.max(s.start + 1))
+            .cloned()
+    }
+
+    /// Whether the folded `sentence` is about other countries than `parties`: it
+    /// names a country that is not a party and does not name every party ("trade
+    /// between Kazakhstan and China" for a Vietnam–Kazakhstan claim). Countries are
+    /// read from the original text with the language's gazetteer.
+    pub(crate) fn about_other_countries(
+        &self,
+        sentence: std::ops::Range<usize>,
+        parties: &[String],
+        pack: &LangPack,
+    ) -> bool {
+        if parties.is_empty() || pack.countries.is_empty() {
+            return false;
+        }
+        let original = self.folded.to_original(sentence);
+        let Some(text) = self.doc.body().get(original) else {
+            return false;
+        };
+        let named = pack.countries.named_in(text);
+        let other = named.iter().any(|c| !parties.iter().any(|p| p == c));
+        other && !parties.iter().all(|p| named.contains(&p.as_str()))
     }
 
     pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {

@@ -5,7 +5,8 @@
 //! is folded with [`crate::fold::fold_str`] when the pack is loaded, so all matching runs
 //! on folded text: text written without diacritics, NFD input and `Ð` read the same.
 //!
-//! Adding a built-in language = adding `packs/xx.toml` and one line in `BUILTIN_SOURCES`.
+//! Adding a built-in language = adding `packs/xx.toml`, its gazetteer
+//! `packs/countries/xx.toml` and one entry in `BUILTIN_SOURCES`.
 //!
 //! Value patterns are written as *templates* (syntax in [`crate::value::template`]);
 //! they are compiled into regexes once, when the pack is loaded, and kept in the pack.
@@ -19,6 +20,7 @@
 //! comparison_words = ["from"]      # introduce a reference period
 //! year_words = ["year", "years"]   # duration units for counts
 //! percent_words = ["%", "percent"]
+//! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //!
 //! [numbers]
 //! decimal = ["."]                  # one character each; never also a group separator
@@ -41,6 +43,9 @@
 //! [templates]     # money, number, percent, change, count, year, yearspan, date,
 //!                 # daterange, ordinal, period_quarter, period_half, period_months,
 //!                 # period_year = [templates, most specific first]
+//! [countries]     # ISO 3166-1 code = [names, adjectives, capital] as written:
+//!                 # matched case-sensitive on NFC text, never folded (optional;
+//!                 # the built-in gazetteers live in packs/countries/xx.toml)
 //! ```
 //!
 //! [`LangPack::from_toml`] rejects unknown keys, a character declared both as decimal and
@@ -52,6 +57,9 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock, RwLock};
 
+mod countries;
+
+pub use countries::Countries;
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -60,13 +68,49 @@ use crate::lazy_regex::Compile;
 use crate::value::Hedge;
 use crate::value::template::{CompiledTemplates, TemplateError, compile_pack_templates};
 
-/// Embedded sources of the built-in packs: `(code, toml)`.
+/// Embedded sources of the built-in packs: `(code, toml)`; each pack's country
+/// gazetteer is kept in a file of its own (`packs/countries/`) and appended.
 const BUILTIN_SOURCES: &[(&str, &str)] = &[
-    ("de", include_str!("packs/de.toml")),
-    ("en", include_str!("packs/en.toml")),
-    ("fr", include_str!("packs/fr.toml")),
-    ("ru", include_str!("packs/ru.toml")),
-    ("vi", include_str!("packs/vi.toml")),
+    (
+        "de",
+        concat!(
+            include_str!("packs/de.toml"),
+            "\n",
+            include_str!("packs/countries/de.toml")
+        ),
+    ),
+    (
+        "en",
+        concat!(
+            include_str!("packs/en.toml"),
+            "\n",
+            include_str!("packs/countries/en.toml")
+        ),
+    ),
+    (
+        "fr",
+        concat!(
+            include_str!("packs/fr.toml"),
+            "\n",
+            include_str!("packs/countries/fr.toml")
+        ),
+    ),
+    (
+        "ru",
+        concat!(
+            include_str!("packs/ru.toml"),
+            "\n",
+            include_str!("packs/countries/ru.toml")
+        ),
+    ),
+    (
+        "vi",
+        concat!(
+            include_str!("packs/vi.toml"),
+            "\n",
+            include_str!("packs/countries/vi.toml")
+        ),
+    ),
 ];
 
 /// The built-in packs, each compiled when first asked for (compiling a pack's value
@@ -230,6 +274,8 @@ pub struct LangPack {
     /// lowercase NFC words, not folded (folding merges Vietnamese "nguyên" with
     /// the surname "Nguyễn").
     pub past_markers: Vec<String>,
+    /// Country names, adjectives and capitals (`[countries]`), by ISO code.
+    pub countries: Countries,
     /// Compiled value templates.
     pub(crate) compiled: CompiledTemplates,
 }
@@ -279,6 +325,8 @@ struct RawPack {
     dates: RawDates,
     ordinals: RawOrdinals,
     templates: toml::Spanned<BTreeMap<String, Vec<String>>>,
+    #[serde(default)]
+    countries: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -527,6 +575,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         period_ordinals: folded_map(&raw.ordinals.period),
         abbrevs: folded_list(&raw.abbreviations),
         past_markers: lowercase_list(&raw.past_markers),
+        countries: Countries::new(&raw.countries),
         compiled: CompiledTemplates::default(),
     };
     if let Some((w, _)) = pack

@@ -559,8 +559,13 @@ fn compile_claim(
         Some(dates) => Some(event_date(ctx, dates)?),
         None => None,
     };
+    let parties = raw
+        .parties
+        .as_ref()
+        .map_or(Some(Vec::new()), |p| parties(ctx, p));
     let examples = raw.example.into_iter().map(|e| example(ctx, e)).collect();
     let kind = kind?;
+    let parties = parties?;
     ok.then(|| Claim {
         id,
         kind,
@@ -572,9 +577,44 @@ fn compile_claim(
         cues,
         scope,
         doc_dates,
+        parties,
         examples,
         origin: ctx.origin(span),
     })
+}
+
+/// The `parties` of a claim: country codes the built-in gazetteers know.
+fn parties(ctx: &mut Ctx, raw: &toml::Spanned<Vec<String>>) -> Option<Vec<String>> {
+    let gazetteer = crate::lang::pack("en").map(|pack| &pack.countries);
+    let mut codes = Vec::new();
+    for code in raw.get_ref() {
+        let code = code.trim().to_uppercase();
+        if !gazetteer.is_some_and(|g| g.knows(&code)) {
+            ctx.error(
+                raw.span(),
+                format!("unknown country code `{code}` in `parties`"),
+                "not a country of the language packs",
+                Some(
+                    "use ISO 3166-1 alpha-2 codes, as in the packs' [countries]: \"VN\", \"KZ\""
+                        .into(),
+                ),
+            );
+            return None;
+        }
+        codes.push(code);
+    }
+    if codes.len() < 2 {
+        ctx.error(
+            raw.span(),
+            "`parties` needs at least two countries",
+            "a relation has two sides",
+            Some("list both countries, e.g. parties = [\"VN\", \"KZ\"]".into()),
+        );
+        return None;
+    }
+    codes.sort();
+    codes.dedup();
+    Some(codes)
 }
 
 fn fold_groups(groups: &[Vec<String>]) -> Vec<Vec<String>> {

@@ -327,6 +327,9 @@ pub struct Claim {
     pub scope: BTreeMap<String, Scope>,
     /// Only documents dated within this span are checked (undated ones are not).
     pub doc_dates: Option<DateSpan>,
+    /// ISO codes of the countries the claim is about: a sentence naming another
+    /// country, and not all of these, is not a mention.
+    pub parties: Vec<String>,
     /// Self-tests.
     pub examples: Vec<Example>,
     /// Where it was written.

@@ -223,6 +223,8 @@ pub(crate) struct RawClaim {
     pub context: BTreeMap<String, Spanned<Vec<Vec<String>>>>,
     #[serde(default)]
     pub exclude: BTreeMap<String, Spanned<Vec<String>>>,
+    /// ISO codes of the countries the claim is about ("VN", "KZ").
+    pub parties: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     pub example: Vec<Spanned<RawExample>>,
 }

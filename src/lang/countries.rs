@@ -1,0 +1,188 @@
+//! A language's country gazetteer: the names, adjectives and capitals news copy uses
+//! for each country ("China", "Chinese", "Beijing"; "Trung Quốc", "Bắc Kinh"), keyed
+//! by ISO 3166-1 alpha-2 code. Claims about a relation between countries (`parties`)
+//! use it to pass over sentences about other countries ("trade between Kazakhstan
+//! and China reached $43.8 billion in 2024").
+//!
+//! Forms are matched as written — case-sensitive, whole words, on NFC text — because
+//! folding would turn Vietnamese "Nga" (Russia) into every "nga" and German "Island"
+//! (Iceland) into the English word.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+
+/// Country forms of one language and their matcher, built on first use.
+#[derive(Debug, Clone, Default)]
+pub struct Countries {
+    /// `(form in NFC, country code)`, sorted and deduplicated.
+    forms: Vec<(String, String)>,
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Countries {
+    /// The gazetteer of `(code, forms)` pairs; codes are uppercased, forms trimmed
+    /// and NFC-normalised, empty forms dropped.
+    pub(crate) fn new<'a>(table: impl IntoIterator<Item = (&'a String, &'a Vec<String>)>) -> Self {
+        let mut forms: Vec<(String, String)> = table
+            .into_iter()
+            .flat_map(|(code, forms)| {
+                let code = code.trim().to_uppercase();
+                forms
+                    .iter()
+                    .map(|f| f.trim().nfc().collect::<String>())
+                    .filter(|f| !f.is_empty())
+                    .map(move |f| (f, code.clone()))
+            })
+            .collect();
+        forms.sort();
+        forms.dedup();
+        Countries {
+            forms,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    /// Whether the gazetteer knows the country `code`.
+    pub fn knows(&self, code: &str) -> bool {
+        self.forms.iter().any(|(_, c)| c == code)
+    }
+
+    /// Whether the gazetteer is empty (a pack without `[countries]`).
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    /// Codes of the countries `text` names, in order of appearance (repeats kept).
+    /// The longest form wins where forms overlap ("Equatorial Guinea", not "Guinea").
+    pub fn named_in(&self, text: &str) -> Vec<&str> {
+        let Some(automaton) = self.automaton() else {
+            return Vec::new();
+        };
+        let text: String = text.nfc().collect();
+        automaton
+            .find_iter(&text)
+            .filter(|m| {
+                let before = text[..m.start()].chars().next_back();
+                let after = text[m.end()..].chars().next();
+                let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                !letter(before)
+                    && !letter(after)
+                    && !names_a_currency(&text[..m.start()], &text[m.end()..])
+            })
+            .filter_map(|m| self.forms.get(m.pattern().as_usize()))
+            .map(|(_, code)| code.as_str())
+            .collect()
+    }
+
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                if self.forms.is_empty() {
+                    return None;
+                }
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(self.forms.iter().map(|(form, _)| form))
+                    .ok()
+            })
+            .as_ref()
+    }
+}
+
+/// Words that make a country form part of a currency's name: "US$", "US dollars",
+/// "US-Dollar", "đô la Mỹ", "dollars américains", "долларов США".
+const DOLLAR_WORDS: [&str; 4] = ["dollar", "đô la", "đôla", "доллар"];
+
+/// Whether the country form between `before` and `after` names a currency.
+fn names_a_currency(before: &str, after: &str) -> bool {
+    if after.starts_with('$') {
+        return true;
+    }
+    let next = after
+        .trim_start_matches([' ', '-', '\u{a0}'])
+        .chars()
+        .take(8)
+        .collect::<String>()
+        .to_lowercase();
+    let previous_word = before
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let previous_two = before.trim_end().to_lowercase();
+    DOLLAR_WORDS
+        .iter()
+        .any(|w| next.starts_with(w) || previous_word.starts_with(w) || previous_two.ends_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteer() -> Countries {
+        let table = [
+            (
+                "CN".to_string(),
+                vec!["China".to_string(), "Chinese".into()],
+            ),
+            ("GQ".to_string(), vec!["Equatorial Guinea".to_string()]),
+            ("GN".to_string(), vec!["Guinea".to_string()]),
+            ("RU".to_string(), vec!["Nga".to_string()]),
+            ("vn".to_string(), vec![" Việt Nam ".to_string()]),
+        ];
+        Countries::new(table.iter().map(|(c, f)| (c, f)))
+    }
+
+    #[test]
+    fn whole_words_as_written_longest_first() {
+        let g = gazetteer();
+        assert_eq!(
+            g.named_in("Trade between China and Equatorial Guinea; Chinese firms."),
+            ["CN", "GQ", "CN"]
+        );
+        // Case-sensitive and whole-word: "nga" and "Chinatown" name no country.
+        assert!(g.named_in("ngà voi ở Chinatown, nga").is_empty());
+        // A currency prefix is not the country.
+        let us = Countries::new(
+            [("US".to_string(), vec!["US".to_string()])]
+                .iter()
+                .map(|(c, f)| (c, f)),
+        );
+        assert!(us.named_in("reached US$800 million").is_empty());
+        assert!(us.named_in("1 Milliarde US-Dollar").is_empty());
+        assert!(us.named_in("one billion US dollars").is_empty());
+        let my = Countries::new(
+            [("US".to_string(), vec!["Mỹ".to_string()])]
+                .iter()
+                .map(|(c, f)| (c, f)),
+        );
+        assert!(my.named_in("gần 1 tỷ đô la Mỹ").is_empty());
+        assert_eq!(my.named_in("thị trường Mỹ"), ["US"]);
+        assert_eq!(us.named_in("US tariffs"), ["US"]);
+        // NFD input and a code written in lowercase.
+        let nfd: String = "Việt Nam".nfd().collect();
+        assert_eq!(g.named_in(&nfd), ["VN"]);
+        assert!(g.knows("VN") && !g.knows("KZ"));
+        assert!(Countries::default().named_in("China").is_empty());
+    }
+
+    #[test]
+    fn every_builtin_pack_knows_the_same_countries() {
+        let codes = ["en", "vi", "de", "fr", "ru"];
+        for code in codes {
+            let pack = crate::lang::pack(code).expect("built-in pack");
+            for country in ["VN", "KZ", "CN", "JP", "DE", "US", "RU"] {
+                assert!(pack.countries.knows(country), "{code} lacks {country}");
+            }
+        }
+        let vi = crate::lang::pack("vi").expect("vi");
+        assert_eq!(
+            vi.countries
+                .named_in("Kim ngạch Việt Nam - Trung Quốc năm 2024; Kazakhstan"),
+            ["VN", "CN", "KZ"]
+        );
+    }
+}
