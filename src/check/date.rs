@@ -5,7 +5,7 @@ use super::describe::{self, TemporalParts};
 use super::verdict::Step;
 use super::{Finding, Related};
 use crate::corpus::Document;
-use crate::extract::{SPECIFICITY_DAY_MONTH, Stated, TemporalMention};
+use crate::extract::{SPECIFICITY_DAY_MONTH, SPECIFICITY_RELATIVE, Stated, TemporalMention};
 use crate::rules::{Claim, Event, EventStatus};
 use crate::value::DateSpan;
 use chrono::Datelike;
@@ -13,18 +13,21 @@ use chrono::Datelike;
 pub(crate) fn check(
     claim: &Claim,
     event: &Event,
+    events: &[Event],
     doc: &Document,
     mentions: &[&TemporalMention],
     out: &mut Vec<Finding>,
 ) {
     let mut conflicting: Vec<(&TemporalMention, &DateSpan, u8, Finding)> = mentions
         .iter()
-        .filter_map(|m| match (&m.stated, assess(claim, event, doc, m)) {
-            (Stated::Date { date, specificity }, Some(step)) => step
-                .into_finding()
-                .map(|finding| (*m, date, *specificity, finding)),
-            _ => None,
-        })
+        .filter_map(
+            |m| match (&m.stated, assess(claim, event, events, doc, m)) {
+                (Stated::Date { date, specificity }, Some(step)) => step
+                    .into_finding()
+                    .map(|finding| (*m, date, *specificity, finding)),
+                _ => None,
+            },
+        )
         .collect();
     // The most precisely written first; ties: the earliest.
     conflicting
@@ -44,9 +47,13 @@ pub(crate) fn check(
 }
 
 /// The arithmetic and verdict for one mention: the stated span against the event's.
+/// A date within the dates of another event of `events` speaks of that event ("Tổng
+/// thống Nazarbayev thăm chính thức Việt Nam từ ngày 31/10 đến 1/11/2011" in a piece
+/// on Tokayev's visit): no conflict.
 pub(crate) fn assess(
     claim: &Claim,
     event: &Event,
+    events: &[Event],
     doc: &Document,
     m: &TemporalMention,
 ) -> Option<Step> {
@@ -69,8 +76,21 @@ pub(crate) fn assess(
         } else {
             overlaps(date, &event.date)
         };
+    let other = events
+        .iter()
+        .filter(|e| e.id != event.id && !overlaps(&e.date, &event.date))
+        .find(|e| e.date.start <= date.start && date.end <= e.date.end);
+    // "On Monday", "hôm qua": the document's own days, not an event of years ago.
+    let relative_to_earlier_year = *specificity == SPECIFICITY_RELATIVE
+        && doc.date.is_some_and(|d| event.date.end.year() < d.year());
     Some(if agrees {
         Step::ok(arithmetic)
+    } else if relative_to_earlier_year {
+        Step::ok(format!(
+            "{arithmetic}; a relative date speaks of the document's days, not of an earlier year's event"
+        ))
+    } else if let Some(other) = other {
+        Step::ok(format!("{arithmetic}; it is the date of {}", other.label))
     } else {
         Step::finding(arithmetic, conflict(claim, event, doc, m, date))
     })

@@ -150,7 +150,7 @@ impl<'r> Checker<'r> {
             // Overlapping conflicting dates of one document make one finding.
             ClaimKind::Date { event } => {
                 if let Some(event) = self.rules.event(event) {
-                    date::check(claim, event, doc, mentions, out);
+                    date::check(claim, event, &self.rules.events, doc, mentions, out);
                 }
             }
             _ => {
@@ -173,7 +173,9 @@ impl<'r> Checker<'r> {
         match &claim.kind {
             ClaimKind::Quantity { .. } => Vec::new(),
             ClaimKind::Date { event } => match self.rules.event(event) {
-                Some(e) => date::assess(claim, e, doc, m).into_iter().collect(),
+                Some(e) => date::assess(claim, e, &self.rules.events, doc, m)
+                    .into_iter()
+                    .collect(),
                 None => missing(event),
             },
             ClaimKind::Anniversary { event } => match self.rules.event(event) {

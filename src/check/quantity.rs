@@ -4,8 +4,9 @@
 use super::describe;
 use super::verdict::Step;
 use super::{Finding, Located, MentionView, Related};
-use crate::extract::Derived;
+use crate::extract::{Derived, implied};
 use crate::rules::{Fact, Rules};
+use crate::value::{Hedge, Quantity};
 
 /// Most related locations listed under one finding.
 const MAX_RELATED: usize = 5;
@@ -13,7 +14,13 @@ const MAX_RELATED: usize = 5;
 pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut Vec<Finding>) {
     for located in mentions {
         // Agreeing mentions make no finding: skip their arithmetic (most mentions).
-        if agrees(fact, located) {
+        if agrees(fact, located)
+            || located
+                .mention
+                .derived
+                .as_ref()
+                .is_some_and(|d| echoes_wrong_figure(rules, fact, d))
+        {
             continue;
         }
         let Some(mut finding) = assess(rules, fact, located).into_finding() else {
@@ -56,6 +63,33 @@ pub(crate) fn assess(rules: &Rules, fact: &Fact, located: &Located) -> Step {
     } else {
         Step::finding(arithmetic, conflict(rules, fact, located, Vec::new()))
     }
+}
+
+/// Whether a derived conflict only echoes a wrong stated figure: the figure conflicts
+/// with its own fact (reported there), and the stated change applied to that fact
+/// agrees with `fact` — "548 triệu USD, giảm 6,3% so với năm 2021" meant 584.
+fn echoes_wrong_figure(rules: &Rules, fact: &Fact, d: &Derived) -> bool {
+    let Some(stated_fact) = rules.fact(&d.stated_key) else {
+        return false;
+    };
+    let figure_wrong = !stated_fact
+        .accepted
+        .iter()
+        .any(|a| a.interval.overlaps(&d.stated.interval));
+    figure_wrong
+        && stated_fact.accepted.iter().any(|a| {
+            let right = Quantity {
+                nominal: (a.interval.low + a.interval.high) / 2.0,
+                interval: a.interval,
+                unit: d.stated.unit.clone(),
+                hedge: Hedge::None,
+            };
+            implied(&right, &d.change).is_some_and(|reference| {
+                fact.accepted
+                    .iter()
+                    .any(|f| f.interval.overlaps(&reference.interval))
+            })
+        })
 }
 
 fn agrees(fact: &Fact, l: &Located) -> bool {

@@ -100,8 +100,9 @@ fn quantity_sentence(
         .collect();
     let offset = |r: &Range<usize>| start + r.start..start + r.end;
     let clauses = ClauseIndex::new(s);
-    for (range, quantity) in &values {
-        let Some(period) = own_period(&clauses, range, &periods) else {
+    let own = own_periods(&clauses, &values, &periods);
+    for ((range, quantity), period) in values.iter().zip(own) {
+        let Some(period) = period else {
             continue;
         };
         let bindings = bind(key, Some(&period));
@@ -285,24 +286,53 @@ fn introduced_by_comparison(before: &str, words: &[String]) -> bool {
     })
 }
 
-/// The nearest non-reference period, preferring the same clause.
-fn own_period(
+/// The period each value is stated for: the nearest period that is not a
+/// reference, fewest clause breaks first, then fewest bytes. Pairs are taken best
+/// first and a period goes to one value while another period is left: in "in 2024,
+/// trade amounted to X, while in the first quarter of 2025 it totaled Y" the quarter
+/// is Y's (no clause break), so X gets 2024 although the quarter is nearer.
+fn own_periods(
     clauses: &ClauseIndex,
-    value: &Range<usize>,
+    values: &[(Range<usize>, Quantity)],
     periods: &[FoundPeriod],
-) -> Option<Period> {
-    periods
+) -> Vec<Option<Period>> {
+    let own: Vec<&FoundPeriod> = periods.iter().filter(|p| !p.reference).collect();
+    let distance = |value: &Range<usize>, p: &FoundPeriod| {
+        let between = if p.range.end <= value.start {
+            p.range.end..value.start
+        } else {
+            value.end..p.range.start.max(value.end)
+        };
+        (clauses.breaks(between.clone()), between.len())
+    };
+    let mut pairs: Vec<((usize, usize), usize, usize)> = values
         .iter()
-        .filter(|p| !p.reference)
-        .min_by_key(|p| {
-            let between = if p.range.end <= value.start {
-                p.range.end..value.start
-            } else {
-                value.end..p.range.start.max(value.end)
-            };
-            (clauses.breaks(between.clone()), between.len())
+        .enumerate()
+        .flat_map(|(v, (range, _))| {
+            own.iter()
+                .enumerate()
+                .map(move |(p, period)| (distance(range, period), v, p))
         })
-        .map(|p| p.period.clone())
+        .collect();
+    pairs.sort_unstable();
+    let mut chosen: Vec<Option<usize>> = vec![None; values.len()];
+    let mut taken = vec![false; own.len()];
+    for &(_, v, p) in &pairs {
+        if chosen[v].is_none() && !taken[p] {
+            chosen[v] = Some(p);
+            taken[p] = true;
+        }
+    }
+    // More values than periods: the rest share their nearest period.
+    for &(_, v, p) in &pairs {
+        if chosen[v].is_none() {
+            chosen[v] = Some(p);
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|p| p.map(|p| own[p].period.clone()))
+        .collect()
 }
 
 /// Whether some word of every group passes `holds` (cue groups, context groups).

@@ -9,6 +9,7 @@
 
 mod cues;
 mod derive;
+pub(crate) use derive::implied;
 pub(crate) mod pattern;
 mod prefilter;
 pub(crate) mod sentence;
@@ -479,6 +480,10 @@ pub(crate) const SPECIFICITY_RANGE: u8 = 4;
 /// Specificity of a day and month written without a year ("29/6", "June 29").
 pub(crate) const SPECIFICITY_DAY_MONTH: u8 = 2;
 
+/// Specificity of a date written without digits: a weekday or a relative word
+/// ("on Monday", "hôm qua").
+pub(crate) const SPECIFICITY_RELATIVE: u8 = 0;
+
 /// How precisely a single date was written: a full date (3), day and month (2), a
 /// month (1), a relative word or weekday (0).
 pub(crate) fn date_specificity(date: &DateSpan, folded_text: &str) -> u8 {
@@ -486,7 +491,7 @@ pub(crate) fn date_specificity(date: &DateSpan, folded_text: &str) -> u8 {
     match date.precision {
         DatePrecision::Day if digits >= 5 => 3,
         DatePrecision::Day if digits >= 1 => SPECIFICITY_DAY_MONTH,
-        DatePrecision::Day => 0,
+        DatePrecision::Day => SPECIFICITY_RELATIVE,
         DatePrecision::Month | DatePrecision::Year => 1,
     }
 }
