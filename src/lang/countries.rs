@@ -122,18 +122,25 @@ fn names_a_currency(before: &str, after: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn gazetteer_of(table: &[(&str, &[&str])]) -> Countries {
+        let owned: Vec<(String, Vec<String>)> = table
+            .iter()
+            .map(|(code, forms)| {
+                let forms = forms.iter().map(|f| f.to_string()).collect();
+                (code.to_string(), forms)
+            })
+            .collect();
+        Countries::new(owned.iter().map(|(c, f)| (c, f)))
+    }
+
     fn gazetteer() -> Countries {
-        let table = [
-            (
-                "CN".to_string(),
-                vec!["China".to_string(), "Chinese".into()],
-            ),
-            ("GQ".to_string(), vec!["Equatorial Guinea".to_string()]),
-            ("GN".to_string(), vec!["Guinea".to_string()]),
-            ("RU".to_string(), vec!["Nga".to_string()]),
-            ("vn".to_string(), vec![" Việt Nam ".to_string()]),
-        ];
-        Countries::new(table.iter().map(|(c, f)| (c, f)))
+        gazetteer_of(&[
+            ("CN", &["China", "Chinese"]),
+            ("GQ", &["Equatorial Guinea"]),
+            ("GN", &["Guinea"]),
+            ("RU", &["Nga"]),
+            ("vn", &[" Việt Nam "]),
+        ])
     }
 
     #[test]
@@ -146,19 +153,11 @@ mod tests {
         // Case-sensitive and whole-word: "nga" and "Chinatown" name no country.
         assert!(g.named_in("ngà voi ở Chinatown, nga").is_empty());
         // A currency prefix is not the country.
-        let us = Countries::new(
-            [("US".to_string(), vec!["US".to_string()])]
-                .iter()
-                .map(|(c, f)| (c, f)),
-        );
+        let us = gazetteer_of(&[("US", &["US"])]);
         assert!(us.named_in("reached US$800 million").is_empty());
         assert!(us.named_in("1 Milliarde US-Dollar").is_empty());
         assert!(us.named_in("one billion US dollars").is_empty());
-        let my = Countries::new(
-            [("US".to_string(), vec!["Mỹ".to_string()])]
-                .iter()
-                .map(|(c, f)| (c, f)),
-        );
+        let my = gazetteer_of(&[("US", &["Mỹ"])]);
         assert!(my.named_in("gần 1 tỷ đô la Mỹ").is_empty());
         assert_eq!(my.named_in("thị trường Mỹ"), ["US"]);
         assert_eq!(us.named_in("US tariffs"), ["US"]);
