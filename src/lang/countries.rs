@@ -8,10 +8,11 @@
 //! folding would turn Vietnamese "Nga" (Russia) into every "nga" and German "Island"
 //! (Iceland) into the English word.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use unicode_normalization::UnicodeNormalization;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Country forms of one language and their matcher, built on first use.
 #[derive(Debug, Clone, Default)]
@@ -60,9 +61,12 @@ impl Countries {
         let Some(automaton) = self.automaton() else {
             return Vec::new();
         };
-        let text: String = text.nfc().collect();
+        let text: Cow<str> = match is_nfc_quick(text.chars()) {
+            IsNormalized::Yes => Cow::Borrowed(text),
+            _ => Cow::Owned(text.nfc().collect()),
+        };
         automaton
-            .find_iter(&text)
+            .find_iter(text.as_ref())
             .filter(|m| {
                 let before = text[..m.start()].chars().next_back();
                 let after = text[m.end()..].chars().next();
@@ -82,7 +86,10 @@ impl Countries {
                 if self.forms.is_empty() {
                     return None;
                 }
+                // A contiguous NFA: thousands of forms (Russian cases) would make a
+                // DFA tens of megabytes, and only sentences holding a mention are read.
                 AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .match_kind(MatchKind::LeftmostLongest)
                     .build(self.forms.iter().map(|(form, _)| form))
                     .ok()
