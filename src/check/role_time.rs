@@ -39,8 +39,8 @@ pub(crate) fn of_the_past(
     marked || words.iter().any(|w| year_within(w, from, until))
 }
 
-/// The original text of the sentence holding `range`; the whole body when the
-/// sentences cannot be mapped back.
+/// The original text of the sentence holding `range`; empty (nothing of the past)
+/// when the sentences cannot be mapped back.
 fn sentence_around<'a>(
     body: &'a str,
     folded: &Folded,
@@ -54,7 +54,7 @@ fn sentence_around<'a>(
         .map(|s| folded.to_original(s))
         .find(|s| s.start <= range.start && range.start < s.end)
         .and_then(|s| body.get(s))
-        .unwrap_or(body)
+        .unwrap_or("")
 }
 
 /// Lowercase NFC words of `text` (runs of letters and digits).
