@@ -20,6 +20,7 @@ use crate::check::Span;
 use crate::corpus::Document;
 use crate::fold::Folded;
 use crate::lang::{self, LangPack};
+use crate::names::whole_word;
 use crate::rules::{ClaimKind, Rules};
 use crate::value::{DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
 
@@ -433,22 +434,14 @@ fn relative_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> i32 {
         .relative_years
         .iter()
         .filter_map(|(phrase, shift)| {
-            whole_word_positions(before, phrase)
+            before
+                .match_indices(phrase.as_str())
+                .filter(|(i, _)| whole_word(before, *i, i + phrase.len()))
                 .last()
-                .map(|position| (position, *shift))
+                .map(|(position, _)| (position, *shift))
         })
         .max_by_key(|&(position, _)| position)
         .map_or(0, |(_, shift)| shift)
-}
-
-/// Byte positions of `phrase` in `text` where it stands as whole words.
-fn whole_word_positions<'t>(text: &'t str, phrase: &'t str) -> impl Iterator<Item = usize> + 't {
-    text.match_indices(phrase).filter_map(move |(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + phrase.len()..].chars().next();
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        (!word(before) && !word(after)).then_some(i)
-    })
 }
 
 /// Records a slot that could not be read for lack of the document date (the value

@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::names::whole_word;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -68,11 +69,7 @@ impl Countries {
         automaton
             .find_iter(text.as_ref())
             .filter(|m| {
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                !letter(before)
-                    && !letter(after)
+                whole_word(&text, m.start(), m.end())
                     && !names_a_currency(&text[..m.start()], &text[m.end()..])
             })
             .filter_map(|m| self.forms.get(m.pattern().as_usize()))

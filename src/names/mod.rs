@@ -30,6 +30,7 @@ mod token;
 mod util;
 
 pub use index::NameIndex;
+pub(crate) use util::whole_word;
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
