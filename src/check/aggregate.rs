@@ -62,6 +62,9 @@ struct Kept {
     position: u32,
     /// Claims counted for the summary line.
     mentions: u32,
+    /// Its detected language: 1 + index into `Aggregate::langs`, 0 when it was
+    /// not detected (declared, or not known).
+    detected_lang: u8,
     /// Its own findings and suppression comments, when it has any.
     own: Option<Box<Own>>,
 }
@@ -103,6 +106,8 @@ pub(crate) struct Aggregate {
     binding_ids: HashMap<Vec<(String, String)>, u32>,
     /// The distinct units of the mentions (a handful: currencies, years, percent).
     units: Vec<Option<String>>,
+    /// The distinct detected languages (a handful).
+    langs: Vec<String>,
     /// Document names and mention texts.
     strings: Strings,
     /// Input problems of each source, by source index.
@@ -166,11 +171,15 @@ impl Aggregate {
             })
         });
         let name = self.strings.push(&summary.name);
+        let detected_lang = summary
+            .detected_lang
+            .map_or(0, |lang| self.intern_lang(lang));
         self.documents.push(Kept {
             name,
             source,
             position: position as u32,
             mentions: summary.mention_count as u32,
+            detected_lang,
             own,
         });
     }
@@ -257,6 +266,7 @@ impl Aggregate {
                 source,
                 position: position as u32,
                 mentions: doc.mentions,
+                detected_lang: 0,
                 own: None,
             });
         }
@@ -433,13 +443,38 @@ impl Aggregate {
         })
     }
 
-    /// The source index of the document `name` (after [`Aggregate::finish`]).
-    pub(crate) fn source_of(&self, name: &str) -> Option<usize> {
+    /// The detected language of the document `name`, when the aggregate knows it
+    /// (after [`Aggregate::finish`]).
+    pub(crate) fn detected_lang(&self, name: &str) -> Option<&str> {
+        let doc = self.document(name)?;
+        let lang = usize::from(doc.detected_lang).checked_sub(1)?;
+        self.langs.get(lang).map(String::as_str)
+    }
+
+    /// 1 + the index of `lang` in `langs` (0, "not known", past 255 languages).
+    fn intern_lang(&mut self, lang: String) -> u8 {
+        let index = match self.langs.iter().position(|l| *l == lang) {
+            Some(index) => index,
+            None => {
+                self.langs.push(lang);
+                self.langs.len() - 1
+            }
+        };
+        u8::try_from(index + 1).unwrap_or(0)
+    }
+
+    /// The document `name` (after [`Aggregate::finish`]).
+    fn document(&self, name: &str) -> Option<&Kept> {
         let index = self
             .documents
             .binary_search_by(|d| self.name(d).cmp(name))
             .ok()?;
-        self.documents.get(index).map(|d| d.source)
+        self.documents.get(index)
+    }
+
+    /// The source index of the document `name` (after [`Aggregate::finish`]).
+    pub(crate) fn source_of(&self, name: &str) -> Option<usize> {
+        self.document(name).map(|d| d.source)
     }
 
     /// Calls `f` with each key (in key order) and its mentions, in document order
@@ -508,6 +543,7 @@ mod tests {
             mention_count: mentions.len(),
             mentions,
             suppressions: Vec::new(),
+            detected_lang: name.starts_with('c').then(|| "vi".to_string()),
         }
     }
 
@@ -568,6 +604,8 @@ mod tests {
             assert_eq!(aggregate.source_of("b.txt"), Some(2));
             assert_eq!(aggregate.source_of("d.txt"), Some(3));
             assert_eq!(aggregate.source_of("missing.txt"), None);
+            assert_eq!(aggregate.detected_lang("c.txt"), Some("vi"));
+            assert_eq!(aggregate.detected_lang("a.txt"), None);
         }
     }
 }

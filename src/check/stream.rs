@@ -161,7 +161,8 @@ impl Checker<'_> {
         let report = Report::with_sources(findings, documents, mentions, |name| {
             let index = aggregate.source_of(name)?;
             if reread.as_ref().is_none_or(|(i, _)| *i != index) {
-                reread = Some((index, sources.load(index)));
+                let known = |name: &str| aggregate.detected_lang(name);
+                reread = Some((index, sources.reload(index, &known)));
             }
             let (_, loaded) = reread.as_ref()?;
             let doc = loaded.documents.iter().find(|d| d.name == name)?;

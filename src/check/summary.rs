@@ -13,7 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Aggregate, Finding, Span, agreement, describe, quantity};
-use crate::corpus::Document;
+use crate::corpus::{Document, LangOrigin};
 use crate::extract::{Derived, Extraction, Mention};
 use crate::gate::suppress::{self, Directive};
 use crate::rules::Rules;
@@ -34,6 +34,9 @@ pub(crate) struct DocSummary {
     pub mention_count: usize,
     /// The document's suppression comments.
     pub suppressions: Vec<Directive>,
+    /// The language detected for it, when it declares none (the report's second
+    /// read of the document takes it instead of detecting again).
+    pub detected_lang: Option<String>,
 }
 
 impl DocSummary {
@@ -57,6 +60,7 @@ impl DocSummary {
             snippets,
             mention_count,
             suppressions: suppress::parse(doc),
+            detected_lang: detected_lang(doc),
         }
     }
 
@@ -69,8 +73,14 @@ impl DocSummary {
             snippets: Vec::new(),
             mention_count: 0,
             suppressions: Vec::new(),
+            detected_lang: detected_lang(doc),
         }
     }
+}
+
+/// The language detected for `doc`, when it was.
+fn detected_lang(doc: &Document) -> Option<String> {
+    (doc.lang_origin == LangOrigin::Detected).then(|| doc.lang.clone())
 }
 
 /// A quantity mention together with the document it was found in.

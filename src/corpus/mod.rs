@@ -281,25 +281,31 @@ fn build_document(
         doc.outlet = entry.outlet.as_deref().map(str::to_string).or(doc.outlet);
         doc.title = entry.title.as_deref().map(str::to_string).or(doc.title);
     }
-    Some(with_language(doc, declared_lang))
+    if let Some(lang) = declared_lang {
+        doc.lang = lang;
+        doc.lang_origin = LangOrigin::Declared;
+    }
+    Some(doc)
 }
 
-/// Sets the declared language, or detects one when there is none.
-fn with_language(mut doc: Document, declared: Option<String>) -> Document {
-    match declared {
-        Some(lang) => {
-            doc.lang = lang;
-            doc.lang_origin = LangOrigin::Declared;
-        }
-        None if doc.lang_origin == LangOrigin::Default => {
-            if let Some(lang) = detect::detect(doc.body()) {
-                doc.lang = lang.to_string();
-                doc.lang_origin = LangOrigin::Detected;
-            }
-        }
-        None => {}
+/// Gives `doc` the language `language` names for it when it declares none (the
+/// default language stays when `language` names none).
+fn with_language<'a>(
+    mut doc: Document,
+    language: &dyn Fn(&Document) -> Option<&'a str>,
+) -> Document {
+    if doc.lang_origin == LangOrigin::Default
+        && let Some(lang) = language(&doc)
+    {
+        doc.lang = lang.to_string();
+        doc.lang_origin = LangOrigin::Detected;
     }
     doc
+}
+
+/// The detected language of a document that declares none.
+fn detected(doc: &Document) -> Option<&'static str> {
+    detect::detect(doc.body())
 }
 
 /// A TOML date (or date-time) as a calendar date; `None` for a bare time.

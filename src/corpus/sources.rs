@@ -15,7 +15,8 @@ use chrono::Datelike;
 use super::discover::{self, FoundFile};
 use super::manifest::Entry;
 use super::{
-    Document, InputFormat, InputProblem, LoadOptions, build_document, decode, jsonl, with_language,
+    Document, InputFormat, InputProblem, LoadOptions, build_document, decode, detected, jsonl,
+    with_language,
 };
 use crate::Error;
 use crate::cache::Stamp;
@@ -213,6 +214,35 @@ impl Sources {
 
     /// Builds the documents of source `index` from its bytes (see [`Sources::bytes`]).
     pub(crate) fn build(&self, index: usize, bytes: &[u8]) -> Loaded {
+        self.build_with(index, bytes, &detected)
+    }
+
+    /// Reads source `index` again, for the report: a document that declares no
+    /// language takes the one `known` names for it (what the first read detected),
+    /// and only a document `known` does not name is detected again.
+    pub(crate) fn reload<'a>(
+        &self,
+        index: usize,
+        known: &dyn Fn(&str) -> Option<&'a str>,
+    ) -> Loaded {
+        let language = |doc: &Document| known(&doc.name).or_else(|| detected(doc));
+        match self.bytes(index) {
+            Ok(bytes) => self.build_with(index, &bytes, &language),
+            Err(problem) => Loaded {
+                documents: Vec::new(),
+                problems: vec![problem],
+            },
+        }
+    }
+
+    /// Builds the documents of source `index` from its bytes; `language` names the
+    /// language of a document that declares none.
+    fn build_with<'a>(
+        &self,
+        index: usize,
+        bytes: &[u8],
+        language: &dyn Fn(&Document) -> Option<&'a str>,
+    ) -> Loaded {
         let source = &self.sources[index];
         let (name, format) = (source.name(), source.format());
         let mut loaded = Loaded::default();
@@ -233,7 +263,7 @@ impl Sources {
             loaded.problems = problems;
             loaded.documents = documents
                 .into_iter()
-                .map(|doc| with_language(doc, None))
+                .map(|doc| with_language(doc, language))
                 .collect();
             return loaded;
         }
@@ -245,7 +275,7 @@ impl Sources {
             &self.options.default_lang,
             &mut loaded.problems,
         ) {
-            loaded.documents.push(doc);
+            loaded.documents.push(with_language(doc, language));
         }
         loaded
     }
@@ -255,5 +285,30 @@ impl Sources {
             Source::File(file) => file.entry.as_ref(),
             Source::Staged { .. } => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sources;
+    use crate::corpus::{LangOrigin, LoadOptions};
+
+    /// The report's second read takes the language the first read detected (a
+    /// wrong one here, to tell it from detection), and detects when none is known.
+    #[test]
+    fn reload_takes_the_known_language() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = "Im Jahr 2024 wird der Handelsumsatz zwischen den beiden Ländern etwa 1 Milliarde US-Dollar betragen.";
+        std::fs::write(dir.path().join("a.txt"), text).expect("write");
+        let sources = Sources::discover(&[dir.path()], &LoadOptions::default()).expect("sources");
+        assert_eq!(sources.load(0).documents[0].lang, "de");
+        let known = sources.reload(0, &|_: &str| Some("vi"));
+        let doc = &known.documents[0];
+        assert_eq!(
+            (doc.lang.as_str(), doc.lang_origin),
+            ("vi", LangOrigin::Detected)
+        );
+        let unknown = sources.reload(0, &|_: &str| None);
+        assert_eq!(unknown.documents[0].lang, "de");
     }
 }
