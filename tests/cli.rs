@@ -130,3 +130,27 @@ fn missing_path_is_a_usage_error() {
 fn unknown_format_is_a_usage_error() {
     assert_eq!(factlint(&["check", "--format", "yaml"]).2, 2);
 }
+
+/// A title the person did not hold yet: the label speaks of the role, not of a
+/// spelling (the name "To Lam" is right).
+#[test]
+fn role_conflict_label_speaks_of_the_role() {
+    let dir = common::seeded_copy();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).expect("mkdir");
+    std::fs::write(
+        docs.join("a.txt"),
+        "Yoon conveyed an invitation from Vietnamese General Secretary To Lam to visit Hanoi.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        docs.join("corpus.toml"),
+        "[[document]]\npath = \"a.txt\"\nlang = \"en\"\ndate = 2024-07-01\n",
+    )
+    .expect("write");
+    let (stdout, stderr, code) = common::factlint(dir.path(), &["check", "--no-cache", "docs"]);
+    assert_eq!(code, 0, "a warning only: {stdout}{stderr}");
+    assert!(stdout.contains("role-conflict"), "{stdout}");
+    assert!(stdout.contains("not in this role on this date"), "{stdout}");
+    assert!(!stdout.contains("should be"), "{stdout}");
+}

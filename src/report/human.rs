@@ -143,6 +143,8 @@ impl FindingDiagnostic {
     fn new(report: &Report, f: &Finding) -> Self {
         let source = report.text(&f.file).map(|text| Source::new(&f.file, text));
         let label_text = match (&f.found, &f.expected, f.kind.as_str()) {
+            // The name is right; the title before it is not (`expected` is the name).
+            _ if f.rule == "role-conflict" => String::from("not in this role on this date"),
             (_, Some(expected), "name") => format!("should be `{expected}`"),
             (Some(found), _, kind) if kind != "input" => format!("found {found}"),
             _ => String::from("here"),
