@@ -131,6 +131,22 @@ mod tests {
             "Er traf den damaligen Generalsekretär Nguyễn Phú Trọng.",
             "Nguyễn"
         ));
+        // "Cựu", the usual Vietnamese "former"; a predecessor; a removal from office.
+        assert!(past(
+            "vi",
+            "Cựu Tổng Bí thư Nguyễn Phú Trọng từng thăm Seoul.",
+            "Nguyễn Phú"
+        ));
+        assert!(past(
+            "en",
+            "His predecessor, General Secretary Nguyen Phu Trong, had visited.",
+            "Nguyen"
+        ));
+        assert!(past(
+            "de",
+            "Der abgesetzte Generalsekretär Nguyễn Phú Trọng schwieg.",
+            "Nguyễn"
+        ));
     }
 
     #[test]
