@@ -22,6 +22,7 @@ pub(crate) fn assess(
         written_span,
         ordinal,
         reference_shift,
+        named_years,
     } = &m.stated
     else {
         return Vec::new();
@@ -39,9 +40,24 @@ pub(crate) fn assess(
     } else {
         accepted_years(event.date.start, event.date.end, doc_date)
     };
-    let arithmetic = arithmetic(event, doc_date, *reference_shift);
-    let stated_ok = (low..=high)
-        .any(|n| years.interval.low <= f64::from(n) && f64::from(n) <= years.interval.high);
+    let states = |(low, high): (i32, i32)| {
+        (low..=high)
+            .any(|n| years.interval.low <= f64::from(n) && f64::from(n) <= years.interval.high)
+    };
+    let mut arithmetic = arithmetic(event, doc_date, *reference_shift);
+    let mut stated_ok = states((low, high));
+    if !stated_ok
+        && let Some(year) = named_years
+            .iter()
+            .copied()
+            .find(|&year| year_counts(event, year, doc_date, *ordinal).is_some_and(states))
+    {
+        stated_ok = true;
+        arithmetic = format!(
+            "{arithmetic}; the sentence names {year}: {} calendar years",
+            year - event.date.start.year()
+        );
+    }
     let text = describe::text(doc, m.span);
     let count = format!("{arithmetic}; stated {}", years.nominal);
     let mut steps = vec![if stated_ok {
@@ -89,6 +105,24 @@ pub(crate) fn assess(
         );
     }
     steps
+}
+
+/// The counts accepted as of `year`, a year the sentence names ("in 2022, the 30th
+/// anniversary"): from its first day to its last. `None` for a year that cannot be
+/// the sentence's time: not after the event, or over a decade past the document.
+fn year_counts(event: &Event, year: i32, doc_date: NaiveDate, ordinal: bool) -> Option<(i32, i32)> {
+    if year <= event.date.end.year() || year > doc_date.year() + 10 {
+        return None;
+    }
+    if ordinal {
+        let calendar = year - event.date.start.year();
+        return Some((calendar, calendar));
+    }
+    let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
+    let last = NaiveDate::from_ymd_opt(year, 12, 31)?;
+    let (low, _) = accepted_years(event.date.start, event.date.end, first);
+    let (_, high) = accepted_years(event.date.start, event.date.end, last);
+    Some((low, high))
 }
 
 /// `date` moved by `years` whole years (29 February becomes 28 February).

@@ -87,6 +87,9 @@ pub(crate) enum Stated {
         /// Years by which the sentence moves its time from the document's date
         /// ("last year they marked the 30th anniversary": -1).
         reference_shift: i32,
+        /// The years the sentence names ("in 2022, the 30th anniversary …"): the
+        /// count may be meant as of one of them.
+        named_years: Vec<i32>,
     },
     /// The claim was made ("the first ever …"); nothing else to read.
     Occurrence,
@@ -410,6 +413,7 @@ fn temporal_match(
                 written_span: written,
                 ordinal,
                 reference_shift: relative_year_before(at, whole.start, ctx),
+                named_years: years_in_sentence(at, whole.start),
             },
         },
         (true, None, None) => TemporalMention {
@@ -442,6 +446,23 @@ fn relative_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> i32 {
         })
         .max_by_key(|&(position, _)| position)
         .map_or(0, |(_, shift)| shift)
+}
+
+/// The four-digit years (1000–2999) written as words of their own in the sentence
+/// holding `at_byte`, in order ("12/2022" names 2022 too).
+fn years_in_sentence(at: &Locator, at_byte: usize) -> Vec<i32> {
+    let text = &at.folded.text;
+    let Some(sentence) = at.sentence_at(at_byte) else {
+        return Vec::new();
+    };
+    let Some(sentence_text) = text.get(sentence.clone()) else {
+        return Vec::new();
+    };
+    sentence_text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4 && matches!(run.as_bytes()[0], b'1' | b'2'))
+        .filter_map(|run| run.parse().ok())
+        .collect()
 }
 
 /// Records a slot that could not be read for lack of the document date (the value
