@@ -5,7 +5,9 @@ use super::describe::{self, TemporalParts};
 use super::verdict::Step;
 use super::{Finding, Related};
 use crate::corpus::Document;
-use crate::extract::{SPECIFICITY_DAY_MONTH, SPECIFICITY_RELATIVE, Stated, TemporalMention};
+use crate::extract::{
+    SPECIFICITY_DAY_MONTH, SPECIFICITY_RANGE, SPECIFICITY_RELATIVE, Stated, TemporalMention,
+};
 use crate::rules::{Claim, Event, EventStatus};
 use crate::value::DateSpan;
 use chrono::Datelike;
@@ -70,16 +72,20 @@ pub(crate) fn assess(
         event.label,
         describe::date_span(&event.date)
     );
-    let agrees =
-        if *specificity == SPECIFICITY_DAY_MONTH && event.date.end.year() < date.start.year() {
-            same_day_of_year(date, &event.date)
-        } else {
-            overlaps(date, &event.date)
-        };
+    let agrees = if *specificity == SPECIFICITY_DAY_MONTH && event.date.end.year() < date.start.year()
+    {
+        same_day_of_year(date, &event.date)
+    } else if *specificity == SPECIFICITY_RANGE {
+        // A range written day by day says when the event began and ended: one day
+        // off at either end ("23–25/6" for 22–24/6) is wrong, though it overlaps.
+        within(date, &event.date)
+    } else {
+        overlaps(date, &event.date)
+    };
     let other = events
         .iter()
         .filter(|e| e.id != event.id && !overlaps(&e.date, &event.date))
-        .find(|e| e.date.start <= date.start && date.end <= e.date.end);
+        .find(|e| within(date, &e.date));
     // "On Monday", "hôm qua": the document's own days, not an event of years ago.
     let relative_to_earlier_year = *specificity == SPECIFICITY_RELATIVE
         && doc.date.is_some_and(|d| event.date.end.year() < d.year());
@@ -138,6 +144,11 @@ fn conflict(
             related: Vec::new(),
         },
     )
+}
+
+/// Whether `a` lies within `b`.
+fn within(a: &DateSpan, b: &DateSpan) -> bool {
+    b.start <= a.start && a.end <= b.end
 }
 
 fn overlaps(a: &DateSpan, b: &DateSpan) -> bool {
