@@ -100,7 +100,11 @@ fn quantity_sentence(
         .collect();
     let offset = |r: &Range<usize>| start + r.start..start + r.end;
     let clauses = ClauseIndex::new(s);
-    let own = own_periods(&clauses, &values, &periods);
+    let bases: Vec<bool> = values
+        .iter()
+        .map(|(r, _)| introduced_by_comparison(&s[..r.start], ctx.pack.base_words()))
+        .collect();
+    let own = own_periods(&clauses, &values, &bases, &periods);
     for ((range, quantity), period) in values.iter().zip(own) {
         let Some(period) = period else {
             continue;
@@ -286,17 +290,45 @@ fn introduced_by_comparison(before: &str, words: &[String]) -> bool {
     })
 }
 
-/// The period each value is stated for: the nearest period that is not a
-/// reference, fewest clause breaks first, then fewest bytes. Pairs are taken best
-/// first and a period goes to one value while another period is left: in "in 2024,
-/// trade amounted to X, while in the first quarter of 2025 it totaled Y" the quarter
-/// is Y's (no clause break), so X gets 2024 although the quarter is nearer.
+/// The period each value is stated for.
+///
+/// A comparison's base figure ("up from $79.4 billion in 2023", "so với mức 87,7 tỷ
+/// USD của năm 2022", `bases`) takes the nearest period written after it in its
+/// clause, whether or not a comparison word introduces that period; without one it
+/// has none (it is not a mention). The other values take the nearest period that is
+/// neither a reference nor a base's, fewest clause breaks first, then fewest bytes.
+/// Pairs are taken best first and a period goes to one value while another period is
+/// left: in "in 2024, trade amounted to X, while in the first quarter of 2025 it
+/// totaled Y" the quarter is Y's (no clause break), so X gets 2024 although the
+/// quarter is nearer.
 fn own_periods(
     clauses: &ClauseIndex,
     values: &[(Range<usize>, Quantity)],
+    bases: &[bool],
     periods: &[FoundPeriod],
 ) -> Vec<Option<Period>> {
-    let own: Vec<&FoundPeriod> = periods.iter().filter(|p| !p.reference).collect();
+    let mut chosen: Vec<Option<usize>> = vec![None; values.len()];
+    let mut taken = vec![false; periods.len()];
+    for (v, (range, _)) in values.iter().enumerate() {
+        if !bases.get(v).copied().unwrap_or(false) {
+            continue;
+        }
+        let after = periods
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.range.start >= range.end && clauses.breaks(range.end..p.range.start) == 0
+            })
+            .min_by_key(|(_, p)| p.range.start);
+        if let Some((p, _)) = after {
+            chosen[v] = Some(p);
+            taken[p] = true;
+        }
+    }
+    let is_base = |v: usize| bases.get(v).copied().unwrap_or(false);
+    let own: Vec<usize> = (0..periods.len())
+        .filter(|&p| !periods[p].reference && !taken[p])
+        .collect();
     let distance = |value: &Range<usize>, p: &FoundPeriod| {
         let between = if p.range.end <= value.start {
             p.range.end..value.start
@@ -308,15 +340,13 @@ fn own_periods(
     let mut pairs: Vec<((usize, usize), usize, usize)> = values
         .iter()
         .enumerate()
+        .filter(|&(v, _)| !is_base(v))
         .flat_map(|(v, (range, _))| {
             own.iter()
-                .enumerate()
-                .map(move |(p, period)| (distance(range, period), v, p))
+                .map(move |&p| (distance(range, &periods[p]), v, p))
         })
         .collect();
     pairs.sort_unstable();
-    let mut chosen: Vec<Option<usize>> = vec![None; values.len()];
-    let mut taken = vec![false; own.len()];
     for &(_, v, p) in &pairs {
         if chosen[v].is_none() && !taken[p] {
             chosen[v] = Some(p);
@@ -331,7 +361,7 @@ fn own_periods(
     }
     chosen
         .into_iter()
-        .map(|p| p.map(|p| own[p].period.clone()))
+        .map(|p| p.map(|p| periods[p].period.clone()))
         .collect()
 }
 

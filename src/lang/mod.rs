@@ -18,6 +18,7 @@
 //! name = "Name"
 //! abbreviations = ["Dr."]          # do not end a sentence
 //! comparison_words = ["from"]      # introduce a reference period
+//! base_words = ["up from"]         # make the figure after them a comparison's base
 //! year_words = ["year", "years"]   # duration units for counts
 //! percent_words = ["%", "percent"]
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
@@ -248,6 +249,8 @@ pub struct LangPack {
     pub decrease_words: Vec<String>,
     /// Comparison words introducing a reference period.
     pub comparison: Vec<String>,
+    /// Words that make the figure right after them the base of a comparison.
+    pub base_words: Vec<String>,
     /// Year duration unit words.
     pub year_units: Vec<String>,
     /// Month names with month numbers 1..=12.
@@ -296,6 +299,12 @@ impl LangPack {
         &self.comparison
     }
 
+    /// Words that make the figure right after them the base of a comparison
+    /// ("up from $79.4 billion in 2023", "so với mức 87,7 tỷ USD"; folded).
+    pub fn base_words(&self) -> &[String] {
+        &self.base_words
+    }
+
     /// Year duration unit words (folded).
     pub fn year_words(&self) -> &[String] {
         &self.year_units
@@ -311,6 +320,8 @@ struct RawPack {
     name: String,
     abbreviations: Vec<String>,
     comparison_words: Vec<String>,
+    #[serde(default)]
+    base_words: Vec<String>,
     year_words: Vec<String>,
     percent_words: Vec<String>,
     #[serde(default)]
@@ -563,6 +574,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         increase_words: folded_list(&raw.change.increase),
         decrease_words: folded_list(&raw.change.decrease),
         comparison: folded_list(&raw.comparison_words),
+        base_words: folded_list(&raw.base_words),
         year_units: folded_list(&raw.year_words),
         months: indexed(raw.dates.months.get_ref(), 1),
         weekdays: indexed(raw.dates.weekdays.get_ref(), 0),
