@@ -72,16 +72,16 @@ pub(crate) fn assess(
         event.label,
         describe::date_span(&event.date)
     );
-    let agrees = if *specificity == SPECIFICITY_DAY_MONTH && event.date.end.year() < date.start.year()
-    {
-        same_day_of_year(date, &event.date)
-    } else if *specificity == SPECIFICITY_RANGE {
-        // A range written day by day says when the event began and ended: one day
-        // off at either end ("23–25/6" for 22–24/6) is wrong, though it overlaps.
-        within(date, &event.date)
-    } else {
-        overlaps(date, &event.date)
-    };
+    let agrees =
+        if *specificity == SPECIFICITY_DAY_MONTH && event.date.end.year() < date.start.year() {
+            same_day_of_year(date, &event.date)
+        } else if *specificity == SPECIFICITY_RANGE {
+            // A range written day by day says when the event began and ended: one day
+            // off at either end ("23–25/6" for 22–24/6) is wrong, though it overlaps.
+            within(date, &event.date)
+        } else {
+            overlaps(date, &event.date)
+        };
     let other = events
         .iter()
         .filter(|e| e.id != event.id && !overlaps(&e.date, &event.date))

@@ -27,18 +27,48 @@ pub(crate) fn parse_value(raw: &RawValue) -> Result<FactValue, String> {
     }
 }
 
+/// English scale words a text value may put between its number and its unit
+/// ("86.4 billion USD").
+const SCALES: [(&str, f64); 8] = [
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("mn", 1e6),
+    ("m", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+];
+
 fn parse_text(text: &str) -> Result<FactValue, String> {
     let text = text.trim();
-    let (number, unit) = match text.strip_suffix('%') {
-        Some(number) => (number.trim(), Some("%".to_string())),
+    let (number, rest) = match text.strip_suffix('%') {
+        Some(number) => (number.trim(), Some("%")),
         None => match text.split_once(char::is_whitespace) {
-            Some((number, unit)) => (number, Some(normalise_unit(unit.trim()))),
+            Some((number, rest)) => (number, Some(rest.trim())),
             None => (text, None),
         },
     };
-    let amount: f64 = number.replace('_', "").parse().map_err(|_| {
+    let mut amount: f64 = number.replace('_', "").parse().map_err(|_| {
         format!("`{text}` is not a value: write a number with an optional unit, e.g. \"1e9 USD\" or \"6.3%\"")
     })?;
+    let mut unit = rest;
+    if let Some(rest) = rest {
+        let (word, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        if let Some((_, scale)) = SCALES.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)) {
+            amount *= scale;
+            unit = Some(after.trim()).filter(|u| !u.is_empty());
+        }
+    }
+    if let Some(unit) = unit
+        && unit.contains(char::is_whitespace)
+        && !matches!(unit, "per cent")
+    {
+        return Err(format!(
+            "`{text}` is not a value: the unit must be one word (\"USD\", \"EUR\", \"%\"), e.g. \"86.4e9 USD\" or \"86.4 billion USD\""
+        ));
+    }
+    let unit = unit.map(normalise_unit);
     finite(amount).map(|amount| FactValue { amount, unit })
 }
 
@@ -136,6 +166,12 @@ mod tests {
         let p = parse_value(&RawValue::Text("6.3%".into())).expect("percent");
         assert_eq!((p.amount, p.unit.as_deref()), (6.3, Some("%")));
         assert!(parse_value(&RawValue::Text("about a billion".into())).is_err());
+        // A scale word is read, not taken for a unit ("BILLION USD").
+        let b = parse_value(&RawValue::Text("86.4 billion USD".into())).expect("scaled");
+        assert_eq!((b.amount, b.unit.as_deref()), (86.4e9, Some("USD")));
+        let m = parse_value(&RawValue::Text("800 million".into())).expect("no unit");
+        assert_eq!((m.amount, m.unit), (800e6, None));
+        assert!(parse_value(&RawValue::Text("86.4 billion US dollars".into())).is_err());
         assert!(parse_value(&RawValue::Text("inf".into())).is_err());
     }
 
