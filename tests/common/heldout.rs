@@ -27,6 +27,16 @@ pub struct Score {
     pub flagged_traps: Vec<String>,
 }
 
+impl Score {
+    /// The planted errors not found, as (file, text).
+    pub fn missed(&self) -> Vec<(&str, &str)> {
+        self.missed
+            .iter()
+            .map(|(file, span)| (file.as_str(), span.as_str()))
+            .collect()
+    }
+}
+
 fn project(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
