@@ -17,7 +17,7 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 
 use crate::check::{Checker, ClaimMatch, Finding, Severity};
 use crate::corpus::{Corpus, Document};
-use crate::rules::{Example, Expect, Origin, Rules};
+use crate::rules::{Claim, Example, Expect, Origin, Rules};
 
 /// The outcome of running every example of a rule base.
 #[derive(Debug, Default)]
@@ -69,9 +69,13 @@ pub fn run(rules: &Rules) -> TestRun {
             let doc = document(example);
             let matches = checker.claim_matches(&doc);
             let findings = relevant(&checker, &doc, |f| f.rule == claim.id);
-            let verdict = judge(example, !matches.is_empty(), &findings, || {
-                describe_matches(&matches)
-            });
+            let verdict = judge(
+                example,
+                !matches.is_empty(),
+                &findings,
+                || describe_matches(&matches),
+                || unmatched_because(&only, &doc),
+            );
             record(&mut run, rules, &claim.id, example, verdict);
         }
     }
@@ -85,9 +89,13 @@ pub fn run(rules: &Rules) -> TestRun {
             let findings = relevant(&checker, &doc, |f| {
                 f.kind == "name" && f.key.as_deref() == Some(entity.id.as_str())
             });
-            let verdict = judge(example, named, &findings, || {
-                format!("`{}` is named and correct", entity.name)
-            });
+            let verdict = judge(
+                example,
+                named,
+                &findings,
+                || format!("`{}` is named and correct", entity.name),
+                || format!("no form of {} is named in this text", entity.name),
+            );
             record(&mut run, rules, &entity.id, example, verdict);
         }
     }
@@ -120,11 +128,53 @@ struct Failure {
     help: String,
 }
 
+/// Why the one claim of `only` reads nothing in `doc`: the gates that, lifted one at
+/// a time, let it read the text; else its patterns and cues themselves.
+fn unmatched_because(only: &Rules, doc: &Document) -> String {
+    let lifted = |lift: &dyn Fn(&mut Claim)| {
+        let mut rules = only.clone();
+        rules.claims.iter_mut().for_each(lift);
+        !Checker::new(&rules).claim_matches(doc).is_empty()
+    };
+    let gates: [(&str, &dyn Fn(&mut Claim)); 4] = [
+        ("the text has no word of some `context` group", &|c| {
+            c.scope.values_mut().for_each(|s| s.context.clear())
+        }),
+        ("an `exclude` word is in the sentence", &|c| {
+            c.scope.values_mut().for_each(|s| s.exclude.clear())
+        }),
+        (
+            "the sentence names a country that is not one of the `parties`",
+            &|c| c.parties.clear(),
+        ),
+        (
+            "the example's `doc_date` is missing or outside the claim's `doc_dates`",
+            &|c| c.doc_dates = None,
+        ),
+    ];
+    let blocking: Vec<&str> = gates
+        .iter()
+        .filter(|(_, lift)| lifted(*lift))
+        .map(|(why, _)| *why)
+        .collect();
+    if !blocking.is_empty() {
+        return format!("the claim would read this text but {}", blocking.join("; "));
+    }
+    let all = |c: &mut Claim| gates.iter().for_each(|(_, lift)| lift(c));
+    if lifted(&all) {
+        "the claim would read this text without its context, exclude, parties and doc_dates gates together".to_string()
+    } else {
+        "no pattern or cue of the claim matches this text (folded: lowercase, no diacritics)"
+            .to_string()
+    }
+}
+
 fn judge(
     example: &Example,
     matched: bool,
     findings: &[Finding],
     agreeing: impl Fn() -> String,
+    unmatched: impl Fn() -> String,
 ) -> Result<(), Failure> {
     if crate::lang::pack(&example.lang).is_none() {
         return Err(Failure {
@@ -142,11 +192,7 @@ fn judge(
         })
     };
     match example.expect {
-        Expect::Conflict if findings.is_empty() && !matched => fail(
-            "nothing matched",
-            "the claim's patterns and cues do not match this text (check the context words)"
-                .to_string(),
-        ),
+        Expect::Conflict if findings.is_empty() && !matched => fail("nothing matched", unmatched()),
         Expect::Conflict if findings.is_empty() => fail("it agrees with the rules", agreeing()),
         Expect::Conflict => match &example.expect_found {
             Some(wanted) if !findings.iter().any(|f| f.found.as_deref() == Some(wanted)) => fail(
@@ -160,11 +206,7 @@ fn judge(
             help: "only findings have a found value; remove `expect_found`".to_string(),
         }),
         Expect::Ok if !findings.is_empty() => fail("it conflicts", messages(findings)),
-        Expect::Ok if !matched => fail(
-            "nothing matched",
-            "the claim's patterns and cues do not match this text (check the context words)"
-                .to_string(),
-        ),
+        Expect::Ok if !matched => fail("nothing matched", unmatched()),
         Expect::NoMatch if matched || !findings.is_empty() => {
             let details = if findings.is_empty() {
                 agreeing()
