@@ -128,15 +128,18 @@ struct Failure {
     help: String,
 }
 
+/// A change to a claim that lifts one of its gates.
+type Lift = dyn Fn(&mut Claim);
+
 /// Why the one claim of `only` reads nothing in `doc`: the gates that, lifted one at
 /// a time, let it read the text; else its patterns and cues themselves.
 fn unmatched_because(only: &Rules, doc: &Document) -> String {
-    let lifted = |lift: &dyn Fn(&mut Claim)| {
+    let lifted = |lift: &Lift| {
         let mut rules = only.clone();
         rules.claims.iter_mut().for_each(lift);
         !Checker::new(&rules).claim_matches(doc).is_empty()
     };
-    let gates: [(&str, &dyn Fn(&mut Claim)); 4] = [
+    let gates: [(&str, &Lift); 4] = [
         ("the text has no word of some `context` group", &|c| {
             c.scope.values_mut().for_each(|s| s.context.clear())
         }),
