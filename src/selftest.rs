@@ -129,17 +129,17 @@ struct Failure {
 }
 
 /// A change to a claim that lifts one of its gates.
-type Lift = dyn Fn(&mut Claim);
+type Lift<'a> = dyn Fn(&mut Claim) + 'a;
 
 /// Why the one claim of `only` reads nothing in `doc`: the gates that, lifted one at
 /// a time, let it read the text; else its patterns and cues themselves.
 fn unmatched_because(only: &Rules, doc: &Document) -> String {
-    let lifted = |lift: &Lift| {
+    let lifted = |lift: &Lift<'_>| {
         let mut rules = only.clone();
         rules.claims.iter_mut().for_each(lift);
         !Checker::new(&rules).claim_matches(doc).is_empty()
     };
-    let gates: [(&str, &Lift); 4] = [
+    let gates: [(&str, &Lift<'static>); 4] = [
         ("the text has no word of some `context` group", &|c| {
             c.scope.values_mut().for_each(|s| s.context.clear())
         }),
@@ -157,7 +157,7 @@ fn unmatched_because(only: &Rules, doc: &Document) -> String {
     ];
     let blocking: Vec<&str> = gates
         .iter()
-        .filter(|(_, lift)| lifted(*lift))
+        .filter(|(_, lift)| lifted(lift))
         .map(|(why, _)| *why)
         .collect();
     if !blocking.is_empty() {
