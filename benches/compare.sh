@@ -38,6 +38,14 @@ FACTLINT=$CARGO_TARGET_DIR/release/factlint
 GEN=$CARGO_TARGET_DIR/release/examples/gen
 PATTERNS=$BENCH/patterns.txt
 "$FACTLINT" rules --expanded-patterns rules > "$PATTERNS"
+# An rg that rejects the patterns would be timed at its error (exit code 2).
+rg_rc=0
+rg -c -i -f "$PATTERNS" /dev/null >/dev/null 2>"$BENCH/rg-check.txt" || rg_rc=$?
+if [ "$rg_rc" -eq 2 ]; then
+  echo "rg cannot read the expanded patterns:" >&2
+  cat "$BENCH/rg-check.txt" >&2
+  exit 2
+fi
 
 # corpus DIR DOCS: generate once (deterministic, seed 1, 2% planted conflicts).
 corpus() {

@@ -2,7 +2,8 @@
 //! compiles to (placeholders expanded), for comparisons with other tools (issue 7).
 //!
 //! Named groups become non-capturing, so the lines can be joined into one
-//! alternation (`rg -f`). The regexes match folded text (lowercase, diacritics
+//! alternation (`rg -f`), and a line break outside a character class becomes `^`:
+//! line-oriented tools see no line breaks, and ripgrep refuses a literal `\n`. The regexes match folded text (lowercase, diacritics
 //! dropped, typographic dashes and quotes plain); a tool that searches raw text needs
 //! case-insensitive matching and still misses accented spellings.
 
@@ -14,9 +15,43 @@ impl Rules {
     pub fn expanded_patterns(&self) -> Vec<String> {
         self.claims
             .iter()
-            .flat_map(|c| c.patterns.iter().map(|p| unnamed(p.regex.as_str())))
+            .flat_map(|c| {
+                c.patterns
+                    .iter()
+                    .map(|p| line_starts(&unnamed(p.regex.as_str())))
+            })
             .collect()
     }
+}
+
+/// `\n` outside a character class → `^` (the start of the next line, for a tool that
+/// searches line by line).
+fn line_starts(regex: &str) -> String {
+    let mut out = String::with_capacity(regex.len());
+    let mut chars = regex.chars();
+    let mut in_class = false;
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\\' => match chars.next() {
+                Some('n') if !in_class => out.push('^'),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                in_class = true;
+                out.push(ch);
+            }
+            ']' => {
+                in_class = false;
+                out.push(ch);
+            }
+            _ => out.push(ch),
+        }
+    }
+    out
 }
 
 /// `(?P<name>` → `(?:` (escaped parentheses are left alone).
@@ -42,7 +77,15 @@ fn unnamed(regex: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::unnamed;
+    use super::{line_starts, unnamed};
+
+    #[test]
+    fn line_breaks_outside_classes_become_line_starts() {
+        assert_eq!(
+            line_starts(r"(?:^|\n|[.!?]\s)[^.\n]{0,60}\\n"),
+            r"(?:^|^|[.!?]\s)[^.\n]{0,60}\\n"
+        );
+    }
 
     #[test]
     fn named_groups_become_non_capturing() {
