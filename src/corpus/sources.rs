@@ -137,8 +137,18 @@ impl Sources {
 
     /// Reads source `index` into its documents.
     pub fn load(&self, index: usize) -> Loaded {
+        self.load_with(index, &detected)
+    }
+
+    /// Reads source `index`; `language` names the language of a document that
+    /// declares none.
+    fn load_with<'a>(
+        &self,
+        index: usize,
+        language: &dyn Fn(&Document) -> Option<&'a str>,
+    ) -> Loaded {
         match self.bytes(index) {
-            Ok(bytes) => self.build(index, &bytes),
+            Ok(bytes) => self.build_with(index, &bytes, language),
             Err(problem) => Loaded {
                 documents: Vec::new(),
                 problems: vec![problem],
@@ -225,14 +235,9 @@ impl Sources {
         index: usize,
         known: &dyn Fn(&str) -> Option<&'a str>,
     ) -> Loaded {
-        let language = |doc: &Document| known(&doc.name).or_else(|| detected(doc));
-        match self.bytes(index) {
-            Ok(bytes) => self.build_with(index, &bytes, &language),
-            Err(problem) => Loaded {
-                documents: Vec::new(),
-                problems: vec![problem],
-            },
-        }
+        self.load_with(index, &|doc: &Document| {
+            known(&doc.name).or_else(|| detected(doc))
+        })
     }
 
     /// Builds the documents of source `index` from its bytes; `language` names the

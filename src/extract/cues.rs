@@ -307,10 +307,11 @@ fn own_periods(
     bases: &[bool],
     periods: &[FoundPeriod],
 ) -> Vec<Option<Period>> {
+    let is_base = |v: usize| bases.get(v).copied().unwrap_or(false);
     let mut chosen: Vec<Option<usize>> = vec![None; values.len()];
     let mut taken = vec![false; periods.len()];
     for (v, (range, _)) in values.iter().enumerate() {
-        if !bases.get(v).copied().unwrap_or(false) {
+        if !is_base(v) {
             continue;
         }
         let after = periods
@@ -325,7 +326,6 @@ fn own_periods(
             taken[p] = true;
         }
     }
-    let is_base = |v: usize| bases.get(v).copied().unwrap_or(false);
     let own: Vec<usize> = (0..periods.len())
         .filter(|&p| !periods[p].reference && !taken[p])
         .collect();
