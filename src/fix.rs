@@ -66,7 +66,7 @@ pub fn plan(report: &Report, root: &Path, include_unsafe: bool) -> (Vec<FileFix>
                 continue;
             }
         };
-        if report.text(file).is_some_and(|checked| checked != before) {
+        if report.text(file).is_some_and(|checked| *checked != *before) {
             problems.push(problem(
                 "changed since it was checked; run factlint again".into(),
             ));

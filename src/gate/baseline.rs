@@ -64,7 +64,8 @@ impl Baseline {
     pub fn from_report(report: &Report) -> Self {
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         for finding in &report.findings {
-            let text = report.text(&finding.file).unwrap_or("");
+            let text = report.text(&finding.file);
+            let text = text.as_deref().unwrap_or("");
             let fp = fingerprint(finding, text);
             entries
                 .entry(fp.clone())
@@ -145,7 +146,8 @@ impl Baseline {
         let mut matched = 0;
         let mut kept = Vec::new();
         for finding in &report.findings {
-            let fp = fingerprint(finding, report.text(&finding.file).unwrap_or(""));
+            let text = report.text(&finding.file);
+            let fp = fingerprint(finding, text.as_deref().unwrap_or(""));
             match budget.get_mut(fp.as_str()) {
                 Some(left) if *left > 0 => {
                     *left -= 1;

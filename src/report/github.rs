@@ -29,8 +29,8 @@ fn command(report: &Report, finding: &Finding) -> String {
     };
     let mut properties = vec![("file", finding.file.clone())];
     if let Some(text) = report.text(&finding.file) {
-        let (line, col) = line_column(text, finding.span.start);
-        let (end_line, end_col) = line_column(text, finding.span.end);
+        let (line, col) = line_column(&text, finding.span.start);
+        let (end_line, end_col) = line_column(&text, finding.span.end);
         properties.push(("line", line.to_string()));
         properties.push(("col", col.to_string()));
         properties.push(("endLine", end_line.to_string()));

@@ -40,12 +40,12 @@ pub(crate) fn render(report: &Report) -> String {
         "<header class=\"top\"><h1>factlint report</h1><p class=\"line\">{}</p></header>",
         esc(&report.summary_line())
     );
-    summary(&mut out, report);
+    let spans = Spans::of(report);
+    summary(&mut out, report, &spans);
     filters(&mut out, report);
     out.push_str("<main>\n");
-    let files: Vec<&String> = report.texts.keys().collect();
-    for (d, file) in files.iter().enumerate() {
-        document(&mut out, report, d, file);
+    for (d, file) in report.texts.names().enumerate() {
+        document(&mut out, report, &spans, d, file);
     }
     unreadable(&mut out, report);
     out.push_str("</main>\n<script>\n");
@@ -71,15 +71,45 @@ fn esc(text: &str) -> String {
     out
 }
 
-fn doc_id(report: &Report, file: &str) -> Option<usize> {
-    report.texts.keys().position(|f| f == file)
+/// The spans of the findings, by the document they are in: each document's findings
+/// and related spans in report order, so one pass over the findings serves every
+/// document.
+struct Spans<'a> {
+    /// Number of each document shown (in name order), for its `d{n}` id.
+    shown: BTreeMap<&'a str, usize>,
+    /// By document: (finding, `None` for its own span or `Some(k)` for its k-th
+    /// related span).
+    by_file: BTreeMap<&'a str, Vec<(usize, Option<usize>)>>,
+}
+
+impl<'a> Spans<'a> {
+    fn of(report: &'a Report) -> Self {
+        let shown = report
+            .texts
+            .names()
+            .enumerate()
+            .map(|(d, file)| (file.as_str(), d))
+            .collect();
+        let mut by_file: BTreeMap<&str, Vec<(usize, Option<usize>)>> = BTreeMap::new();
+        for (i, f) in report.findings.iter().enumerate() {
+            by_file.entry(&f.file).or_default().push((i, None));
+            for (k, r) in f.related.iter().enumerate() {
+                by_file.entry(&r.file).or_default().push((i, Some(k)));
+            }
+        }
+        Spans { shown, by_file }
+    }
+
+    fn in_file(&self, file: &str) -> &[(usize, Option<usize>)] {
+        self.by_file.get(file).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn lang_of<'a>(report: &'a Report, file: &str) -> &'a str {
     report.docs.get(file).map_or("", |d| d.lang.as_str())
 }
 
-fn summary(out: &mut String, report: &Report) {
+fn summary(out: &mut String, report: &Report, spans: &Spans) {
     let s = &report.summary;
     out.push_str("<section class=\"summary\" id=\"summary\">\n<h2>Summary</h2>\n");
     let _ = writeln!(
@@ -112,7 +142,7 @@ fn summary(out: &mut String, report: &Report) {
     }
     out.push_str("<table class=\"by-doc\"><tr><th>document</th><th>lang</th><th>title</th><th>errors</th><th>warnings</th><th>notes</th></tr>\n");
     for (file, n) in &by_doc {
-        let name = match doc_id(report, file) {
+        let name = match spans.shown.get(file) {
             Some(d) => format!("<a href=\"#d{d}\">{}</a>", esc(file)),
             None => esc(file),
         };
@@ -182,35 +212,38 @@ struct Mark {
     title: String,
 }
 
-fn document(out: &mut String, report: &Report, d: usize, file: &str) {
+fn document(out: &mut String, report: &Report, spans: &Spans, d: usize, file: &str) {
     let Some(text) = report.text(file) else {
         return;
     };
-    let mut marks = Vec::new();
-    for (i, f) in report.findings.iter().enumerate() {
-        if f.file == file {
-            marks.push(Mark {
-                start: f.span.start,
-                end: f.span.end,
-                id: format!("f{i}"),
-                finding: i,
-                severity: Some(f.severity),
-                title: format!("{} {}: {}", f.severity.as_str(), f.rule, f.message),
-            });
-        }
-        for (k, r) in f.related.iter().enumerate() {
-            if r.file == file {
-                marks.push(Mark {
-                    start: r.span.start,
-                    end: r.span.end,
-                    id: format!("r{i}-{k}"),
+    let in_file = spans.in_file(file);
+    let marks: Vec<Mark> = in_file
+        .iter()
+        .map(|&(i, related)| {
+            let f = &report.findings[i];
+            match related {
+                None => Mark {
+                    start: f.span.start,
+                    end: f.span.end,
+                    id: format!("f{i}"),
                     finding: i,
-                    severity: None,
-                    title: format!("related to {} in {}: {}", f.rule, f.file, r.note),
-                });
+                    severity: Some(f.severity),
+                    title: format!("{} {}: {}", f.severity.as_str(), f.rule, f.message),
+                },
+                Some(k) => {
+                    let r = &f.related[k];
+                    Mark {
+                        start: r.span.start,
+                        end: r.span.end,
+                        id: format!("r{i}-{k}"),
+                        finding: i,
+                        severity: None,
+                        title: format!("related to {} in {}: {}", f.rule, f.file, r.note),
+                    }
+                }
             }
-        }
-    }
+        })
+        .collect();
     let info = report.docs.get(file);
     let lang = info.map_or("", |i| i.lang.as_str());
     let _ = writeln!(
@@ -224,16 +257,17 @@ fn document(out: &mut String, report: &Report, d: usize, file: &str) {
         let _ = writeln!(out, "<p class=\"title\">{}</p>", esc(title));
     }
     out.push_str("<div class=\"doc-body\">\n<pre class=\"text\">");
-    highlighted(out, text, &marks);
+    highlighted(out, &text, &marks);
     out.push_str("</pre>\n<div class=\"panel\">\n");
-    let mut any = false;
-    for (i, f) in report.findings.iter().enumerate() {
-        if f.file == file {
-            any = true;
-            panel(out, report, i, f);
-        }
+    let own: Vec<usize> = in_file
+        .iter()
+        .filter(|(_, related)| related.is_none())
+        .map(|&(i, _)| i)
+        .collect();
+    for &i in &own {
+        panel(out, report, i, &report.findings[i]);
     }
-    if !any {
+    if own.is_empty() {
         out.push_str("<p class=\"quiet\">No findings in this document; it is shown for the spans other findings cite.</p>\n");
     }
     out.push_str("</div>\n</div>\n</section>\n");
@@ -346,7 +380,10 @@ fn panel(out: &mut String, report: &Report, i: usize, f: &Finding) {
                 out,
                 "<li><a class=\"goto\" href=\"#r{i}-{k}\" data-f=\"{i}\" data-target=\"r{i}-{k}\">{}:{line}:{column}</a> {}<br><span class=\"note\">{}</span></li>",
                 esc(&r.file),
-                excerpt(report.text(&r.file).unwrap_or(""), r.span.range()),
+                excerpt(
+                    report.text(&r.file).as_deref().unwrap_or(""),
+                    r.span.range()
+                ),
                 esc(&r.note)
             );
         }
@@ -385,7 +422,7 @@ fn unreadable(out: &mut String, report: &Report) {
         .findings
         .iter()
         .enumerate()
-        .filter(|(_, f)| report.text(&f.file).is_none())
+        .filter(|(_, f)| !report.has_text(&f.file))
         .collect();
     if orphans.is_empty() {
         return;

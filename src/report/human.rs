@@ -141,7 +141,7 @@ struct FindingDiagnostic {
 
 impl FindingDiagnostic {
     fn new(report: &Report, f: &Finding) -> Self {
-        let source = report.text(&f.file).map(|text| Source::new(&f.file, text));
+        let source = report.text(&f.file).map(|text| Source::new(&f.file, &text));
         let label_text = match (&f.found, &f.expected, f.kind.as_str()) {
             // The name is right; the title before it is not (`expected` is the name).
             _ if f.rule == "role-conflict" => String::from("not in this role on this date"),
@@ -252,7 +252,7 @@ impl RelatedDiagnostic {
         let text = report.text(&r.file)?;
         (r.span.end <= text.len()).then(|| RelatedDiagnostic {
             note: escape_controls(&format!("{}: {}", r.file, r.note)),
-            source: Source::new(&r.file, text),
+            source: Source::new(&r.file, &text),
             label: LabeledSpan::new_primary_with_span(
                 Some(escape_controls(&r.note)),
                 r.span.range(),

@@ -28,7 +28,7 @@ struct JsonFinding<'a> {
     line: usize,
     column: usize,
     span: Span,
-    text: &'a str,
+    text: String,
     found: Option<&'a str>,
     expected: Option<&'a str>,
     message: &'a str,
@@ -45,7 +45,7 @@ struct JsonRelated<'a> {
     line: usize,
     column: usize,
     span: Span,
-    text: &'a str,
+    text: String,
     note: &'a str,
 }
 
@@ -60,12 +60,12 @@ pub(crate) fn render(report: &Report) -> String {
     out
 }
 
-fn locate<'a>(report: &'a Report, file: &str, span: Span) -> (usize, usize, &'a str) {
+fn locate(report: &Report, file: &str, span: Span) -> (usize, usize, String) {
     let (line, column) = report.position(file, span.start);
     let text = report
         .text(file)
-        .and_then(|t| t.get(span.range()))
-        .unwrap_or("");
+        .and_then(|t| t.get(span.range()).map(str::to_owned))
+        .unwrap_or_default();
     (line, column, text)
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Last stage of the pipeline. A [`Report`] holds the sorted findings and the text of
 //! every document they point into (for line/column and source excerpts — computed
-//! only here). Renderers: `human` (miette diagnostics), `json` (the stable schema
+//! only here), past a memory budget in a temporary file (`texts`). Renderers: `human` (miette diagnostics), `json` (the stable schema
 //! of DESIGN.md, `version: 1`), `snapshot` (stable plain text for snapshot tests),
 //! `sarif`, `github` and `html` (a self-contained page for editors). Document text is
 //! never written raw to a terminal: control characters are escaped.
@@ -14,6 +14,7 @@ mod json;
 mod position;
 mod sarif;
 mod snapshot;
+mod texts;
 pub(crate) mod walkthrough;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ use serde::Serialize;
 
 use crate::check::{Finding, Severity};
 use crate::corpus::Document;
+use texts::Texts;
 
 pub use human::HumanOptions;
 
@@ -65,7 +67,7 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Counts.
     pub summary: Summary,
-    texts: BTreeMap<String, Arc<str>>,
+    texts: Texts,
     docs: BTreeMap<String, DocInfo>,
 }
 
@@ -108,20 +110,31 @@ impl Report {
     /// text of each document that a finding points into (a streaming run reads it
     /// again from disk).
     pub(crate) fn with_sources(
+        findings: Vec<Finding>,
+        documents: usize,
+        mentions: usize,
+        source_of: impl FnMut(&str) -> Option<SourceText>,
+    ) -> Self {
+        let texts = Texts::with_budget(texts::MEMORY_BUDGET);
+        Self::with_texts(findings, documents, mentions, texts, source_of)
+    }
+
+    /// [`Report::with_sources`] storing the texts in `texts`.
+    fn with_texts(
         mut findings: Vec<Finding>,
         documents: usize,
         mentions: usize,
+        mut texts: Texts,
         mut source_of: impl FnMut(&str) -> Option<SourceText>,
     ) -> Self {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
-        let mut texts = BTreeMap::new();
         let mut docs = BTreeMap::new();
         for finding in &findings {
             let files =
                 std::iter::once(&finding.file).chain(finding.related.iter().map(|r| &r.file));
             for file in files {
-                if texts.contains_key(file) {
+                if texts.contains(file) {
                     continue;
                 }
                 if let Some((text, info)) = source_of(file) {
@@ -151,13 +164,24 @@ impl Report {
     pub fn with_findings(self, findings: Vec<Finding>) -> Self {
         let Report {
             summary,
-            texts,
+            mut texts,
             docs,
             ..
         } = self;
-        Self::with_sources(findings, summary.documents, summary.mentions, |file| {
-            Some((texts.get(file)?.clone(), docs.get(file)?.clone()))
-        })
+        let cited: std::collections::BTreeSet<&str> = findings
+            .iter()
+            .flat_map(|f| std::iter::once(&f.file).chain(f.related.iter().map(|r| &r.file)))
+            .map(String::as_str)
+            .collect();
+        texts.retain(|file| cited.contains(file));
+        // Every cited text is kept, so this asks for none.
+        let mut report =
+            Self::with_texts(findings, summary.documents, summary.mentions, texts, |_| {
+                None
+            });
+        report.docs = docs;
+        report.docs.retain(|file, _| report.texts.contains(file));
+        report
     }
 
     /// The most severe finding, if any.
@@ -187,8 +211,14 @@ impl Report {
         human::render(self, options)
     }
 
-    pub(crate) fn text(&self, file: &str) -> Option<&str> {
-        self.texts.get(file).map(|t| &**t)
+    /// The text of `file`, if a finding points into it.
+    pub(crate) fn text(&self, file: &str) -> Option<Arc<str>> {
+        self.texts.get(file)
+    }
+
+    /// Whether the report has the text of `file` (without reading it back).
+    pub(crate) fn has_text(&self, file: &str) -> bool {
+        self.texts.contains(file)
     }
 
     /// 1-based line and column of `offset` in `file`. For a JSON Lines record the
@@ -197,6 +227,7 @@ impl Report {
         let Some(text) = self.text(file) else {
             return (1, 1);
         };
+        let text = &*text;
         match self.docs.get(file).and_then(|d| d.record_line) {
             Some(line) => {
                 let mut offset = offset.min(text.len());
@@ -274,6 +305,47 @@ mod tests {
     fn escapes_terminal_sequences() {
         assert_eq!(escape_controls("a\x1b]52;x\x07b"), "a\\u{1b}]52;x\\u{7}b");
         assert_eq!(escape_controls("line\nnext"), "line\nnext");
+    }
+
+    /// The seed report, its texts written to disk from the first byte, renders the same
+    /// in every format as the report that holds them in memory.
+    #[test]
+    fn texts_on_disk_render_like_texts_in_memory() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let rules = crate::Rules::load(&[format!("{root}/rules")]).unwrap();
+        let corpus = crate::Corpus::from_paths(&[format!("{root}/seeds")]).unwrap();
+        let held = crate::Checker::new(&rules).check(&corpus);
+        assert!(held.findings.iter().any(|f| !f.related.is_empty()));
+        let spilled = Report::with_texts(
+            held.findings.clone(),
+            held.summary.documents,
+            held.summary.mentions,
+            Texts::with_budget(0),
+            |file| Some((held.text(file)?, held.docs.get(file)?.clone())),
+        );
+        assert!(format!("{:?}", spilled.texts).contains("held_bytes: 0"));
+        for format in [
+            Format::Human,
+            Format::Json,
+            Format::Sarif,
+            Format::Github,
+            Format::Snapshot,
+            Format::Html,
+        ] {
+            assert_eq!(spilled.render(format), held.render(format), "{format:?}");
+        }
+        assert_eq!(spilled.render_sarif(&rules), held.render_sarif(&rules));
+        let errors: Vec<Finding> = held
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .cloned()
+            .collect();
+        let (held, spilled) = (
+            held.with_findings(errors.clone()),
+            spilled.with_findings(errors),
+        );
+        assert_eq!(spilled.render(Format::Html), held.render(Format::Html));
     }
 
     #[test]

@@ -49,7 +49,8 @@ pub(crate) fn render(report: &Report, rules: Option<&Rules>) -> String {
         .findings
         .iter()
         .map(|f| {
-            let hash = fingerprint::fingerprint(f, report.text(&f.file).unwrap_or(""));
+            let text = report.text(&f.file);
+            let hash = fingerprint::fingerprint(f, text.as_deref().unwrap_or(""));
             let seen = occurrences.entry(hash.clone()).or_default();
             *seen += 1;
             let partial = format!("{hash}:{seen}");
@@ -200,7 +201,7 @@ fn message(text: &str) -> Message {
 fn physical(report: &Report, file: &str, span: Span) -> PhysicalLocation {
     PhysicalLocation::builder()
         .artifact_location(artifact(file))
-        .region(region(report.text(file), span))
+        .region(region(report.text(file).as_deref(), span))
         .build()
 }
 
@@ -232,7 +233,7 @@ fn sarif_fix(report: &Report, finding: &Finding, fix: &Fix) -> SarifFix {
         .iter()
         .map(|edit| {
             Replacement::builder()
-                .deleted_region(region(text, edit.span))
+                .deleted_region(region(text.as_deref(), edit.span))
                 .inserted_content(
                     ArtifactContent::builder()
                         .text(edit.replacement.as_str())

@@ -44,6 +44,7 @@ pub(crate) fn render(report: &Report) -> String {
 
 fn block(out: &mut String, report: &Report, f: &Finding) {
     let text = report.text(&f.file);
+    let text = text.as_deref();
     let _ = write!(
         out,
         "{}[{}] {}",
@@ -85,6 +86,7 @@ fn block(out: &mut String, report: &Report, f: &Finding) {
     }
     for related in &f.related {
         let text = report.text(&related.file);
+        let text = text.as_deref();
         field(
             out,
             "related: ",
