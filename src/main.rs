@@ -491,18 +491,16 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         eprintln!("factlint: no changed documents to check");
     }
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let rendered = match format {
-        OutputFormat::Human => report.render_human(&HumanOptions {
-            color: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            width: 100,
-        }),
-        OutputFormat::Json => report.render(Format::Json),
-        OutputFormat::Sarif => report.render_sarif(&rules),
-        OutputFormat::Github => report.render(Format::Github),
-        OutputFormat::Snapshot => report.render(Format::Snapshot),
-        OutputFormat::Html => report.render(Format::Html),
-    };
-    write_output(args.output.as_ref(), &rendered)?;
+    let color = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // The report is written as it is rendered: a large one is never held whole.
+    write_output_with(args.output.as_ref(), |out| match format {
+        OutputFormat::Human => report.write_human(&HumanOptions { color, width: 100 }, out),
+        OutputFormat::Json => report.write(Format::Json, out),
+        OutputFormat::Sarif => report.write_sarif(&rules, out),
+        OutputFormat::Github => report.write(Format::Github, out),
+        OutputFormat::Snapshot => report.write(Format::Snapshot, out),
+        OutputFormat::Html => report.write(Format::Html, out),
+    })?;
     let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -767,17 +765,29 @@ fn list_rules(args: RulesArgs) -> Result<ExitCode, Error> {
 }
 
 fn write_output(path: Option<&PathBuf>, text: &str) -> Result<(), Error> {
+    write_output_with(path, |out| out.write_all(text.as_bytes()))
+}
+
+/// Runs `write` on the file at `path` (created or truncated) or on stdout.
+fn write_output_with(
+    path: Option<&PathBuf>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     match path {
-        Some(path) => std::fs::write(path, text).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        }),
+        Some(path) => std::fs::File::create(path)
+            .and_then(|file| {
+                let mut file = std::io::BufWriter::new(file);
+                write(&mut file)?;
+                file.flush()
+            })
+            .map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            }),
         None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            // Buffered: stdout alone would make a system call at every line.
+            let mut stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+            match write(&mut stdout).and_then(|()| stdout.flush()) {
                 // A closed pipe (`factlint check | head`) is not an error.
                 Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 Err(source) => Err(Error::Io {

@@ -345,3 +345,23 @@ fn cli_writes_the_html_report() {
         "{page}"
     );
 }
+
+/// The report is written as it is rendered; a write that fails on the way is an
+/// error (exit code 2) naming the output, not a silently cut report.
+#[test]
+#[cfg(target_os = "linux")]
+fn a_report_that_cannot_be_written_is_an_error() {
+    for format in ["json", "html", "human"] {
+        let out = factlint(&[
+            "check",
+            "seeds",
+            "--format",
+            format,
+            "--output",
+            "/dev/full",
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("/dev/full"), "{format}: {stderr}");
+    }
+}

@@ -6,19 +6,18 @@
 //! `\n` → `%0A`; in properties additionally `:` → `%3A` and `,` → `%2C`. Control
 //! characters from documents are escaped first (never echoed raw).
 
+use super::output::Output;
 use super::position::line_column;
 use super::{Report, escape_controls};
 use crate::check::{Finding, Severity};
 
-pub(crate) fn render(report: &Report) -> String {
-    let mut out = String::new();
+pub(crate) fn render(report: &Report, out: &mut Output) {
     for finding in &report.findings {
         out.push_str(&command(report, finding));
         out.push('\n');
     }
     out.push_str(&report.summary_line());
     out.push('\n');
-    out
 }
 
 fn command(report: &Report, finding: &Finding) -> String {

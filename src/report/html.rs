@@ -20,15 +20,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
+use super::output::Output;
 use super::{Report, escape_controls};
 use crate::check::{Finding, Severity};
 
 const STYLE: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
 
-/// Renders the whole page.
-pub(crate) fn render(report: &Report) -> String {
-    let mut out = String::with_capacity(64 * 1024);
+/// Writes the whole page to `out`.
+pub(crate) fn render(report: &Report, out: &mut Output) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -41,17 +41,16 @@ pub(crate) fn render(report: &Report) -> String {
         esc(&report.summary_line())
     );
     let spans = Spans::of(report);
-    summary(&mut out, report, &spans);
-    filters(&mut out, report);
+    summary(out, report, &spans);
+    filters(out, report);
     out.push_str("<main>\n");
     for (d, file) in report.texts.names().enumerate() {
-        document(&mut out, report, &spans, d, file);
+        document(out, report, &spans, d, file);
     }
-    unreadable(&mut out, report);
+    unreadable(out, report);
     out.push_str("</main>\n<script>\n");
     out.push_str(SCRIPT);
     out.push_str("</script>\n</body>\n</html>\n");
-    out
 }
 
 /// Escapes text for HTML element content and attribute values; control characters
@@ -109,7 +108,7 @@ fn lang_of<'a>(report: &'a Report, file: &str) -> &'a str {
     report.docs.get(file).map_or("", |d| d.lang.as_str())
 }
 
-fn summary(out: &mut String, report: &Report, spans: &Spans) {
+fn summary(out: &mut Output, report: &Report, spans: &Spans) {
     let s = &report.summary;
     out.push_str("<section class=\"summary\" id=\"summary\">\n<h2>Summary</h2>\n");
     let _ = writeln!(
@@ -172,7 +171,7 @@ fn sev_index(severity: Severity) -> usize {
     }
 }
 
-fn filters(out: &mut String, report: &Report) {
+fn filters(out: &mut Output, report: &Report) {
     let rules: BTreeSet<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
     let langs: BTreeSet<&str> = report
         .findings
@@ -212,7 +211,7 @@ struct Mark {
     title: String,
 }
 
-fn document(out: &mut String, report: &Report, spans: &Spans, d: usize, file: &str) {
+fn document(out: &mut Output, report: &Report, spans: &Spans, d: usize, file: &str) {
     let Some(text) = report.text(file) else {
         return;
     };
@@ -275,7 +274,7 @@ fn document(out: &mut String, report: &Report, spans: &Spans, d: usize, file: &s
 
 /// The text with marks: split at every mark boundary; each piece is highlighted by the
 /// most severe finding covering it and lists every finding covering it in `data-f`.
-fn highlighted(out: &mut String, text: &str, marks: &[Mark]) {
+fn highlighted(out: &mut Output, text: &str, marks: &[Mark]) {
     let floor = |mut at: usize| {
         at = at.min(text.len());
         while !text.is_char_boundary(at) {
@@ -340,7 +339,7 @@ fn highlighted(out: &mut String, text: &str, marks: &[Mark]) {
     }
 }
 
-fn panel(out: &mut String, report: &Report, i: usize, f: &Finding) {
+fn panel(out: &mut Output, report: &Report, i: usize, f: &Finding) {
     let sev = f.severity.as_str();
     let (line, column) = report.position(&f.file, f.span.start);
     let _ = writeln!(
@@ -417,7 +416,7 @@ fn excerpt(text: &str, range: std::ops::Range<usize>) -> String {
 }
 
 /// Findings on files that have no text (unreadable, binary, bad JSONL lines).
-fn unreadable(out: &mut String, report: &Report) {
+fn unreadable(out: &mut Output, report: &Report) {
     let orphans: Vec<(usize, &Finding)> = report
         .findings
         .iter()

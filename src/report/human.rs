@@ -11,6 +11,7 @@ use miette::{
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
+use super::output::Output;
 use super::{Report, escape_controls, mask_controls};
 use crate::check::{Finding, Related, Severity};
 
@@ -32,7 +33,7 @@ impl Default for HumanOptions {
     }
 }
 
-pub(crate) fn render(report: &Report, options: &HumanOptions) -> String {
+pub(crate) fn render(report: &Report, options: &HumanOptions, out: &mut Output) {
     let theme = if options.color {
         GraphicalTheme::unicode()
     } else {
@@ -41,17 +42,19 @@ pub(crate) fn render(report: &Report, options: &HumanOptions) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(options.width)
         .with_links(false);
-    let mut out = String::new();
     for finding in &report.findings {
         let diagnostic = FindingDiagnostic::new(report, finding);
-        if handler.render_report(&mut out, &diagnostic).is_err() {
-            out.push_str(&escape_controls(&finding.message));
-            out.push('\n');
+        // miette renders into a string of its own, so a failure leaves no half of a
+        // diagnostic behind in the output.
+        let mut rendered = String::new();
+        if handler.render_report(&mut rendered, &diagnostic).is_err() {
+            rendered = escape_controls(&finding.message);
+            rendered.push('\n');
         }
+        out.push_str(&rendered);
     }
     out.push_str(&report.summary_line());
     out.push('\n');
-    out
 }
 
 /// Characters of context shown on each side of a span within its line: news

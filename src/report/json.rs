@@ -3,6 +3,8 @@
 //! `span` is in bytes of the original file and `text` is exactly those bytes;
 //! `line`/`column` are 1-based, columns in characters.
 
+use std::io;
+
 use serde::Serialize;
 
 use super::{Report, Summary};
@@ -15,7 +17,7 @@ pub(crate) const SCHEMA_VERSION: u32 = 1;
 struct JsonReport<'a> {
     version: u32,
     summary: Summary,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Findings<'a>,
 }
 
 #[derive(Serialize)]
@@ -49,15 +51,26 @@ struct JsonRelated<'a> {
     note: &'a str,
 }
 
-pub(crate) fn render(report: &Report) -> String {
+/// Writes the report to `out`, one finding at a time.
+pub(crate) fn render(report: &Report, out: &mut dyn io::Write) -> io::Result<()> {
     let json = JsonReport {
         version: SCHEMA_VERSION,
         summary: report.summary,
-        findings: report.findings.iter().map(|f| finding(report, f)).collect(),
+        findings: Findings(report),
     };
-    let mut out = serde_json::to_string_pretty(&json).expect("report types always serialise");
-    out.push('\n');
-    out
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// The findings of a report, serialised as they are made.
+struct Findings<'a>(&'a Report);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        serializer.collect_seq(report.findings.iter().map(|f| finding(report, f)))
+    }
 }
 
 fn locate(report: &Report, file: &str, span: Span) -> (usize, usize, String) {

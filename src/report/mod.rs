@@ -11,6 +11,7 @@ mod github;
 mod html;
 mod human;
 mod json;
+mod output;
 mod position;
 mod sarif;
 mod snapshot;
@@ -18,12 +19,14 @@ mod texts;
 pub(crate) mod walkthrough;
 
 use std::collections::BTreeMap;
+use std::io;
 use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::check::{Finding, Severity};
 use crate::corpus::Document;
+use output::Output;
 use texts::Texts;
 
 pub use human::HumanOptions;
@@ -191,24 +194,40 @@ impl Report {
 
     /// Renders the report without colour.
     pub fn render(&self, format: Format) -> String {
-        match format {
-            Format::Human => human::render(self, &HumanOptions::default()),
-            Format::Json => json::render(self),
-            Format::Sarif => sarif::render(self, None),
-            Format::Github => github::render(self),
-            Format::Snapshot => snapshot::render(self),
-            Format::Html => html::render(self),
-        }
+        in_memory(|out| self.write(format, out))
     }
 
     /// Renders SARIF with rule descriptions (`description`, `help`) taken from `rules`.
     pub fn render_sarif(&self, rules: &crate::Rules) -> String {
-        sarif::render(self, Some(rules))
+        in_memory(|out| self.write_sarif(rules, out))
     }
 
     /// Renders the human report with explicit options (colour, width).
     pub fn render_human(&self, options: &HumanOptions) -> String {
-        human::render(self, options)
+        in_memory(|out| self.write_human(options, out))
+    }
+
+    /// Writes the report without colour to `out` as it is rendered: a large report is
+    /// never held whole in memory (SARIF excepted: its document is built first).
+    pub fn write(&self, format: Format, out: &mut dyn io::Write) -> io::Result<()> {
+        match format {
+            Format::Human => self.write_human(&HumanOptions::default(), out),
+            Format::Json => json::render(self, out),
+            Format::Sarif => write_text(out, |o| o.push_str(&sarif::render(self, None))),
+            Format::Github => write_text(out, |o| github::render(self, o)),
+            Format::Snapshot => write_text(out, |o| snapshot::render(self, o)),
+            Format::Html => write_text(out, |o| html::render(self, o)),
+        }
+    }
+
+    /// [`Report::render_sarif`], written to `out`.
+    pub fn write_sarif(&self, rules: &crate::Rules, out: &mut dyn io::Write) -> io::Result<()> {
+        write_text(out, |o| o.push_str(&sarif::render(self, Some(rules))))
+    }
+
+    /// [`Report::render_human`], written to `out` as it is rendered.
+    pub fn write_human(&self, options: &HumanOptions, out: &mut dyn io::Write) -> io::Result<()> {
+        write_text(out, |o| human::render(self, options, o))
     }
 
     /// The text of `file`, if a finding points into it.
@@ -253,6 +272,22 @@ impl Report {
             plural(s.mentions, "claim")
         )
     }
+}
+
+/// Runs a text renderer on `out`.
+fn write_text(out: &mut dyn io::Write, render: impl FnOnce(&mut Output)) -> io::Result<()> {
+    let mut output = Output::new(out);
+    render(&mut output);
+    output.finish()
+}
+
+/// What `write` writes, as a string.
+fn in_memory(write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory does not fail, and every renderer writes UTF-8.
+    let _ = write(&mut bytes);
+    String::from_utf8(bytes)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
 }
 
 /// Escapes control characters (terminal escapes included) and bidi overrides so

@@ -24,6 +24,7 @@
 use std::fmt::Write as _;
 
 use super::human::window_edge;
+use super::output::Output;
 use super::position::line_column;
 use super::{Report, escape_controls};
 use crate::check::{Applicability, Finding, Span};
@@ -31,18 +32,16 @@ use crate::check::{Applicability, Finding, Span};
 /// Marks a source line cut short by the context window.
 const ELLIPSIS: &str = "…";
 
-pub(crate) fn render(report: &Report) -> String {
-    let mut out = String::new();
+pub(crate) fn render(report: &Report, out: &mut Output) {
     for finding in &report.findings {
-        block(&mut out, report, finding);
+        block(out, report, finding);
         out.push('\n');
     }
     out.push_str(&report.summary_line());
     out.push('\n');
-    out
 }
 
-fn block(out: &mut String, report: &Report, f: &Finding) {
+fn block(out: &mut Output, report: &Report, f: &Finding) {
     let text = report.text(&f.file);
     let text = text.as_deref();
     let _ = write!(
@@ -117,7 +116,7 @@ fn location(file: &str, text: Option<&str>, span: Span) -> String {
 
 /// An indented `label: value` line; continuation lines of a multi-line value are
 /// indented under it so every block stays one visual unit.
-fn field(out: &mut String, label: &str, value: &str) {
+fn field(out: &mut Output, label: &str, value: &str) {
     let value = escape_controls(value);
     let mut lines = value.lines();
     let _ = writeln!(out, "  {label}{}", lines.next().unwrap_or(""));
@@ -127,7 +126,7 @@ fn field(out: &mut String, label: &str, value: &str) {
 }
 
 /// The span's line (windowed around the span) and a caret line under the span.
-fn excerpt(out: &mut String, text: &str, span: Span) {
+fn excerpt(out: &mut Output, text: &str, span: Span) {
     let Some((before, spanned, after)) = window(text, span) else {
         return;
     };
@@ -183,9 +182,11 @@ mod tests {
     use super::*;
 
     fn excerpt_of(text: &str, span: std::ops::Range<usize>) -> String {
-        let mut out = String::new();
+        let mut bytes = Vec::new();
+        let mut out = Output::new(&mut bytes);
         excerpt(&mut out, text, Span::new(span));
-        out
+        out.finish().unwrap();
+        String::from_utf8(bytes).unwrap()
     }
 
     #[test]
