@@ -3,8 +3,8 @@
 //!
 //! Third stage of the pipeline, between the per-document [`DocSummary`] and the
 //! cross-document checks. A summary is split as soon as it is made (or read from
-//! the cache): the document keeps its name, its own findings and its suppression
-//! comments, and each quantity mention goes to the list of its key as a [`Held`]
+//! the cache): the document keeps its name, its own findings (encoded until the
+//! end) and its suppression comments, and each quantity mention goes to the list of its key as a [`Held`]
 //! mention: the value interval, the location, the text of the span, and ids for what
 //! many mentions share (the key is the list's, bindings and units are interned).
 //! Names and texts are stored end to end in one buffer. The cross-document checks
@@ -72,8 +72,45 @@ struct Kept {
 /// A document's own findings and suppression comments.
 #[derive(Debug)]
 struct Own {
-    findings: Vec<Finding>,
+    findings: OwnFindings,
     suppressions: Vec<Directive>,
+}
+
+/// A document's own findings until the run's end. Kept encoded (postcard): a
+/// folder of undated articles gets a note on nearly every anniversary, and a
+/// [`Finding`] in memory (a struct and up to nine strings of its own) is several
+/// times its encoding.
+#[derive(Debug)]
+enum OwnFindings {
+    Encoded(Box<[u8]>),
+    /// Kept as they are if they could not be encoded (not expected).
+    Decoded(Vec<Finding>),
+}
+
+impl OwnFindings {
+    fn new(findings: Vec<Finding>) -> Self {
+        match postcard::to_allocvec(&findings) {
+            Ok(bytes) => OwnFindings::Encoded(bytes.into_boxed_slice()),
+            Err(_) => OwnFindings::Decoded(findings),
+        }
+    }
+
+    /// Moves the findings of document `name` to the end of `out`.
+    fn take_into(&mut self, name: &str, out: &mut Vec<Finding>) {
+        match std::mem::replace(self, OwnFindings::Decoded(Vec::new())) {
+            OwnFindings::Encoded(bytes) => match postcard::from_bytes::<Vec<Finding>>(&bytes) {
+                Ok(findings) => out.extend(findings),
+                // The bytes were written by this run from these types: not decoding
+                // them is a bug, shown as a finding instead of losing the findings.
+                Err(err) => out.push(super::guard::internal_finding(
+                    name,
+                    Span::new(0..0),
+                    format!("the findings of this document could not be read back ({err})"),
+                )),
+            },
+            OwnFindings::Decoded(mut findings) => out.append(&mut findings),
+        }
+    }
 }
 
 /// One quantity mention as the aggregate holds it (its key is its list's).
@@ -166,7 +203,7 @@ impl Aggregate {
         }
         let own = (!summary.findings.is_empty() || !summary.suppressions.is_empty()).then(|| {
             Box::new(Own {
-                findings: summary.findings,
+                findings: OwnFindings::new(summary.findings),
                 suppressions: summary.suppressions,
             })
         });
@@ -420,8 +457,11 @@ impl Aggregate {
         for (_, problems) in self.problems.drain(..) {
             findings.extend(problems);
         }
-        for own in self.documents.iter_mut().filter_map(|d| d.own.as_mut()) {
-            findings.append(&mut own.findings);
+        for document in &mut self.documents {
+            if let Some(own) = document.own.as_mut() {
+                own.findings
+                    .take_into(self.strings.get(document.name), &mut findings);
+            }
         }
         Finished {
             findings,
@@ -510,6 +550,7 @@ impl Aggregate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::{Applicability, Edit, Fix, Related};
     use crate::extract::Mention;
 
     fn summary(name: &str, values: &[(&str, f64)]) -> DocSummary {
@@ -564,6 +605,59 @@ mod tests {
             }
         });
         out
+    }
+
+    /// A finding with every field set, `n` making it unique.
+    fn full_finding(file: &str, n: usize) -> Finding {
+        Finding {
+            rule: format!("rule-{n}"),
+            kind: "anniversary".to_string(),
+            severity: crate::Severity::Note,
+            key: Some("event/ties".to_string()),
+            file: file.to_string(),
+            span: Span::new(n..n + 8),
+            found: Some(format!("{n} năm")),
+            expected: n.is_multiple_of(2).then(|| "33 years".to_string()),
+            message: "`33 năm` could not be checked: the document has no date".to_string(),
+            help: Some("give the document a date".to_string()),
+            related: vec![Related {
+                file: "other.txt".to_string(),
+                span: Span::new(1..2),
+                note: "states ≈ US$1 billion".to_string(),
+            }],
+            source: None,
+            fix: Some(Fix {
+                edits: vec![Edit {
+                    span: Span::new(n..n + 2),
+                    replacement: "Tô Lâm".to_string(),
+                }],
+                applicability: Applicability::Unsafe,
+            }),
+        }
+    }
+
+    /// The documents' own findings, held encoded until the end, come back whole, in
+    /// document name order and in the order each document made them.
+    #[test]
+    fn own_findings_come_back_whole_in_name_order() {
+        let own = |name: &str, count: usize| -> Vec<Finding> {
+            (0..count).map(|n| full_finding(name, n)).collect()
+        };
+        let mut aggregate = Aggregate::default();
+        for (source, (name, count)) in [("b.txt", 3), ("c.txt", 0), ("a.txt", 2)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut doc = summary(name, &[]);
+            doc.findings = own(name, count);
+            aggregate.add(source, 0, doc);
+        }
+        let before = full_finding("problem.txt", 9);
+        let finished = aggregate.finish(vec![before.clone()]);
+        let mut expected = vec![before];
+        expected.extend(own("a.txt", 2));
+        expected.extend(own("b.txt", 3));
+        assert_eq!(finished.findings, expected);
     }
 
     /// In whatever order the threads added the documents, the keys list their

@@ -28,18 +28,28 @@ fn internal_error(doc: &Document, payload: &(dyn std::any::Any + Send)) -> Findi
         .map(|s| (*s).to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_string());
+    internal_finding(
+        &doc.name,
+        Span::new(doc.body_start..doc.body_start),
+        format!(
+            "internal error while checking this document ({detail}); its claims were not checked"
+        ),
+    )
+}
+
+/// An `internal-error` finding on `file` at `span`: a factlint bug met while
+/// checking it.
+pub(crate) fn internal_finding(file: &str, span: Span, message: String) -> Finding {
     Finding {
         rule: "internal-error".to_string(),
         kind: "input".to_string(),
         severity: Severity::Error,
         key: None,
-        file: doc.name.clone(),
-        span: Span::new(doc.body_start..doc.body_start),
+        file: file.to_string(),
+        span,
         found: None,
         expected: None,
-        message: format!(
-            "internal error while checking this document ({detail}); its claims were not checked"
-        ),
+        message,
         help: Some(
             "this is a bug in factlint: please report it with the document that triggers it"
                 .to_string(),
