@@ -101,11 +101,14 @@ pub(crate) type SourceText = (Arc<str>, DocInfo);
 impl Report {
     /// Builds a report; keeps the text of the documents that findings point into.
     pub fn new(findings: Vec<Finding>, documents: &[Document], mentions: usize) -> Self {
+        let mut by_name: BTreeMap<&str, &Document> = BTreeMap::new();
+        for document in documents {
+            // The first of two documents with one name, as a search in order finds.
+            by_name.entry(&document.name).or_insert(document);
+        }
         Self::with_sources(findings, documents.len(), mentions, |file| {
-            documents
-                .iter()
-                .find(|d| d.name == file)
-                .map(|d| (Arc::from(d.text.as_str()), DocInfo::of(d)))
+            let d = by_name.get(file)?;
+            Some((Arc::from(d.text.as_str()), DocInfo::of(d)))
         })
     }
 
