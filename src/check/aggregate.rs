@@ -4,9 +4,10 @@
 //! Third stage of the pipeline, between the per-document [`DocSummary`] and the
 //! cross-document checks. A summary is split as soon as it is made (or read from
 //! the cache): the document keeps its name, its own findings (encoded until the
-//! end) and its suppression comments, and each quantity mention goes to the list of its key as a [`Held`]
-//! mention: the value interval, the location, the text of the span, and ids for what
-//! many mentions share (the key is the list's, bindings and units are interned).
+//! end) and its suppression comments, and each quantity mention goes to the list of
+//! its key as a [`Held`] mention: the value interval, the location, the text of the
+//! span, and ids for what many mentions share (the key is the list's, bindings and
+//! units are interned).
 //! Names and texts are stored end to end in one buffer. The cross-document checks
 //! see each key's mentions through [`MentionView`]s made one key at a time, so a
 //! run holds per mention about a quarter of what a summary holds.

@@ -2,10 +2,11 @@
 //!
 //! Last stage of the pipeline. A [`Report`] holds the sorted findings and the text of
 //! every document they point into (for line/column and source excerpts — computed
-//! only here), past a memory budget in a temporary file (`texts`). Renderers: `human` (miette diagnostics), `json` (the stable schema
-//! of DESIGN.md, `version: 1`), `snapshot` (stable plain text for snapshot tests),
-//! `sarif`, `github` and `html` (a self-contained page for editors). Document text is
-//! never written raw to a terminal: control characters are escaped.
+//! only here), past a memory budget in a temporary file (`texts`). Renderers write
+//! as they render (`output`): `human` (miette diagnostics), `json` (the stable
+//! schema of DESIGN.md, `version: 1`), `snapshot` (stable plain text for snapshot
+//! tests), `sarif`, `github` and `html` (a self-contained page for editors). Document
+//! text is never written raw to a terminal: control characters are escaped.
 
 mod github;
 mod html;
@@ -137,9 +138,7 @@ impl Report {
         findings.dedup();
         let mut docs = BTreeMap::new();
         for finding in &findings {
-            let files =
-                std::iter::once(&finding.file).chain(finding.related.iter().map(|r| &r.file));
-            for file in files {
+            for file in cited_files(finding) {
                 if texts.contains(file) {
                     continue;
                 }
@@ -176,7 +175,7 @@ impl Report {
         } = self;
         let cited: std::collections::BTreeSet<&str> = findings
             .iter()
-            .flat_map(|f| std::iter::once(&f.file).chain(f.related.iter().map(|r| &r.file)))
+            .flat_map(cited_files)
             .map(String::as_str)
             .collect();
         texts.retain(|file| cited.contains(file));
@@ -275,6 +274,11 @@ impl Report {
             plural(s.mentions, "claim")
         )
     }
+}
+
+/// The documents `finding` points into: its own, then those of its related spans.
+fn cited_files(finding: &Finding) -> impl Iterator<Item = &String> {
+    std::iter::once(&finding.file).chain(finding.related.iter().map(|r| &r.file))
 }
 
 /// Runs a text renderer on `out`.
