@@ -1,6 +1,7 @@
 //! Criterion micro-benchmarks of the engine (issue 7): checking one generated
-//! document per language (extraction + names + per-document checks), folding, and
-//! the name index. Documents come from the corpus generator (`examples/gen/`).
+//! document per language (extraction + names + per-document checks), folding, the
+//! name index, and rendering the report of a corpus in each format. Documents come
+//! from the corpus generator (`examples/gen/`).
 //!
 //! Run: `cargo bench --bench engine`. Whole-corpus runs: `benches/compare.sh`.
 
@@ -10,7 +11,7 @@ mod corpus;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use factlint::fold::fold;
 use factlint::names::{EntityInput, EntityKind, NameIndex};
-use factlint::{Checker, Corpus, Document, Rules};
+use factlint::{Checker, Corpus, Document, Format, Rules};
 
 const RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
 
@@ -81,5 +82,43 @@ fn name_index(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, check_one_document, fold_text, name_index);
+/// The report of `docs` generated documents without dates (nearly every anniversary
+/// gets a note, so most documents are cited), rendered in each format. Throughput is
+/// per finding: a renderer whose time per finding grows from the small corpus to the
+/// large one does work per pair of documents or findings.
+fn render_report(c: &mut Criterion) {
+    let rules = Rules::load(&[RULES]).expect("seed rules load");
+    let checker = Checker::new(&rules);
+    let mut group = c.benchmark_group("render");
+    group.sample_size(10);
+    for docs in [500, 5000] {
+        let opts = corpus::Options::default();
+        let documents = (0..docs)
+            .map(|i| {
+                let doc = corpus::document(&opts, i);
+                Document::new(doc.file, doc.lang, None, doc.text)
+            })
+            .collect();
+        let report = checker.check(&Corpus::from_documents(documents));
+        group.throughput(Throughput::Elements(report.findings.len() as u64));
+        for (name, format) in [
+            ("json", Format::Json),
+            ("html", Format::Html),
+            ("human", Format::Human),
+        ] {
+            group.bench_function(format!("{name}/{docs}"), |b| {
+                b.iter(|| report.render(format).len())
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    check_one_document,
+    fold_text,
+    name_index,
+    render_report
+);
 criterion_main!(benches);
