@@ -31,6 +31,8 @@ pub(crate) struct Texts {
     held: usize,
     budget: usize,
     spill: Option<Arc<Spill>>,
+    /// Set once writing to disk failed: later texts stay in memory without trying.
+    spill_failed: bool,
 }
 
 #[derive(Clone)]
@@ -57,6 +59,7 @@ impl Texts {
             held: 0,
             budget,
             spill: None,
+            spill_failed: false,
         }
     }
 
@@ -72,10 +75,12 @@ impl Texts {
 
     /// Stores the text of `name`: in memory while the budget lasts, then on disk.
     pub(crate) fn insert(&mut self, name: String, text: Arc<str>) {
-        let entry = if self.held + text.len() <= self.budget {
+        let entry = if self.held + text.len() <= self.budget || self.spill_failed {
             None
         } else {
-            self.spill_text(&text)
+            let spilled = self.spill_text(&text);
+            self.spill_failed = spilled.is_none();
+            spilled
         };
         let entry = entry.unwrap_or_else(|| {
             self.held += text.len();
