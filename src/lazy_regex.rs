@@ -12,6 +12,7 @@
 use std::sync::{LazyLock, OnceLock};
 
 use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::Hir;
 
 /// When the regexes of the rules are compiled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,27 +40,31 @@ impl LazyRegex {
     /// A regex of `source` with the default compiled-size limit; a syntax error is
     /// returned now, as [`Regex::new`] would return it.
     pub(crate) fn new(source: impl Into<String>) -> Result<LazyRegex, regex::Error> {
-        Self::build(source.into(), None)
+        Self::build(source.into(), None).map(|(regex, _)| regex)
     }
 
-    /// Like [`LazyRegex::new`], with a limit on the compiled size (bytes).
-    pub(crate) fn with_size_limit(
+    /// Like [`LazyRegex::new`], with a limit on the compiled size (bytes), also
+    /// returning the syntax tree the syntax check parsed, for callers that read it
+    /// (the prefilter's literals): parsing a large pattern again costs about as much
+    /// as compiling it.
+    pub(crate) fn parsed_with_size_limit(
         source: impl Into<String>,
         limit: usize,
-    ) -> Result<LazyRegex, regex::Error> {
+    ) -> Result<(LazyRegex, Hir), regex::Error> {
         Self::build(source.into(), Some(limit))
     }
 
-    fn build(source: String, size_limit: Option<usize>) -> Result<LazyRegex, regex::Error> {
+    fn build(source: String, size_limit: Option<usize>) -> Result<(LazyRegex, Hir), regex::Error> {
         // The parser's defaults are the regex crate's (Unicode, nesting limit 250).
-        regex_syntax::Parser::new()
+        let hir = regex_syntax::Parser::new()
             .parse(&source)
             .map_err(|err| regex::Error::Syntax(err.to_string()))?;
-        Ok(LazyRegex {
+        let regex = LazyRegex {
             source,
             size_limit,
             compiled: OnceLock::new(),
-        })
+        };
+        Ok((regex, hir))
     }
 
     /// The regex's source.
@@ -122,7 +127,8 @@ mod tests {
     /// the limit when compiled, and matches nothing if used anyway.
     #[test]
     fn size_limit_is_found_when_compiled() {
-        let lazy = LazyRegex::with_size_limit("(?:a{1000}){1000}", 1 << 20).expect("syntax ok");
+        let (lazy, _) =
+            LazyRegex::parsed_with_size_limit("(?:a{1000}){1000}", 1 << 20).expect("syntax ok");
         assert!(matches!(
             lazy.compile(),
             Err(regex::Error::CompiledTooBig(limit)) if limit == 1 << 20

@@ -133,15 +133,15 @@ struct LangMatchers {
 impl<'r> Extractor<'r> {
     pub(crate) fn new(rules: &'r Rules) -> Self {
         let mut by_lang: HashMap<String, LangMatchers> = HashMap::new();
-        let mut sources: HashMap<String, Vec<String>> = HashMap::new();
+        let mut literals: HashMap<String, Vec<Option<Vec<Vec<u8>>>>> = HashMap::new();
         for (ci, claim) in rules.claims.iter().enumerate() {
             for (pi, pattern) in claim.patterns.iter().enumerate() {
                 if let Some(m) = matchers(&mut by_lang, &pattern.lang) {
                     m.patterns.push((ci, pi));
-                    sources
+                    literals
                         .entry(pattern.lang.clone())
                         .or_default()
-                        .push(pattern.regex.as_str().to_string());
+                        .push(pattern.literals.clone());
                 }
             }
             for (si, cue) in claim.cues.iter().enumerate() {
@@ -164,9 +164,9 @@ impl<'r> Extractor<'r> {
             }
         }
         for (lang, m) in &mut by_lang {
-            let sources = sources.remove(lang).unwrap_or_default();
+            let literals = literals.remove(lang).unwrap_or_default();
             let words = words.remove(lang.as_str()).unwrap_or_default();
-            m.prefilter = prefilter::Prefilter::new(&sources, words);
+            m.prefilter = prefilter::Prefilter::new(&literals, words);
         }
         Extractor { rules, by_lang }
     }

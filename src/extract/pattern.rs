@@ -34,6 +34,9 @@ pub(crate) struct Pattern {
     /// [`Compile::Now`] (only the syntax is checked up front).
     pub regex: LazyRegex,
     pub slots: Vec<Slot>,
+    /// Literals one of which every match contains, for the prefilter; `None` when
+    /// the pattern has no usable set and always runs.
+    pub literals: Option<Vec<Vec<u8>>>,
 }
 
 /// Why a pattern does not compile; `offset` is a byte offset in the pattern text.
@@ -139,7 +142,9 @@ pub(crate) fn compile(
     }
     flush_literal(&mut literal, &mut regex_src);
     let regex_src = with_word_boundaries(&regex_src);
-    let regex = LazyRegex::with_size_limit(regex_src, REGEX_SIZE_LIMIT).map_err(regex_error)?;
+    let (regex, hir) =
+        LazyRegex::parsed_with_size_limit(regex_src, REGEX_SIZE_LIMIT).map_err(regex_error)?;
+    let literals = super::prefilter::required_literals(&hir);
     if when == Compile::Now {
         regex.compile().map_err(regex_error)?;
     }
@@ -148,6 +153,7 @@ pub(crate) fn compile(
         source: source.to_string(),
         regex,
         slots,
+        literals,
     })
 }
 

@@ -14,7 +14,6 @@
 use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
-use rayon::prelude::*;
 use regex_syntax::hir::{Hir, HirKind};
 
 use crate::hash::FxMap;
@@ -72,27 +71,21 @@ struct Occurrence {
 }
 
 impl Prefilter {
-    /// Builds the prefilter for regex sources, in pattern order, and for `words`
-    /// (folded scope and cue words).
-    pub(crate) fn new<'w>(sources: &[String], words: impl IntoIterator<Item = &'w str>) -> Self {
+    /// Builds the prefilter for patterns, in order, given by their required literals
+    /// ([`required_literals`]; `None` for a pattern that always runs), and for
+    /// `words` (folded scope and cue words).
+    pub(crate) fn new<'w>(
+        patterns: &[Option<Vec<Vec<u8>>>],
+        words: impl IntoIterator<Item = &'w str>,
+    ) -> Self {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owner = Vec::new();
         let mut always = Vec::new();
-        // Parsing the (large, expanded) patterns is most of the build: in parallel.
-        let sets: Vec<Option<Vec<Vec<u8>>>> = sources
-            .par_iter()
-            .map(|source| {
-                regex_syntax::parse(source)
-                    .ok()
-                    .and_then(|hir| required(&hir))
-                    .filter(|set| set.iter().all(|l| l.len() >= MIN_LITERAL))
-            })
-            .collect();
-        for (index, required) in sets.into_iter().enumerate() {
+        for (index, required) in patterns.iter().enumerate() {
             match required {
                 Some(set) => {
                     for literal in set {
-                        literals.push(literal);
+                        literals.push(literal.clone());
                         owner.push(Owner::Pattern(index));
                     }
                 }
@@ -113,14 +106,14 @@ impl Prefilter {
         // runs and words are searched one by one.
         let matcher = AhoCorasick::new(&literals).ok();
         if matcher.is_none() {
-            always = (0..sources.len()).collect();
+            always = (0..patterns.len()).collect();
             ids.clear();
         }
         Prefilter {
             matcher,
             owner,
             always,
-            patterns: sources.len(),
+            patterns: patterns.len(),
             words: ids,
         }
     }
@@ -194,6 +187,14 @@ fn contains_word(s: &str, word: &str) -> bool {
     })
 }
 
+/// A set of literals one of which every match of `hir` contains, none shorter than
+/// is worth searching for; `None` when there is no such set. Read from the syntax
+/// tree the pattern's syntax check parsed (parsing a large pattern again here was a
+/// tenth of a small run's instructions).
+pub(crate) fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    required(hir).filter(|set| set.iter().all(|l| l.len() >= MIN_LITERAL))
+}
+
 /// A set of literals one of which every match of `hir` contains; `None` when there
 /// is no such set (or it would be empty).
 fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
@@ -252,7 +253,7 @@ mod tests {
 
     fn literals(source: &str) -> Option<Vec<String>> {
         let hir = regex_syntax::parse(source).ok()?;
-        required(&hir).map(|set| {
+        required_literals(&hir).map(|set| {
             set.into_iter()
                 .map(|l| String::from_utf8_lossy(&l).into_owned())
                 .collect()
@@ -270,16 +271,22 @@ mod tests {
             Some(vec!["kim ngạch".to_string(), "xuất nhập khẩu".to_string()])
         );
         assert_eq!(literals(r"(?:ab)?\d+"), None);
+        // A set with a literal too short to search for is no set: the pattern runs.
+        assert_eq!(literals(r"(?:ab|kim ngạch) \d+"), None);
+    }
+
+    /// The prefilter of regex sources, as extraction builds it from its patterns.
+    fn prefilter<'w>(sources: &[&str], words: impl IntoIterator<Item = &'w str>) -> Prefilter {
+        let patterns: Vec<_> = sources
+            .iter()
+            .map(|source| required_literals(&regex_syntax::parse(source).expect("valid")))
+            .collect();
+        Prefilter::new(&patterns, words)
     }
 
     #[test]
     fn candidates_keep_pattern_order_and_always_run_literal_free_patterns() {
-        let sources = vec![
-            "zebra \\d".to_string(),
-            "\\d+".to_string(),
-            "kim ngạch".to_string(),
-        ];
-        let prefilter = Prefilter::new(&sources, []);
+        let prefilter = prefilter(&["zebra \\d", "\\d+", "kim ngạch"], []);
         assert_eq!(prefilter.scan("kim ngạch 5").candidates, vec![1, 2]);
         assert_eq!(prefilter.scan("a zebra 5").candidates, vec![0, 1]);
     }
@@ -296,7 +303,7 @@ mod tests {
     #[test]
     fn word_hits_agree_with_a_search_of_the_slice() {
         let words = ["trade", "two-way trade", "so voi", "рост"];
-        let prefilter = Prefilter::new(&["zebra".to_string()], words);
+        let prefilter = prefilter(&["zebra"], words);
         let text = "trader said two-way trade rose. so voi 2023; trade-off. рост 5%";
         let hits = prefilter.scan(text).words;
         let mut ranges: Vec<Range<usize>> = std::iter::once(0..text.len()).collect();
