@@ -100,11 +100,15 @@ fn quantity_sentence(
         .collect();
     let offset = |r: &Range<usize>| start + r.start..start + r.end;
     let clauses = ClauseIndex::new(s);
-    let bases: Vec<bool> = values
-        .iter()
-        .map(|(r, _)| introduced_by_comparison(&s[..r.start], ctx.pack.base_words()))
+    let bases: Vec<bool> = (0..values.len())
+        .map(|i| {
+            let before = &s[..values[i].0.start];
+            introduced_by_comparison(before, ctx.pack.base_words())
+                || first_of_a_pair(s, &values, i, ctx.pack.base_pairs())
+        })
         .collect();
-    let own = own_periods(&clauses, &values, &bases, &periods);
+    let chosen = own_periods(&clauses, &values, &bases, &periods);
+    let own = stated_periods(&chosen, &values, &bases, &periods, ctx);
     for ((range, quantity), period) in values.iter().zip(own) {
         let Some(period) = period else {
             continue;
@@ -245,6 +249,8 @@ struct FoundPeriod {
     period: Period,
     /// Introduced by a comparison word: the reference of a change, not a value's own.
     reference: bool,
+    /// Written as a word relative to the document's date ("im Vorjahr", "last year").
+    relative: bool,
 }
 
 fn periods(s: &str, ctx: &ParseCtx, values: &[(Range<usize>, Quantity)]) -> Vec<FoundPeriod> {
@@ -263,34 +269,100 @@ fn periods(s: &str, ctx: &ParseCtx, values: &[(Range<usize>, Quantity)]) -> Vec<
             continue;
         }
         let reference = introduced_by_comparison(&s[..range.start], ctx.pack.comparison_words());
+        let relative = !s[range.clone()].bytes().any(|b| b.is_ascii_digit());
         found.push(FoundPeriod {
             range,
             period,
             reference,
+            relative,
         });
     }
     found
 }
 
 fn introduced_by_comparison(before: &str, words: &[String]) -> bool {
-    words.iter().any(|word| {
-        before
-            .rmatch_indices(word.as_str())
-            .next()
-            .is_some_and(|(at, _)| {
-                let between = &before[at + word.len()..];
-                let boundary_before = before[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                boundary_before
-                    && clause_breaks(between) == 0
-                    && between.split_whitespace().count() <= COMPARISON_REACH_WORDS
+    words.iter().any(|word| introduced_by(before, word))
+}
+
+/// Whether the last `word` of `before` is a whole word standing at most
+/// [`COMPARISON_REACH_WORDS`] words before its end, in the same clause.
+fn introduced_by(before: &str, word: &str) -> bool {
+    before.rmatch_indices(word).next().is_some_and(|(at, _)| {
+        let between = &before[at + word.len()..];
+        let boundary_before = before[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        // "auf" in "aufwärts" is no word; "vs." or "d'" end a word themselves.
+        let boundary_after = !word.ends_with(char::is_alphanumeric)
+            || between.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        boundary_before
+            && boundary_after
+            && clause_breaks(between) == 0
+            && between.split_whitespace().count() <= COMPARISON_REACH_WORDS
+    })
+}
+
+/// Whether value `i` of sentence `s` is the first figure of a change written as a
+/// pair of words ("von 584 Mio. … auf 979 Mio.", "from … to …"): introduced by the
+/// pair's first word, with a later value of its clause introduced by the second.
+fn first_of_a_pair(
+    s: &str,
+    values: &[(Range<usize>, Quantity)],
+    i: usize,
+    pairs: &[(String, String)],
+) -> bool {
+    let here = &values[i].0;
+    pairs.iter().any(|(first, second)| {
+        introduced_by(&s[..here.start], first)
+            && values[i + 1..].iter().any(|(later, _)| {
+                clause_breaks(&s[here.end..later.start]) == 0
+                    && introduced_by(&s[here.end..later.start], second)
             })
     })
 }
 
-/// The period each value is stated for.
+/// The period of each value, from the periods [`own_periods`] chose for them.
+///
+/// A base figure's relative period counts from the figure it is compared with, not
+/// from the document's date: "979 Mio. im Jahr 2023, nach 584 Mio. im Vorjahr" puts
+/// 584 in 2022 in a document of 2025. The compared figure is the nearest value that
+/// is no base and has a period written out; without one, the period stays as read.
+fn stated_periods(
+    chosen: &[Option<usize>],
+    values: &[(Range<usize>, Quantity)],
+    bases: &[bool],
+    periods: &[FoundPeriod],
+    ctx: &ParseCtx,
+) -> Vec<Option<Period>> {
+    use chrono::Datelike;
+    let is_base = |v: usize| bases.get(v).copied().unwrap_or(false);
+    let written = |v: usize| chosen[v].filter(|&p| !periods[p].relative);
+    (0..values.len())
+        .map(|v| {
+            let found = &periods[chosen[v]?];
+            let doc_year = ctx.doc_date.map(|d| d.year());
+            let (true, true, Some(doc_year)) = (is_base(v), found.relative, doc_year) else {
+                return Some(found.period.clone());
+            };
+            let here = values[v].0.start;
+            let compared = (0..values.len())
+                .filter(|&w| !is_base(w))
+                .filter_map(|w| written(w).map(|p| (values[w].0.start.abs_diff(here), p)))
+                .min_by_key(|&(distance, _)| distance);
+            Some(match compared {
+                Some((_, p)) => {
+                    let offset = found.period.year() - doc_year;
+                    let compared = &periods[p].period;
+                    compared.with_year(compared.year() + offset)
+                }
+                None => found.period.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The period each value is stated for, as an index into `periods`.
 ///
 /// A comparison's base figure ("up from $79.4 billion in 2023", "so với mức 87,7 tỷ
 /// USD của năm 2022", `bases`) takes the nearest period written after it in its
@@ -306,7 +378,7 @@ fn own_periods(
     values: &[(Range<usize>, Quantity)],
     bases: &[bool],
     periods: &[FoundPeriod],
-) -> Vec<Option<Period>> {
+) -> Vec<Option<usize>> {
     let is_base = |v: usize| bases.get(v).copied().unwrap_or(false);
     let mut chosen: Vec<Option<usize>> = vec![None; values.len()];
     let mut taken = vec![false; periods.len()];
@@ -360,9 +432,6 @@ fn own_periods(
         }
     }
     chosen
-        .into_iter()
-        .map(|p| p.map(|p| periods[p].period.clone()))
-        .collect()
 }
 
 /// Whether some word of every group passes `holds` (cue groups, context groups).
@@ -383,5 +452,15 @@ mod tests {
         ));
         assert!(introduced_by_comparison("up 99 per cent from ", &words));
         assert!(!introduced_by_comparison("from the ministry, in ", &words));
+    }
+
+    /// A comparison word is a whole word; one ending in punctuation ends itself.
+    #[test]
+    fn comparison_words_are_whole_words() {
+        assert!(introduced_by("stieg von 5 mio. auf ", "auf"));
+        assert!(!introduced_by("stieg aufwarts ", "auf"));
+        assert!(!introduced_by("exports fromage ", "from"));
+        assert!(introduced_by("800 million vs. ", "vs."));
+        assert!(introduced_by("passees d'", "d'"));
     }
 }

@@ -19,6 +19,7 @@
 //! abbreviations = ["Dr."]          # do not end a sentence
 //! comparison_words = ["from"]      # introduce a reference period
 //! base_words = ["up from"]         # make the figure after them a comparison's base
+//! base_pairs = [["from", "to"]]    # "from X to Y": X is the base of the figure Y
 //! year_words = ["year", "years"]   # duration units for counts
 //! percent_words = ["%", "percent"]
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
@@ -251,6 +252,9 @@ pub struct LangPack {
     pub comparison: Vec<String>,
     /// Words that make the figure right after them the base of a comparison.
     pub base_words: Vec<String>,
+    /// Word pairs of a change between two figures ("von X auf Y"): the figure after
+    /// the first word is the base when a figure after the second follows in its clause.
+    pub base_pairs: Vec<(String, String)>,
     /// Year duration unit words.
     pub year_units: Vec<String>,
     /// Month names with month numbers 1..=12.
@@ -305,6 +309,12 @@ impl LangPack {
         &self.base_words
     }
 
+    /// Word pairs of a change from one figure to another ("rose from $584 million in
+    /// 2022 to $979 million", "stieg von … auf …"; folded).
+    pub fn base_pairs(&self) -> &[(String, String)] {
+        &self.base_pairs
+    }
+
     /// Year duration unit words (folded).
     pub fn year_words(&self) -> &[String] {
         &self.year_units
@@ -322,6 +332,8 @@ struct RawPack {
     comparison_words: Vec<String>,
     #[serde(default)]
     base_words: Vec<String>,
+    #[serde(default)]
+    base_pairs: Vec<[String; 2]>,
     year_words: Vec<String>,
     percent_words: Vec<String>,
     #[serde(default)]
@@ -575,6 +587,12 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         decrease_words: folded_list(&raw.change.decrease),
         comparison: folded_list(&raw.comparison_words),
         base_words: folded_list(&raw.base_words),
+        base_pairs: raw
+            .base_pairs
+            .iter()
+            .map(|[from, to]| (fold_str(from), fold_str(to)))
+            .filter(|(from, to)| !from.trim().is_empty() && !to.trim().is_empty())
+            .collect(),
         year_units: folded_list(&raw.year_words),
         months: indexed(raw.dates.months.get_ref(), 1),
         weekdays: indexed(raw.dates.weekdays.get_ref(), 0),
