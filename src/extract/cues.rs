@@ -3,7 +3,9 @@
 //! A sentence holding one word of every cue group and a value of the claim's kind is a
 //! mention. The value binds to the nearest period of the sentence, preferring one in
 //! the same clause; a period introduced by a comparison word ("from", "so với",
-//! "gegenüber") is the reference of a derived check, not the value's own period.
+//! "gegenüber") is the reference of a derived check, not the value's own period. The
+//! figure after a base word ("up from"), or the first of a pair ("von X auf Y"), is
+//! a comparison's base, read with the period written after it.
 
 use std::ops::Range;
 
@@ -338,10 +340,10 @@ fn stated_periods(
     use chrono::Datelike;
     let is_base = |v: usize| bases.get(v).copied().unwrap_or(false);
     let written = |v: usize| chosen[v].filter(|&p| !periods[p].relative);
+    let doc_year = ctx.doc_date.map(|d| d.year());
     (0..values.len())
         .map(|v| {
             let found = &periods[chosen[v]?];
-            let doc_year = ctx.doc_date.map(|d| d.year());
             let (true, true, Some(doc_year)) = (is_base(v), found.relative, doc_year) else {
                 return Some(found.period.clone());
             };

@@ -166,7 +166,7 @@ impl<'r> Extractor<'r> {
         for (lang, m) in &mut by_lang {
             let literals = literals.remove(lang).unwrap_or_default();
             let words = words.remove(lang.as_str()).unwrap_or_default();
-            m.prefilter = prefilter::Prefilter::new(&literals, words);
+            m.prefilter = prefilter::Prefilter::new(literals, words);
         }
         Extractor { rules, by_lang }
     }
@@ -531,7 +531,7 @@ fn matchers<'a>(
             .or_insert_with(|| LangMatchers {
                 pack,
                 abbreviations: sentence::Abbreviations::new(pack.abbreviations()),
-                prefilter: prefilter::Prefilter::new(&[], []),
+                prefilter: prefilter::Prefilter::new(Vec::new(), []),
                 patterns: Vec::new(),
                 cues: Vec::new(),
             }),

@@ -75,17 +75,18 @@ impl Prefilter {
     /// ([`required_literals`]; `None` for a pattern that always runs), and for
     /// `words` (folded scope and cue words).
     pub(crate) fn new<'w>(
-        patterns: &[Option<Vec<Vec<u8>>>],
+        patterns: Vec<Option<Vec<Vec<u8>>>>,
         words: impl IntoIterator<Item = &'w str>,
     ) -> Self {
+        let count = patterns.len();
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owner = Vec::new();
         let mut always = Vec::new();
-        for (index, required) in patterns.iter().enumerate() {
+        for (index, required) in patterns.into_iter().enumerate() {
             match required {
                 Some(set) => {
                     for literal in set {
-                        literals.push(literal.clone());
+                        literals.push(literal);
                         owner.push(Owner::Pattern(index));
                     }
                 }
@@ -106,14 +107,14 @@ impl Prefilter {
         // runs and words are searched one by one.
         let matcher = AhoCorasick::new(&literals).ok();
         if matcher.is_none() {
-            always = (0..patterns.len()).collect();
+            always = (0..count).collect();
             ids.clear();
         }
         Prefilter {
             matcher,
             owner,
             always,
-            patterns: patterns.len(),
+            patterns: count,
             words: ids,
         }
     }
@@ -281,7 +282,7 @@ mod tests {
             .iter()
             .map(|source| required_literals(&regex_syntax::parse(source).expect("valid")))
             .collect();
-        Prefilter::new(&patterns, words)
+        Prefilter::new(patterns, words)
     }
 
     #[test]
