@@ -307,7 +307,8 @@ fn introduced_by(before: &str, word: &str) -> bool {
 
 /// Whether value `i` of sentence `s` is the first figure of a change written as a
 /// pair of words ("von 584 Mio. … auf 979 Mio.", "from … to …"): introduced by the
-/// pair's first word, with a later value of its clause introduced by the second.
+/// pair's first word, with another value of its clause introduced by the second,
+/// after it or before it ("вырос до 979 млн … с 584 млн").
 fn first_of_a_pair(
     s: &str,
     values: &[(Range<usize>, Quantity)],
@@ -317,9 +318,15 @@ fn first_of_a_pair(
     let here = &values[i].0;
     pairs.iter().any(|(first, second)| {
         introduced_by(&s[..here.start], first)
-            && values[i + 1..].iter().any(|(later, _)| {
-                clause_breaks(&s[here.end..later.start]) == 0
-                    && introduced_by(&s[here.end..later.start], second)
+            && values.iter().enumerate().any(|(j, (other, _))| {
+                if j > i {
+                    clause_breaks(&s[here.end..other.start]) == 0
+                        && introduced_by(&s[here.end..other.start], second)
+                } else {
+                    j < i
+                        && clause_breaks(&s[other.end..here.start]) == 0
+                        && introduced_by(&s[..other.start], second)
+                }
             })
     })
 }
