@@ -19,7 +19,7 @@
 //! abbreviations = ["Dr."]          # do not end a sentence
 //! comparison_words = ["from"]      # introduce a reference period
 //! base_words = ["up from"]         # make the figure after them a comparison's base
-//! base_pairs = [["from", "to"]]    # "from X to Y": X is the base of the figure Y
+//! base_pairs = [["from", "to"]]    # "from X to Y" (or "to Y from X"): X is the base
 //! year_words = ["year", "years"]   # duration units for counts
 //! percent_words = ["%", "percent"]
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
@@ -253,7 +253,8 @@ pub struct LangPack {
     /// Words that make the figure right after them the base of a comparison.
     pub base_words: Vec<String>,
     /// Word pairs of a change between two figures ("von X auf Y"): the figure after
-    /// the first word is the base when a figure after the second follows in its clause.
+    /// the first word is the base when a figure after the second stands in its clause,
+    /// after it or before it.
     pub base_pairs: Vec<(String, String)>,
     /// Year duration unit words.
     pub year_units: Vec<String>,
