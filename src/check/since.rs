@@ -7,7 +7,9 @@ use super::verdict::Step;
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention};
 use crate::rules::{Claim, ClaimKind, Event, Rules};
+use crate::value::DatePrecision;
 use crate::value::calendar::{calendar_years, completed_years};
+use crate::value::date::DateSpan;
 
 /// The arithmetic and verdict for one mention of a `since` or `first` claim.
 pub(crate) fn assess(
@@ -61,6 +63,9 @@ pub(crate) fn assess(
         (ClaimKind::Since { .. }, Stated::Count { years, .. }, previous) => {
             since(claim, doc, m, years, current, previous, tags)
         }
+        (ClaimKind::Since { .. }, Stated::Date { date, .. }, previous) => {
+            since_date(claim, doc, m, date, current, previous, tags)
+        }
         _ => return Vec::new(),
     };
     vec![step]
@@ -86,6 +91,96 @@ fn first_arithmetic(current: &Event, previous: Option<&Event>, tags: &[String]) 
     }
 }
 
+/// "The first … since 2018": the previous event must fall within the stated span.
+fn since_date(
+    claim: &Claim,
+    doc: &Document,
+    m: &TemporalMention,
+    stated: &DateSpan,
+    current: &Event,
+    previous: Option<&Event>,
+    tags: &[String],
+) -> Step {
+    let text = describe::text(doc, m.span);
+    let written = describe::date_span(stated);
+    let Some(previous) = previous else {
+        let found = format!("since {written}");
+        return no_previous(claim, doc, m, (found.clone(), found), current, tags);
+    };
+    let arithmetic = format!(
+        "previous {} ({}), this {} ({}); stated since {written}",
+        previous.label,
+        describe::date_span(&previous.date),
+        current.label,
+        describe::date_span(&current.date),
+    );
+    if previous.date.start <= stated.end && stated.start <= previous.date.end {
+        return Step::ok(arithmetic);
+    }
+    Step::finding(
+        arithmetic.clone(),
+        describe::event_finding(
+            claim,
+            doc,
+            m.span,
+            format!("since {written}"),
+            format!(
+                "since {}",
+                describe::date_span(&as_written(&previous.date, stated))
+            ),
+            format!(
+                "`{text}` does not name the time of the previous event, {}",
+                previous.label
+            ),
+            arithmetic,
+            previous,
+        ),
+    )
+}
+
+/// `date` at the precision `written` has ("since 2018" expects a year).
+fn as_written(date: &DateSpan, written: &DateSpan) -> DateSpan {
+    let precision = match (date.precision, written.precision) {
+        (_, DatePrecision::Year) | (DatePrecision::Year, _) => DatePrecision::Year,
+        (_, DatePrecision::Month) | (DatePrecision::Month, _) => DatePrecision::Month,
+        _ => DatePrecision::Day,
+    };
+    DateSpan {
+        precision,
+        ..date.clone()
+    }
+}
+
+/// A `since` mention with no earlier event carrying the tags.
+fn no_previous(
+    claim: &Claim,
+    doc: &Document,
+    m: &TemporalMention,
+    (found, stated): (String, String),
+    current: &Event,
+    tags: &[String],
+) -> Step {
+    let text = describe::text(doc, m.span);
+    let help = format!(
+        "no event before {} carries all of: {}; add it to the rules or correct the copy",
+        current.label,
+        tags.join(", ")
+    );
+    Step::finding(
+        format!("{help}; stated {stated}"),
+        describe::event_finding(
+            claim,
+            doc,
+            m.span,
+            found,
+            "no earlier event".to_string(),
+            format!("`{text}` implies an earlier event, but none carries the tags"),
+            help,
+            current,
+        ),
+    )
+}
+
 fn since(
     claim: &Claim,
     doc: &Document,
@@ -97,24 +192,11 @@ fn since(
 ) -> Step {
     let text = describe::text(doc, m.span);
     let Some(previous) = previous else {
-        let help = format!(
-            "no event before {} carries all of: {}; add it to the rules or correct the copy",
-            current.label,
-            tags.join(", ")
+        let found = (
+            format!("{} years", years.nominal),
+            years.nominal.to_string(),
         );
-        return Step::finding(
-            format!("{help}; stated {}", years.nominal),
-            describe::event_finding(
-                claim,
-                doc,
-                m.span,
-                format!("{} years", years.nominal),
-                "no earlier event".to_string(),
-                format!("`{text}` implies an earlier event, but none carries the tags"),
-                help,
-                current,
-            ),
-        );
+        return no_previous(claim, doc, m, found, current, tags);
     };
     let counts = [
         completed_years(previous.date.start, current.date.start),

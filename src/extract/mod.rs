@@ -366,6 +366,7 @@ fn temporal_match(
     let mut count: Option<(Span, Quantity)> = None;
     let mut ordinal = false;
     let mut written: Option<(Span, WrittenSpan)> = None;
+    let mut year: Option<(Span, i32)> = None;
     for slot in &pattern.slots {
         let Some(m) = caps.name(&slot.group) else {
             continue;
@@ -395,8 +396,18 @@ fn temporal_match(
                 let specificity = date_specificity(&d, m.as_str());
                 date = Some((span, d, specificity));
             }
+            Value::Year(y) if slot.label.is_none() => year = Some((span, y)),
             _ => {}
         }
+    }
+    // A bare year is the stated date only where nothing else is ("the first visit
+    // since 2018", a `since` claim); beside a count or a date it is context.
+    if date.is_none()
+        && count.is_none()
+        && let Some((span, y)) = year
+        && let Some(whole_year) = DateSpan::year(y)
+    {
+        date = Some((span, whole_year, 1));
     }
     let whole = caps.get(0).map_or(0..0, |m| m.range());
     let mention = match (&out_kind(pattern), date, count) {

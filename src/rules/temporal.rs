@@ -15,7 +15,12 @@ fn required_slots(kind: RawClaimKind) -> &'static [ValueKind] {
     match kind {
         RawClaimKind::Date => &[ValueKind::Date, ValueKind::DateRange],
         RawClaimKind::Anniversary => &[ValueKind::Count, ValueKind::Ordinal],
-        RawClaimKind::Since => &[ValueKind::Count],
+        RawClaimKind::Since => &[
+            ValueKind::Count,
+            ValueKind::Year,
+            ValueKind::Date,
+            ValueKind::DateRange,
+        ],
         RawClaimKind::Ordinal => &[ValueKind::Ordinal],
         RawClaimKind::First | RawClaimKind::Quantity => &[],
     }

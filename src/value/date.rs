@@ -46,6 +46,15 @@ impl DateSpan {
             precision: DatePrecision::Day,
         }
     }
+
+    /// The span of a whole calendar year; `None` outside chrono's range.
+    pub fn year(year: i32) -> Option<Self> {
+        Some(DateSpan {
+            start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+            precision: DatePrecision::Year,
+        })
+    }
 }
 
 fn err(message: impl Into<String>) -> ValueError {
