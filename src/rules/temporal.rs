@@ -13,7 +13,7 @@ use crate::value::ValueKind;
 /// The value kinds a pattern of each temporal kind must bind (one of them).
 fn required_slots(kind: RawClaimKind) -> &'static [ValueKind] {
     match kind {
-        RawClaimKind::Date => &[ValueKind::Date, ValueKind::DateRange],
+        RawClaimKind::Date => &[ValueKind::Date, ValueKind::DateRange, ValueKind::Year],
         RawClaimKind::Anniversary => &[ValueKind::Count, ValueKind::Ordinal],
         RawClaimKind::Since => &[
             ValueKind::Count,
