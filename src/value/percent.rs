@@ -4,7 +4,7 @@
 
 use regex::Captures;
 
-use super::interval::{Interval, Quantity};
+use super::interval::{Hedge, Interval, Quantity};
 use super::number::parse_num;
 use super::quantity::{err, hedge_of};
 use super::{Value, ValueError, cap};
@@ -18,13 +18,29 @@ fn percent_amount(caps: &Captures, pack: &LangPack) -> Result<(f64, Interval), V
     Ok((n.value, n.rounding(true)))
 }
 
-/// A percentage: "99 per cent" → 99 ± 0.5.
+/// A percentage: "99 per cent" → 99 ± 0.5; a range "6,5-7%" → [6.45, 7.5], its
+/// midpoint nominal.
 pub(crate) fn percent(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
     let (v, rounding) = percent_amount(caps, pack)?;
+    let hedge = hedge_of(caps, pack);
+    let first = Quantity::new(v, rounding, hedge, Some("%".into()), false);
+    let Some(upper) = cap(caps, "num2") else {
+        return Ok(Value::Percent(first));
+    };
+    let n =
+        parse_num(upper, pack).ok_or_else(|| err(format!("cannot read the number {upper:?}")))?;
+    if n.value <= v {
+        return Err(err(format!(
+            "a range ends above its start: {v} to {}",
+            n.value
+        )));
+    }
+    let last = Quantity::new(n.value, n.rounding(true), hedge, Some("%".into()), false);
+    let range = Interval::new(first.interval.low, last.interval.high);
     Ok(Value::Percent(Quantity::new(
-        v,
-        rounding,
-        hedge_of(caps, pack),
+        (v + n.value) / 2.0,
+        range,
+        Hedge::None,
         Some("%".into()),
         false,
     )))

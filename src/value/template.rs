@@ -3,6 +3,8 @@
 //! Template syntax (the text is folded when the pack is loaded):
 //! - `{name}` a placeholder (listed on `placeholder_pattern`); a trailing `2` (`{day2}`,
 //!   `{mon2}`, `{year2}`, `{cur2}`) is the same placeholder captured under another name;
+//!   `{cur}{amount}` written together reads a currency code against its digits
+//!   ("VND81.5 trillion"); a percent template with `{num2}` reads a range ("6,5-7%");
 //! - `[ ... ]` an optional part, `( a | b )` alternatives;
 //! - a space matches one optional space (folded text has no whitespace runs);
 //! - every other character matches itself.
@@ -186,7 +188,16 @@ fn compile_one(
                     }
                 }
                 let base = name.strip_suffix('2').unwrap_or(&name);
-                let Some(pat) = placeholder_pattern(pack, kind, base) else {
+                // "{cur}{amount}": a currency code written against its digits
+                // ("VND81.5 trillion"), with no word boundary between them.
+                let glued_after = chars.peek() == Some(&'{');
+                let glued_before = at.checked_sub(1).and_then(|i| all.get(i)) == Some(&'}');
+                let pat = match base {
+                    "cur" if glued_after => Some(glued_currency(pack)),
+                    "amount" if glued_before => Some(glued_amount(pack, kind)),
+                    _ => placeholder_pattern(pack, kind, base),
+                };
+                let Some(pat) = pat else {
                     return Err(format!("unknown placeholder {{{name}}}"));
                 };
                 if seen.contains(&name) {
@@ -319,6 +330,11 @@ fn char_class(chars: &[char]) -> String {
 /// the value parser reads them (a Unicode `\d` also made every claim regex a third
 /// larger, and resolving its groups cost in proportion).
 pub(crate) fn digits_core(pack: &LangPack) -> String {
+    format!(r"\b{}", digits_alternatives(pack))
+}
+
+/// [`digits_core`] without the boundary before it.
+fn digits_alternatives(pack: &LangPack) -> String {
     let mut alts = Vec::new();
     if !pack.group.is_empty() {
         alts.push(format!(
@@ -331,7 +347,33 @@ pub(crate) fn digits_core(pack: &LangPack) -> String {
     dec.extend(pack.ambiguous_group.iter().copied());
     alts.push(format!(r"[0-9]+{}[0-9]+", char_class(&dec)));
     alts.push(r"[0-9]+".to_string());
-    format!(r"\b(?:{})", alts.join("|"))
+    format!(r"(?:{})", alts.join("|"))
+}
+
+/// The currency words that end in a letter, without a boundary after them: the
+/// `{cur}` of `{cur}{amount}` ("VND81.5 trillion").
+fn glued_currency(pack: &LangPack) -> String {
+    let mut words: Vec<&str> = pack
+        .currencies
+        .iter()
+        .map(|(word, _)| word.as_str())
+        .filter(|word| word.chars().last().is_some_and(is_word_char))
+        .collect();
+    if words.is_empty() {
+        return NEVER.to_string();
+    }
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    format!(r"\b(?:{})", escaped.join("|"))
+}
+
+/// Digits, with an optional scale word, without a boundary before them: the
+/// `{amount}` of `{cur}{amount}`.
+fn glued_amount(pack: &LangPack, kind: ValueKind) -> String {
+    let digits = digits_alternatives(pack);
+    let scales = scale_words(pack, kind == ValueKind::Money);
+    format!(r"(?:{digits} ?{scales}|{digits}\b)")
 }
 
 /// Number written in words (`restricted`: at least two tokens).
