@@ -239,6 +239,7 @@ impl<'r> Extractor<'r> {
         // The same value read by two claims for the same key counts once.
         out.mentions
             .dedup_by(|b, a| a.span == b.span && a.key == b.key);
+        drop_broader_readings(&mut out.mentions);
         out.temporal.sort_by_key(|m| (m.span, m.claim));
         out.temporal
             .dedup_by(|b, a| a.span == b.span && a.claim == b.claim);
@@ -351,6 +352,49 @@ fn quantity_match(
             });
         }
     }
+}
+
+/// Two patterns of one claim that read the same value for a year and for a part of
+/// it ("riêng quý IV/2024, GDP tăng 7,55% so với cùng kỳ năm trước": Q4 2024, and 2024
+/// from "năm trước") disagree on the period; the part is the one written at the
+/// value, so the year's reading goes. `mentions` is sorted by span.
+fn drop_broader_readings(mentions: &mut Vec<Mention>) {
+    let narrower_than =
+        |part: &Mention, whole: &Mention| {
+            part.claim == whole.claim
+                && part.span == whole.span
+                && part.derived.is_none()
+                && whole.derived.is_none()
+                && part.bindings.len() == whole.bindings.len()
+                && part.bindings.iter().zip(&whole.bindings).all(
+                    |((name, part), (other, whole))| {
+                        name == other
+                            && (part == whole
+                                || name == "period"
+                                    && part
+                                        .strip_prefix(whole.as_str())
+                                        .is_some_and(|rest| rest.starts_with('-')))
+                    },
+                )
+        };
+    let broader: Vec<bool> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, whole)| {
+            mentions[..i]
+                .iter()
+                .rev()
+                .take_while(|m| m.span == whole.span)
+                .chain(
+                    mentions[i + 1..]
+                        .iter()
+                        .take_while(|m| m.span == whole.span),
+                )
+                .any(|part| part.key != whole.key && narrower_than(part, whole))
+        })
+        .collect();
+    let mut flags = broader.into_iter();
+    mentions.retain(|_| !flags.next().unwrap_or(false));
 }
 
 /// Reads one match of a temporal pattern.
