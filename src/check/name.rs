@@ -111,6 +111,23 @@ fn finding(doc: &Document, entity: &Entity, span: Span, verdict: Verdict) -> Opt
             format!("did you mean `{suggestion}`?"),
             Some((suggestion, Applicability::Unsafe)),
         ),
+        Verdict::Diacritics { suggestion } => (
+            "near-miss-name",
+            Severity::Warning,
+            if text.is_ascii() {
+                format!(
+                    "`{text}` is written without the diacritics of {}",
+                    entity.name
+                )
+            } else {
+                format!(
+                    "`{text}` differs from {} only in its diacritics",
+                    entity.name
+                )
+            },
+            format!("did you mean `{suggestion}`? (another person may bear this name)"),
+            Some((suggestion, Applicability::Unsafe)),
+        ),
         Verdict::RoleConflict { title, from, until } => (
             "role-conflict",
             Severity::Warning,

@@ -10,6 +10,7 @@
 //! discouraged > misspelling (a form that is correct for anyone is never an error),
 //! and one hit is emitted per entity of the winning class.
 
+use super::diacritics;
 use super::fix::{self, FixWindow};
 use super::near_miss::{Anchor, NearIndex};
 use super::role::{self, RoleData, fold_key};
@@ -25,6 +26,8 @@ use chrono::NaiveDate;
 struct Pattern {
     folded: String,
     accepted: Vec<u32>,
+    /// The accepted forms folding to this pattern, as the rules spell them.
+    spellings: Vec<(u32, String)>,
     discouraged: Vec<(u32, String)>,
     misspelled: Vec<(u32, String)>,
     /// Entities of any class (for near-miss context).
@@ -39,6 +42,8 @@ pub struct NameIndex {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
     roles: Vec<Vec<RoleData>>,
+    /// Per entity: whether a form written without diacritics is accepted.
+    ascii_fold: Vec<bool>,
     near: NearIndex,
 }
 
@@ -85,6 +90,7 @@ impl NameIndex {
                 }
                 let p = slot(key, &mut patterns);
                 push_unique(&mut patterns[p].accepted, e);
+                patterns[p].spellings.push((e, form.to_string()));
                 push_unique(&mut patterns[p].all, e);
                 near.add_form(e, rank, form);
                 windows.extend(
@@ -141,8 +147,28 @@ impl NameIndex {
             automaton,
             patterns,
             roles,
+            ascii_fold: entities.iter().map(|e| e.ascii_fold).collect(),
             near,
         }
+    }
+
+    /// Whether `written` (which folds to pattern `p`) agrees in its diacritics with
+    /// one of entity `e`'s accepted forms of that pattern.
+    fn spelled_as_accepted(&self, p: &Pattern, e: u32, written: &str) -> bool {
+        let ascii_fold = self.ascii_fold.get(e as usize).copied().unwrap_or(true);
+        p.spellings
+            .iter()
+            .filter(|(entity, _)| *entity == e)
+            .any(|(_, form)| diacritics::agrees(written, form, ascii_fold))
+    }
+
+    /// Entity `e`'s first accepted spelling of pattern `p`.
+    fn spelling_of(&self, p: &Pattern, e: u32) -> String {
+        p.spellings
+            .iter()
+            .find(|(entity, _)| *entity == e)
+            .map(|(_, form)| form.clone())
+            .unwrap_or_default()
     }
 
     /// Finds and judges all name mentions. `folded` must be `fold::fold(original)`.
@@ -164,6 +190,26 @@ impl NameIndex {
                 continue;
             };
             if !p.accepted.is_empty() {
+                let written = &original[range.clone()];
+                let spelled: Vec<u32> = p
+                    .accepted
+                    .iter()
+                    .copied()
+                    .filter(|&e| self.spelled_as_accepted(p, e, written))
+                    .collect();
+                if spelled.is_empty() {
+                    // Every entity of the form spells it with other diacritics.
+                    for &e in &p.accepted {
+                        hits.push(NameHit {
+                            range: range.clone(),
+                            entity: e as usize,
+                            verdict: Verdict::Diacritics {
+                                suggestion: self.spelling_of(p, e),
+                            },
+                        });
+                    }
+                    continue;
+                }
                 let title = k
                     .checked_sub(1)
                     .and_then(|j| exact.get(j))
@@ -173,7 +219,9 @@ impl NameIndex {
                                 && text.as_bytes().get(prev.end) == Some(&b' '))
                     })
                     .and_then(|prev| self.patterns.get(prev.pattern));
-                for &e in &p.accepted {
+                // Entities sharing a folded form are told apart by the diacritics
+                // ("Nguyễn Văn Thắng", "Nguyễn Văn Thăng"): only those spelled so.
+                for &e in &spelled {
                     let verdict = match (doc_date, title) {
                         (Some(date), Some(t)) if t.titles.contains(&e) => self
                             .roles

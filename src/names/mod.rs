@@ -22,6 +22,7 @@
 use chrono::NaiveDate;
 use std::ops::Range;
 
+mod diacritics;
 mod fix;
 mod index;
 mod near_miss;
@@ -83,10 +84,9 @@ pub struct EntityInput {
     pub misspellings: Vec<Misspelling>,
     /// Style variants; a hit is a warning.
     pub discouraged: Vec<Misspelling>,
-    /// Whether a form written without diacritics is accepted. All matching is done on
-    /// folded (diacritic-free) text, so this flag is currently informational: every
-    /// entity behaves as if it were `true`. It is kept for a future diacritic-sensitive
-    /// mode.
+    /// Whether a form written without diacritics is accepted ("Nguyen Thi Huong"). A
+    /// form written with other diacritics than every accepted form ("Nguyễn Thị
+    /// Hường") is a [`Verdict::Diacritics`] either way.
     pub ascii_fold: bool,
     /// Roles held, with periods.
     pub roles: Vec<Role>,
@@ -142,6 +142,13 @@ pub enum Verdict {
         suggestion: String,
         /// Edit distance (optimal string alignment) on folded text.
         distance: usize,
+    },
+    /// An accepted form written with other diacritics ("Nguyễn Thị Hường" for
+    /// "Nguyễn Thị Hương"), or without them where the entity does not accept that
+    /// (warning: it may be another person's name).
+    Diacritics {
+        /// The accepted form, as the rules spell it.
+        suggestion: String,
     },
     /// The name is preceded by a role title the entity did not hold on the document date.
     RoleConflict {
