@@ -312,7 +312,10 @@ fn quantity_match(
                 match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
                     Ok(value) => match (slot.label.as_deref(), value) {
                         (None, Value::Year(y)) => period = Some(Period::Year(y)),
-                        (None, Value::Period(p)) => period = Some(p),
+                        (None, Value::Period(p)) => {
+                            let shift = implied_year_shift(at, m.range(), ctx);
+                            period = Some(p.with_year(p.year().saturating_add(shift)));
+                        }
                         (Some(_), Value::Year(y)) => base = Some(Period::Year(y)),
                         (Some(_), Value::Period(p)) => base = Some(p),
                         (_, Value::Change(q)) => change = Some((span, q)),
@@ -496,6 +499,48 @@ fn relative_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> i32 {
             before
                 .match_indices(phrase.as_str())
                 .filter(|(i, _)| whole_word(before, *i, i + phrase.len()))
+                .last()
+                .map(|(position, _)| (position, *shift))
+        })
+        .max_by_key(|&(position, _)| position)
+        .map_or(0, |(_, shift)| shift)
+}
+
+/// The year shift of a period written without its year ("nửa đầu năm", "the first
+/// half"), read against the document date: the last relative-year phrase earlier in
+/// its sentence that is not a comparison's base ("Cùng kỳ năm ngoái, GDP nửa đầu năm
+/// chỉ tăng 6,42%" speaks of last year's first half; "tăng 10% so với cùng kỳ năm
+/// trước, riêng quý II …" of this year's second quarter). 0 for a period with its
+/// year or a relative year of its own.
+fn implied_year_shift(at: &Locator, slot: std::ops::Range<usize>, ctx: &ParseCtx) -> i32 {
+    let text = &at.folded.text;
+    let Some(written) = text.get(slot.clone()) else {
+        return 0;
+    };
+    let has_year = written
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    let relative = &ctx.pack.relative_years;
+    if has_year
+        || relative
+            .iter()
+            .any(|(phrase, _)| written.contains(phrase.as_str()))
+    {
+        return 0;
+    }
+    let start = at
+        .sentence_at(slot.start)
+        .map_or(slot.start, |s| s.start.min(slot.start));
+    let before = text.get(start..slot.start).unwrap_or("");
+    let comparison = ctx.pack.comparison_words();
+    relative
+        .iter()
+        .filter_map(|(phrase, shift)| {
+            before
+                .match_indices(phrase.as_str())
+                .filter(|(i, _)| whole_word(before, *i, i + phrase.len()))
+                .filter(|(i, _)| !cues::introduced_by_comparison(&before[..*i], comparison))
                 .last()
                 .map(|(position, _)| (position, *shift))
         })
