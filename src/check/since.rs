@@ -108,32 +108,52 @@ fn since_date(
         return no_previous(claim, doc, m, (found.clone(), found), current, tags);
     };
     let arithmetic = format!(
-        "previous {} ({}), this {} ({}); stated since {written}",
+        "{}; stated since {written}",
+        previous_and_current(previous, current)
+    );
+    let fits = previous.date.start <= stated.end && stated.start <= previous.date.end;
+    let expected = describe::date_span(&as_written(&previous.date, stated));
+    verdict(
+        (claim, doc, m),
+        fits,
+        arithmetic,
+        (format!("since {written}"), format!("since {expected}")),
+        format!(
+            "`{text}` does not name the time of the previous event, {}",
+            previous.label
+        ),
+        previous,
+    )
+}
+
+/// "previous A (date), this B (date)".
+fn previous_and_current(previous: &Event, current: &Event) -> String {
+    format!(
+        "previous {} ({}), this {} ({})",
         previous.label,
         describe::date_span(&previous.date),
         current.label,
         describe::date_span(&current.date),
-    );
-    if previous.date.start <= stated.end && stated.start <= previous.date.end {
+    )
+}
+
+/// The step of a `since` mention compared with the previous event: ok when it
+/// `fits`, else a finding with the `(found, expected)` pair and `message`.
+fn verdict(
+    (claim, doc, m): (&Claim, &Document, &TemporalMention),
+    fits: bool,
+    arithmetic: String,
+    (found, expected): (String, String),
+    message: String,
+    previous: &Event,
+) -> Step {
+    if fits {
         return Step::ok(arithmetic);
     }
     Step::finding(
         arithmetic.clone(),
         describe::event_finding(
-            claim,
-            doc,
-            m.span,
-            format!("since {written}"),
-            format!(
-                "since {}",
-                describe::date_span(&as_written(&previous.date, stated))
-            ),
-            format!(
-                "`{text}` does not name the time of the previous event, {}",
-                previous.label
-            ),
-            arithmetic,
-            previous,
+            claim, doc, m.span, found, expected, message, arithmetic, previous,
         ),
     )
 }
@@ -213,27 +233,16 @@ fn since(
         format!("{low} or {high} years")
     };
     let arithmetic = format!(
-        "previous {} ({}), this {} ({}): {expected}; stated {}",
-        previous.label,
-        describe::date_span(&previous.date),
-        current.label,
-        describe::date_span(&current.date),
+        "{}: {expected}; stated {}",
+        previous_and_current(previous, current),
         years.nominal
     );
-    if fits {
-        return Step::ok(arithmetic);
-    }
-    Step::finding(
-        arithmetic.clone(),
-        describe::event_finding(
-            claim,
-            doc,
-            m.span,
-            format!("{} years", years.nominal),
-            expected,
-            format!("`{text}` does not match the gap since {}", previous.label),
-            arithmetic,
-            previous,
-        ),
+    verdict(
+        (claim, doc, m),
+        fits,
+        arithmetic,
+        (format!("{} years", years.nominal), expected),
+        format!("`{text}` does not match the gap since {}", previous.label),
+        previous,
     )
 }
