@@ -492,6 +492,12 @@ fn relative_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> i32 {
         .sentence_at(at_byte)
         .map_or(at_byte, |s| s.start.min(at_byte));
     let before = text.get(start..at_byte).unwrap_or("");
+    last_relative_year(before, ctx, |_| true)
+}
+
+/// The shift of the last relative-year phrase of `before` whose preceding text
+/// passes `keep`; 0 without one.
+fn last_relative_year(before: &str, ctx: &ParseCtx, keep: impl Fn(&str) -> bool) -> i32 {
     ctx.pack
         .relative_years
         .iter()
@@ -499,6 +505,7 @@ fn relative_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> i32 {
             before
                 .match_indices(phrase.as_str())
                 .filter(|(i, _)| whole_word(before, *i, i + phrase.len()))
+                .filter(|(i, _)| keep(&before[..*i]))
                 .last()
                 .map(|(position, _)| (position, *shift))
         })
@@ -534,18 +541,9 @@ fn implied_year_shift(at: &Locator, slot: std::ops::Range<usize>, ctx: &ParseCtx
         .map_or(slot.start, |s| s.start.min(slot.start));
     let before = text.get(start..slot.start).unwrap_or("");
     let comparison = ctx.pack.comparison_words();
-    relative
-        .iter()
-        .filter_map(|(phrase, shift)| {
-            before
-                .match_indices(phrase.as_str())
-                .filter(|(i, _)| whole_word(before, *i, i + phrase.len()))
-                .filter(|(i, _)| !cues::introduced_by_comparison(&before[..*i], comparison))
-                .last()
-                .map(|(position, _)| (position, *shift))
-        })
-        .max_by_key(|&(position, _)| position)
-        .map_or(0, |(_, shift)| shift)
+    last_relative_year(before, ctx, |preceding| {
+        !cues::introduced_by_comparison(preceding, comparison)
+    })
 }
 
 /// The four-digit years (1000–2999) written as words of their own in the sentence

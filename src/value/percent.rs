@@ -31,7 +31,7 @@ pub(crate) fn percent(caps: &Captures, pack: &LangPack) -> Result<Value, ValueEr
         parse_num(upper, pack).ok_or_else(|| err(format!("cannot read the number {upper:?}")))?;
     if n.value <= v {
         return Err(err(format!(
-            "a range ends above its start: {v} to {}",
+            "a range must end above its start: {v} to {}",
             n.value
         )));
     }
