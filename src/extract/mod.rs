@@ -264,8 +264,13 @@ impl<'r> Extractor<'r> {
         let by_sentence = !exclude.is_empty() || !claim.parties.is_empty();
         for caps in pattern.regex.captures_iter(&at.folded.text) {
             let whole = caps.get(0).map_or(0..0, |m| m.range());
+            // The sentence of the match's first word: a pattern may begin with the
+            // previous sentence's full stop ("(?:^|[.!?] )").
+            let first_word = at.folded.text[whole.clone()]
+                .find(char::is_alphanumeric)
+                .map_or(whole.start, |offset| whole.start + offset);
             let skipped = by_sentence
-                && at.sentence_at(whole.start).is_some_and(|sentence| {
+                && at.sentence_at(first_word).is_some_and(|sentence| {
                     exclude
                         .iter()
                         .any(|w| at.words.within(&at.folded.text, sentence.clone(), w))
