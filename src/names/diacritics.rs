@@ -63,6 +63,10 @@ fn words(text: &str) -> Vec<WordKey> {
 /// marks, or is plain ASCII where `ascii_fold` allows. Texts that do not split into
 /// the same number of words are given the benefit of the doubt.
 pub(super) fn agrees(written: &str, form: &str, ascii_fold: bool) -> bool {
+    // Most names are written exactly as the rules spell them.
+    if written == form {
+        return true;
+    }
     let (written, form) = (words(written), words(form));
     if written.len() != form.len() {
         return true;

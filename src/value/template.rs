@@ -279,6 +279,15 @@ pub(crate) fn words_re<'a>(
     words: impl IntoIterator<Item = &'a str>,
     lead_boundary: bool,
 ) -> String {
+    words_re_edges(words, lead_boundary, true)
+}
+
+/// [`words_re`], with `\b` after a word only where `trail_boundary` allows it.
+fn words_re_edges<'a>(
+    words: impl IntoIterator<Item = &'a str>,
+    lead_boundary: bool,
+    trail_boundary: bool,
+) -> String {
     let mut list: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
     if list.is_empty() {
         return NEVER.to_string();
@@ -288,7 +297,7 @@ pub(crate) fn words_re<'a>(
     let edges = |word: &str| {
         (
             lead_boundary && word.chars().next().is_some_and(is_word_char),
-            word.chars().last().is_some_and(is_word_char),
+            trail_boundary && word.chars().last().is_some_and(is_word_char),
         )
     };
     let mut alts: Vec<String> = Vec::new();
@@ -353,19 +362,12 @@ fn digits_alternatives(pack: &LangPack) -> String {
 /// The currency words that end in a letter, without a boundary after them: the
 /// `{cur}` of `{cur}{amount}` ("VND81.5 trillion").
 fn glued_currency(pack: &LangPack) -> String {
-    let mut words: Vec<&str> = pack
+    let words = pack
         .currencies
         .iter()
         .map(|(word, _)| word.as_str())
-        .filter(|word| word.chars().last().is_some_and(is_word_char))
-        .collect();
-    if words.is_empty() {
-        return NEVER.to_string();
-    }
-    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    words.dedup();
-    let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-    format!(r"\b(?:{})", escaped.join("|"))
+        .filter(|word| word.chars().last().is_some_and(is_word_char));
+    words_re_edges(words, true, false)
 }
 
 /// Digits, with an optional scale word, without a boundary before them: the
