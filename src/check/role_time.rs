@@ -47,8 +47,7 @@ fn sentence_around<'a>(
     pack: Option<&LangPack>,
     range: &Range<usize>,
 ) -> &'a str {
-    let none: [String; 0] = [];
-    let abbreviations = Abbreviations::new(pack.map_or(&none[..], |p| p.abbreviations()));
+    let abbreviations = pack.map_or_else(|| Abbreviations::new(&[], false), Abbreviations::of);
     sentences(&folded.text, &abbreviations)
         .into_iter()
         .map(|s| folded.to_original(s))

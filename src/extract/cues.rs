@@ -78,13 +78,19 @@ fn quantity_sentence(
         .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
         .collect();
     // A plain number that is also a year or period ("in 2024", "4 tháng đầu năm")
-    // is the period; money, percentages and counts carry units and win.
+    // is the period; money, percentages and counts carry units and win. A number
+    // that is part of an amount, a percentage or a change written in words
+    // ("39.5 percent", "39,5 Prozent") is not a plain number either.
     let periods = if kind == ValueKind::Number {
         let periods = periods(s, ctx, &[]);
+        let united: Vec<Range<usize>> = [ValueKind::Money, ValueKind::Percent, ValueKind::Change]
+            .into_iter()
+            .flat_map(|k| value::scan(k, s, ctx))
+            .map(|(r, _)| r)
+            .collect();
         values.retain(|(r, _)| {
-            !periods
-                .iter()
-                .any(|p| r.start < p.range.end && p.range.start < r.end)
+            let overlaps = |o: &Range<usize>| r.start < o.end && o.start < r.end;
+            !periods.iter().any(|p| overlaps(&p.range)) && !united.iter().any(overlaps)
         });
         periods
     } else {

@@ -289,8 +289,9 @@ impl<'r> Extractor<'r> {
     }
 }
 
-/// Reads one match of a quantity pattern: the value, its period, and a derived
-/// mention when a percentage change is stated.
+/// Reads one match of a quantity pattern: the value, its period, a derived mention
+/// when a percentage change is stated, and a mention of the base period when the
+/// base figure itself is written (`{money:base}`: "up from $355 billion in 2023").
 #[allow(clippy::too_many_arguments)]
 fn quantity_match(
     ci: usize,
@@ -302,64 +303,84 @@ fn quantity_match(
     ctx: &ParseCtx,
     out: &mut Extraction,
 ) {
-    {
-        {
-            let mut main: Option<(Span, Quantity)> = None;
-            let mut period: Option<Period> = None;
-            let mut base: Option<Period> = None;
-            let mut change: Option<(Span, Quantity)> = None;
-            let mut failed = false;
-            for slot in &pattern.slots {
-                let Some(m) = caps.name(&slot.group) else {
-                    continue;
-                };
-                let span = at.span(m.range());
-                match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
-                    Ok(value) => match (slot.label.as_deref(), value) {
-                        (None, Value::Year(y)) => period = Some(Period::Year(y)),
-                        (None, Value::Period(p)) => {
-                            let shift = implied_year_shift(at, m.range(), ctx);
-                            period = Some(p.with_year(p.year().saturating_add(shift)));
-                        }
-                        (Some(_), Value::Year(y)) => base = Some(Period::Year(y)),
-                        (Some(_), Value::Period(p)) => base = Some(p),
-                        (_, Value::Change(q)) => change = Some((span, q)),
-                        (None, value) if slot.kind == value_kind && main.is_none() => {
-                            main = quantity(value).map(|q| (span, q));
-                        }
-                        _ => {}
-                    },
-                    Err(err) => {
-                        note_unresolved(out, ci, span, err);
-                        failed = true;
-                    }
+    let mut main: Option<(Span, Quantity)> = None;
+    let mut base_value: Option<(Span, Quantity)> = None;
+    let mut period: Option<Period> = None;
+    let mut base: Option<Period> = None;
+    let mut change: Option<(Span, Quantity)> = None;
+    let mut failed = false;
+    for slot in &pattern.slots {
+        let Some(m) = caps.name(&slot.group) else {
+            continue;
+        };
+        let span = at.span(m.range());
+        match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
+            Ok(value) => match (slot.label.as_deref(), value) {
+                (None, Value::Year(y)) => period = Some(Period::Year(y)),
+                (None, Value::Period(p)) => {
+                    let shift = implied_year_shift(at, m.range(), ctx);
+                    period = Some(p.with_year(p.year().saturating_add(shift)));
                 }
-            }
-            let (Some((span, value)), false) = (main, failed) else {
-                return;
-            };
-            let bindings = bind(key, period.as_ref());
-            let Some(filled) = fill_key(key, &bindings) else {
-                return;
-            };
-            if let (Some((change_span, change)), Some(period)) = (change, period.as_ref()) {
-                let base = derive::base_period(period, base.as_ref());
-                if let Some(m) =
-                    derive::derived(ci, key, &filled, span, &value, change_span, &change, &base)
-                {
-                    out.mentions.push(m);
+                (Some(_), Value::Year(y)) => base = Some(Period::Year(y)),
+                (Some(_), Value::Period(p)) => base = Some(p),
+                (_, Value::Change(q)) => change = Some((span, q)),
+                (None, value) if slot.kind == value_kind && main.is_none() => {
+                    main = quantity(value).map(|q| (span, q));
                 }
+                (Some(_), value) if slot.kind == value_kind && base_value.is_none() => {
+                    base_value = quantity(value).map(|q| (span, q));
+                }
+                _ => {}
+            },
+            Err(err) => {
+                note_unresolved(out, ci, span, err);
+                failed = true;
             }
-            out.mentions.push(Mention {
-                claim: ci,
-                key: filled,
-                bindings,
-                span,
-                value,
-                derived: None,
-            });
         }
     }
+    if failed {
+        return;
+    }
+    if let (Some((span, value)), Some(period)) = (base_value, period.as_ref()) {
+        let base = derive::base_period(period, base.as_ref());
+        push_quantity(out, ci, key, Some(&base), span, value);
+    }
+    let Some((span, value)) = main else {
+        return;
+    };
+    if let (Some((change_span, change)), Some(period)) = (change, period.as_ref()) {
+        let base = derive::base_period(period, base.as_ref());
+        if let Some(filled) = fill_key(key, &bind(key, Some(period)))
+            && let Some(m) =
+                derive::derived(ci, key, &filled, span, &value, change_span, &change, &base)
+        {
+            out.mentions.push(m);
+        }
+    }
+    push_quantity(out, ci, key, period.as_ref(), span, value);
+}
+
+/// Pushes a direct mention of `value` for `period`, unless the key cannot be filled.
+fn push_quantity(
+    out: &mut Extraction,
+    claim: usize,
+    key: &str,
+    period: Option<&Period>,
+    span: Span,
+    value: Quantity,
+) {
+    let bindings = bind(key, period);
+    let Some(filled) = fill_key(key, &bindings) else {
+        return;
+    };
+    out.mentions.push(Mention {
+        claim,
+        key: filled,
+        bindings,
+        span,
+        value,
+        derived: None,
+    });
 }
 
 /// Two patterns of one claim that read the same value for a year and for a part of
@@ -633,7 +654,7 @@ fn matchers<'a>(
             .entry(lang.to_string())
             .or_insert_with(|| LangMatchers {
                 pack,
-                abbreviations: sentence::Abbreviations::new(pack.abbreviations()),
+                abbreviations: sentence::Abbreviations::of(pack),
                 prefilter: prefilter::Prefilter::new(Vec::new(), []),
                 patterns: Vec::new(),
                 cues: Vec::new(),

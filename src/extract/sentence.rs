@@ -2,7 +2,9 @@
 //!
 //! A sentence ends at a line break, or at `.`, `!`, `?` followed by whitespace —
 //! unless the word before the dot is a known abbreviation of the language ("u.s.",
-//! "tp.", "z. b."), a single-letter initial ("M. Nurtleu"), or a number ("5. Mai").
+//! "tp.", "z. b."), a single-letter initial ("M. Nurtleu"), or — in a language that
+//! writes ordinals with a dot, like German — a day number ("5. Mai"). In English
+//! "on March 1. The" ends a sentence.
 
 use std::ops::Range;
 
@@ -60,16 +62,28 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// language, and a document has dozens of sentence ends). Built once per language.
 pub(crate) struct Abbreviations<'a> {
     by_last_but_one: Vec<(Option<u8>, &'a str)>,
+    /// Whether a one- or two-digit number before a dot is an ordinal ("5. Mai"):
+    /// the language lists "." among its ordinal suffixes.
+    dotted_ordinals: bool,
 }
 
 impl<'a> Abbreviations<'a> {
-    pub(crate) fn new(all: &'a [String]) -> Self {
+    /// The abbreviations of `pack`, and whether it writes ordinals with a dot.
+    pub(crate) fn of(pack: &'a crate::lang::LangPack) -> Self {
+        let dotted = pack.ordinal_suffixes.iter().any(|s| s == ".");
+        Self::new(pack.abbreviations(), dotted)
+    }
+
+    pub(crate) fn new(all: &'a [String], dotted_ordinals: bool) -> Self {
         let mut by_last_but_one: Vec<(Option<u8>, &str)> = all
             .iter()
             .map(|a| (last_but_one(a.as_bytes()), a.as_str()))
             .collect();
         by_last_but_one.sort_unstable();
-        Abbreviations { by_last_but_one }
+        Abbreviations {
+            by_last_but_one,
+            dotted_ordinals,
+        }
     }
 
     /// The abbreviations that `text` may end with.
@@ -109,7 +123,10 @@ fn is_abbreviation(upto_dot: &str, abbreviations: &Abbreviations) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     // Initials ("m.", "k.") and ordinal day numbers ("5." in "5. mai").
     (letters == 1 && word.chars().count() <= 3)
-        || (!word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()))
+        || (abbreviations.dotted_ordinals
+            && !word.is_empty()
+            && word.len() <= 2
+            && word.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether `between` (text between two positions of one sentence) crosses a clause
@@ -158,12 +175,30 @@ impl ClauseIndex {
 mod tests {
     use super::*;
 
-    fn split(text: &str) -> Vec<&str> {
+    fn split_as(text: &str, dotted_ordinals: bool) -> Vec<&str> {
         let abbr = vec!["u.s.".to_string(), "tp.".to_string(), "z. b.".to_string()];
-        sentences(text, &Abbreviations::new(&abbr))
+        sentences(text, &Abbreviations::new(&abbr, dotted_ordinals))
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    fn split(text: &str) -> Vec<&str> {
+        split_as(text, true)
+    }
+
+    /// A day number before a dot is an ordinal only where the language writes
+    /// ordinals with a dot: "on march 1. the" is two English sentences.
+    #[test]
+    fn a_number_before_a_dot_ends_a_sentence_without_dotted_ordinals() {
+        assert_eq!(
+            split_as("on march 1. the plan", false),
+            vec!["on march 1.", "the plan"]
+        );
+        assert_eq!(
+            split_as("am 1. marz. das", true),
+            vec!["am 1. marz.", "das"]
+        );
     }
 
     #[test]
@@ -198,7 +233,7 @@ mod tests {
         let all: Vec<String> = ["u.s.", "tp.", "z. b.", ".", "s.", "mr."]
             .map(String::from)
             .to_vec();
-        let index = Abbreviations::new(&all);
+        let index = Abbreviations::new(&all, false);
         for text in [".", "x.", "the u.s.", "tp.", "z. b.", "a mr.", "s.", "ab"] {
             let mut offered: Vec<&str> = index.ending(text).filter(|a| text.ends_with(a)).collect();
             let mut expected: Vec<&str> = all

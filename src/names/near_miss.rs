@@ -567,7 +567,9 @@ impl NearIndex {
             }
         }
 
-        // Greedy windows, longest first.
+        // Greedy windows, longest first. Words that ended another person's full
+        // name stand for that person when they come back alone ("Phuong added").
+        let mut other_names: FxSet<&str> = FxSet::default();
         let mut i = 0;
         while i < toks.len() {
             let mut advance = 1;
@@ -585,7 +587,22 @@ impl NearIndex {
                 if !usable {
                     continue;
                 }
-                match self.best_window(wt, wi, &near_arena, &mentioned, &before, &after) {
+                let word = text.get(toks[i].start..toks[i].end).unwrap_or("");
+                let tail_of_a_name = n == 1
+                    && (other_names.contains(word)
+                        || ends_another_name(original, folded, &toks, i));
+                if tail_of_a_name {
+                    other_names.insert(word);
+                }
+                match self.best_window(
+                    wt,
+                    wi,
+                    &near_arena,
+                    &mentioned,
+                    tail_of_a_name,
+                    &before,
+                    &after,
+                ) {
                     WindowResult::Explained => {
                         advance = n;
                         break;
@@ -603,12 +620,18 @@ impl NearIndex {
         out
     }
 
+    /// `tail_of_a_name`: the one-word window follows two capitalised words of the
+    /// same name ("Hồ Đức Phương", "Tran Van Phuong"), or is a word that did earlier
+    /// in the document, so a part of a form there is another person's given name or
+    /// surname, not a short form of the entity.
+    #[allow(clippy::too_many_arguments)]
     fn best_window<'s>(
         &self,
         toks: &[Token],
         info: &[TokenInfo],
         arena: &[(u32, u8)],
         mentioned: &FxSet<u32>,
+        tail_of_a_name: bool,
         before: &dyn Fn(usize) -> Option<&'s Anchor<'s>>,
         after: &dyn Fn(usize) -> Option<&'s Anchor<'s>>,
     ) -> WindowResult {
@@ -678,7 +701,7 @@ impl NearIndex {
                     let ok = if target.full {
                         strong || capital
                     } else {
-                        strong || (capital && target.last && known)
+                        strong || (capital && target.last && known && !tail_of_a_name)
                     };
                     if !ok {
                         continue;
@@ -722,6 +745,31 @@ impl NearIndex {
             None => WindowResult::Nothing,
         }
     }
+}
+
+/// Whether token `i` follows two capitalised words joined to it by single spaces
+/// ("Hồ Đức ▸Phương", "Tran Van ▸Phuong"): it then ends a full name of its own. One
+/// capitalised word before ("Ông Phương", "Mr Phuong") is an honorific or a title,
+/// and the first of the two may start the sentence.
+fn ends_another_name(original: &str, folded: &Folded, toks: &[Token], i: usize) -> bool {
+    let capitalised = |t: &Token| {
+        original
+            .get(folded.original_start(t.start)..)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let (Some(first), Some(second), Some(this)) = (
+        i.checked_sub(2).and_then(|k| toks.get(k)),
+        i.checked_sub(1).and_then(|k| toks.get(k)),
+        toks.get(i),
+    ) else {
+        return false;
+    };
+    this.joined_to_prev
+        && second.joined_to_prev
+        && !second.sentence_start
+        && capitalised(first)
+        && capitalised(second)
 }
 
 enum WindowResult {
