@@ -51,7 +51,9 @@ pub(crate) fn check(
 /// The arithmetic and verdict for one mention: the stated span against the event's.
 /// A date within the dates of another event of `events` speaks of that event ("Tổng
 /// thống Nazarbayev thăm chính thức Việt Nam từ ngày 31/10 đến 1/11/2011" in a piece
-/// on Tokayev's visit): no conflict.
+/// on Tokayev's visit): no conflict — when that event is akin to this one (a shared
+/// tag or participant) or lasted less than a month. A wrong day that merely falls
+/// in an unrelated year-long event ("1994", a helper of a `since` claim) is wrong.
 pub(crate) fn assess(
     claim: &Claim,
     event: &Event,
@@ -85,6 +87,7 @@ pub(crate) fn assess(
     let other = events
         .iter()
         .filter(|e| e.id != event.id && !overlaps(&e.date, &event.date))
+        .filter(|e| akin(e, event) || e.date.end - e.date.start < chrono::Duration::days(31))
         .find(|e| within(date, &e.date));
     // "On Monday", "hôm qua": the document's own days, not an event of years ago.
     let relative_to_earlier_year = *specificity == SPECIFICITY_RELATIVE
@@ -100,6 +103,12 @@ pub(crate) fn assess(
     } else {
         Step::finding(arithmetic, conflict(claim, event, doc, m, date))
     })
+}
+
+/// Whether two events share a tag or a participant.
+fn akin(a: &Event, b: &Event) -> bool {
+    a.tags.iter().any(|t| b.tags.contains(t))
+        || a.participants.iter().any(|p| b.participants.contains(p))
 }
 
 fn conflict(
