@@ -65,9 +65,14 @@ pub(crate) fn check(
         .find(doc.body(), folded, doc.date)
         .into_iter()
         .filter(|hit| match hit.verdict {
-            Verdict::RoleConflict { from, until, .. } => {
-                !role_time::of_the_past(doc.body(), folded, pack, &hit.range, from, until)
-            }
+            Verdict::RoleConflict { from, until, .. } => !role_time::of_the_past(
+                doc.body(),
+                folded,
+                pack,
+                &hit.range,
+                doc.date,
+                (from, until),
+            ),
             _ => true,
         })
         .filter_map(|hit| {

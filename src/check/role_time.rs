@@ -5,15 +5,20 @@
 //! The sentence holding the name is read as written (lowercase NFC words, not folded:
 //! folding merges Vietnamese "nguyên", former, with the surname "Nguyễn"). It speaks of
 //! the past when it holds a past marker of the document's language ("then", "former",
-//! "khi đó", "damalige"), or names a year in which the role was held.
+//! "khi đó", "damalige"), or names a year before the document's own in which the role
+//! was held — written as a number ("năm 2024") or relative to the document date
+//! ("năm ngoái", "last year"), but not as the base of a comparison ("so với năm
+//! trước"). The document's own year says nothing of the past: "Minister X said 2025
+//! will be hard" in February 2025, after X left in January, is a conflict.
 
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::extract::introduced_by_comparison;
 use crate::extract::sentence::{Abbreviations, sentences};
-use crate::fold::Folded;
+use crate::fold::{Folded, fold_str};
 use crate::lang::LangPack;
 
 /// The earliest and latest years read as years in a sentence.
@@ -26,8 +31,8 @@ pub(crate) fn of_the_past(
     folded: &Folded,
     pack: Option<&LangPack>,
     range: &Range<usize>,
-    from: Option<NaiveDate>,
-    until: Option<NaiveDate>,
+    doc_date: Option<NaiveDate>,
+    held: (Option<NaiveDate>, Option<NaiveDate>),
 ) -> bool {
     let sentence = sentence_around(body, folded, pack, range);
     let words = words(sentence);
@@ -36,7 +41,40 @@ pub(crate) fn of_the_past(
             .iter()
             .any(|marker| contains_words(&words, &self::words(marker)))
     });
-    marked || words.iter().any(|w| year_within(w, from, until))
+    let doc_year = doc_date.map(|d| d.year());
+    let earlier_year_held =
+        |year: i32| doc_year.is_none_or(|doc| year < doc) && year_within(year, held.0, held.1);
+    let relative = match (pack, doc_year) {
+        (Some(pack), Some(doc)) => relative_years(sentence, pack)
+            .into_iter()
+            .any(|shift| earlier_year_held(doc.saturating_add(shift))),
+        _ => false,
+    };
+    marked || relative || words.iter().filter_map(|w| year(w)).any(earlier_year_held)
+}
+
+/// The year shifts of the relative-year phrases of `sentence` ("last year" = -1),
+/// except those introduced by a comparison word ("so với năm trước").
+fn relative_years(sentence: &str, pack: &LangPack) -> Vec<i32> {
+    let folded = fold_str(sentence);
+    let mut shifts = Vec::new();
+    for (phrase, shift) in &pack.relative_years {
+        for (at, _) in folded.match_indices(phrase.as_str()) {
+            let end = at + phrase.len();
+            let whole_word = folded[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && folded[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+            if whole_word && !introduced_by_comparison(&folded[..at], pack.comparison_words()) {
+                shifts.push(*shift);
+            }
+        }
+    }
+    shifts
 }
 
 /// The original text of the sentence holding `range`; empty (nothing of the past)
@@ -70,17 +108,17 @@ fn contains_words(words: &[String], phrase: &[String]) -> bool {
     !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
 }
 
-/// Whether `word` is a year in which the role was held at some time.
-fn year_within(word: &str, from: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+/// The year `word` names, if it is a four-digit year.
+fn year(word: &str) -> Option<i32> {
     if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
+        return None;
     }
-    let Ok(year) = word.parse::<i32>() else {
-        return false;
-    };
-    YEARS.contains(&year)
-        && from.is_none_or(|f| f.year() <= year)
-        && until.is_none_or(|u| year <= u.year())
+    word.parse::<i32>().ok().filter(|y| YEARS.contains(y))
+}
+
+/// Whether the role was held at some time in `year`.
+fn year_within(year: i32, from: Option<NaiveDate>, until: Option<NaiveDate>) -> bool {
+    from.is_none_or(|f| f.year() <= year) && until.is_none_or(|u| year <= u.year())
 }
 
 #[cfg(test)]
@@ -92,8 +130,13 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
     }
 
-    /// Whether the role (2011-01-19 – 2024-07-19) is used of the past at `name`.
+    /// Whether the role (2011-01-19 – 2024-07-19) is used of the past at `name`, in
+    /// a document of 2025-07-10.
     fn past(lang: &str, body: &str, name: &str) -> bool {
+        past_on(lang, body, name, d(2025, 7, 10))
+    }
+
+    fn past_on(lang: &str, body: &str, name: &str, doc_date: NaiveDate) -> bool {
         let folded = fold(body);
         let start = body.find(name).expect("name in body");
         let range = start..start + name.len();
@@ -103,9 +146,50 @@ mod tests {
             &folded,
             pack,
             &range,
-            Some(d(2011, 1, 19)),
-            Some(d(2024, 7, 19)),
+            Some(doc_date),
+            (Some(d(2011, 1, 19)), Some(d(2024, 7, 19))),
         )
+    }
+
+    /// A relative year resolves against the document date; the base of a
+    /// comparison does not count, nor does the document's own year.
+    #[test]
+    fn relative_years_and_the_documents_own_year() {
+        assert!(past(
+            "vi",
+            "Năm ngoái, Tổng Bí thư Nguyễn Phú Trọng cho biết FDI tăng.",
+            "Nguyễn Phú"
+        ));
+        assert!(past(
+            "en",
+            "Last year General Secretary Nguyen Phu Trong said so.",
+            "Nguyen"
+        ));
+        assert!(!past(
+            "vi",
+            "Tổng Bí thư Nguyễn Phú Trọng cho biết FDI tăng 10% so với năm trước.",
+            "Nguyễn Phú"
+        ));
+        // Two years ago, in a document of 2026: the role had ended.
+        assert!(!past_on(
+            "en",
+            "Last year General Secretary Nguyen Phu Trong said so.",
+            "Nguyen",
+            d(2026, 3, 1)
+        ));
+        // The document's own year, held until July: still the present.
+        assert!(!past_on(
+            "vi",
+            "Tổng Bí thư Nguyễn Phú Trọng cho biết năm 2024 sẽ khó khăn.",
+            "Nguyễn Phú",
+            d(2024, 9, 1)
+        ));
+        assert!(past_on(
+            "vi",
+            "Tổng Bí thư Nguyễn Phú Trọng cho biết năm 2023 đã khó khăn.",
+            "Nguyễn Phú",
+            d(2024, 9, 1)
+        ));
     }
 
     #[test]

@@ -288,7 +288,7 @@ fn periods(s: &str, ctx: &ParseCtx, values: &[(Range<usize>, Quantity)]) -> Vec<
     found
 }
 
-pub(super) fn introduced_by_comparison(before: &str, words: &[String]) -> bool {
+pub(crate) fn introduced_by_comparison(before: &str, words: &[String]) -> bool {
     words.iter().any(|word| introduced_by(before, word))
 }
 

@@ -9,6 +9,7 @@
 
 mod cues;
 mod derive;
+pub(crate) use cues::introduced_by_comparison;
 pub(crate) use derive::implied;
 pub(crate) mod pattern;
 mod prefilter;
