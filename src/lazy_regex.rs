@@ -7,7 +7,8 @@
 //! still found at load time, by parsing the regex (cheap next to compiling it).
 //! What only compiling finds — a regex too large once compiled — is found at load
 //! time by runs that ask for it ([`LazyRegex::compile`]); a regex that fails on
-//! first use matches nothing, with a warning.
+//! first use matches nothing, with a warning, and [`LazyRegex::failed`] tells the
+//! run to end with a located error.
 
 use std::sync::{LazyLock, OnceLock};
 
@@ -78,6 +79,19 @@ impl LazyRegex {
         self.compiled().as_ref().map(|_| ()).map_err(Clone::clone)
     }
 
+    /// Whether the regex was compiled (or failed to) already.
+    pub(crate) fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
+    /// The error of an earlier compile that failed; `None` when the regex compiled or
+    /// was never compiled (this does not compile it).
+    pub(crate) fn failed(&self) -> Option<&regex::Error> {
+        self.compiled
+            .get()
+            .and_then(|compiled| compiled.as_ref().err())
+    }
+
     fn compiled(&self) -> &Result<Regex, regex::Error> {
         self.compiled.get_or_init(|| {
             let mut builder = RegexBuilder::new(&self.source);
@@ -89,7 +103,7 @@ impl LazyRegex {
                 let first_line = err.to_string().lines().next().unwrap_or("").to_string();
                 eprintln!(
                     "factlint: warning: a regex of the rules does not compile ({first_line}); \
-                     it matches nothing in this run (a full run reports where it is)"
+                     it matches nothing, and the run ends with an error saying where it is"
                 );
             }
             compiled
@@ -134,5 +148,13 @@ mod tests {
             Err(regex::Error::CompiledTooBig(limit)) if limit == 1 << 20
         ));
         assert!(!lazy.is_match(&"a".repeat(1_000_000)));
+        assert!(matches!(
+            lazy.failed(),
+            Some(regex::Error::CompiledTooBig(_))
+        ));
+        let fine = LazyRegex::new("a+").expect("valid");
+        assert!(fine.failed().is_none());
+        assert!(fine.is_match("aa"));
+        assert!(fine.failed().is_none());
     }
 }

@@ -377,12 +377,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
             .clone()
             .unwrap_or_else(|| config.base.join(factlint::cache::DEFAULT_DIR))
     });
-    // A focused run extracts few documents: their languages' patterns are compiled
-    // when first used, not all of them up front.
-    let when = match scope {
-        Some(_) => Compile::OnFirstUse,
-        None => Compile::Now,
-    };
+    // Patterns are compiled when first used, not all up front: a run over a few
+    // documents needs a few of them, and compiling a large user pack took seconds.
+    // A syntax error still stops the run before it starts; a pattern too large once
+    // compiled stops it, located, after the documents that needed it.
+    let when = Compile::OnFirstUse;
     // The cache's files are read while the rules load and the corpus is walked.
     let (loaded, cache_files) = std::thread::scope(|scope| {
         let cache_files = cache_dir.map(|dir| scope.spawn(|| timed(|| CacheFiles::read(dir))));
@@ -431,6 +430,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         }
     };
     let mut report = run();
+    rules.failed_patterns()?;
     if args.diff || args.fix {
         let (fixes, problems) = factlint::fix::plan(&report, Path::new(""), args.fix_unsafe);
         for problem in &problems {

@@ -216,11 +216,15 @@ impl<'r> Extractor<'r> {
                     })
             })
         };
-        for index in scan.candidates {
-            let (ci, pi) = matchers.patterns[index];
-            if in_scope(ci) {
-                self.run_pattern(ci, pi, &located, &ctx, &mut out);
-            }
+        let candidates: Vec<(usize, usize)> = scan
+            .candidates
+            .into_iter()
+            .map(|index| matchers.patterns[index])
+            .filter(|&(ci, _)| in_scope(ci))
+            .collect();
+        self.compile_in_parallel(&candidates);
+        for (ci, pi) in candidates {
+            self.run_pattern(ci, pi, &located, &ctx, &mut out);
         }
         for &(ci, si) in &matchers.cues {
             if in_scope(ci) {
@@ -245,6 +249,24 @@ impl<'r> Extractor<'r> {
         out.temporal
             .dedup_by(|b, a| a.span == b.span && a.claim == b.claim);
         out
+    }
+
+    /// Compiles the patterns of `candidates` not compiled yet on all threads: the
+    /// first documents of a run (or the only one) would otherwise compile them one
+    /// after another, and compiling a large pattern costs more than matching it.
+    fn compile_in_parallel(&self, candidates: &[(usize, usize)]) {
+        use rayon::prelude::*;
+        let pending: Vec<&pattern::Pattern> = candidates
+            .iter()
+            .map(|&(ci, pi)| &self.rules.claims[ci].patterns[pi])
+            .filter(|p| !p.regex.is_compiled())
+            .collect();
+        if pending.len() > 1 {
+            pending.par_iter().for_each(|p| {
+                // A failure is kept in the pattern, for the end of the run.
+                let _ = p.regex.compile();
+            });
+        }
     }
 
     fn run_pattern(

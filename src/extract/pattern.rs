@@ -37,6 +37,9 @@ pub(crate) struct Pattern {
     /// Literals one of which every match contains, for the prefilter; `None` when
     /// the pattern has no usable set and always runs.
     pub literals: Option<Vec<Vec<u8>>>,
+    /// Byte span of the pattern's string in its claim's rule file (empty until the
+    /// rules loader sets it), for a compile error found on first use.
+    pub at: std::ops::Range<usize>,
 }
 
 /// Why a pattern does not compile; `offset` is a byte offset in the pattern text.
@@ -154,11 +157,12 @@ pub(crate) fn compile(
         regex,
         slots,
         literals,
+        at: 0..0,
     })
 }
 
 /// A pattern's regex error as a pattern error.
-fn regex_error(err: regex::Error) -> PatternError {
+pub(crate) fn regex_error(err: regex::Error) -> PatternError {
     PatternError {
         message: match err {
             regex::Error::CompiledTooBig(limit) => {

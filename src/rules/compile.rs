@@ -472,7 +472,10 @@ fn compile_claim(
                 .remove(&(lang.clone(), source.get_ref().clone()))
                 .unwrap_or_else(|| pattern::compile(source.get_ref(), pack, when));
             match result {
-                Ok(compiled) => patterns.push((compiled, source.span())),
+                Ok(mut compiled) => {
+                    compiled.at = source.span();
+                    patterns.push((compiled, source.span()));
+                }
                 Err(err) => {
                     ok = false;
                     let string_span = source.span();

@@ -17,7 +17,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::check::Severity;
-use crate::error::{Error, RuleErrors};
+use crate::error::{Error, RuleDiagnostic, RuleErrors};
 pub use crate::extract::pattern::Compile;
 use crate::extract::pattern::Pattern;
 use crate::value::{DateSpan, Interval, ValueKind};
@@ -375,6 +375,36 @@ impl Rules {
         let mut rules = Self::from_files_with(found.rules, when)?;
         rules.lang_files = found.lang_packs;
         Ok(rules)
+    }
+
+    /// The claim patterns that failed to compile on first use in this run (rules
+    /// loaded with [`Compile::OnFirstUse`]), as located errors: such a pattern
+    /// matched nothing, so the run's findings are incomplete. Patterns never used
+    /// are not compiled and not reported here; `factlint rules --check` compiles
+    /// them all.
+    pub fn failed_patterns(&self) -> Result<(), Error> {
+        let diagnostics: Vec<RuleDiagnostic> = self
+            .claims
+            .iter()
+            .flat_map(|claim| claim.patterns.iter().map(move |p| (claim, p)))
+            .filter_map(|(claim, pattern)| {
+                let err = crate::extract::pattern::regex_error(pattern.regex.failed()?.clone());
+                let file = self.files.get(claim.origin.file)?;
+                Some(RuleDiagnostic::new(
+                    &file.name,
+                    &file.text,
+                    pattern.at.clone(),
+                    err.message,
+                    "in this pattern",
+                    err.help,
+                ))
+            })
+            .collect();
+        if diagnostics.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Rules(RuleErrors(diagnostics)))
+        }
     }
 
     /// Builds rules from in-memory files (name, text).
