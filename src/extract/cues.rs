@@ -9,10 +9,11 @@
 
 use std::ops::Range;
 
+use super::carry::context_period;
 use super::sentence::{ClauseIndex, clause_breaks};
 use super::{
-    Extraction, Locator, Mention, SPECIFICITY_RANGE, Stated, TemporalMention, Unresolved, bind,
-    date_specificity, derive, fill_key, quantity,
+    Extraction, Locator, Mention, QuantityRead, SPECIFICITY_RANGE, Stated, TemporalMention,
+    Unresolved, bind, date_specificity, derive, fill_key, quantity,
 };
 use crate::rules::{ClaimKind, CueSet, Rules};
 use crate::value::{self, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
@@ -51,8 +52,19 @@ pub(crate) fn run(
             continue;
         }
         match &claim.kind {
-            ClaimKind::Quantity { key, value, .. } => {
-                quantity_sentence(claim_index, key, *value, s, sentence.start, at, ctx, out);
+            ClaimKind::Quantity {
+                key,
+                value,
+                carry_period,
+                ..
+            } => {
+                let read = QuantityRead {
+                    claim: claim_index,
+                    key,
+                    value_kind: *value,
+                    carry_period: *carry_period,
+                };
+                quantity_sentence(&read, s, sentence.start, at, ctx, out);
             }
             ClaimKind::Date { .. } => date_sentence(claim_index, s, sentence.start, at, ctx, out),
             // Validation allows cues only for quantity and date claims.
@@ -62,17 +74,20 @@ pub(crate) fn run(
 }
 
 /// Mentions of a quantity cue claim in one sentence `s` starting at `start`.
-#[allow(clippy::too_many_arguments)]
 fn quantity_sentence(
-    claim_index: usize,
-    key: &str,
-    kind: ValueKind,
+    read: &QuantityRead,
     s: &str,
     start: usize,
     at: &Locator,
     ctx: &ParseCtx,
     out: &mut Extraction,
 ) {
+    let &QuantityRead {
+        claim: claim_index,
+        key,
+        value_kind: kind,
+        carry_period,
+    } = read;
     let mut values: Vec<(Range<usize>, Quantity)> = value::scan(kind, s, ctx)
         .into_iter()
         .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
@@ -118,7 +133,13 @@ fn quantity_sentence(
     let chosen = own_periods(&clauses, &values, &bases, &periods);
     let own = stated_periods(&chosen, &values, &bases, &periods, ctx);
     for ((range, quantity), period) in values.iter().zip(own) {
-        let Some(period) = period else {
+        // Only a sentence stating no period of its own leans on the ones before.
+        let carried = || {
+            (carry_period && periods.iter().all(|p| p.reference))
+                .then(|| context_period(at, start + range.start, ctx))
+                .flatten()
+        };
+        let Some(period) = period.or_else(carried) else {
             continue;
         };
         let bindings = bind(key, Some(&period));
@@ -252,16 +273,22 @@ fn scan_dates(
     }
 }
 
-struct FoundPeriod {
-    range: Range<usize>,
-    period: Period,
+/// A period stated in a sentence.
+pub(super) struct FoundPeriod {
+    pub range: Range<usize>,
+    pub period: Period,
     /// Introduced by a comparison word: the reference of a change, not a value's own.
-    reference: bool,
+    pub reference: bool,
     /// Written as a word relative to the document's date ("im Vorjahr", "last year").
     relative: bool,
 }
 
-fn periods(s: &str, ctx: &ParseCtx, values: &[(Range<usize>, Quantity)]) -> Vec<FoundPeriod> {
+/// The periods and years stated in sentence `s`, outside `values`.
+pub(super) fn periods(
+    s: &str,
+    ctx: &ParseCtx,
+    values: &[(Range<usize>, Quantity)],
+) -> Vec<FoundPeriod> {
     let mut found: Vec<FoundPeriod> = Vec::new();
     let scanned = value::scan(ValueKind::Period, s, ctx)
         .into_iter()

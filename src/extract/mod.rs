@@ -7,6 +7,7 @@
 //! original file. A percentage change ("up 99% from 2023") yields a derived mention:
 //! the value it implies for the reference period.
 
+mod carry;
 mod cues;
 mod derive;
 pub(crate) use cues::introduced_by_comparison;
@@ -303,8 +304,19 @@ impl<'r> Extractor<'r> {
                 continue;
             }
             match &claim.kind {
-                ClaimKind::Quantity { key, value, .. } => {
-                    quantity_match(ci, pattern, key, *value, &caps, at, ctx, out);
+                ClaimKind::Quantity {
+                    key,
+                    value,
+                    carry_period,
+                    ..
+                } => {
+                    let read = QuantityRead {
+                        claim: ci,
+                        key,
+                        value_kind: *value,
+                        carry_period: *carry_period,
+                    };
+                    quantity_match(&read, pattern, &caps, at, ctx, out);
                 }
                 _ => temporal_match(ci, pattern, &caps, at, ctx, out),
             }
@@ -315,18 +327,22 @@ impl<'r> Extractor<'r> {
 /// Reads one match of a quantity pattern: the value, its period, a derived mention
 /// when a percentage change is stated, and a mention of the base period when the
 /// base figure itself is written (`{money:base}`: "up from $355 billion in 2023").
-#[allow(clippy::too_many_arguments)]
 fn quantity_match(
-    ci: usize,
+    read: &QuantityRead,
     pattern: &pattern::Pattern,
-    key: &str,
-    value_kind: ValueKind,
     caps: &regex::Captures,
     at: &Locator,
     ctx: &ParseCtx,
     out: &mut Extraction,
 ) {
+    let &QuantityRead {
+        claim: ci,
+        key,
+        value_kind,
+        carry_period,
+    } = read;
     let mut main: Option<(Span, Quantity)> = None;
+    let mut main_at = 0;
     let mut base_value: Option<(Span, Quantity)> = None;
     let mut period: Option<Period> = None;
     let mut base: Option<Period> = None;
@@ -349,6 +365,7 @@ fn quantity_match(
                 (_, Value::Change(q)) => change = Some((span, q)),
                 (None, value) if slot.kind == value_kind && main.is_none() => {
                     main = quantity(value).map(|q| (span, q));
+                    main_at = m.start();
                 }
                 (Some(_), value) if slot.kind == value_kind && base_value.is_none() => {
                     base_value = quantity(value).map(|q| (span, q));
@@ -363,6 +380,9 @@ fn quantity_match(
     }
     if failed {
         return;
+    }
+    if period.is_none() && carry_period && main.is_some() {
+        period = carry::context_period(at, main_at, ctx);
     }
     if let (Some((span, value)), Some(period)) = (base_value, period.as_ref()) {
         let base = derive::base_period(period, base.as_ref());
@@ -381,6 +401,15 @@ fn quantity_match(
         }
     }
     push_quantity(out, ci, key, period.as_ref(), span, value);
+}
+
+/// What a quantity claim reads: its key template, value kind and whether a value
+/// without a period takes one from its context.
+pub(super) struct QuantityRead<'a> {
+    pub claim: usize,
+    pub key: &'a str,
+    pub value_kind: ValueKind,
+    pub carry_period: bool,
 }
 
 /// Pushes a direct mention of `value` for `period`, unless the key cannot be filled.

@@ -701,13 +701,15 @@ fn quantity_kind(
         for name in &key_names {
             let binds =
                 bound.contains(&name.as_str()) || (name == "period" && bound.contains(&"year"));
-            if !binds && KEY_PLACEHOLDERS.contains(&name.as_str()) {
+            if !binds && !raw.carry_period && KEY_PLACEHOLDERS.contains(&name.as_str()) {
                 ctx.error(
                     span.clone(),
                     format!("the key uses `{{{name}}}` but this pattern does not bind it"),
                     "no such placeholder here",
                     Some(format!(
-                        "add {{{name}}} to the pattern or remove it from the key"
+                        "add {{{name}}} to the pattern, remove it from the key, or set \
+                         `carry_period = true` to take the period from the sentence or \
+                         the paragraph before"
                     )),
                 );
                 ok = false;
@@ -745,6 +747,7 @@ fn quantity_kind(
         key: key.get_ref().clone(),
         value,
         derived_severity: raw.derived_severity.unwrap_or(Severity::Warning),
+        carry_period: raw.carry_period,
     })
 }
 

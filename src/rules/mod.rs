@@ -192,6 +192,10 @@ pub enum ClaimKind {
         value: ValueKind,
         /// Severity of derived checks ("up 99% from 2023").
         derived_severity: Severity,
+        /// A value that states no period of its own takes its sentence's, else that
+        /// of the closest earlier sentence of its paragraph that states one
+        /// (`carry_period = true`; patterns may then leave `{year}`/`{period}` out).
+        carry_period: bool,
     },
     /// A stated date (or range) of an event, checked against the event's dates.
     Date {

@@ -212,6 +212,8 @@ pub(crate) struct RawClaim {
     pub severity: Option<Severity>,
     #[serde(alias = "derived-severity")]
     pub derived_severity: Option<Severity>,
+    #[serde(default, alias = "carry-period")]
+    pub carry_period: bool,
     pub message: Option<String>,
     pub help: Option<String>,
     pub description: Option<String>,
