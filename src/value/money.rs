@@ -4,8 +4,8 @@
 
 use regex::Captures;
 
-use super::interval::Quantity;
-use super::number::parse_amount;
+use super::interval::{Hedge, Interval, Quantity};
+use super::number::{finish, parse_amount, parse_num};
 use super::quantity::{err, hedge_of};
 use super::{Value, ValueError, cap, lookup};
 use crate::lang::LangPack;
@@ -32,10 +32,35 @@ pub(crate) fn money(caps: &Captures, pack: &LangPack) -> Result<Value, ValueErro
     if looks_like_year && cur.start() > amount_m.start() {
         return Err(err(format!("{text:?} looks like a year, not an amount")));
     }
+    let hedge = hedge_of(caps, pack);
+    let Some(lower) = cap(caps, "num") else {
+        return Ok(Value::Money(Quantity::new(
+            amount.nominal,
+            amount.rounding,
+            hedge,
+            Some(iso),
+            false,
+        )));
+    };
+    // A range, "20-25 tỷ USD", "$20-25 billion", "20 bis 25 Mrd. Euro": the first
+    // number takes the second's scale word, and both ends are read to the last digit
+    // of the more precise one ("1 bis 1,2 Mrd." = 0.95–1.25 bn, "20-25" = 19.5–25.5).
+    let ends = parse_num(lower, pack).and_then(|n| finish(n, amount.scale, true));
+    let Some((low, high)) = ends.zip(finish(amount.num, amount.scale, true)) else {
+        return Err(err(format!("cannot read the amount {lower:?}")));
+    };
+    if low.nominal >= high.nominal {
+        return Err(err(format!(
+            "a range must end above its start: {lower} to {text}"
+        )));
+    }
+    let half = |a: &super::number::Amount| (a.rounding.high - a.rounding.low) / 2.0;
+    let margin = half(&low).min(half(&high));
     Ok(Value::Money(Quantity::new(
-        amount.nominal,
-        amount.rounding,
-        hedge_of(caps, pack),
+        (low.nominal + high.nominal) / 2.0,
+        Interval::new(low.nominal - margin, high.nominal + margin),
+        // A range states its own spread; a hedge before it ("about") adds none.
+        Hedge::None,
         Some(iso),
         false,
     )))

@@ -274,7 +274,8 @@ pub(crate) fn parse_amount(
     parse_num(s, pack).and_then(|n| finish(n, 1.0, zeros_significant))
 }
 
-fn finish(num: Num, scale: f64, zeros_significant: bool) -> Option<Amount> {
+/// `num` times `scale` as an amount (`None` when it overflows).
+pub(crate) fn finish(num: Num, scale: f64, zeros_significant: bool) -> Option<Amount> {
     let nominal = num.value * scale;
     let rounding = num.rounding(zeros_significant).scale(scale);
     (nominal.is_finite() && rounding.low.is_finite() && rounding.high.is_finite()).then_some(
