@@ -361,6 +361,29 @@ fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
     true
 }
 
+/// Whether a relative-year phrase that begins with the language's year word follows
+/// a number: then the number counts years ("15 năm trước", fifteen years ago; "trong
+/// 15 năm qua"), and the phrase is no year of its own.
+fn counted_years(kind: ValueKind, text: &str, range: &Range<usize>, pack: &LangPack) -> bool {
+    if !matches!(kind, ValueKind::Period | ValueKind::Year) {
+        return false;
+    }
+    let matched = &text[range.clone()];
+    if matched.bytes().any(|b| b.is_ascii_digit()) {
+        // "tháng 6 năm 2024": a year written out, not a relative phrase.
+        return false;
+    }
+    let starts_with_year_word = pack.year_words().iter().any(|w| {
+        matched
+            .strip_prefix(w.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    starts_with_year_word
+        && text[..range.start]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+}
+
 fn next_boundary(text: &str, at: usize) -> usize {
     let mut i = at + 1;
     while i < text.len() && !text.is_char_boundary(i) {
@@ -383,7 +406,10 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
             break;
         };
         let range = m.range();
-        if !range.is_empty() && context_ok(kind, folded, &range) {
+        if !range.is_empty()
+            && context_ok(kind, folded, &range)
+            && !counted_years(kind, folded, &range, ctx.pack)
+        {
             match parse(kind, m.as_str(), ctx) {
                 Ok(v) => out.push((range.clone(), v)),
                 // An invalid value ("30. Februar") must not leave a shorter reading
