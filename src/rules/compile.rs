@@ -606,12 +606,16 @@ fn parties(ctx: &mut Ctx, raw: &toml::Spanned<Vec<String>>) -> Option<Vec<String
         }
         codes.push(code);
     }
-    if codes.len() < 2 {
+    if codes.is_empty() {
         ctx.error(
             raw.span(),
-            "`parties` needs at least two countries",
-            "a relation has two sides",
-            Some("list both countries, e.g. parties = [\"VN\", \"KZ\"]".into()),
+            "`parties` needs at least one country",
+            "no country",
+            Some(
+                "list the country of a national figure (parties = [\"VN\"]) or both \
+                 sides of a relation (parties = [\"VN\", \"KZ\"])"
+                    .into(),
+            ),
         );
         return None;
     }

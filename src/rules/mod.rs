@@ -469,6 +469,28 @@ mod tests {
         }]
     }
 
+    /// `parties` takes one country (a national figure) or more (a relation), and
+    /// refuses an empty list.
+    #[test]
+    fn parties_take_one_country_or_more() {
+        let with = |parties: &str| {
+            let text = format!(
+                "[[claim]]\nid = \"gdp\"\nkind = \"quantity\"\nkey = \"gdp/{{year}}\"\n\
+                 parties = {parties}\n[claim.patterns]\nen = [\"gdp grew {{percent}} in {{year}}\"]\n"
+            );
+            Rules::from_toml("rules.toml", &text)
+        };
+        let one = with("[\"VN\"]").expect("one country");
+        assert_eq!(one.claims[0].parties, vec!["VN".to_string()]);
+        let two = with("[\"vn\", \"KZ\"]").expect("two countries");
+        assert_eq!(
+            two.claims[0].parties,
+            vec!["KZ".to_string(), "VN".to_string()]
+        );
+        let none = with("[]").expect_err("empty");
+        assert!(format!("{none:?}").contains("needs at least one country"));
+    }
+
     /// Compiling on first use still refuses a syntax error when the rules load; a
     /// regex too large once compiled is refused at load time only when compiling
     /// now, and otherwise reported when the pattern is first compiled.
