@@ -21,6 +21,7 @@
 //! base_words = ["up from"]         # make the figure after them a comparison's base
 //! base_pairs = [["from", "to"]]    # "from X to Y" (or "to Y from X"): X is the base
 //! year_words = ["year", "years"]   # duration units for counts
+//! decade_words = ["decade", "decades"] # "three decades" = 25–35 years (optional)
 //! percent_words = ["%", "percent"]
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //!
@@ -258,6 +259,8 @@ pub struct LangPack {
     pub base_pairs: Vec<(String, String)>,
     /// Year duration unit words.
     pub year_units: Vec<String>,
+    /// Decade duration unit words ("decades", "thập kỷ"; folded).
+    pub decade_units: Vec<String>,
     /// Month names with month numbers 1..=12.
     pub months: Vec<(String, u32)>,
     /// Weekday names with 0 = Monday .. 6 = Sunday.
@@ -336,6 +339,8 @@ struct RawPack {
     #[serde(default)]
     base_pairs: Vec<[String; 2]>,
     year_words: Vec<String>,
+    #[serde(default)]
+    decade_words: Vec<String>,
     percent_words: Vec<String>,
     #[serde(default)]
     past_markers: Vec<String>,
@@ -595,6 +600,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
             .filter(|(from, to)| !from.trim().is_empty() && !to.trim().is_empty())
             .collect(),
         year_units: folded_list(&raw.year_words),
+        decade_units: folded_list(&raw.decade_words),
         months: indexed(raw.dates.months.get_ref(), 1),
         weekdays: indexed(raw.dates.weekdays.get_ref(), 0),
         relative_days: folded_map(&raw.dates.relative_days),

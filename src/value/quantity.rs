@@ -29,9 +29,16 @@ pub(crate) fn count(caps: &Captures, pack: &LangPack) -> Result<Value, ValueErro
     if text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()) && n.value >= 1000.0 {
         return Err(err(format!("{text:?} looks like a year, not a duration")));
     }
+    // "Three decades" is a round figure: 25 to 35 years.
+    let (years, rounding) = if cap(caps, "decadeunit").is_some() {
+        let years = n.value * 10.0;
+        (years, Interval::new(years - 5.0, years + 5.0))
+    } else {
+        (n.value, Interval::point(n.value))
+    };
     Ok(Value::Count(Quantity::new(
-        n.value,
-        Interval::point(n.value),
+        years,
+        rounding,
         hedge_of(caps, pack),
         Some("year".into()),
         false,
