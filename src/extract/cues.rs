@@ -51,24 +51,13 @@ pub(crate) fn run(
         {
             continue;
         }
-        match &claim.kind {
-            ClaimKind::Quantity {
-                key,
-                value,
-                carry_period,
-                ..
-            } => {
-                let read = QuantityRead {
-                    claim: claim_index,
-                    key,
-                    value_kind: *value,
-                    carry_period: *carry_period,
-                };
-                quantity_sentence(&read, s, sentence.start, at, ctx, out);
-            }
-            ClaimKind::Date { .. } => date_sentence(claim_index, s, sentence.start, at, ctx, out),
-            // Validation allows cues only for quantity and date claims.
-            _ => {}
+        if let Some(read) = QuantityRead::of(claim_index, &claim.kind) {
+            quantity_sentence(&read, s, sentence.start, at, ctx, out);
+            continue;
+        }
+        // Validation allows cues only for quantity and date claims.
+        if let ClaimKind::Date { .. } = &claim.kind {
+            date_sentence(claim_index, s, sentence.start, at, ctx, out);
         }
     }
 }

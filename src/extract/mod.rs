@@ -303,22 +303,9 @@ impl<'r> Extractor<'r> {
             if skipped {
                 continue;
             }
-            match &claim.kind {
-                ClaimKind::Quantity {
-                    key,
-                    value,
-                    carry_period,
-                    ..
-                } => {
-                    let read = QuantityRead {
-                        claim: ci,
-                        key,
-                        value_kind: *value,
-                        carry_period: *carry_period,
-                    };
-                    quantity_match(&read, pattern, &caps, at, ctx, out);
-                }
-                _ => temporal_match(ci, pattern, &caps, at, ctx, out),
+            match QuantityRead::of(ci, &claim.kind) {
+                Some(read) => quantity_match(&read, pattern, &caps, at, ctx, out),
+                None => temporal_match(ci, pattern, &caps, at, ctx, out),
             }
         }
     }
@@ -410,6 +397,26 @@ pub(super) struct QuantityRead<'a> {
     pub key: &'a str,
     pub value_kind: ValueKind,
     pub carry_period: bool,
+}
+
+impl<'a> QuantityRead<'a> {
+    /// What claim `claim` reads, if it is a quantity claim.
+    pub(super) fn of(claim: usize, kind: &'a ClaimKind) -> Option<Self> {
+        match kind {
+            ClaimKind::Quantity {
+                key,
+                value,
+                carry_period,
+                ..
+            } => Some(QuantityRead {
+                claim,
+                key,
+                value_kind: *value,
+                carry_period: *carry_period,
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// Pushes a direct mention of `value` for `period`, unless the key cannot be filled.
