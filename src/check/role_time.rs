@@ -20,6 +20,7 @@ use crate::extract::introduced_by_comparison;
 use crate::extract::sentence::{Abbreviations, sentences};
 use crate::fold::{Folded, fold_str};
 use crate::lang::LangPack;
+use crate::names::whole_word;
 
 /// The earliest and latest years read as years in a sentence.
 const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
@@ -60,16 +61,9 @@ fn relative_years(sentence: &str, pack: &LangPack) -> Vec<i32> {
     let mut shifts = Vec::new();
     for (phrase, shift) in &pack.relative_years {
         for (at, _) in folded.match_indices(phrase.as_str()) {
-            let end = at + phrase.len();
-            let whole_word = folded[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && folded[end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            if whole_word && !introduced_by_comparison(&folded[..at], pack.comparison_words()) {
+            if whole_word(&folded, at, at + phrase.len())
+                && !introduced_by_comparison(&folded[..at], pack.comparison_words())
+            {
                 shifts.push(*shift);
             }
         }

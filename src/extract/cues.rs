@@ -85,12 +85,24 @@ fn quantity_sentence(
     // is the period; money, percentages and counts carry units and win. A number
     // that is part of an amount, a percentage or a change written in words
     // ("39.5 percent", "39,5 Prozent") is not a plain number either.
+    let scan_changes = || -> Vec<(Range<usize>, Quantity)> {
+        value::scan(ValueKind::Change, s, ctx)
+            .into_iter()
+            .filter_map(|(r, v)| match v {
+                Value::Change(q) => Some((r, q)),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut changes = None;
     let periods = if kind == ValueKind::Number {
         let periods = periods(s, ctx, &[]);
-        let united: Vec<Range<usize>> = [ValueKind::Money, ValueKind::Percent, ValueKind::Change]
+        let found_changes = changes.insert(scan_changes());
+        let united: Vec<Range<usize>> = [ValueKind::Money, ValueKind::Percent]
             .into_iter()
             .flat_map(|k| value::scan(k, s, ctx))
             .map(|(r, _)| r)
+            .chain(found_changes.iter().map(|(r, _)| r.clone()))
             .collect();
         values.retain(|(r, _)| {
             let overlaps = |o: &Range<usize>| r.start < o.end && o.start < r.end;
@@ -103,13 +115,7 @@ fn quantity_sentence(
     if values.is_empty() {
         return;
     }
-    let changes: Vec<(Range<usize>, Quantity)> = value::scan(ValueKind::Change, s, ctx)
-        .into_iter()
-        .filter_map(|(r, v)| match v {
-            Value::Change(q) => Some((r, q)),
-            _ => None,
-        })
-        .collect();
+    let changes = changes.unwrap_or_else(scan_changes);
     let offset = |r: &Range<usize>| start + r.start..start + r.end;
     let clauses = ClauseIndex::new(s);
     let bases: Vec<bool> = (0..values.len())

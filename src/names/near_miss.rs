@@ -534,10 +534,7 @@ impl NearIndex {
             };
             slot.sentence_start = t.sentence_start;
             slot.exact = self.vocab.get(word).copied();
-            slot.capitalised = original
-                .get(folded.original_start(t.start)..)
-                .and_then(|w| w.chars().next())
-                .is_some_and(char::is_uppercase);
+            slot.capitalised = capitalised(original, folded, t);
             // Anchors are sorted and disjoint, and this token lies between
             // anchors[ai - 1] and anchors[ai]: the only ones that can touch it
             // (`before` and `after` without their hash lookups).
@@ -752,12 +749,6 @@ impl NearIndex {
 /// capitalised word before ("Ông Phương", "Mr Phuong") is an honorific or a title,
 /// and the first of the two may start the sentence.
 fn ends_another_name(original: &str, folded: &Folded, toks: &[Token], i: usize) -> bool {
-    let capitalised = |t: &Token| {
-        original
-            .get(folded.original_start(t.start)..)
-            .and_then(|w| w.chars().next())
-            .is_some_and(char::is_uppercase)
-    };
     let (Some(first), Some(second), Some(this)) = (
         i.checked_sub(2).and_then(|k| toks.get(k)),
         i.checked_sub(1).and_then(|k| toks.get(k)),
@@ -768,8 +759,16 @@ fn ends_another_name(original: &str, folded: &Folded, toks: &[Token], i: usize) 
     this.joined_to_prev
         && second.joined_to_prev
         && !second.sentence_start
-        && capitalised(first)
-        && capitalised(second)
+        && capitalised(original, folded, first)
+        && capitalised(original, folded, second)
+}
+
+/// Whether token `t` is written with a capital in the original text.
+fn capitalised(original: &str, folded: &Folded, t: &Token) -> bool {
+    original
+        .get(folded.original_start(t.start)..)
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 enum WindowResult {
