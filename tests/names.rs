@@ -146,7 +146,7 @@ fn synthetic(n: usize) -> Vec<EntityInput> {
 
 fn find(index: &NameIndex, text: &str, doc_date: Option<NaiveDate>) -> Vec<NameHit> {
     let folded = fold(text);
-    let hits = index.find(text, &folded, doc_date);
+    let hits = index.find(text, &folded, doc_date, &strings(&["the", "der"]));
     for h in &hits {
         assert!(
             text.get(h.range.clone()).is_some(),
@@ -302,6 +302,46 @@ fn check_real_cases(index: &NameIndex) {
     );
     assert!(findings(text, &find(index, text, Some(date(2023, 8, 21)))).is_empty());
     assert!(findings(text, &find(index, text, None)).is_empty());
+    check_titles_after_names(index);
+}
+
+/// A role title written after the name, as an apposition, is checked like one
+/// before it; a title that opens the next name of a list is that name's.
+fn check_titles_after_names(index: &NameIndex) {
+    let conflict = |text: &str, on: NaiveDate| -> Vec<String> {
+        findings(text, &find(index, text, Some(on)))
+            .into_iter()
+            .filter_map(|(span, _, verdict)| match verdict {
+                Verdict::RoleConflict { title, .. } => Some(format!("{span} / {title}")),
+                _ => None,
+            })
+            .collect()
+    };
+    let (in_2025, in_june_2024) = (date(2025, 5, 5), date(2024, 6, 1));
+    for text in [
+        "Nguyễn Phú Trọng, Tổng Bí thư, phát biểu",
+        "Nguyễn Phú Trọng – Tổng Bí thư của Đảng",
+        "Nguyen Phu Trong, the general secretary of the party, said",
+        "Nguyễn Phú Trọng, der Generalsekretär der KPV.",
+    ] {
+        assert_eq!(conflict(text, in_2025).len(), 1, "{text}");
+    }
+    let text = "Tô Lâm, Chủ tịch nước, tiếp Tổng thống Tokayev";
+    assert_eq!(conflict(text, in_2025), vec!["Tô Lâm / Chủ tịch nước"]);
+    assert!(conflict(text, in_june_2024).is_empty());
+    for text in [
+        // The title opens the next name of a list (known or not).
+        "To Lam, President Tokayev and Vladimir Putin met",
+        "Tô Lâm, Chủ tịch nước Lương Cường và Thủ tướng",
+        // A capitalised word after the title may be a name: left alone.
+        "Nguyễn Phú Trọng, Tổng Bí thư Đảng",
+        // No apposition: a word other than an article, or no comma.
+        "Tô Lâm, then president, spoke",
+        "Tô Lâm và Chủ tịch nước",
+        "Tô Lâm,Chủ tịch nước",
+    ] {
+        assert!(conflict(text, in_2025).is_empty(), "{text}");
+    }
 }
 
 #[test]

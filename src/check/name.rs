@@ -61,8 +61,9 @@ pub(crate) fn check(
         return Vec::new();
     }
     let pack = crate::lang::pack(&doc.lang);
+    let apposition_words = pack.map_or(&[][..], |p| &p.apposition_words[..]);
     index
-        .find(doc.body(), folded, doc.date)
+        .find(doc.body(), folded, doc.date, apposition_words)
         .into_iter()
         .filter(|hit| match hit.verdict {
             Verdict::RoleConflict { from, until, .. } => !role_time::of_the_past(

@@ -24,6 +24,7 @@
 //! decade_words = ["decade", "decades"] # "three decades" = 25–35 years (optional)
 //! percent_words = ["%", "percent"]
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
+//! apposition_words = ["the"]       # may open a title after a name: "X, the president"
 //!
 //! [numbers]
 //! decimal = ["."]                  # one character each; never also a group separator
@@ -285,6 +286,9 @@ pub struct LangPack {
     /// lowercase NFC words, not folded (folding merges Vietnamese "nguyên" with
     /// the surname "Nguyễn").
     pub past_markers: Vec<String>,
+    /// Words that may open a role title written after a name and a comma ("the" in
+    /// "Pham Minh Chinh, the prime minister"), folded.
+    pub apposition_words: Vec<String>,
     /// Country names, adjectives and capitals (`[countries]`), by ISO code.
     pub countries: Countries,
     /// Compiled value templates.
@@ -344,6 +348,8 @@ struct RawPack {
     percent_words: Vec<String>,
     #[serde(default)]
     past_markers: Vec<String>,
+    #[serde(default)]
+    apposition_words: Vec<String>,
     numbers: RawNumbers,
     scales: BTreeMap<String, f64>,
     #[serde(default)]
@@ -612,6 +618,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         period_ordinals: folded_map(&raw.ordinals.period),
         abbrevs: folded_list(&raw.abbreviations),
         past_markers: lowercase_list(&raw.past_markers),
+        apposition_words: folded_list(&raw.apposition_words),
         countries: Countries::new(&raw.countries),
         compiled: CompiledTemplates::default(),
     };

@@ -171,13 +171,16 @@ impl NameIndex {
             .unwrap_or_default()
     }
 
-    /// Finds and judges all name mentions. `folded` must be `fold::fold(original)`.
-    /// Hits are sorted by `range.start` (then end, then entity); ranges slice `original`.
+    /// Finds and judges all name mentions. `folded` must be `fold::fold(original)`;
+    /// `apposition_words` (folded) may open a title written after a name and a comma
+    /// ("the" in "Pham Minh Chinh, the prime minister"). Hits are sorted by
+    /// `range.start` (then end, then entity); ranges slice `original`.
     pub fn find(
         &self,
         original: &str,
         folded: &Folded,
         doc_date: Option<NaiveDate>,
+        apposition_words: &[String],
     ) -> Vec<NameHit> {
         let text = folded.text.as_str();
         let exact = self.exact_pass(text);
@@ -210,20 +213,19 @@ impl NameIndex {
                     }
                     continue;
                 }
-                let title = k
-                    .checked_sub(1)
-                    .and_then(|j| exact.get(j))
-                    .filter(|prev| {
-                        prev.end == x.start
-                            || (prev.end + 1 == x.start
-                                && text.as_bytes().get(prev.end) == Some(&b' '))
-                    })
-                    .and_then(|prev| self.patterns.get(prev.pattern));
+                let titles = [
+                    k.checked_sub(1)
+                        .and_then(|j| exact.get(j))
+                        .filter(|prev| directly_before(text, prev, x))
+                        .and_then(|prev| self.patterns.get(prev.pattern)),
+                    self.title_after(original, folded, &exact, k, apposition_words),
+                ];
                 // Entities sharing a folded form are told apart by the diacritics
                 // ("Nguyễn Văn Thắng", "Nguyễn Văn Thăng"): only those spelled so.
                 for &e in &spelled {
+                    let title = titles.iter().flatten().find(|t| t.titles.contains(&e));
                     let verdict = match (doc_date, title) {
-                        (Some(date), Some(t)) if t.titles.contains(&e) => self
+                        (Some(date), Some(t)) => self
                             .roles
                             .get(e as usize)
                             .and_then(|r| role::check(r, &t.folded, date)),
@@ -283,6 +285,49 @@ impl NameIndex {
         hits
     }
 
+    /// The title written after name hit `exact[k]` as an apposition: the next hit,
+    /// after a comma or a spaced dash and at most one of `apposition_words`, when
+    /// nothing but punctuation or a lowercase word follows it ("Tô Lâm, Tổng Bí thư,",
+    /// "Pham Minh Chinh, the prime minister of Vietnam"). A title followed by a
+    /// capitalised word or another hit is that name's own ("Tô Lâm, President Luong
+    /// Cuong and …"), and "X, then president" has a word that opens no apposition.
+    fn title_after(
+        &self,
+        original: &str,
+        folded: &Folded,
+        exact: &[Exact],
+        k: usize,
+        apposition_words: &[String],
+    ) -> Option<&Pattern> {
+        let (name, title) = (exact.get(k)?, exact.get(k + 1)?);
+        let text = folded.text.as_str();
+        let gap = text.get(name.end..title.start)?;
+        // Folding made every dash `-`.
+        let rest = gap.strip_prefix(',').or_else(|| gap.strip_prefix(" -"))?;
+        if !rest.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let opened = rest.trim_start();
+        if !opened.is_empty() {
+            let word = opened.trim_end();
+            if word.len() == opened.len() || !apposition_words.iter().any(|w| w == word) {
+                return None;
+            }
+        }
+        if exact
+            .get(k + 2)
+            .is_some_and(|next| directly_before(text, title, next))
+        {
+            return None;
+        }
+        let written = original_range(original, folded, title.start..title.end)?;
+        let after = original.get(written.end..)?.trim_start();
+        if after.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        self.patterns.get(title.pattern)
+    }
+
     /// Whole-word, leftmost-longest, non-overlapping matches of all patterns.
     fn exact_pass(&self, text: &str) -> Vec<Exact> {
         let mut out = Vec::new();
@@ -330,6 +375,12 @@ impl NameIndex {
         }
         out
     }
+}
+
+/// Whether hit `first` ends right before hit `second`, one space at most between.
+fn directly_before(text: &str, first: &Exact, second: &Exact) -> bool {
+    first.end == second.start
+        || (first.end + 1 == second.start && text.as_bytes().get(first.end) == Some(&b' '))
 }
 
 fn next_char(text: &str, pos: usize) -> usize {
