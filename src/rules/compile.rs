@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use super::fact_value::{parse_tolerance, parse_value};
+use super::fragments::Fragments;
 use super::load::{At, ParsedFile};
 use super::schema::*;
 use super::*;
@@ -25,7 +26,20 @@ pub(super) struct Ctx<'a> {
     file: usize,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// Problems of file `file` (an index into `files`) go to `diagnostics`.
+    pub(super) fn new(
+        files: &'a [RuleFile],
+        diagnostics: &'a mut Vec<RuleDiagnostic>,
+        file: usize,
+    ) -> Self {
+        Ctx {
+            files,
+            diagnostics,
+            file,
+        }
+    }
+
     pub(super) fn error(
         &mut self,
         span: std::ops::Range<usize>,
@@ -39,14 +53,14 @@ impl Ctx<'_> {
         ));
     }
 
-    fn origin(&self, span: std::ops::Range<usize>) -> Origin {
+    pub(super) fn origin(&self, span: std::ops::Range<usize>) -> Origin {
         Origin {
             file: self.file,
             span,
         }
     }
 
-    fn location(&self, origin: &Origin) -> String {
+    pub(super) fn location(&self, origin: &Origin) -> String {
         let file = &self.files[origin.file];
         let line = file.text[..origin.span.start.min(file.text.len())]
             .matches('\n')
@@ -68,6 +82,7 @@ pub(crate) fn compile(
     let mut claim_ids: HashMap<String, Origin> = HashMap::new();
     let mut fact_keys: HashMap<String, Origin> = HashMap::new();
     let mut pending_claims = Vec::new();
+    let mut fragment_tables = Vec::new();
     for (index, file) in parsed.into_iter().enumerate() {
         let mut ctx = Ctx {
             files: &files,
@@ -96,7 +111,12 @@ pub(crate) fn compile(
             }
         }
         pending_claims.extend(file.claims.into_iter().map(|claim| (index, claim)));
+        if !file.fragments.is_empty() {
+            fragment_tables.push((index, file.fragments));
+        }
     }
+    let fragments = Fragments::collect(fragment_tables, &files, diagnostics);
+    fragments.expand_claims(&mut pending_claims, &files, diagnostics);
     // Claims last: they may reference events of any file.
     let participants: std::collections::HashSet<String> = rules
         .events

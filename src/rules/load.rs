@@ -4,9 +4,11 @@
 //! first); each top-level entry (`[meta]`, every `[[fact]]`, `[[claim]]`, …) is then
 //! deserialised on its own, so one bad entry does not hide the problems of the next.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
+use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::RuleFile;
@@ -27,6 +29,8 @@ pub(crate) struct ParsedFile {
     pub events: Vec<At<RawEvent>>,
     pub entities: Vec<At<RawEntity>>,
     pub claims: Vec<At<RawClaim>>,
+    /// `[fragments]`: name → regex text.
+    pub fragments: BTreeMap<String, Spanned<String>>,
 }
 
 /// Rule files and user language packs named by the paths of a run.
@@ -138,6 +142,11 @@ pub(crate) fn parse_file(file: &RuleFile, diagnostics: &mut Vec<RuleDiagnostic>)
             "event" => parsed.events = entries(file, value, "event", diagnostics),
             "entity" => parsed.entities = entries(file, value, "entity", diagnostics),
             "claim" => parsed.claims = entries(file, value, "claim", diagnostics),
+            "fragments" => {
+                parsed.fragments = entry(file, value, diagnostics)
+                    .map(|at: At<_>| at.value)
+                    .unwrap_or_default();
+            }
             other => diagnostics.push(RuleDiagnostic::new(
                 &file.name,
                 &file.text,
@@ -145,7 +154,8 @@ pub(crate) fn parse_file(file: &RuleFile, diagnostics: &mut Vec<RuleDiagnostic>)
                 format!("unknown table `{other}`"),
                 "not a rule table",
                 Some(
-                    "rule files contain [meta], [[fact]], [[event]], [[entity]] and [[claim]]"
+                    "rule files contain [meta], [fragments], [[fact]], [[event]], [[entity]] \
+                     and [[claim]]"
                         .to_string(),
                 ),
             )),

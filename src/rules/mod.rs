@@ -7,6 +7,7 @@
 mod compile;
 mod expanded;
 mod fact_value;
+mod fragments;
 mod load;
 mod schema;
 mod temporal;
@@ -489,6 +490,29 @@ mod tests {
         );
         let none = with("[]").expect_err("empty");
         assert!(format!("{none:?}").contains("needs at least one country"));
+    }
+
+    /// Fragments of one file serve the patterns of another; a name defined in two
+    /// files is an error at the second, pointing to the first.
+    #[test]
+    fn fragments_apply_across_files() {
+        let file = |name: &str, text: &str| RuleFile {
+            name: name.to_string(),
+            text: text.to_string(),
+        };
+        let shared = file("a.toml", "[fragments]\nreached = \"(?:reached|hit)\"\n");
+        let mut files = rule_file("trade {@reached} {money} in {year}");
+        files.insert(0, shared.clone());
+        let rules = Rules::from_files(files).expect("fragment of another file");
+        assert_eq!(
+            rules.claims[0].patterns[0].source,
+            "trade (?:(?:reached|hit)) {money} in {year}"
+        );
+        let again = file("b.toml", "[fragments]\nreached = \"(?:came to)\"\n");
+        let err = Rules::from_files(vec![shared, again]).expect_err("defined twice");
+        let text = format!("{err:?}");
+        assert!(text.contains("duplicate fragment `reached`"), "{text}");
+        assert!(text.contains("first defined at a.toml:2"), "{text}");
     }
 
     /// Compiling on first use still refuses a syntax error when the rules load; a
