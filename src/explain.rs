@@ -51,6 +51,11 @@ const BUILTIN: &[(&str, &str, &str)] = &[
         "a role title the entity did not hold on the document's date",
     ),
     (
+        "former-name",
+        "warning",
+        "a name the entity no longer bore on the document's date",
+    ),
+    (
         "agreement",
         "warning",
         "documents disagree on a key that has no `[[fact]]`",
@@ -248,7 +253,7 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
     if let Some(key) = key_template(&claim.kind) {
         facts(&mut out, rules, key);
     }
-    examples(&mut out, &claim.examples);
+    examples(&mut out, &claim.examples, "claim.example");
     let _ = write!(
         out,
         "\nAbout `{}` claims\n\n{}",
@@ -346,10 +351,13 @@ pub(crate) fn key_matches(template: &str, key: &str) -> bool {
     regex::Regex::new(&pattern).is_ok_and(|re| re.is_match(key))
 }
 
-fn examples(out: &mut String, examples: &[Example]) {
+/// The examples of a claim or entity; `table` is where they are written
+/// (`claim.example`, `entity.example`).
+fn examples(out: &mut String, examples: &[Example], table: &str) {
     if examples.is_empty() {
-        out.push_str(
-            "\nexamples: none (add [[claim.example]] tables; `factlint test` runs them)\n",
+        let _ = writeln!(
+            out,
+            "\nexamples: none (add [[{table}]] tables; `factlint test` runs them)"
         );
         return;
     }
@@ -410,7 +418,15 @@ fn entity_text(entity: &Entity) -> String {
             role.until.map_or("today".to_string(), |d| d.to_string())
         );
     }
-    examples(&mut out, &entity.examples);
+    for former in &entity.former_names {
+        let _ = writeln!(
+            out,
+            "former name (warning after {}): {}",
+            former.until,
+            former.names.join(" / ")
+        );
+    }
+    examples(&mut out, &entity.examples, "entity.example");
     let _ = write!(out, "\nAbout name checks\n\n{NAME_DOC}");
     out
 }

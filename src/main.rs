@@ -117,7 +117,7 @@ struct TestArgs {
 #[command(after_help = EXPLAIN_HELP)]
 struct ExplainArgs {
     /// A claim id, an entity id, or a built-in code (misspelled-name, discouraged-name,
-    /// near-miss-name, role-conflict, agreement).
+    /// near-miss-name, role-conflict, former-name, agreement).
     rule_id: String,
     /// Documents or directories: list every mention of the claim in them, with its
     /// arithmetic and verdict ("ok" or the conflict), agreeing mentions included.

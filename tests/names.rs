@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use factlint::fold::fold;
-use factlint::names::{EntityInput, EntityKind, Misspelling, NameHit, NameIndex, Role, Verdict};
+use factlint::names::{
+    EntityInput, EntityKind, FormerName, Misspelling, NameHit, NameIndex, Role, Verdict,
+};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
@@ -504,4 +506,48 @@ fn near_miss_fixture_precision_recall() {
     assert!(rows >= 30);
     assert!(precision >= 0.9, "precision {precision}");
     assert!(recall >= 0.9, "recall {recall}");
+}
+
+/// A former name is current up to its last day and a `FormerName` after it; a
+/// form that another entity bears now is that entity's, never a former name.
+#[test]
+fn former_names_are_judged_by_the_document_date() {
+    let mut office = EntityInput::new("nso", "Cục Thống kê", EntityKind::Organisation);
+    office.former_names = vec![
+        FormerName {
+            form: "Tổng cục Thống kê".into(),
+            until: date(2025, 2, 28),
+        },
+        FormerName {
+            form: "Bộ Kế hoạch".into(),
+            until: date(2025, 2, 28),
+        },
+    ];
+    let ministry = EntityInput::new("mpi", "Bộ Kế hoạch", EntityKind::Organisation);
+    let index = NameIndex::new(&[office, ministry]);
+    let text = "Tổng cục Thống kê và Bộ Kế hoạch";
+    let verdicts =
+        |on| -> Vec<(String, usize, Verdict)> { described(text, &find(&index, text, Some(on))) };
+    let until = date(2025, 2, 28);
+    assert_eq!(
+        verdicts(date(2025, 3, 1)),
+        vec![
+            (
+                "Tổng cục Thống kê".to_string(),
+                0,
+                Verdict::FormerName { until }
+            ),
+            ("Bộ Kế hoạch".to_string(), 1, Verdict::Ok),
+        ]
+    );
+    assert!(
+        verdicts(until).iter().all(|(_, _, v)| *v == Verdict::Ok),
+        "current on its last day"
+    );
+    assert!(
+        described(text, &find(&index, text, None))
+            .iter()
+            .all(|(_, _, v)| *v == Verdict::Ok),
+        "undated documents are not judged"
+    );
 }

@@ -5,7 +5,9 @@ use super::role_time;
 use super::{Applicability, Edit, Finding, Fix, Severity, Span};
 use crate::corpus::Document;
 use crate::fold;
-use crate::names::{EntityInput, EntityKind as NameKind, Misspelling, NameIndex, Role, Verdict};
+use crate::names::{
+    EntityInput, EntityKind as NameKind, FormerName, Misspelling, NameHit, NameIndex, Role, Verdict,
+};
 use crate::rules::{Entity, EntityKind, Rules, WrongForm};
 
 /// The name index of a rule base.
@@ -47,6 +49,16 @@ fn input(entity: &Entity) -> EntityInput {
                 until: r.until,
             })
             .collect(),
+        former_names: entity
+            .former_names
+            .iter()
+            .flat_map(|former| {
+                former.names.iter().map(|form| FormerName {
+                    form: form.clone(),
+                    until: former.until,
+                })
+            })
+            .collect(),
     }
 }
 
@@ -62,20 +74,31 @@ pub(crate) fn check(
     }
     let pack = crate::lang::pack(&doc.lang);
     let apposition_words = pack.map_or(&[][..], |p| &p.apposition_words[..]);
-    index
-        .find(doc.body(), folded, doc.date, apposition_words)
-        .into_iter()
+    let hits = index.find(doc.body(), folded, doc.date, apposition_words);
+    let of_the_past = |hit: &NameHit, held| {
+        role_time::of_the_past(doc.body(), folded, pack, &hit.range, doc.date, held)
+    };
+    // "Tổng cục Thống kê (nay là Cục Thống kê)": a former name beside the current
+    // one is a deliberate reference to the old name.
+    let beside_current_name = |hit: &NameHit| {
+        let sentence = role_time::sentence_of(folded, pack, &hit.range);
+        sentence.is_some_and(|sentence| {
+            hits.iter().any(|other| {
+                other.entity == hit.entity
+                    && other.verdict == Verdict::Ok
+                    && sentence.contains(&other.range.start)
+            })
+        })
+    };
+    hits.iter()
         .filter(|hit| match hit.verdict {
-            Verdict::RoleConflict { from, until, .. } => !role_time::of_the_past(
-                doc.body(),
-                folded,
-                pack,
-                &hit.range,
-                doc.date,
-                (from, until),
-            ),
+            Verdict::RoleConflict { from, until, .. } => !of_the_past(hit, (from, until)),
+            Verdict::FormerName { until } => {
+                !of_the_past(hit, (None, Some(until))) && !beside_current_name(hit)
+            }
             _ => true,
         })
+        .cloned()
         .filter_map(|hit| {
             let span = doc.body_span(hit.range);
             finding(doc, &rules.entities[hit.entity], span, hit.verdict)
@@ -134,6 +157,28 @@ fn finding(doc: &Document, entity: &Entity, span: Span, verdict: Verdict) -> Opt
             format!("did you mean `{suggestion}`? (another person may bear this name)"),
             Some((suggestion, Applicability::Unsafe)),
         ),
+        Verdict::FormerName { until } => {
+            let current = entity
+                .aliases
+                .get(&doc.lang)
+                .and_then(|forms| forms.first())
+                .unwrap_or(&entity.name)
+                .clone();
+            (
+                "former-name",
+                Severity::Warning,
+                format!(
+                    "`{text}` is a former name of {} (its name until {until})",
+                    entity.name
+                ),
+                format!(
+                    "write `{current}`: the document is dated {}; a sentence about the \
+                     time before the change names a year or says \"then\"",
+                    doc.date.map_or_else(|| "?".to_string(), |d| d.to_string())
+                ),
+                Some((current, Applicability::Unsafe)),
+            )
+        }
         Verdict::RoleConflict { title, from, until } => (
             "role-conflict",
             Severity::Warning,

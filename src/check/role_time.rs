@@ -79,13 +79,22 @@ fn sentence_around<'a>(
     pack: Option<&LangPack>,
     range: &Range<usize>,
 ) -> &'a str {
+    sentence_of(folded, pack, range)
+        .and_then(|s| body.get(s))
+        .unwrap_or("")
+}
+
+/// The byte range in the original body of the sentence holding `range`.
+pub(crate) fn sentence_of(
+    folded: &Folded,
+    pack: Option<&LangPack>,
+    range: &Range<usize>,
+) -> Option<Range<usize>> {
     let abbreviations = pack.map_or_else(|| Abbreviations::new(&[], false), Abbreviations::of);
     sentences(&folded.text, &abbreviations)
         .into_iter()
         .map(|s| folded.to_original(s))
         .find(|s| s.start <= range.start && range.start < s.end)
-        .and_then(|s| body.get(s))
-        .unwrap_or("")
 }
 
 /// Lowercase NFC words of `text` (runs of letters and digits).

@@ -7,8 +7,10 @@
 //! at the same position are tried by an anchored search over a shortened haystack
 //! ("Tumysh" in "Tumysh Kanatbek" when "Tumysh Kanat" is also a form), then the search
 //! moves on. Several entities may share one folded form; precedence is accepted >
-//! discouraged > misspelling (a form that is correct for anyone is never an error),
-//! and one hit is emitted per entity of the winning class.
+//! former name > discouraged > misspelling (a form that is correct for anyone is
+//! never an error), and one hit is emitted per entity of the winning class. A former
+//! name is judged by the document date: current until its last day, then a
+//! [`Verdict::FormerName`].
 
 use super::diacritics;
 use super::fix::{self, FixWindow};
@@ -34,6 +36,8 @@ struct Pattern {
     all: Vec<u32>,
     /// Entities having this as a role title.
     titles: Vec<u32>,
+    /// Entities that bore this name until a date.
+    former: Vec<(u32, NaiveDate)>,
 }
 
 /// Index of all entity names; build once, query per document.
@@ -123,6 +127,18 @@ impl NameIndex {
                     }
                     push_unique(&mut pat.all, e);
                 }
+            }
+            for former in &entity.former_names {
+                let key = fold_key(&former.form);
+                if key.is_empty() {
+                    continue;
+                }
+                let p = slot(key, &mut patterns);
+                let pat = &mut patterns[p];
+                if !pat.former.iter().any(|(x, _)| *x == e) {
+                    pat.former.push((e, former.until));
+                }
+                push_unique(&mut pat.all, e);
             }
             let entity_roles: Vec<RoleData> = entity.roles.iter().map(RoleData::new).collect();
             for r in &entity_roles {
@@ -232,6 +248,18 @@ impl NameIndex {
                         _ => None,
                     }
                     .unwrap_or(Verdict::Ok);
+                    hits.push(NameHit {
+                        range: range.clone(),
+                        entity: e as usize,
+                        verdict,
+                    });
+                }
+            } else if !p.former.is_empty() {
+                for &(e, until) in &p.former {
+                    let verdict = match doc_date {
+                        Some(date) if date > until => Verdict::FormerName { until },
+                        _ => Verdict::Ok,
+                    };
                     hits.push(NameHit {
                         range: range.clone(),
                         entity: e as usize,

@@ -67,6 +67,15 @@ pub struct Role {
     pub until: Option<NaiveDate>,
 }
 
+/// A name an entity bore until a date (an organisation renamed or merged).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormerName {
+    /// The form as written ("Tổng cục Thống kê").
+    pub form: String,
+    /// Last day it was the entity's name.
+    pub until: NaiveDate,
+}
+
 /// One entity as given by the caller (plain data).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityInput {
@@ -90,6 +99,9 @@ pub struct EntityInput {
     pub ascii_fold: bool,
     /// Roles held, with periods.
     pub roles: Vec<Role>,
+    /// Names borne until a date: accepted on documents dated up to it, a
+    /// [`Verdict::FormerName`] after.
+    pub former_names: Vec<FormerName>,
 }
 
 impl EntityInput {
@@ -105,6 +117,7 @@ impl EntityInput {
             discouraged: Vec::new(),
             ascii_fold: true,
             roles: Vec::new(),
+            former_names: Vec::new(),
         }
     }
 }
@@ -149,6 +162,11 @@ pub enum Verdict {
     Diacritics {
         /// The accepted form, as the rules spell it.
         suggestion: String,
+    },
+    /// A name the entity bore only until `until`, in a document dated after it.
+    FormerName {
+        /// Last day the name was current.
+        until: NaiveDate,
     },
     /// The name is preceded by a role title the entity did not hold on the document date.
     RoleConflict {

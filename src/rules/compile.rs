@@ -381,12 +381,28 @@ fn compile_entity(
         .roles
         .into_iter()
         .map(|role| Role {
-            titles: match role.title {
-                RawTitles::List(titles) => titles,
-                RawTitles::PerLang(map) => map.into_values().flatten().collect(),
-            },
+            titles: titles(role.title),
             from: role.from.as_ref().and_then(crate::corpus::toml_date),
             until: role.until.as_ref().and_then(crate::corpus::toml_date),
+        })
+        .collect();
+    let former_names = raw
+        .former_names
+        .into_iter()
+        .filter_map(|former| {
+            let Some(until) = crate::corpus::toml_date(former.until.get_ref()) else {
+                ctx.error(
+                    former.until.span(),
+                    "`until` of former names must be a date",
+                    "not a calendar date",
+                    Some("write the last day the names were current: `until = 2025-02-28`".into()),
+                );
+                return None;
+            };
+            Some(FormerName {
+                names: titles(former.names),
+                until,
+            })
         })
         .collect();
     let examples = raw.example.into_iter().map(|e| example(ctx, e)).collect();
@@ -406,9 +422,18 @@ fn compile_entity(
         discouraged: wrong(raw.discouraged),
         ascii_fold: raw.ascii_fold,
         roles,
+        former_names,
         severity: raw.severity.unwrap_or(Severity::Error),
         origin: ctx.origin(span),
     })
+}
+
+/// The names of a list or of per-language lists, in one list.
+fn titles(raw: RawTitles) -> Vec<String> {
+    match raw {
+        RawTitles::List(titles) => titles,
+        RawTitles::PerLang(map) => map.into_values().flatten().collect(),
+    }
 }
 
 fn example(ctx: &mut Ctx, raw: toml::Spanned<RawExample>) -> Example {

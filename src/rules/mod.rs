@@ -153,6 +153,15 @@ pub struct Role {
     pub until: Option<NaiveDate>,
 }
 
+/// Names an entity bore until a date: after it they are its former names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormerName {
+    /// The names, in all languages ("Tổng cục Thống kê", "General Statistics Office").
+    pub names: Vec<String>,
+    /// Last day the names were current.
+    pub until: NaiveDate,
+}
+
 /// `[[entity]]`: a canonical name and its accepted and wrong forms.
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -174,6 +183,8 @@ pub struct Entity {
     pub ascii_fold: bool,
     /// Roles with date ranges.
     pub roles: Vec<Role>,
+    /// Names it bore until a date.
+    pub former_names: Vec<FormerName>,
     /// Severity of misspellings.
     pub severity: Severity,
     /// Self-tests.

@@ -124,6 +124,14 @@ pub(crate) struct RawRole {
     pub until: Option<Datetime>,
 }
 
+/// Names an entity bore until a date (an organisation renamed or merged).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawFormerName {
+    pub names: RawTitles,
+    pub until: Spanned<Datetime>,
+}
+
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum RawEntityKind {
@@ -155,6 +163,8 @@ pub(crate) struct RawEntity {
     pub ascii_fold: bool,
     #[serde(default)]
     pub roles: Vec<RawRole>,
+    #[serde(default, alias = "former-names")]
+    pub former_names: Vec<RawFormerName>,
     pub severity: Option<Severity>,
     #[serde(default)]
     pub example: Vec<Spanned<RawExample>>,
