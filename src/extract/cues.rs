@@ -51,7 +51,7 @@ pub(crate) fn run(
         {
             continue;
         }
-        if let Some(read) = QuantityRead::of(claim_index, &claim.kind) {
+        if let Some(read) = QuantityRead::of(claim_index, claim, &cues.lang) {
             quantity_sentence(&read, s, sentence.start, at, ctx, out);
             continue;
         }
@@ -76,10 +76,12 @@ fn quantity_sentence(
         key,
         value_kind: kind,
         carry_period,
+        not_after,
     } = read;
     let mut values: Vec<(Range<usize>, Quantity)> = value::scan(kind, s, ctx)
         .into_iter()
         .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
+        .filter(|(r, _)| !at.introduced_by(start + r.start, not_after))
         .collect();
     // A plain number that is also a year or period ("in 2024", "4 tháng đầu năm")
     // is the period; money, percentages and counts carry units and win. A number

@@ -23,7 +23,7 @@ use crate::corpus::Document;
 use crate::fold::Folded;
 use crate::lang::{self, LangPack};
 use crate::names::whole_word;
-use crate::rules::{ClaimKind, Rules};
+use crate::rules::{Claim, ClaimKind, Rules};
 use crate::value::{DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
 
 /// A claim made by a document: which claim, which fact key, where, and what value.
@@ -303,7 +303,7 @@ impl<'r> Extractor<'r> {
             if skipped {
                 continue;
             }
-            match QuantityRead::of(ci, &claim.kind) {
+            match QuantityRead::of(ci, claim, &pattern.lang) {
                 Some(read) => quantity_match(&read, pattern, &caps, at, ctx, out),
                 None => temporal_match(ci, pattern, &caps, at, ctx, out),
             }
@@ -327,6 +327,7 @@ fn quantity_match(
         key,
         value_kind,
         carry_period,
+        not_after,
     } = read;
     let mut main: Option<(Span, Quantity)> = None;
     let mut main_at = 0;
@@ -365,7 +366,7 @@ fn quantity_match(
             }
         }
     }
-    if failed {
+    if failed || main.is_some() && at.introduced_by(main_at, not_after) {
         return;
     }
     if period.is_none() && carry_period && main.is_some() {
@@ -397,22 +398,27 @@ pub(super) struct QuantityRead<'a> {
     pub key: &'a str,
     pub value_kind: ValueKind,
     pub carry_period: bool,
+    /// Words whose value is not read (`not_after` of the document's language).
+    pub not_after: &'a [String],
 }
 
 impl<'a> QuantityRead<'a> {
-    /// What claim `claim` reads, if it is a quantity claim.
-    pub(super) fn of(claim: usize, kind: &'a ClaimKind) -> Option<Self> {
-        match kind {
+    /// What claim `claim` (at index `index`) reads in language `lang`, if it is a
+    /// quantity claim.
+    pub(super) fn of(index: usize, claim: &'a Claim, lang: &str) -> Option<Self> {
+        let not_after = claim.scope.get(lang).map_or(&[][..], |s| &s.not_after[..]);
+        match &claim.kind {
             ClaimKind::Quantity {
                 key,
                 value,
                 carry_period,
                 ..
             } => Some(QuantityRead {
-                claim,
-                key,
+                claim: index,
+                key: key.as_str(),
                 value_kind: *value,
                 carry_period: *carry_period,
+                not_after,
             }),
             _ => None,
         }
@@ -741,6 +747,37 @@ impl Locator<'_> {
     }
 
     /// The sentence of the folded text holding byte `at`.
+    /// Whether one of `words` (folded) introduces the value at folded offset `at`:
+    /// it stands earlier in the value's clause (after its sentence's start and the
+    /// last comma, semicolon, colon or bracket), with no other figure between but
+    /// years ("mục tiêu tăng trưởng 6-6,5%", "target for 2025 of 8%"; not the 7.1%
+    /// of "the 6.5% target was beaten as GDP grew 7.1%").
+    pub(crate) fn introduced_by(&self, at: usize, words: &[String]) -> bool {
+        if words.is_empty() {
+            return false;
+        }
+        let text = &self.folded.text;
+        let sentence = self.sentence_at(at).map_or(0, |s| s.start).min(at);
+        let Some(before) = text.get(sentence..at) else {
+            return false;
+        };
+        let clause = before
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| {
+                matches!(c, ';' | ':' | '(' | ')' | '[' | ']')
+                    || c == ',' && before[i + 1..].starts_with(char::is_whitespace)
+            })
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let window = &before[clause..];
+        words.iter().any(|word| {
+            window.match_indices(word.as_str()).any(|(i, _)| {
+                crate::names::whole_word(window, i, i + word.len())
+                    && !holds_figure_but_years(&window[i + word.len()..])
+            })
+        })
+    }
+
     pub(crate) fn sentence_at(&self, at: usize) -> Option<std::ops::Range<usize>> {
         self.sentences()
             .iter()
@@ -806,4 +843,12 @@ pub(crate) fn fill_key(key: &str, bindings: &[(String, String)]) -> Option<Strin
         filled = filled.replace(&format!("{{{name}}}"), value);
     }
     (!filled.contains('{')).then_some(filled)
+}
+
+/// Whether `text` holds a figure other than a year (a run of digits that is not four
+/// digits from 1800 to 2199).
+fn holds_figure_but_years(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .any(|run| !(run.len() == 4 && ("1800".."2200").contains(&run)))
 }

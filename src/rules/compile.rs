@@ -575,12 +575,18 @@ fn compile_claim(
         }
         scope.entry(lang.clone()).or_default().context = folded;
     }
-    for (lang, words) in &raw.exclude {
-        scope.entry(lang.clone()).or_default().exclude = words
+    let folded = |words: &toml::Spanned<Vec<String>>| -> Vec<String> {
+        words
             .get_ref()
             .iter()
             .map(|w| crate::fold::fold_str(w))
-            .collect();
+            .collect()
+    };
+    for (lang, words) in &raw.exclude {
+        scope.entry(lang.clone()).or_default().exclude = folded(words);
+    }
+    for (lang, words) in &raw.not_after {
+        scope.entry(lang.clone()).or_default().not_after = folded(words);
     }
     if patterns.is_empty() && cues.is_empty() && ok {
         ctx.error(
@@ -588,6 +594,17 @@ fn compile_claim(
             format!("claim `{id}` has neither patterns nor cues"),
             "this claim never matches",
             Some("add [claim.patterns] or [claim.cues] for at least one language".into()),
+        );
+        ok = false;
+    }
+    if *raw.kind.get_ref() != RawClaimKind::Quantity
+        && let Some(words) = raw.not_after.values().next()
+    {
+        ctx.error(
+            words.span(),
+            "`not_after` applies to quantity claims",
+            "not read for this kind",
+            Some("use `exclude` to skip sentences of other claims".into()),
         );
         ok = false;
     }

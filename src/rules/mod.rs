@@ -284,13 +284,17 @@ pub struct CueSet {
 }
 
 /// Where a claim applies in one language: the document must hold a word of every
-/// `context` group, and sentences holding an `exclude` word are skipped.
+/// `context` group, sentences holding an `exclude` word are skipped, and a value
+/// that a `not_after` word introduces is not read.
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
     /// Word groups the document must contain, folded.
     pub context: Vec<Vec<String>>,
     /// Words that disqualify a sentence (targets, forecasts), folded.
     pub exclude: Vec<String>,
+    /// Words that disqualify only the value they introduce ("mục tiêu", "target
+    /// of"), folded: the first value after one, in its clause.
+    pub not_after: Vec<String>,
 }
 
 /// What an example expects.
