@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use crate::Checker;
 use crate::corpus::Corpus;
 use crate::error::Error;
-use crate::rules::{Claim, ClaimKind, Entity, Example, Expect, Rules, format_quantity};
+use crate::rules::{Claim, ClaimKind, Entity, Example, Expect, Rules, Scope, format_quantity};
 
 /// Documentation of the `quantity` claim kind (also the `//!` of `check/quantity.rs`).
 const QUANTITY_DOC: &str = include_str!("check/doc/quantity.md");
@@ -237,10 +237,23 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             let _ = writeln!(out, "  {lang}: {}", groups(&scope.context));
         }
     }
-    if claim.scope.values().any(|s| !s.exclude.is_empty()) {
-        out.push_str("\nexclude (folded; sentences with one of these words are skipped):\n");
-        for (lang, scope) in claim.scope.iter().filter(|(_, s)| !s.exclude.is_empty()) {
-            let _ = writeln!(out, "  {lang}: {}", scope.exclude.join(", "));
+    let word_lists: [(&str, fn(&Scope) -> &[String]); 2] = [
+        (
+            "exclude (folded; sentences with one of these words are skipped)",
+            |s| &s.exclude,
+        ),
+        (
+            "not_after (folded; the value one of these words introduces is skipped)",
+            |s| &s.not_after,
+        ),
+    ];
+    for (title, words) in word_lists {
+        if claim.scope.values().all(|s| words(s).is_empty()) {
+            continue;
+        }
+        let _ = writeln!(out, "\n{title}:");
+        for (lang, scope) in claim.scope.iter().filter(|(_, s)| !words(s).is_empty()) {
+            let _ = writeln!(out, "  {lang}: {}", words(scope).join(", "));
         }
     }
     if !claim.parties.is_empty() {
