@@ -62,6 +62,9 @@ const BUILTIN: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// One word list of a claim's [`Scope`] (`exclude`, `not_after`).
+type ScopeWords = fn(&Scope) -> &[String];
+
 /// Describes the claim, entity or built-in rule `id`; an unknown id is a usage error
 /// that suggests the closest known id.
 pub fn explain(rules: &Rules, id: &str) -> Result<String, Error> {
@@ -237,7 +240,7 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             let _ = writeln!(out, "  {lang}: {}", groups(&scope.context));
         }
     }
-    let word_lists: [(&str, fn(&Scope) -> &[String]); 2] = [
+    let word_lists: [(&str, ScopeWords); 2] = [
         (
             "exclude (folded; sentences with one of these words are skipped)",
             |s| &s.exclude,
