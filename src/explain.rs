@@ -434,6 +434,13 @@ fn entity_text(entity: &Entity) -> String {
             role.until.map_or("today".to_string(), |d| d.to_string())
         );
     }
+    if !entity.never_titles.is_empty() {
+        let _ = writeln!(
+            out,
+            "never held (warning): {}",
+            entity.never_titles.join(" / ")
+        );
+    }
     for former in &entity.former_names {
         let _ = writeln!(
             out,

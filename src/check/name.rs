@@ -59,6 +59,7 @@ fn input(entity: &Entity) -> EntityInput {
                 })
             })
             .collect(),
+        never_titles: entity.never_titles.clone(),
     }
 }
 
@@ -179,6 +180,16 @@ fn finding(doc: &Document, entity: &Entity, span: Span, verdict: Verdict) -> Opt
                 Some((current, Applicability::Unsafe)),
             )
         }
+        Verdict::NeverHeld { title } => (
+            "role-conflict",
+            Severity::Warning,
+            format!("{} never held the title `{title}`", entity.name),
+            format!(
+                "the rules list `{title}` among the titles {} never held: check the title",
+                entity.name
+            ),
+            None,
+        ),
         Verdict::RoleConflict { title, from, until } => (
             "role-conflict",
             Severity::Warning,

@@ -140,7 +140,10 @@ impl NameIndex {
                 }
                 push_unique(&mut pat.all, e);
             }
-            let entity_roles: Vec<RoleData> = entity.roles.iter().map(RoleData::new).collect();
+            let mut entity_roles: Vec<RoleData> = entity.roles.iter().map(RoleData::new).collect();
+            if !entity.never_titles.is_empty() {
+                entity_roles.push(RoleData::never(&entity.never_titles));
+            }
             for r in &entity_roles {
                 for t in &r.folded {
                     let p = slot(t.clone(), &mut patterns);
@@ -240,14 +243,12 @@ impl NameIndex {
                 // ("Nguyễn Văn Thắng", "Nguyễn Văn Thăng"): only those spelled so.
                 for &e in &spelled {
                     let title = titles.iter().flatten().find(|t| t.titles.contains(&e));
-                    let verdict = match (doc_date, title) {
-                        (Some(date), Some(t)) => self
-                            .roles
-                            .get(e as usize)
-                            .and_then(|r| role::check(r, &t.folded, date)),
-                        _ => None,
-                    }
-                    .unwrap_or(Verdict::Ok);
+                    let verdict = title
+                        .and_then(|t| {
+                            let roles = self.roles.get(e as usize)?;
+                            role::check(roles, &t.folded, doc_date)
+                        })
+                        .unwrap_or(Verdict::Ok);
                     hits.push(NameHit {
                         range: range.clone(),
                         entity: e as usize,

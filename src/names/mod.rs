@@ -102,6 +102,9 @@ pub struct EntityInput {
     /// Names borne until a date: accepted on documents dated up to it, a
     /// [`Verdict::FormerName`] after.
     pub former_names: Vec<FormerName>,
+    /// Titles never held: one of them before or after the name is a
+    /// [`Verdict::NeverHeld`] whatever the date.
+    pub never_titles: Vec<String>,
 }
 
 impl EntityInput {
@@ -118,6 +121,7 @@ impl EntityInput {
             ascii_fold: true,
             roles: Vec::new(),
             former_names: Vec::new(),
+            never_titles: Vec::new(),
         }
     }
 }
@@ -167,6 +171,11 @@ pub enum Verdict {
     FormerName {
         /// Last day the name was current.
         until: NaiveDate,
+    },
+    /// The name goes with a title the entity never held.
+    NeverHeld {
+        /// The title (entity data spelling).
+        title: String,
     },
     /// The name is preceded by a role title the entity did not hold on the document date.
     RoleConflict {

@@ -20,6 +20,8 @@ pub(crate) struct RoleData {
     pub from: Option<NaiveDate>,
     /// End of the role.
     pub until: Option<NaiveDate>,
+    /// Titles the entity never held (`never_titles`), not a role.
+    pub never: bool,
 }
 
 impl RoleData {
@@ -39,11 +41,23 @@ impl RoleData {
             folded,
             from: role.from,
             until: role.until,
+            never: false,
         }
     }
 
+    /// The titles an entity never held, as one pseudo-role.
+    pub(crate) fn never(titles: &[String]) -> RoleData {
+        let mut data = RoleData::new(&Role {
+            titles: titles.to_vec(),
+            from: None,
+            until: None,
+        });
+        data.never = true;
+        data
+    }
+
     fn holds_on(&self, date: NaiveDate) -> bool {
-        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+        !self.never && self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
     }
 }
 
@@ -52,21 +66,26 @@ pub(crate) fn fold_key(s: &str) -> String {
     fold_str(s).trim().to_string()
 }
 
-/// Date check of an accepted hit preceded by the folded title `title`: `Some(conflict)`
-/// when the entity has roles with that title and held none of them on `date`.
-pub(crate) fn check(roles: &[RoleData], title: &str, date: NaiveDate) -> Option<Verdict> {
+/// Check of an accepted hit beside the folded title `title`: `Some(conflict)` when
+/// the entity has roles with that title and held none of them on `date`, or lists
+/// it among the titles it never held (judged without a date too).
+pub(crate) fn check(roles: &[RoleData], title: &str, date: Option<NaiveDate>) -> Option<Verdict> {
     let mut first_match: Option<(&RoleData, usize)> = None;
     for role in roles {
         if let Some(i) = role.folded.iter().position(|t| t == title) {
-            if role.holds_on(date) {
+            if !role.never && date.is_none_or(|date| role.holds_on(date)) {
                 return None;
             }
             first_match.get_or_insert((role, i));
         }
     }
     let (role, i) = first_match?;
+    let title = role.titles.get(i).cloned().unwrap_or_default();
+    if role.never {
+        return Some(Verdict::NeverHeld { title });
+    }
     Some(Verdict::RoleConflict {
-        title: role.titles.get(i).cloned().unwrap_or_default(),
+        title,
         from: role.from,
         until: role.until,
     })
@@ -94,14 +113,40 @@ mod tests {
                 until: Some(d(2021, 4, 5)),
             }),
         ];
-        assert_eq!(check(&roles, "tong bi thu", d(2023, 8, 21)), None);
-        assert_eq!(check(&roles, "tong bi thu", d(2024, 7, 19)), None);
+        assert_eq!(check(&roles, "tong bi thu", Some(d(2023, 8, 21))), None);
+        assert_eq!(check(&roles, "tong bi thu", Some(d(2024, 7, 19))), None);
         assert!(matches!(
-            check(&roles, "general secretary", d(2025, 5, 5)),
+            check(&roles, "general secretary", Some(d(2025, 5, 5))),
             Some(Verdict::RoleConflict { ref title, .. }) if title == "General Secretary"
         ));
-        assert!(check(&roles, "chu tich nuoc", d(2025, 5, 5)).is_some());
-        assert_eq!(check(&roles, "president", d(2025, 5, 5)), None);
-        assert_eq!(check(&[], "president", d(2025, 5, 5)), None);
+        assert!(check(&roles, "chu tich nuoc", Some(d(2025, 5, 5))).is_some());
+        assert_eq!(check(&roles, "president", Some(d(2025, 5, 5))), None);
+        assert_eq!(check(&[], "president", Some(d(2025, 5, 5))), None);
+        // Undated: a real role cannot be judged.
+        assert_eq!(check(&roles, "chu tich nuoc", None), None);
+    }
+
+    /// A title never held conflicts on any date and without one; a real role with
+    /// the same title is judged by its dates instead.
+    #[test]
+    fn titles_never_held() {
+        let mut roles = vec![RoleData::never(&["Thống đốc".to_string()])];
+        for date in [None, Some(d(1990, 1, 1)), Some(d(2025, 5, 5))] {
+            assert_eq!(
+                check(&roles, "thong doc", date),
+                Some(Verdict::NeverHeld {
+                    title: "Thống đốc".into()
+                })
+            );
+        }
+        roles.insert(
+            0,
+            RoleData::new(&Role {
+                titles: vec!["Thống đốc".into()],
+                from: Some(d(2020, 1, 1)),
+                until: None,
+            }),
+        );
+        assert_eq!(check(&roles, "thong doc", Some(d(2025, 5, 5))), None);
     }
 }

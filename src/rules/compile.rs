@@ -423,6 +423,7 @@ fn compile_entity(
         ascii_fold: raw.ascii_fold,
         roles,
         former_names,
+        never_titles: raw.never_titles.map(titles).unwrap_or_default(),
         severity: raw.severity.unwrap_or(Severity::Error),
         origin: ctx.origin(span),
     })

@@ -185,6 +185,9 @@ pub struct Entity {
     pub roles: Vec<Role>,
     /// Names it bore until a date.
     pub former_names: Vec<FormerName>,
+    /// Titles it never held, in all languages (a title confused with another
+    /// office's: "Thống đốc" before the statistics chief's name).
+    pub never_titles: Vec<String>,
     /// Severity of misspellings.
     pub severity: Severity,
     /// Self-tests.

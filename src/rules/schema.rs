@@ -165,6 +165,8 @@ pub(crate) struct RawEntity {
     pub roles: Vec<RawRole>,
     #[serde(default, alias = "former-names")]
     pub former_names: Vec<RawFormerName>,
+    #[serde(alias = "never-titles")]
+    pub never_titles: Option<RawTitles>,
     pub severity: Option<Severity>,
     #[serde(default)]
     pub example: Vec<Spanned<RawExample>>,
