@@ -746,7 +746,6 @@ impl Locator<'_> {
             .get_or_init(|| sentence::sentences(&self.folded.text, self.abbreviations))
     }
 
-    /// The sentence of the folded text holding byte `at`.
     /// Whether one of `words` (folded) introduces the value at folded offset `at`:
     /// it stands earlier in the value's clause (after its sentence's start and the
     /// last comma, semicolon, colon or bracket), with no other figure between but
@@ -778,6 +777,7 @@ impl Locator<'_> {
         })
     }
 
+    /// The sentence of the folded text holding byte `at`.
     pub(crate) fn sentence_at(&self, at: usize) -> Option<std::ops::Range<usize>> {
         self.sentences()
             .iter()

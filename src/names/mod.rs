@@ -9,7 +9,7 @@
 //! 1. one Aho–Corasick pass (leftmost-longest, whole words only) over all folded forms:
 //!    canonical names, aliases, short forms, derived initial variants, misspellings,
 //!    discouraged variants and role titles (`index.rs`);
-//! 2. role check of accepted hits preceded by a role title (`role.rs`);
+//! 2. role check of accepted hits with a role title before or after them (`role.rs`);
 //! 3. near-miss detection on the uncovered tokens (`near_miss.rs`), in name context only.
 //!
 //! Fixes for misspellings without an explicit fix are computed by aligning the wrong

@@ -3,7 +3,9 @@
 //!
 //! Titles are patterns of the same Aho–Corasick automaton as the names; a title hit
 //! directly followed (one space at most) by an accepted form of an entity that lists
-//! the title triggers the date check.
+//! the title, or written after it as an apposition ("Nguyễn Phú Trọng, Tổng Bí thư,"),
+//! triggers the date check. Titles the entity never held (`never_titles`) are one
+//! pseudo-role that conflicts on any date: a [`Verdict::NeverHeld`].
 
 use super::{Role, Verdict};
 use crate::fold::fold_str;
@@ -57,7 +59,7 @@ impl RoleData {
     }
 
     fn holds_on(&self, date: NaiveDate) -> bool {
-        !self.never && self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
     }
 }
 
