@@ -770,10 +770,20 @@ impl Locator<'_> {
             .map_or(0, |(i, c)| i + c.len_utf8());
         let window = &before[clause..];
         words.iter().any(|word| {
-            window.match_indices(word.as_str()).any(|(i, _)| {
-                crate::names::whole_word(window, i, i + word.len())
-                    && !holds_figure_but_years(&window[i + word.len()..])
-            })
+            let (word, tail) = prefilter::searched(word);
+            !word.is_empty()
+                && window.match_indices(word).any(|(i, _)| {
+                    let end = i + word.len();
+                    let bounded = if tail {
+                        window[end..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                    } else {
+                        whole_word(window, i, end)
+                    };
+                    bounded && !holds_figure_but_years(&window[end..])
+                })
         })
     }
 

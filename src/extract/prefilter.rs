@@ -21,6 +21,18 @@ use crate::hash::FxMap;
 /// Shortest literal worth searching for; shorter ones match almost everywhere.
 const MIN_LITERAL: usize = 3;
 
+/// Marks a word that also matches as the last part of a compound: `*exporte` is
+/// found in "exporte" and in "warenexporte" (German writes compounds as one word).
+const COMPOUND_TAIL: char = '*';
+
+/// The text a word is searched for, and whether it may end a longer word.
+pub(crate) fn searched(word: &str) -> (&str, bool) {
+    match word.strip_prefix(COMPOUND_TAIL) {
+        Some(tail) => (tail, true),
+        None => (word, false),
+    }
+}
+
 /// Patterns of one language, selected by their required literals, and the words
 /// whose whole-word occurrences extraction asks about.
 pub(crate) struct Prefilter {
@@ -95,12 +107,12 @@ impl Prefilter {
         }
         let mut ids = FxMap::default();
         for word in words {
-            if word.is_empty() || ids.contains_key(word) {
+            if searched(word).0.is_empty() || ids.contains_key(word) {
                 continue;
             }
             let id = ids.len();
             ids.insert(word.to_string(), id);
-            literals.push(word.as_bytes().to_vec());
+            literals.push(searched(word).0.as_bytes().to_vec());
             owner.push(Owner::Word(id));
         }
         // A matcher that cannot be built only disables the prefilter: every pattern
@@ -157,8 +169,8 @@ impl Prefilter {
 
 impl WordHits<'_> {
     /// Whether `word` occurs in `text[range]` with no letter or digit on either side
-    /// within that slice; the same as [`contains_word`] on the slice. `text` must be
-    /// the text that was scanned.
+    /// within that slice (a `*tail` word may have letters before it); the same as
+    /// [`contains_word`] on the slice. `text` must be the text that was scanned.
     pub(crate) fn within(&self, text: &str, range: Range<usize>, word: &str) -> bool {
         let Some(&id) = self.ids.get(word) else {
             return text
@@ -173,19 +185,23 @@ impl WordHits<'_> {
             .take_while(|o| o.start < range.end)
             .any(|o| {
                 o.end <= range.end
-                    && (o.open_before || o.start == range.start)
+                    && (o.open_before || o.start == range.start || searched(word).1)
                     && (o.open_after || o.end == range.end)
             })
     }
 }
 
-/// Whether `word` occurs in `s` with no letter or digit on either side.
+/// Whether `word` occurs in `s` with no letter or digit on either side (a `*tail`
+/// word may have letters before it).
 fn contains_word(s: &str, word: &str) -> bool {
-    s.match_indices(word).any(|(at, _)| {
-        let before = s[..at].chars().next_back();
-        let after = s[at + word.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+    let (word, tail) = searched(word);
+    !word.is_empty()
+        && s.match_indices(word).any(|(at, _)| {
+            let before = s[..at].chars().next_back();
+            let after = s[at + word.len()..].chars().next();
+            (tail || before.is_none_or(|c| !c.is_alphanumeric()))
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 /// A set of literals one of which every match of `hir` contains, none shorter than
@@ -297,13 +313,18 @@ mod tests {
         assert!(contains_word("two-way trade reached", "trade"));
         assert!(!contains_word("trader said", "trade"));
         assert!(contains_word("kim ngach nam 2024", "kim ngach"));
+        // A `*tail` word also ends a compound, and still needs a boundary after it.
+        assert!(contains_word("die warenexporte stiegen", "*exporte"));
+        assert!(contains_word("die exporte stiegen", "*exporte"));
+        assert!(!contains_word("die exporteure", "*exporte"));
+        assert!(!contains_word("die warenexporte", "*"));
     }
 
     /// The one-pass word occurrences answer as a substring search per slice does,
     /// slice edges included, and words it was not built for are still answered.
     #[test]
     fn word_hits_agree_with_a_search_of_the_slice() {
-        let words = ["trade", "two-way trade", "so voi", "рост"];
+        let words = ["trade", "two-way trade", "so voi", "рост", "*way", "*ade"];
         let prefilter = prefilter(&["zebra"], words);
         let text = "trader said two-way trade rose. so voi 2023; trade-off. рост 5%";
         let hits = prefilter.scan(text).words;
