@@ -770,20 +770,7 @@ impl Locator<'_> {
             .map_or(0, |(i, c)| i + c.len_utf8());
         let window = &before[clause..];
         words.iter().any(|word| {
-            let (word, tail) = prefilter::searched(word);
-            !word.is_empty()
-                && window.match_indices(word).any(|(i, _)| {
-                    let end = i + word.len();
-                    let bounded = if tail {
-                        window[end..]
-                            .chars()
-                            .next()
-                            .is_none_or(|c| !c.is_alphanumeric())
-                    } else {
-                        whole_word(window, i, end)
-                    };
-                    bounded && !holds_figure_but_years(&window[end..])
-                })
+            prefilter::word_ends(window, word).any(|end| !holds_figure_but_years(&window[end..]))
         })
     }
 

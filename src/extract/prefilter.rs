@@ -26,11 +26,27 @@ const MIN_LITERAL: usize = 3;
 const COMPOUND_TAIL: char = '*';
 
 /// The text a word is searched for, and whether it may end a longer word.
-pub(crate) fn searched(word: &str) -> (&str, bool) {
+fn searched(word: &str) -> (&str, bool) {
     match word.strip_prefix(COMPOUND_TAIL) {
         Some(tail) => (tail, true),
         None => (word, false),
     }
+}
+
+/// The ends of the occurrences of `word` (a scope or cue word, `*tail` or not) in
+/// `s` that stand as words: no letter or digit after them, nor before them unless
+/// the word is a compound tail.
+pub(crate) fn word_ends<'s>(s: &'s str, word: &'s str) -> impl Iterator<Item = usize> + 's {
+    let (word, tail) = searched(word);
+    s.match_indices(word)
+        .filter(move |_| !word.is_empty())
+        .filter(move |&(at, _)| {
+            let before = s[..at].chars().next_back();
+            let after = s[at + word.len()..].chars().next();
+            (tail || before.is_none_or(|c| !c.is_alphanumeric()))
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(move |(at, _)| at + word.len())
 }
 
 /// Patterns of one language, selected by their required literals, and the words
@@ -194,14 +210,7 @@ impl WordHits<'_> {
 /// Whether `word` occurs in `s` with no letter or digit on either side (a `*tail`
 /// word may have letters before it).
 fn contains_word(s: &str, word: &str) -> bool {
-    let (word, tail) = searched(word);
-    !word.is_empty()
-        && s.match_indices(word).any(|(at, _)| {
-            let before = s[..at].chars().next_back();
-            let after = s[at + word.len()..].chars().next();
-            (tail || before.is_none_or(|c| !c.is_alphanumeric()))
-                && after.is_none_or(|c| !c.is_alphanumeric())
-        })
+    word_ends(s, word).next().is_some()
 }
 
 /// A set of literals one of which every match of `hir` contains, none shorter than
