@@ -341,7 +341,18 @@ fn quantity_match(
             continue;
         };
         let span = at.span(m.range());
-        match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
+        let parsed = match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
+            // "stieg 2024 um 2,9 Prozent": the direction is the clause's verb's; a
+            // change with none is not read, the value still is.
+            Err(err) if err.needs_direction() => match at.change_direction(m.start(), ctx.pack) {
+                Some(negative) => {
+                    crate::value::parse_change_in_direction(m.as_str(), ctx, negative)
+                }
+                None => continue,
+            },
+            parsed => parsed,
+        };
+        match parsed {
             Ok(value) => match (slot.label.as_deref(), value) {
                 (None, Value::Year(y)) => period = Some(Period::Year(y)),
                 (None, Value::Period(p)) => {
@@ -755,10 +766,19 @@ impl Locator<'_> {
         if words.is_empty() {
             return false;
         }
+        let window = self.clause_before(at);
+        words.iter().any(|word| {
+            prefilter::word_ends(window, word).any(|end| !holds_figure_but_years(&window[end..]))
+        })
+    }
+
+    /// The folded text of the clause holding offset `at`, up to `at`: from its
+    /// sentence's start or the last comma, semicolon, colon or bracket before it.
+    fn clause_before(&self, at: usize) -> &str {
         let text = &self.folded.text;
         let sentence = self.sentence_at(at).map_or(0, |s| s.start).min(at);
         let Some(before) = text.get(sentence..at) else {
-            return false;
+            return "";
         };
         let clause = before
             .char_indices()
@@ -768,10 +788,24 @@ impl Locator<'_> {
                     || c == ',' && before[i + 1..].starts_with(char::is_whitespace)
             })
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let window = &before[clause..];
-        words.iter().any(|word| {
-            prefilter::word_ends(window, word).any(|end| !holds_figure_but_years(&window[end..]))
-        })
+        &before[clause..]
+    }
+
+    /// The direction a verb earlier in its clause gives a change at offset `at` that
+    /// is written without one ("stieg 2024 um 2,9 Prozent"): whether it is a decrease,
+    /// after the last of the pack's increase and decrease verbs; `None` without one.
+    fn change_direction(&self, at: usize, pack: &LangPack) -> Option<bool> {
+        let window = self.clause_before(at);
+        let last = |verbs: &[String]| {
+            verbs
+                .iter()
+                .filter_map(|verb| prefilter::word_ends(window, verb).last())
+                .max()
+        };
+        match (last(&pack.increase_verbs), last(&pack.decrease_verbs)) {
+            (Some(up), Some(down)) => Some(down > up),
+            (up, down) => up.map(|_| false).or(down.map(|_| true)),
+        }
     }
 
     /// The sentence of the folded text holding byte `at`.

@@ -40,7 +40,9 @@
 //! [money_scales]  # abbreviations only read next to a currency ("bn" = 1e9)
 //! [currencies]    # ISO = [words and symbols]
 //! [hedges]        # nearly / about / more_than / less_than / exact = [words]
-//! [change]        # increase / decrease = [words]
+//! [change]        # increase / decrease = [words]; increase_verbs / decrease_verbs
+//!                 # = [verbs that give the direction of a change written later in
+//!                 # their clause: "stieg 2024 um 2,9 Prozent"] (optional)
 //! [dates]         # months = 12 lists, weekdays = 7 lists (Monday first), dayparts,
 //!                 # day_suffixes, relative_days = { word = days }, relative_years
 //! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 }
@@ -250,6 +252,12 @@ pub struct LangPack {
     pub increase_words: Vec<String>,
     /// Decrease words.
     pub decrease_words: Vec<String>,
+    /// Verbs that give the direction of a change written later in their clause, with
+    /// other words between ("Der Handel stieg 2024 um 2,9 Prozent"): a change read by
+    /// a template without `{dir}` or `{sign}` takes the direction of the last one.
+    pub increase_verbs: Vec<String>,
+    /// Like `increase_verbs`, for decreases ("sank", "fiel").
+    pub decrease_verbs: Vec<String>,
     /// Comparison words introducing a reference period.
     pub comparison: Vec<String>,
     /// Words that make the figure right after them the base of a comparison.
@@ -399,6 +407,10 @@ struct RawHedges {
 struct RawChange {
     increase: Vec<String>,
     decrease: Vec<String>,
+    #[serde(default)]
+    increase_verbs: Vec<String>,
+    #[serde(default)]
+    decrease_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -597,6 +609,8 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         hedges,
         increase_words: folded_list(&raw.change.increase),
         decrease_words: folded_list(&raw.change.decrease),
+        increase_verbs: folded_list(&raw.change.increase_verbs),
+        decrease_verbs: folded_list(&raw.change.decrease_verbs),
         comparison: folded_list(&raw.comparison_words),
         base_words: folded_list(&raw.base_words),
         base_pairs: raw

@@ -220,18 +220,21 @@ pub fn fragment(kind: ValueKind, pack: &LangPack) -> &str {
         .map_or(NEVER, |t| t.fragment.as_str())
 }
 
+/// Reads one template match; `negative` is the direction of a change whose text
+/// gives none.
 fn assemble(
     kind: ValueKind,
     tag: Tag,
     caps: &Captures,
     ctx: &ParseCtx,
+    negative: Option<bool>,
 ) -> Result<Value, ValueError> {
     let pack = ctx.pack;
     match kind {
         ValueKind::Money => money::money(caps, pack),
         ValueKind::Number => money::number(caps, pack),
         ValueKind::Percent => percent::percent(caps, pack),
-        ValueKind::Change => percent::change(caps, pack),
+        ValueKind::Change => percent::change(caps, pack, negative),
         ValueKind::Count => quantity::count(caps, pack),
         ValueKind::Year => quantity::year(caps),
         ValueKind::YearSpan => quantity::year_span(caps),
@@ -244,6 +247,32 @@ fn assemble(
 
 /// Parses the exact folded text a `fragment(kind, pack)` match produced.
 pub fn parse(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> Result<Value, ValueError> {
+    parse_in(kind, folded, ctx, None)
+}
+
+/// Parses a change written without its direction ("um 2,9 Prozent"), whose direction
+/// its clause gives ("Der Handel stieg 2024 um 2,9 Prozent"): decrease if `negative`.
+pub fn parse_change_in_direction(
+    folded: &str,
+    ctx: &ParseCtx,
+    negative: bool,
+) -> Result<Value, ValueError> {
+    parse_in(ValueKind::Change, folded, ctx, Some(negative))
+}
+
+impl ValueError {
+    /// Whether this is a change that failed for want of a direction only.
+    pub(crate) fn needs_direction(&self) -> bool {
+        self.message == percent::NO_DIRECTION
+    }
+}
+
+fn parse_in(
+    kind: ValueKind,
+    folded: &str,
+    ctx: &ParseCtx,
+    negative: Option<bool>,
+) -> Result<Value, ValueError> {
     let text = folded.trim();
     let Some(templates) = ctx.pack.compiled.get(kind) else {
         return Err(ValueError {
@@ -257,7 +286,7 @@ pub fn parse(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> Result<Value, Val
     let mut error = None;
     for (tag, re) in &templates.parsers {
         if let Some(caps) = re.captures(text) {
-            match assemble(kind, *tag, &caps, ctx) {
+            match assemble(kind, *tag, &caps, ctx, negative) {
                 Ok(v) => return Ok(v),
                 Err(e) => keep_error(&mut error, e),
             }

@@ -46,8 +46,17 @@ pub(crate) fn percent(caps: &Captures, pack: &LangPack) -> Result<Value, ValueEr
     )))
 }
 
-/// A signed percent change: direction word or sign, then a percentage.
-pub(crate) fn change(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
+/// What a change without a direction word or sign fails with, unless its direction
+/// is given by its context ([`super::parse_change_in_direction`]).
+pub(crate) const NO_DIRECTION: &str = "a change needs a direction";
+
+/// A signed percent change: direction word or sign, then a percentage; `negative`
+/// gives the direction of a change that has neither (from its clause).
+pub(crate) fn change(
+    caps: &Captures,
+    pack: &LangPack,
+    negative: Option<bool>,
+) -> Result<Value, ValueError> {
     let (v, rounding) = percent_amount(caps, pack)?;
     let negative = if let Some(dir) = cap(caps, "dir") {
         if pack.decrease_words.iter().any(|w| w == dir) {
@@ -59,8 +68,10 @@ pub(crate) fn change(caps: &Captures, pack: &LangPack) -> Result<Value, ValueErr
         }
     } else if let Some(sign) = cap(caps, "sign") {
         sign == "-"
+    } else if let Some(negative) = negative {
+        negative
     } else {
-        return Err(err("a change needs a direction"));
+        return Err(err(NO_DIRECTION));
     };
     Ok(Value::Change(Quantity::new(
         v,
