@@ -305,7 +305,11 @@ impl<'r> Extractor<'r> {
             }
             match QuantityRead::of(ci, claim, &pattern.lang) {
                 Some(read) => quantity_match(&read, pattern, &caps, at, ctx, out),
-                None => temporal_match(ci, pattern, &caps, at, ctx, out),
+                None => {
+                    let counts_ordinals =
+                        matches!(claim.kind, crate::rules::ClaimKind::Ordinal { .. });
+                    temporal_match(ci, counts_ordinals, pattern, &caps, at, ctx, out);
+                }
             }
         }
     }
@@ -503,8 +507,11 @@ fn drop_broader_readings(mentions: &mut Vec<Mention>) {
 }
 
 /// Reads one match of a temporal pattern.
+/// `counts_ordinals`: the claim is an ordinal claim (an ordinal "first" followed by a
+/// count of years in its sentence is then not read).
 fn temporal_match(
     ci: usize,
+    counts_ordinals: bool,
     pattern: &pattern::Pattern,
     caps: &regex::Captures,
     at: &Locator,
@@ -565,6 +572,14 @@ fn temporal_match(
             span,
             stated: Stated::Date { date, specificity },
         },
+        (_, None, Some((_, years)))
+            if ordinal
+                && years.nominal == 1.0
+                && counts_ordinals
+                && years_follow_in_sentence(at, whole.end, ctx) =>
+        {
+            return;
+        }
         (_, None, Some((span, years))) => TemporalMention {
             claim: ci,
             span,
@@ -584,6 +599,26 @@ fn temporal_match(
         _ => return,
     };
     out.temporal.push(mention);
+}
+
+/// Whether a count of years stands later in the sentence of `from` ("the first visit
+/// … in 12 years", "chuyến thăm đầu tiên … sau 10 năm", "der erste Besuch seit 12
+/// Jahren"): a first qualified by a time window counts within the window, which is a
+/// `since` claim's business, not the count of all events an ordinal claim checks.
+fn years_follow_in_sentence(at: &Locator, from: usize, ctx: &ParseCtx) -> bool {
+    let end = at.sentence_at(from).map_or(from, |s| s.end.max(from));
+    let Some(after) = at.folded.text.get(from..end) else {
+        return false;
+    };
+    let Some(templates) = ctx.pack.compiled.get(ValueKind::Count) else {
+        return false;
+    };
+    templates.scan.find_iter(after).any(|m| {
+        crate::value::parse(ValueKind::Count, m.as_str(), ctx)
+            .ok()
+            .and_then(quantity)
+            .is_some_and(|q| q.unit.as_deref() == Some("year"))
+    })
 }
 
 /// The offset of the last relative-year phrase ("last year", "năm ngoái", "im

@@ -45,7 +45,8 @@
 //!                 # their clause: "stieg 2024 um 2,9 Prozent"] (optional)
 //! [dates]         # months = 12 lists, weekdays = 7 lists (Monday first), dayparts,
 //!                 # day_suffixes, relative_days = { word = days }, relative_years
-//! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 }
+//! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 },
+//!                 # first = [words for "first" that need no ordinal marker]
 //! [templates]     # money, number, percent, change, count, year, yearspan, date,
 //!                 # daterange, ordinal, period_quarter, period_half, period_months,
 //!                 # period_year = [templates, most specific first]
@@ -284,6 +285,9 @@ pub struct LangPack {
     pub day_suffixes: Vec<String>,
     /// Ordinal words with values.
     pub ordinals: Vec<(String, u32)>,
+    /// Words for "first" that stand alone, without the language's ordinal marker
+    /// (Vietnamese "đầu tiên", where the others need "thứ"): the `{first}` placeholder.
+    pub first_ordinals: Vec<String>,
     /// Suffixes that make a digit run an ordinal ("th", ".", "e", "-й").
     pub ordinal_suffixes: Vec<String>,
     /// Ordinal words used in period names ("first quarter", "đầu năm").
@@ -429,6 +433,8 @@ struct RawDates {
 #[serde(deny_unknown_fields)]
 struct RawOrdinals {
     words: BTreeMap<String, u32>,
+    #[serde(default)]
+    first: Vec<String>,
     #[serde(default)]
     suffixes: Vec<String>,
     #[serde(default)]
@@ -628,6 +634,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         dayparts: folded_list(&raw.dates.dayparts),
         day_suffixes: folded_list(&raw.dates.day_suffixes),
         ordinals: folded_map(&raw.ordinals.words),
+        first_ordinals: folded_list(&raw.ordinals.first),
         ordinal_suffixes: folded_list(&raw.ordinals.suffixes),
         period_ordinals: folded_map(&raw.ordinals.period),
         abbrevs: folded_list(&raw.abbreviations),

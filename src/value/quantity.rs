@@ -73,7 +73,8 @@ pub(crate) fn year_span(caps: &Captures) -> Result<Value, ValueError> {
     Ok(Value::YearSpan { start, end })
 }
 
-/// An ordinal: an ordinal word, a digit ordinal ("2nd", "2.", "2e") or "thứ 2".
+/// An ordinal: an ordinal word, a digit ordinal ("2nd", "2.", "2e"), "thứ 2", or a
+/// word for "first" that stands alone ("đầu tiên").
 pub(crate) fn ordinal(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
     let n = if let Some(word) = cap(caps, "ord") {
         match lookup(&pack.ordinals, word) {
@@ -85,6 +86,8 @@ pub(crate) fn ordinal(caps: &Captures, pack: &LangPack) -> Result<Value, ValueEr
                     .ok_or_else(|| err(format!("cannot read the ordinal {word:?}")))?
             }
         }
+    } else if cap(caps, "first").is_some() {
+        1.0
     } else if let Some(text) = cap(caps, "int").or_else(|| cap(caps, "num")) {
         parse_num(text, pack)
             .map(|n| n.value)

@@ -433,6 +433,7 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "relday" => words_re(kw(&pack.relative_days), true),
         "relyear" => words_re(kw(&pack.relative_years), true),
         "pord" => words_re(kw(&pack.period_ordinals), true),
+        "first" => words_re(pack.first_ordinals.iter().map(String::as_str), true),
         "ord" => {
             let words = words_re(kw(&pack.ordinals), true);
             let suffixes = words_re(pack.ordinal_suffixes.iter().map(String::as_str), false);
