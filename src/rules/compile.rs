@@ -406,6 +406,14 @@ fn compile_entity(
         })
         .collect();
     let examples = raw.example.into_iter().map(|e| example(ctx, e)).collect();
+    let aliases_at = raw.aliases.as_ref().map(toml::Spanned::span);
+    let aliases = raw
+        .aliases
+        .map(toml::Spanned::into_inner)
+        .unwrap_or_default();
+    for lang in aliases.keys() {
+        language(ctx, lang, &aliases_at);
+    }
     Some(Entity {
         examples,
         id,
@@ -416,7 +424,7 @@ fn compile_entity(
             RawEntityKind::Organisation => EntityKind::Organisation,
             RawEntityKind::Other => EntityKind::Other,
         },
-        aliases: raw.aliases,
+        aliases,
         short_forms: raw.short_forms,
         misspellings: wrong(raw.misspellings),
         discouraged: wrong(raw.discouraged),

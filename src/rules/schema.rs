@@ -150,7 +150,7 @@ pub(crate) struct RawEntity {
     #[serde(default)]
     pub kind: RawEntityKind,
     #[serde(default)]
-    pub aliases: BTreeMap<String, Vec<String>>,
+    pub aliases: Option<Spanned<BTreeMap<String, Vec<String>>>>,
     #[serde(default)]
     #[serde(alias = "short-forms")]
     pub short_forms: Vec<String>,
