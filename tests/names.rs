@@ -37,6 +37,7 @@ const TO_LAM: usize = 3;
 const TRONG: usize = 4;
 const VIET_NAM: usize = 5;
 const TOKAEV_ARMAN: usize = 6;
+const PHAM_MINH_CHINH: usize = 12;
 
 fn entities() -> Vec<EntityInput> {
     let mut tokayev = person(
@@ -76,6 +77,8 @@ fn entities() -> Vec<EntityInput> {
         },
     ];
     let mut trong = person("Nguyễn Phú Trọng", &[], &[]);
+    // Differs from the name only in diacritics: told from it by them.
+    trong.misspellings = vec![wrong("Nguyễn Phú Trõng", None)];
     trong.roles = vec![Role {
         titles: strings(&["Tổng Bí thư", "General Secretary", "Generalsekretär"]),
         from: Some(date(2011, 1, 19)),
@@ -101,7 +104,7 @@ fn entities() -> Vec<EntityInput> {
             &["Putin"],
         ),
         person("Emmanuel Macron", &[], &["Macron"]),
-        person("Phạm Minh Chính", &[], &[]),
+        person("Phạm Minh Chính", &["Pham Minh Chinh"], &[]),
         person("Marat Tazhin", &[], &[]),
     ]
 }
@@ -186,6 +189,55 @@ fn findings(text: &str, hits: &[NameHit]) -> Vec<(String, usize, Verdict)> {
 
 /// The real cases, checked against `index` (entity ids of [`entities`] must be kept).
 fn check_real_cases(index: &NameIndex) {
+    // Text written without diacritics gets a fix without them, from the accepted
+    // form that has none; text with them keeps them.
+    for (text, near, fix) in [
+        (
+            "Regierungschef Pham Mihn Chinh sprach.",
+            "Pham Mihn Chinh",
+            "Pham Minh Chinh",
+        ),
+        (
+            "Thủ tướng Phạm Mihn Chính phát biểu.",
+            "Phạm Mihn Chính",
+            "Phạm Minh Chính",
+        ),
+    ] {
+        assert_eq!(
+            findings(text, &find(index, text, None)),
+            vec![(
+                near.to_string(),
+                PHAM_MINH_CHINH,
+                Verdict::NearMiss {
+                    suggestion: fix.into(),
+                    distance: 1
+                }
+            )]
+        );
+    }
+    // A listed misspelling that differs from the name only in diacritics is that
+    // misspelling (an error with its fix), not a diacritics near-miss; other
+    // diacritics still are one, and the name itself is fine.
+    let text = "Nguyễn Phú Trõng, Nguyễn Phú Trọng và Nguyễn Phú Tròng";
+    assert_eq!(
+        findings(text, &find(index, text, Some(date(2020, 1, 1)))),
+        vec![
+            (
+                "Nguyễn Phú Trõng".to_string(),
+                TRONG,
+                Verdict::Misspelling {
+                    fix: "Nguyễn Phú Trọng".into()
+                }
+            ),
+            (
+                "Nguyễn Phú Tròng".to_string(),
+                TRONG,
+                Verdict::Diacritics {
+                    suggestion: "Nguyễn Phú Trọng".into()
+                }
+            ),
+        ]
+    );
     // Listed misspelling with computed fix.
     let text = "Tổng thống Kassym-Jormat Tokayev";
     let hits = find(index, text, Some(date(2025, 5, 5)));

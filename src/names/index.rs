@@ -32,6 +32,10 @@ struct Pattern {
     spellings: Vec<(u32, String)>,
     discouraged: Vec<(u32, String)>,
     misspelled: Vec<(u32, String)>,
+    /// The listed misspellings folding to this pattern, as the rules spell them: one
+    /// that differs from an accepted form only in diacritics ("Võ Văn Thương") is
+    /// told from it by them.
+    misspelled_as: Vec<(u32, String)>,
     /// Entities of any class (for near-miss context).
     all: Vec<u32>,
     /// Entities having this as a role title.
@@ -125,6 +129,9 @@ impl NameIndex {
                     if !target.iter().any(|(x, _)| *x == e) {
                         target.push((e, fix));
                     }
+                    if !discouraged {
+                        pat.misspelled_as.push((e, m.form.clone()));
+                    }
                     push_unique(&mut pat.all, e);
                 }
             }
@@ -181,6 +188,13 @@ impl NameIndex {
             .any(|(_, form)| diacritics::agrees(written, form, ascii_fold))
     }
 
+    /// Whether `written` is a listed misspelling of pattern `p`, diacritics and all.
+    fn listed_misspelling(&self, p: &Pattern, written: &str) -> bool {
+        p.misspelled_as
+            .iter()
+            .any(|(_, form)| diacritics::agrees(written, form, false))
+    }
+
     /// Entity `e`'s first accepted spelling of pattern `p`.
     fn spelling_of(&self, p: &Pattern, e: u32) -> String {
         p.spellings
@@ -219,6 +233,16 @@ impl NameIndex {
                     .copied()
                     .filter(|&e| self.spelled_as_accepted(p, e, written))
                     .collect();
+                if spelled.is_empty() && self.listed_misspelling(p, written) {
+                    for (e, fix) in &p.misspelled {
+                        hits.push(NameHit {
+                            range: range.clone(),
+                            entity: *e as usize,
+                            verdict: Verdict::Misspelling { fix: fix.clone() },
+                        });
+                    }
+                    continue;
+                }
                 if spelled.is_empty() {
                     // Every entity of the form spells it with other diacritics.
                     for &e in &p.accepted {
@@ -301,11 +325,17 @@ impl NameIndex {
             let Some(range) = original_range(original, folded, near.range.clone()) else {
                 continue;
             };
+            // Text written without diacritics gets a fix without them, when an
+            // accepted form has one ("Pham Mihn Chinh" → "Pham Minh Chinh").
+            let suggestion = match near.plain_suggestion {
+                Some(plain) if original[range.clone()].is_ascii() => plain,
+                _ => near.suggestion,
+            };
             hits.push(NameHit {
                 range,
                 entity: near.entity as usize,
                 verdict: Verdict::NearMiss {
-                    suggestion: near.suggestion,
+                    suggestion,
                     distance: near.distance,
                 },
             });

@@ -229,6 +229,10 @@ pub(crate) struct Target {
     pub entity: u32,
     /// Window in original spelling (the suggestion).
     pub original: String,
+    /// The same window as an accepted form spells it without diacritics, when one
+    /// does ("Pham Minh" of an alias "Pham Minh Chinh" beside "Phạm Minh Chính"):
+    /// the suggestion for text written without them.
+    pub plain: Option<String>,
     /// Whole form.
     pub full: bool,
     /// Window includes the form's last token.
@@ -278,6 +282,8 @@ pub(crate) struct NearHit {
     pub entity: u32,
     /// Suggested replacement (original spelling).
     pub suggestion: String,
+    /// The replacement without diacritics, when an accepted form has one.
+    pub plain_suggestion: Option<String>,
     /// Edit distance (folded).
     pub distance: usize,
 }
@@ -311,8 +317,10 @@ impl NearIndex {
                 *slot = *id;
             }
             let key = (w.len as u8, key);
+            let plain = w.original.is_ascii().then(|| w.original.clone());
             let target = Target {
                 entity,
+                plain,
                 original: w.original,
                 full: w.full,
                 last: w.last,
@@ -330,12 +338,16 @@ impl NearIndex {
                     let Some(&old_idx) = list.get(pos) else {
                         continue;
                     };
-                    if let Some(old) = self.targets.get_mut(old_idx as usize)
-                        && (target.full, std::cmp::Reverse(target.rank))
-                            > (old.full, std::cmp::Reverse(old.rank))
+                    let Some(old) = self.targets.get_mut(old_idx as usize) else {
+                        continue;
+                    };
+                    let plain = old.plain.take().or(target.plain.clone());
+                    if (target.full, std::cmp::Reverse(target.rank))
+                        > (old.full, std::cmp::Reverse(old.rank))
                     {
                         *old = target;
                     }
+                    old.plain = plain;
                 }
                 None => {
                     list.push(self.targets.len() as u32);
@@ -737,6 +749,7 @@ impl NearIndex {
                 range: start..end,
                 entity: target.entity,
                 suggestion: target.original.clone(),
+                plain_suggestion: target.plain.clone(),
                 distance,
             }),
             None => WindowResult::Nothing,
