@@ -13,17 +13,19 @@ const MAX_RELATED: usize = 5;
 
 pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut Vec<Finding>) {
     for located in mentions {
-        // Agreeing mentions make no finding: skip their arithmetic (most mentions).
-        if agrees(fact, located)
-            || located
-                .mention
-                .derived
-                .as_ref()
-                .is_some_and(|d| echoes_wrong_figure(rules, fact, d))
-        {
-            continue;
-        }
-        let Some(mut finding) = assess(rules, fact, located).into_finding() else {
+        let finding = as_checked(rules, located, |located, recorded| {
+            // Agreeing mentions make no finding: skip their arithmetic (most mentions).
+            if agrees(fact, located)
+                || located
+                    .mention
+                    .derived
+                    .is_some_and(|d| echoes_wrong_figure(rules, fact, d))
+            {
+                return None;
+            }
+            assess_as(rules, fact, located, recorded).into_finding()
+        });
+        let Some(mut finding) = finding else {
             continue;
         };
         finding.related = mentions
@@ -46,6 +48,36 @@ pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut 
 
 /// The arithmetic and verdict for one mention: its interval against the fact's.
 pub(crate) fn assess(rules: &Rules, fact: &Fact, located: &Located) -> Step {
+    as_checked(rules, located, |located, recorded| {
+        assess_as(rules, fact, located, recorded)
+    })
+}
+
+/// Calls `f` with the mention as it is checked: a derived mention of a hedged figure
+/// is read from the figure's fact ([`by_stated_fact`]; `recorded` is then true).
+fn as_checked<R>(rules: &Rules, located: &Located, f: impl FnOnce(&Located, bool) -> R) -> R {
+    let refined = located
+        .mention
+        .derived
+        .and_then(|d| by_stated_fact(rules, d));
+    match &refined {
+        Some((derived, value)) => {
+            let view = Located {
+                mention: MentionView {
+                    value: value.clone(),
+                    derived: Some(derived),
+                    ..located.mention.clone()
+                },
+                ..located.clone()
+            };
+            f(&view, true)
+        }
+        None => f(located, false),
+    }
+}
+
+/// [`assess`] of the mention as it is checked.
+fn assess_as(rules: &Rules, fact: &Fact, located: &Located, recorded: bool) -> Step {
     let m = &located.mention;
     let unit = m.value.unit.as_deref();
     let accepted = accepted_ranges(fact, unit);
@@ -56,13 +88,46 @@ pub(crate) fn assess(rules: &Rules, fact: &Fact, located: &Located) -> Step {
             describe::interval(&m.value.interval, unit),
             fact.key
         ),
-        Some(d) => derived_arithmetic(m, d, &accepted),
+        Some(d) => derived_arithmetic(m, d, &accepted, recorded),
     };
     if agrees(fact, located) {
         Step::ok(arithmetic)
     } else {
-        Step::finding(arithmetic, conflict(rules, fact, located, Vec::new()))
+        Step::finding(arithmetic, conflict(rules, fact, located, recorded))
     }
+}
+
+/// A derived mention whose stated figure is hedged ("hơn 46 tỷ USD, tăng 4,5%") and
+/// agrees with its own fact, read from that fact's value instead: the hedge only
+/// says the figure is rounded, while the change is a precise claim about the real
+/// figures. Read from "more than 46" (46 to 69) the change would fit almost any
+/// reference value; read from the recorded 46.2 it implies 44.2. Returns the derived
+/// data with the fact's value as the stated figure, and the value it implies.
+fn by_stated_fact(rules: &Rules, d: &Derived) -> Option<(Derived, Quantity)> {
+    if d.stated.hedge == Hedge::None || d.stated.hedge == Hedge::Exact {
+        return None;
+    }
+    let stated_fact = rules.fact(&d.stated_key)?;
+    let recorded = stated_fact
+        .accepted
+        .iter()
+        .find(|a| a.interval.overlaps(&d.stated.interval))?;
+    let stated = Quantity {
+        nominal: recorded.nominal,
+        interval: crate::value::Interval::point(recorded.nominal),
+        unit: d.stated.unit.clone(),
+        hedge: Hedge::None,
+    };
+    let value = implied(&stated, &d.change)?;
+    Some((
+        Derived {
+            stated,
+            stated_span: d.stated_span,
+            change: d.change.clone(),
+            stated_key: d.stated_key.clone(),
+        },
+        value,
+    ))
 }
 
 /// Whether a derived conflict only echoes a wrong stated figure: the figure conflicts
@@ -109,9 +174,15 @@ fn accepted_ranges(fact: &Fact, unit: Option<&str>) -> String {
 
 /// "US$800 million for `trade/vn-kz/2024` with a change of +99% means … for
 /// `trade/vn-kz/2023`; accepted: …".
-fn derived_arithmetic(m: &MentionView, d: &Derived, accepted: &str) -> String {
+/// `recorded`: the stated figure is its fact's value ([`by_stated_fact`]).
+fn derived_arithmetic(m: &MentionView, d: &Derived, accepted: &str, recorded: bool) -> String {
+    let recorded = if recorded {
+        "the hedged figure agrees with its fact: the recorded "
+    } else {
+        ""
+    };
     format!(
-        "{} for `{}` with a change of {:+}% means {} / (1 {} {}%) = {} for `{}`; \
+        "{recorded}{} for `{}` with a change of {:+}% means {} / (1 {} {}%) = {} for `{}`; \
          accepted: {accepted}",
         describe::quantity(&d.stated),
         d.stated_key,
@@ -124,7 +195,7 @@ fn derived_arithmetic(m: &MentionView, d: &Derived, accepted: &str) -> String {
     )
 }
 
-fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>) -> Finding {
+fn conflict(rules: &Rules, fact: &Fact, located: &Located, recorded: bool) -> Finding {
     let m = &located.mention;
     let claim = &rules.claims[m.claim];
     let derived_severity = match &claim.kind {
@@ -158,7 +229,7 @@ fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>
                 describe::interval(&m.value.interval, unit),
                 fact.key
             ),
-            derived_arithmetic(m, d, &accepted_ranges),
+            derived_arithmetic(m, d, &accepted_ranges, recorded),
         ),
     };
     Finding {
@@ -172,7 +243,7 @@ fn conflict(rules: &Rules, fact: &Fact, located: &Located, related: Vec<Related>
         found: Some(found),
         expected: Some(expected),
         help: Some(claim.help.clone().unwrap_or(help)),
-        related,
+        related: Vec::new(),
         source: describe::sources(&fact.accepted),
         fix: None,
     }
