@@ -53,7 +53,8 @@ pub(crate) fn check(
 /// thống Nazarbayev thăm chính thức Việt Nam từ ngày 31/10 đến 1/11/2011" in a piece
 /// on Tokayev's visit): no conflict — when that event is akin to this one (a shared
 /// tag or participant) or lasted less than a month. A wrong day that merely falls
-/// in an unrelated year-long event ("1994", a helper of a `since` claim) is wrong.
+/// in an unrelated year-long event ("1994", a helper of a `since` claim) is wrong,
+/// and so is one within an event overlapping this one, unless it covers this one.
 pub(crate) fn assess(
     claim: &Claim,
     event: &Event,
@@ -84,9 +85,13 @@ pub(crate) fn assess(
         } else {
             overlaps(date, &event.date)
         };
+    // An event overlapping this one (the visit during which ties were upgraded)
+    // counts only for a stated span that also covers this event's dates ("during the
+    // visit from 27 to 30 November"): a wrong day within the visit is still wrong.
     let other = events
         .iter()
-        .filter(|e| e.id != event.id && !overlaps(&e.date, &event.date))
+        .filter(|e| e.id != event.id)
+        .filter(|e| !overlaps(&e.date, &event.date) || within(&event.date, date))
         .filter(|e| akin(e, event) || e.date.end - e.date.start < chrono::Duration::days(31))
         .find(|e| within(date, &e.date));
     // "On Monday", "hôm qua": the document's own days, not an event of years ago.
