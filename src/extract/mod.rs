@@ -550,6 +550,7 @@ fn temporal_match(
             Value::DateRange(d) => date = Some((span, d, SPECIFICITY_RANGE)),
             Value::Date(d) => {
                 let specificity = date_specificity(&d, m.as_str());
+                let d = coming_weekday(at, m.start(), m.as_str(), d, ctx);
                 date = Some((span, d, specificity));
             }
             Value::Year(y) if slot.label.is_none() => year = Some((span, y)),
@@ -599,6 +600,42 @@ fn temporal_match(
         _ => return,
     };
     out.temporal.push(mention);
+}
+
+/// A weekday read as the last one on or before the document date, moved to the
+/// coming one when a future word stands earlier in its clause ("Ishiba will arrive
+/// on Sunday" in a piece of Friday 25 April speaks of 27 April, not 20 April).
+fn coming_weekday(
+    at: &Locator,
+    start: usize,
+    written: &str,
+    date: DateSpan,
+    ctx: &ParseCtx,
+) -> DateSpan {
+    let weekday = ctx
+        .pack
+        .weekdays
+        .iter()
+        .any(|(word, _)| prefilter::word_ends(written, word).next().is_some());
+    let future = || {
+        let clause = at.clause_before(start);
+        ctx.pack
+            .future_words
+            .iter()
+            .any(|word| prefilter::word_ends(clause, word).next().is_some())
+    };
+    let week = chrono::TimeDelta::days(7);
+    match (
+        date.start.checked_add_signed(week),
+        date.end.checked_add_signed(week),
+    ) {
+        (Some(start), Some(end))
+            if weekday && ctx.doc_date.is_some_and(|doc| date.start < doc) && future() =>
+        {
+            DateSpan { start, end, ..date }
+        }
+        _ => date,
+    }
 }
 
 /// Whether a count of years stands later in the sentence of `from` ("the first visit

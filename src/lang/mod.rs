@@ -25,6 +25,7 @@
 //! percent_words = ["%", "percent"]
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //! apposition_words = ["the"]       # may open a title after a name: "X, the president"
+//! future_words = ["will"]          # a weekday later in their clause is the coming one
 //!
 //! [numbers]
 //! decimal = ["."]                  # one character each; never also a group separator
@@ -301,6 +302,9 @@ pub struct LangPack {
     /// Words that may open a role title written after a name and a comma ("the" in
     /// "Pham Minh Chinh, the prime minister"), folded.
     pub apposition_words: Vec<String>,
+    /// Words that make a weekday later in their clause the coming one, not the last
+    /// ("will arrive on Sunday", "sẽ đến vào Chủ nhật"), folded.
+    pub future_words: Vec<String>,
     /// Country names, adjectives and capitals (`[countries]`), by ISO code.
     pub countries: Countries,
     /// Compiled value templates.
@@ -362,6 +366,8 @@ struct RawPack {
     past_markers: Vec<String>,
     #[serde(default)]
     apposition_words: Vec<String>,
+    #[serde(default)]
+    future_words: Vec<String>,
     numbers: RawNumbers,
     scales: BTreeMap<String, f64>,
     #[serde(default)]
@@ -640,6 +646,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         abbrevs: folded_list(&raw.abbreviations),
         past_markers: lowercase_list(&raw.past_markers),
         apposition_words: folded_list(&raw.apposition_words),
+        future_words: folded_list(&raw.future_words),
         countries: Countries::new(&raw.countries),
         compiled: CompiledTemplates::default(),
     };
