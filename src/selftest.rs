@@ -74,7 +74,7 @@ pub fn run(rules: &Rules) -> TestRun {
                 !matches.is_empty(),
                 &findings,
                 || describe_matches(&matches),
-                || unmatched_because(&only, &doc),
+                || unmatched_because(rules, &only, &doc),
             );
             record(&mut run, rules, &claim.id, example, verdict);
         }
@@ -132,8 +132,9 @@ struct Failure {
 type Lift<'a> = dyn Fn(&mut Claim) + 'a;
 
 /// Why the one claim of `only` reads nothing in `doc`: the gates that, lifted one at
-/// a time, let it read the text; else its patterns and cues themselves.
-fn unmatched_because(only: &Rules, doc: &Document) -> String {
+/// a time, let it read the text; else its patterns and cues themselves, and the other
+/// claims of `rules` that do read it (an example written under the wrong claim).
+fn unmatched_because(rules: &Rules, only: &Rules, doc: &Document) -> String {
     let lifted = |lift: &Lift<'_>| {
         let mut rules = only.clone();
         rules.claims.iter_mut().for_each(lift);
@@ -165,10 +166,23 @@ fn unmatched_because(only: &Rules, doc: &Document) -> String {
     }
     let all = |c: &mut Claim| gates.iter().for_each(|(_, lift)| lift(c));
     if lifted(&all) {
-        "the claim would read this text without its context, exclude, parties and doc_dates gates together".to_string()
+        return "the claim would read this text without its context, exclude, parties and doc_dates gates together".to_string();
+    }
+    let others: std::collections::BTreeSet<String> = Checker::new(rules)
+        .claim_matches(doc)
+        .iter()
+        .filter_map(|m| rules.claims.get(m.claim))
+        .map(|claim| format!("`{}`", claim.id))
+        .collect();
+    let none =
+        "no pattern or cue of the claim matches this text (folded: lowercase, no diacritics)";
+    if others.is_empty() {
+        none.to_string()
     } else {
-        "no pattern or cue of the claim matches this text (folded: lowercase, no diacritics)"
-            .to_string()
+        format!(
+            "{none}; claim {} does: an example belongs to the [[claim]] above it in its file",
+            others.into_iter().collect::<Vec<_>>().join(", ")
+        )
     }
 }
 
