@@ -8,10 +8,14 @@
 //! stated by the closest earlier sentence of its paragraph (a line of the text) that
 //! states any. Periods introduced by a comparison word ("so với cùng kỳ năm 2024",
 //! "from a year earlier") are a comparison's reference, never carried; a sentence
-//! that states only such periods stops the search.
+//! that states only such periods stops the search. A value whose sentence says "the
+//! previous year" before it ("Im Jahr zuvor war der Handel auf 44,9 Mrd. USD
+//! gefallen", the pack's `previous_years`) and states no period takes the year
+//! before the one carried from the earlier sentences.
 
 use super::Locator;
-use super::cues::periods;
+use super::cues::{introduced_by_comparison, periods};
+use super::prefilter::word_ends;
 use crate::value::{ParseCtx, Period};
 
 /// The period carried to a value at folded byte `pos` (see the module docs).
@@ -19,7 +23,15 @@ pub(super) fn context_period(at: &Locator, pos: usize, ctx: &ParseCtx) -> Option
     let text = &at.folded.text;
     let sentences = at.sentences();
     let own = sentences.iter().rposition(|s| s.start <= pos)?;
-    for s in sentences[..=own].iter().rev() {
+    let before = text.get(sentences[own].start..pos).unwrap_or("");
+    // "so với năm trước đó" is a comparison's reference, not the value's year.
+    let previous = ctx.pack.previous_years.iter().any(|phrase| {
+        word_ends(before, phrase).any(|end| {
+            let start = end - phrase.len();
+            !introduced_by_comparison(&before[..start], ctx.pack.comparison_words())
+        })
+    });
+    for (i, s) in sentences[..=own].iter().enumerate().rev() {
         // A line break between this sentence and the value ends the paragraph.
         if s.start < sentences[own].start && text[s.start..pos].contains('\n') {
             return None;
@@ -28,11 +40,16 @@ pub(super) fn context_period(at: &Locator, pos: usize, ctx: &ParseCtx) -> Option
         if found.is_empty() {
             continue;
         }
-        return found
+        let period = found
             .into_iter()
             .filter(|p| !p.reference)
             .min_by_key(|p| p.range.start)
             .map(|p| p.period);
+        return if previous && i < own {
+            period.map(|p| p.previous())
+        } else {
+            period
+        };
     }
     None
 }

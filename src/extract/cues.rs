@@ -280,7 +280,10 @@ pub(super) struct FoundPeriod {
     relative: bool,
 }
 
-/// The periods and years stated in sentence `s`, outside `values`.
+/// The periods and years stated in sentence `s`, outside `values`. A relative year
+/// inside one of the pack's `previous_years` phrases ("năm trước" in "năm trước đó")
+/// is not one, unless a comparison's reference: the phrase names the year before the
+/// one last spoken of.
 pub(super) fn periods(
     s: &str,
     ctx: &ParseCtx,
@@ -302,6 +305,9 @@ pub(super) fn periods(
         }
         let reference = introduced_by_comparison(&s[..range.start], ctx.pack.comparison_words());
         let relative = !s[range.clone()].bytes().any(|b| b.is_ascii_digit());
+        if relative && !reference && within_previous_year_phrase(s, &range, ctx) {
+            continue;
+        }
         found.push(FoundPeriod {
             range,
             period,
@@ -310,6 +316,14 @@ pub(super) fn periods(
         });
     }
     found
+}
+
+/// Whether `range` of `s` lies inside a `previous_years` phrase of the pack.
+fn within_previous_year_phrase(s: &str, range: &Range<usize>, ctx: &ParseCtx) -> bool {
+    ctx.pack.previous_years.iter().any(|phrase| {
+        super::prefilter::word_ends(s, phrase)
+            .any(|end| end - phrase.len() <= range.start && range.end <= end)
+    })
 }
 
 pub(crate) fn introduced_by_comparison(before: &str, words: &[String]) -> bool {

@@ -45,7 +45,8 @@
 //!                 # = [verbs that give the direction of a change written later in
 //!                 # their clause: "stieg 2024 um 2,9 Prozent"] (optional)
 //! [dates]         # months = 12 lists, weekdays = 7 lists (Monday first), dayparts,
-//!                 # day_suffixes, relative_days = { word = days }, relative_years
+//!                 # day_suffixes, relative_days = { word = days }, relative_years,
+//!                 # previous_years = [the year before the one last spoken of]
 //! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 },
 //!                 # first = [words for "first" that need no ordinal marker]
 //! [templates]     # money, number, percent, change, count, year, yearspan, date,
@@ -280,6 +281,10 @@ pub struct LangPack {
     pub relative_days: Vec<(String, i64)>,
     /// Relative year words with year offsets.
     pub relative_years: Vec<(String, i32)>,
+    /// Phrases naming the year before the one the text spoke of last ("im Jahr
+    /// zuvor", "the previous year"), not before the document's: a value carrying its
+    /// period from an earlier sentence takes the year before it.
+    pub previous_years: Vec<String>,
     /// Day-part words that may precede or follow a date.
     pub dayparts: Vec<String>,
     /// Suffixes written after a day number ("st", "er").
@@ -430,6 +435,8 @@ struct RawDates {
     weekdays: toml::Spanned<Vec<Vec<String>>>,
     relative_days: BTreeMap<String, i64>,
     relative_years: BTreeMap<String, i32>,
+    #[serde(default)]
+    previous_years: Vec<String>,
     dayparts: Vec<String>,
     #[serde(default)]
     day_suffixes: Vec<String>,
@@ -637,6 +644,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         weekdays: indexed(raw.dates.weekdays.get_ref(), 0),
         relative_days: folded_map(&raw.dates.relative_days),
         relative_years: folded_map(&raw.dates.relative_years),
+        previous_years: folded_list(&raw.dates.previous_years),
         dayparts: folded_list(&raw.dates.dayparts),
         day_suffixes: folded_list(&raw.dates.day_suffixes),
         ordinals: folded_map(&raw.ordinals.words),
