@@ -616,13 +616,13 @@ fn coming_weekday(
         .pack
         .weekdays
         .iter()
-        .any(|(word, _)| prefilter::word_ends(written, word).next().is_some());
+        .any(|(word, _)| prefilter::contains_word(written, word));
     let future = || {
         let clause = at.clause_before(start);
         ctx.pack
             .future_words
             .iter()
-            .any(|word| prefilter::word_ends(clause, word).next().is_some())
+            .any(|word| prefilter::contains_word(clause, word))
     };
     let week = chrono::TimeDelta::days(7);
     match (

@@ -209,7 +209,7 @@ impl WordHits<'_> {
 
 /// Whether `word` occurs in `s` with no letter or digit on either side (a `*tail`
 /// word may have letters before it).
-fn contains_word(s: &str, word: &str) -> bool {
+pub(crate) fn contains_word(s: &str, word: &str) -> bool {
     word_ends(s, word).next().is_some()
 }
 
