@@ -89,7 +89,7 @@ struct ParseArgs {
     #[arg(long, value_name = "DATE")]
     doc_date: Option<chrono::NaiveDate>,
     /// Kind of value to look for (money, number, percent, change, duration, year,
-    /// period, date, daterange, yearspan, ordinal); default: the most specific.
+    /// period, date, daterange, yearspan, ordinal, rank); default: the most specific.
     #[arg(long)]
     kind: Option<String>,
     /// Read JSON lines from standard input: {"id", "lang", "text", "doc_date", "kind"}.
@@ -616,7 +616,7 @@ fn parse(args: ParseArgs) -> Result<ExitCode, Error> {
     let hint = match args.kind.as_deref() {
         Some(name) => Some(factlint::reading::kind_by_name(name).ok_or_else(|| Error::Usage {
             message: format!("unknown value kind `{name}`"),
-            help: Some("use money, number, percent, change, duration, year, period, date, daterange, yearspan or ordinal".into()),
+            help: Some("use money, number, percent, change, duration, year, period, date, daterange, yearspan, ordinal or rank".into()),
         })?),
         None => None,
     };

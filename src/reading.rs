@@ -15,7 +15,7 @@ use crate::value::{DatePrecision, DateSpan, Hedge, ParseCtx, Quantity, Value, Va
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reading {
     /// `money`, `number`, `percent`, `change`, `duration`, `year`, `period`, `date`,
-    /// `daterange`, `yearspan` or `ordinal`.
+    /// `daterange`, `yearspan`, `ordinal` or `rank`.
     pub kind: &'static str,
     /// The nominal number in base units, when the value is a number.
     pub value: Option<f64>,
@@ -95,6 +95,7 @@ fn reading(value: &Value, span: Span) -> Reading {
         Value::Percent(q) => quantity("percent", q),
         Value::Change(q) => quantity("change", q),
         Value::Count(q) => quantity("duration", q),
+        Value::Rank(q) => quantity("rank", q),
         Value::Year(year) => Reading {
             kind: "year",
             value: Some(f64::from(*year)),

@@ -3,7 +3,11 @@
 //! (`tests/fixtures/newsroom-jp-truth.tsv`), checked with a rule pack written from
 //! the documentation by an author who did not see the articles before the pack was
 //! written (`tests/fixtures/newsroom-jp-rules/`, with the author's notes; the pack
-//! had one round of fixes after the first run).
+//! had one round of fixes after the first run). One file is not the author's:
+//! `40-ranks.toml`, the rankings the pack could not express, written by the engine's
+//! author after seeing the articles to try the `{rank}` value kind on copy written
+//! by someone else (3 planted errors found, no trap flagged); those three are not
+//! held-out results.
 //!
 //! The gaps below are the pack's and the engine's, each with why; a gap that
 //! closes fails the test, so the lists only shrink.
@@ -14,17 +18,9 @@ use common::heldout::Heldout;
 
 /// Planted errors the user-written pack does not find.
 const KNOWN_GAPS: &[(&str, &str)] = &[
-    // Rankings ("the third-largest community", "fourth-largest trading partner") are
-    // no value kind and no fact.
-    ("vi_02.txt", "cộng đồng người nước ngoài lớn thứ ba"),
-    (
-        "en_01.txt",
-        "Japan, Vietnam's third-largest trading partner",
-    ),
     // "Im Jahr zuvor … ein Minus von 7,5 Prozent gegenüber 2022": the year is the one
     // before the previous sentence's, and relative years count from the document date.
     ("de_02.txt", "ein Minus von 7,5 Prozent gegenüber 2022"),
-    ("de_02.txt", "viertgrößter ausländischer Investor"),
     // Events have no place: Hanoi for Tokyo cannot be checked.
     (
         "de_03.txt",

@@ -37,7 +37,8 @@ fn check(expected: &[&str], got: &Value) -> Result<(), String> {
         | Value::Number(q)
         | Value::Percent(q)
         | Value::Change(q)
-        | Value::Count(q) => {
+        | Value::Count(q)
+        | Value::Rank(q) => {
             let low = num(rest.first().ok_or("missing low")?)?;
             let high = num(rest.get(1).ok_or("missing high")?)?;
             if !close(q.interval.low, low) || !close(q.interval.high, high) {

@@ -4,10 +4,14 @@ use super::{Finding, MentionView, Severity, Span};
 use crate::corpus::Document;
 use crate::extract::Unresolved;
 use crate::rules::{Accepted, Claim, Rules, format_quantity};
+use crate::value::quantity::RANK_UNIT;
 use crate::value::{Hedge, Interval, Quantity};
 
-/// "US$800 million", "nearly US$1 billion".
+/// "US$800 million", "nearly US$1 billion", "top 3".
 pub(crate) fn quantity(q: &Quantity) -> String {
+    if let Some(top) = top_places(&q.interval, q.unit.as_deref()) {
+        return top;
+    }
     let hedge = match q.hedge {
         Hedge::None => "",
         Hedge::Exact => "exactly ",
@@ -19,8 +23,11 @@ pub(crate) fn quantity(q: &Quantity) -> String {
     format!("{hedge}{}", format_quantity(q.nominal, q.unit.as_deref()))
 }
 
-/// "US$750 million – US$850 million".
+/// "US$750 million – US$850 million", "top 3".
 pub(crate) fn interval(i: &Interval, unit: Option<&str>) -> String {
+    if let Some(top) = top_places(i, unit) {
+        return top;
+    }
     if i.low == i.high {
         return format_quantity(i.low, unit);
     }
@@ -29,6 +36,12 @@ pub(crate) fn interval(i: &Interval, unit: Option<&str>) -> String {
         format_quantity(i.low, unit),
         format_quantity(i.high, unit)
     )
+}
+
+/// "top 3" for the ranks 1 to 3.
+fn top_places(i: &Interval, unit: Option<&str>) -> Option<String> {
+    (unit == Some(RANK_UNIT) && i.low == 1.0 && i.high > 1.0)
+        .then(|| format!("top {}", format_quantity(i.high, None)))
 }
 
 /// What a mention states, for `found`.
@@ -44,12 +57,13 @@ pub(crate) fn found(m: &MentionView) -> String {
     }
 }
 
-/// What a fact accepts, for `expected`: "≈ US$1 billion" or "US$124.1 million".
-pub(crate) fn expected(accepted: &[Accepted]) -> String {
+/// What a fact accepts, for `expected`: "≈ US$1 billion" or "US$124.1 million"; a
+/// value the fact gives without a unit takes `unit`, the mention's ("No. 4").
+pub(crate) fn expected(accepted: &[Accepted], unit: Option<&str>) -> String {
     accepted
         .iter()
         .map(|a| {
-            let value = format_quantity(a.nominal, a.unit.as_deref());
+            let value = format_quantity(a.nominal, a.unit.as_deref().or(unit));
             if a.interval.low < a.interval.high {
                 format!("≈ {value}")
             } else {

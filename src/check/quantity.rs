@@ -205,8 +205,8 @@ fn conflict(rules: &Rules, fact: &Fact, located: &Located, recorded: bool) -> Fi
         _ => claim.severity,
     };
     let found = describe::found(m);
-    let expected = describe::expected(&fact.accepted);
     let unit = m.value.unit.as_deref();
+    let expected = describe::expected(&fact.accepted, unit);
     let accepted_ranges = accepted_ranges(fact, unit);
     let text = located.text;
     let (severity, default_message, help) = match &m.derived {

@@ -81,7 +81,10 @@ fn quantity_sentence(
     let mut values: Vec<(Range<usize>, Quantity)> = value::scan(kind, s, ctx)
         .into_iter()
         .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
-        .filter(|(r, _)| !at.introduced_by(start + r.start, not_after))
+        .filter(|(r, q)| {
+            !at.introduced_by(start + r.start, not_after)
+                && !at.ranks_a_group(start + r.start, q, ctx.pack)
+        })
         .collect();
     // A plain number that is also a year or period ("in 2024", "4 tháng đầu năm")
     // is the period; money, percentages and counts carry units and win. A number
@@ -118,6 +121,7 @@ fn quantity_sentence(
         return;
     }
     let changes = changes.unwrap_or_else(scan_changes);
+    let timeless = !key.contains("{period}") && !key.contains("{year}");
     let offset = |r: &Range<usize>| start + r.start..start + r.end;
     let clauses = ClauseIndex::new(s);
     let bases: Vec<bool> = (0..values.len())
@@ -136,10 +140,12 @@ fn quantity_sentence(
                 .then(|| context_period(at, start + range.start, ctx))
                 .flatten()
         };
-        let Some(period) = period.or_else(carried) else {
+        // A key that names no period ("a ranking as it stands") needs none.
+        let period = period.or_else(carried);
+        if period.is_none() && !timeless {
             continue;
-        };
-        let bindings = bind(key, Some(&period));
+        }
+        let bindings = bind(key, period.as_ref());
         let Some(filled) = fill_key(key, &bindings) else {
             continue;
         };
@@ -150,9 +156,10 @@ fn quantity_sentence(
             .map(|(r, _)| r.start)
             .filter(|&st| st > range.start)
             .min();
-        if let Some((change_range, change)) = changes
-            .iter()
-            .find(|(r, _)| r.start >= range.end && next_value.is_none_or(|n| r.start < n))
+        if let Some(period) = &period
+            && let Some((change_range, change)) = changes
+                .iter()
+                .find(|(r, _)| r.start >= range.end && next_value.is_none_or(|n| r.start < n))
         {
             // A relative reference ("from a year earlier", "so với cùng kỳ năm trước")
             // counts from the stated period, not from the document date: it is the
@@ -163,7 +170,7 @@ fn quantity_sentence(
                 .min_by_key(|p| p.range.start)
                 .filter(|p| s[p.range.clone()].bytes().any(|b| b.is_ascii_digit()))
                 .map(|p| &p.period);
-            let base = derive::base_period(&period, stated_base);
+            let base = derive::base_period(period, stated_base);
             let change_span = at.span(offset(change_range));
             if let Some(m) = derive::derived(
                 claim_index,

@@ -24,6 +24,7 @@ use crate::fold::Folded;
 use crate::lang::{self, LangPack};
 use crate::names::whole_word;
 use crate::rules::{Claim, ClaimKind, Rules};
+use crate::value::quantity::RANK_UNIT;
 use crate::value::{DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
 
 /// A claim made by a document: which claim, which fact key, where, and what value.
@@ -366,6 +367,8 @@ fn quantity_match(
                 (Some(_), Value::Year(y)) => base = Some(Period::Year(y)),
                 (Some(_), Value::Period(p)) => base = Some(p),
                 (_, Value::Change(q)) => change = Some((span, q)),
+                // "one of the largest trading partners" names no place.
+                (None, Value::Rank(q)) if at.ranks_a_group(m.start(), &q, ctx.pack) => return,
                 (None, value) if slot.kind == value_kind && main.is_none() => {
                     main = quantity(value).map(|q| (span, q));
                     main_at = m.start();
@@ -880,6 +883,20 @@ impl Locator<'_> {
         }
     }
 
+    /// Whether the single place in a ranking `value` at folded offset `at` is one of
+    /// a group: one of the pack's `[ranks] groups` words stands earlier in its clause
+    /// ("one of the largest", "one of Japan's biggest", "một trong những … lớn
+    /// nhất"). The top places ("among the top three") are not a single place.
+    pub(crate) fn ranks_a_group(&self, at: usize, value: &Quantity, pack: &LangPack) -> bool {
+        if value.unit.as_deref() != Some(RANK_UNIT) || value.interval.low != value.interval.high {
+            return false;
+        }
+        let window = self.clause_before(at);
+        pack.rank_groups
+            .iter()
+            .any(|word| prefilter::word_ends(window, word).next().is_some())
+    }
+
     /// The sentence of the folded text holding byte `at`.
     pub(crate) fn sentence_at(&self, at: usize) -> Option<std::ops::Range<usize>> {
         self.sentences()
@@ -918,7 +935,11 @@ impl Locator<'_> {
 /// The quantity inside a quantity-like value.
 pub(crate) fn quantity(value: Value) -> Option<Quantity> {
     match value {
-        Value::Money(q) | Value::Number(q) | Value::Percent(q) | Value::Count(q) => Some(q),
+        Value::Money(q)
+        | Value::Number(q)
+        | Value::Percent(q)
+        | Value::Count(q)
+        | Value::Rank(q) => Some(q),
         _ => None,
     }
 }

@@ -64,6 +64,7 @@ pub(crate) fn placeholder_names() -> Vec<&'static str> {
         ValueKind::DateRange,
         ValueKind::YearSpan,
         ValueKind::Ordinal,
+        ValueKind::Rank,
     ]
     .iter()
     .map(|k| k.placeholder())

@@ -49,9 +49,11 @@
 //!                 # previous_years = [the year before the one last spoken of]
 //! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 },
 //!                 # first = [words for "first" that need no ordinal marker]
+//! [ranks]         # superlatives = ["largest"], prefixes = { zweit = 2 } (German
+//!                 # compounds), top = ["top"], groups = ["one of"] (optional)
 //! [templates]     # money, number, percent, change, count, year, yearspan, date,
-//!                 # daterange, ordinal, period_quarter, period_half, period_months,
-//!                 # period_year = [templates, most specific first]
+//!                 # daterange, ordinal, rank, rank_top, period_quarter, period_half,
+//!                 # period_months, period_year = [templates, most specific first]
 //! [countries]     # ISO 3166-1 code = [names, adjectives, capital] as written:
 //!                 # matched case-sensitive on NFC text, never folded (optional;
 //!                 # the built-in gazetteers live in packs/countries/xx.toml)
@@ -298,6 +300,18 @@ pub struct LangPack {
     pub ordinal_suffixes: Vec<String>,
     /// Ordinal words used in period names ("first quarter", "đầu năm").
     pub period_ordinals: Vec<(String, u32)>,
+    /// Superlatives of a ranking ("largest", "lớn", "größter"; folded): alone a
+    /// first place, after an ordinal that place (the `{sup}` placeholder).
+    pub rank_superlatives: Vec<String>,
+    /// Places written as the first part of one word with a superlative (German
+    /// "zweit-", "viert-"; folded), with their numbers (the `{rpre}` placeholder).
+    pub rank_prefixes: Vec<(String, u32)>,
+    /// Words for the top places of a ranking ("top"; the `{top}` placeholder).
+    pub rank_top: Vec<String>,
+    /// Words that make a superlative one of a group, not a place ("one of the
+    /// largest", "một trong những … lớn nhất", "einer der größten"; folded): a single
+    /// place with one of them earlier in its clause is not read.
+    pub rank_groups: Vec<String>,
     /// Abbreviations that do not end a sentence.
     pub abbrevs: Vec<String>,
     /// Words that put a role title in the past ("then", "former", "nguyên"):
@@ -382,6 +396,8 @@ struct RawPack {
     change: RawChange,
     dates: RawDates,
     ordinals: RawOrdinals,
+    #[serde(default)]
+    ranks: RawRanks,
     templates: toml::Spanned<BTreeMap<String, Vec<String>>>,
     #[serde(default)]
     countries: BTreeMap<String, Vec<String>>,
@@ -452,6 +468,19 @@ struct RawOrdinals {
     suffixes: Vec<String>,
     #[serde(default)]
     period: BTreeMap<String, u32>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRanks {
+    #[serde(default)]
+    superlatives: Vec<String>,
+    #[serde(default)]
+    prefixes: BTreeMap<String, u32>,
+    #[serde(default)]
+    top: Vec<String>,
+    #[serde(default)]
+    groups: Vec<String>,
 }
 
 // ---------------------------------------------------------------- building
@@ -651,6 +680,10 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         first_ordinals: folded_list(&raw.ordinals.first),
         ordinal_suffixes: folded_list(&raw.ordinals.suffixes),
         period_ordinals: folded_map(&raw.ordinals.period),
+        rank_superlatives: folded_list(&raw.ranks.superlatives),
+        rank_prefixes: folded_map(&raw.ranks.prefixes),
+        rank_top: folded_list(&raw.ranks.top),
+        rank_groups: folded_list(&raw.ranks.groups),
         abbrevs: folded_list(&raw.abbreviations),
         past_markers: lowercase_list(&raw.past_markers),
         apposition_words: folded_list(&raw.apposition_words),

@@ -758,7 +758,7 @@ fn quantity_kind(
                     value.span(),
                     format!("`{}` is not a quantity value kind", value.get_ref()),
                     "here",
-                    Some("use money, number, percent or count".into()),
+                    Some("use money, number, percent, count or rank".into()),
                 );
                 return None;
             }
@@ -799,7 +799,7 @@ fn quantity_kind(
                 ctx.error(
                     span.clone(),
                     "this pattern has no value to check",
-                    "no {money}, {number}, {percent} or {count}",
+                    "no {money}, {number}, {percent}, {count} or {rank}",
                     Some("add the placeholder of the value the claim states".into()),
                 );
                 ok = false;
@@ -813,7 +813,7 @@ fn quantity_kind(
             raw.id.span(),
             "a claim with cues needs `value` (the kind of value to look for)",
             "no value kind",
-            Some("add value = \"money\" (or number, percent, count)".into()),
+            Some("add value = \"money\" (or number, percent, count, rank)".into()),
         );
         ok = false;
     }
@@ -829,7 +829,11 @@ fn quantity_kind(
 fn is_quantity(kind: ValueKind) -> bool {
     matches!(
         kind,
-        ValueKind::Money | ValueKind::Number | ValueKind::Percent | ValueKind::Count
+        ValueKind::Money
+            | ValueKind::Number
+            | ValueKind::Percent
+            | ValueKind::Count
+            | ValueKind::Rank
     )
 }
 

@@ -3,6 +3,7 @@
 //! quantities are formatted for people ("US$1 billion").
 
 use super::schema::{RawTolerance, RawValue};
+use crate::value::quantity::RANK_UNIT;
 
 /// A fact value: amount and optional unit.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,6 +132,7 @@ pub(crate) fn format_quantity(amount: f64, unit: Option<&str>) -> String {
         Some("EUR") => format!("€{number}{scale}"),
         Some("%") => format!("{number}%"),
         Some("year") => format!("{number} years"),
+        Some(RANK_UNIT) => format!("No. {number}"),
         Some(other) => format!("{number}{scale} {other}"),
         None => format!("{number}{scale}"),
     }
@@ -194,5 +196,6 @@ mod tests {
         assert_eq!(format_quantity(969.408e6, Some("USD")), "US$969.4 million");
         assert_eq!(format_quantity(1234.0, None), "1234");
         assert_eq!(format_quantity(6.3, Some("%")), "6.3%");
+        assert_eq!(format_quantity(4.0, Some("rank")), "No. 4");
     }
 }

@@ -64,10 +64,13 @@ pub enum ValueKind {
     YearSpan,
     /// An ordinal number.
     Ordinal,
+    /// A place in a ranking ("fourth-largest", "lớn thứ ba", "viertgrößter"), or the
+    /// top places ("top three"): a number of places counted from 1.
+    Rank,
 }
 
 /// The order [`parse_any`] tries kinds in (ties in match length go to the earlier kind).
-pub const KIND_ORDER: [ValueKind; 11] = [
+pub const KIND_ORDER: [ValueKind; 12] = [
     ValueKind::DateRange,
     ValueKind::Date,
     ValueKind::Money,
@@ -77,6 +80,7 @@ pub const KIND_ORDER: [ValueKind; 11] = [
     ValueKind::Period,
     ValueKind::Count,
     ValueKind::Ordinal,
+    ValueKind::Rank,
     ValueKind::Year,
     ValueKind::Number,
 ];
@@ -101,6 +105,7 @@ impl ValueKind {
             ValueKind::DateRange => "daterange",
             ValueKind::YearSpan => "yearspan",
             ValueKind::Ordinal => "ordinal",
+            ValueKind::Rank => "rank",
         }
     }
 }
@@ -135,6 +140,9 @@ pub enum Value {
     },
     /// An ordinal.
     Ordinal(u32),
+    /// A place in a ranking (`unit` = `"rank"`): "fourth-largest" → [4, 4], "top
+    /// three" → [1, 3].
+    Rank(Quantity),
 }
 
 impl Value {
@@ -152,6 +160,7 @@ impl Value {
             Value::DateRange(_) => ValueKind::DateRange,
             Value::YearSpan { .. } => ValueKind::YearSpan,
             Value::Ordinal(_) => ValueKind::Ordinal,
+            Value::Rank(_) => ValueKind::Rank,
         }
     }
 
@@ -162,7 +171,8 @@ impl Value {
             | Value::Number(q)
             | Value::Percent(q)
             | Value::Change(q)
-            | Value::Count(q) => Some(q),
+            | Value::Count(q)
+            | Value::Rank(q) => Some(q),
             _ => None,
         }
     }
@@ -239,6 +249,7 @@ fn assemble(
         ValueKind::Year => quantity::year(caps),
         ValueKind::YearSpan => quantity::year_span(caps),
         ValueKind::Ordinal => quantity::ordinal(caps, pack),
+        ValueKind::Rank => quantity::rank(tag, caps, pack),
         ValueKind::Date => date::date(caps, pack, ctx),
         ValueKind::DateRange => date::date_range(caps, pack, ctx),
         ValueKind::Period => period::period(tag, caps, pack, ctx),

@@ -169,7 +169,7 @@ pub(crate) fn period(
             Period::first_months(period_year(caps, pack, ctx)?, n as u8)
                 .ok_or_else(|| err("bad month count"))?
         }
-        Tag::YearPeriod | Tag::Plain => Period::Year(period_year(caps, pack, ctx)?),
+        Tag::YearPeriod | Tag::Plain | Tag::Top => Period::Year(period_year(caps, pack, ctx)?),
     };
     Ok(Value::Period(p))
 }

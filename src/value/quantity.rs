@@ -5,6 +5,7 @@ use regex::Captures;
 
 use super::interval::{Hedge, Interval, Quantity};
 use super::number::{parse_digits, parse_num};
+use super::template::Tag;
 use super::{Value, ValueError, cap, lookup};
 use crate::lang::LangPack;
 
@@ -101,6 +102,42 @@ pub(crate) fn ordinal(caps: &Captures, pack: &LangPack) -> Result<Value, ValueEr
         Err(err(format!("{n} is not an ordinal")))
     }
 }
+
+/// A place in a ranking: "fourth-largest" and "lớn thứ tư" (an ordinal), German
+/// "viertgrößter" (a place prefix), "the largest" (a superlative alone: 1), or the
+/// top places of a `rank_top` template ("top three", "the five largest": 1 to 3, 1
+/// to 5).
+pub(crate) fn rank(tag: Tag, caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
+    let n = if let Some(prefix) = cap(caps, "rpre") {
+        lookup(&pack.rank_prefixes, prefix)
+            .ok_or_else(|| err(format!("{prefix:?} is not a place of the language")))?
+            as f64
+    } else if cap(caps, "ord").is_some() || cap(caps, "int").is_some() {
+        match ordinal(caps, pack)? {
+            Value::Ordinal(n) => n as f64,
+            _ => return Err(err("no place")),
+        }
+    } else if cap(caps, "sup").is_some() {
+        1.0
+    } else {
+        return Err(err("no place"));
+    };
+    let interval = if tag == Tag::Top {
+        Interval::new(1.0, n)
+    } else {
+        Interval::point(n)
+    };
+    Ok(Value::Rank(Quantity::new(
+        n,
+        interval,
+        Hedge::None,
+        Some(RANK_UNIT.into()),
+        false,
+    )))
+}
+
+/// The unit of a [`Value::Rank`].
+pub const RANK_UNIT: &str = "rank";
 
 #[cfg(test)]
 mod tests {

@@ -33,6 +33,8 @@ pub(crate) enum Tag {
     Months,
     /// A whole-year period.
     YearPeriod,
+    /// The top places of a ranking ("top three", "the five largest").
+    Top,
 }
 
 /// Compiled templates of one kind.
@@ -83,6 +85,7 @@ fn table_key(key: &str) -> Option<(ValueKind, Tag)> {
         "period_half" => (ValueKind::Period, Tag::Half),
         "period_months" => (ValueKind::Period, Tag::Months),
         "period_year" => (ValueKind::Period, Tag::YearPeriod),
+        "rank_top" => (ValueKind::Rank, Tag::Top),
         "period" => return None,
         other => (ValueKind::from_placeholder(other)?, Tag::Plain),
     })
@@ -195,6 +198,13 @@ fn compile_one(
                 let pat = match base {
                     "cur" if glued_after => Some(glued_currency(pack)),
                     "amount" if glued_before => Some(glued_amount(pack, kind)),
+                    // "{rpre}{sup}": German writes the place and the superlative as
+                    // one word ("viertgrößter").
+                    "sup" if glued_before => Some(words_re_edges(
+                        pack.rank_superlatives.iter().map(String::as_str),
+                        false,
+                        true,
+                    )),
                     _ => placeholder_pattern(pack, kind, base),
                 };
                 let Some(pat) = pat else {
@@ -407,7 +417,8 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 /// Placeholders: `hedge`, `cur`, `pct`, `dir` (increase/decrease word), `yearunit`,
 /// `month` (name), `mon` (number or name), `day`, `year`, `weekday`, `daypart`,
 /// `relday`, `relyear`, `ord` (ordinal word or digits + suffix), `pord` (period
-/// ordinal), `q` (quarter 1-4 / I-IV), `h` (half 1-2), `sign` (`+`/`-`), `int` (small
+/// ordinal), `sup` (superlative of a ranking), `rpre` (place written before a
+/// superlative in one word: German "viert-"), `top` ("top" of "top three"), `q` (quarter 1-4 / I-IV), `h` (half 1-2), `sign` (`+`/`-`), `int` (small
 /// integer in digits or words), `num` (number without scale), `amount` (number with an
 /// optional scale word; money templates also admit the money-only abbreviations).
 pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) -> Option<String> {
@@ -434,6 +445,9 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "relyear" => words_re(kw(&pack.relative_years), true),
         "pord" => words_re(kw(&pack.period_ordinals), true),
         "first" => words_re(pack.first_ordinals.iter().map(String::as_str), true),
+        "sup" => words_re(pack.rank_superlatives.iter().map(String::as_str), true),
+        "rpre" => words_re_edges(kw(&pack.rank_prefixes), true, false),
+        "top" => words_re(pack.rank_top.iter().map(String::as_str), true),
         "ord" => {
             let words = words_re(kw(&pack.ordinals), true);
             let suffixes = words_re(pack.ordinal_suffixes.iter().map(String::as_str), false);
