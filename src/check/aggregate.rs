@@ -8,7 +8,10 @@
 //! its key as a [`Held`] mention: the value interval, the location, the text of the
 //! span, and ids for what many mentions share (the key is the list's, bindings and
 //! units are interned).
-//! Names and texts are stored end to end in one buffer. The cross-document checks
+//! Names and texts are stored end to end in one buffer. A run that makes no key
+//! snapshot (no cache) gives each mention its [`Role`] and keeps only what the report
+//! can show ([`Aggregate::add_with_roles`]): most mentions agree with their fact and
+//! are then not kept at all. The cross-document checks
 //! see each key's mentions through [`MentionView`]s made one key at a time, so a
 //! run holds per mention about a quarter of what a summary holds.
 //!
@@ -19,6 +22,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::quantity::{MAX_RELATED, Role};
 use super::snapshot::{self, QuantityRef, SnapDoc, SnapHeld, SnapHeldRef, SnapSource, Snapshot};
 use super::summary::MentionView;
 use super::{DocSummary, Finding, Located, Span};
@@ -152,6 +156,18 @@ pub(crate) struct Aggregate {
     problems: Vec<(usize, Vec<Finding>)>,
     /// Claims counted for the summary line.
     mention_count: usize,
+    /// Documents added (kept or not).
+    added: usize,
+    /// Of a pruned aggregate's fact keys, the first [`MAX_RELATED`] agreeing mentions
+    /// so far, in any order (see [`Aggregate::add_with_roles`]); they join their
+    /// key's mentions when the aggregate is finished.
+    related: BTreeMap<String, Vec<Held>>,
+}
+
+/// Which list a kept mention goes to.
+enum Slot {
+    Mentions,
+    Related,
 }
 
 /// The cross-document stage's input, in report order.
@@ -181,34 +197,33 @@ impl Aggregate {
 
     /// Adds the summary of the `position`-th document of source `source`.
     pub(crate) fn add(&mut self, source: usize, position: usize, summary: DocSummary) {
-        let doc = self.documents.len() as u32;
+        self.add_with_roles(source, position, summary, None);
+    }
+
+    /// [`Aggregate::add`], keeping of each mention only what its [`Role`] (same order
+    /// as the summary's mentions) can show in the report: nothing of a `Silent` one,
+    /// and of the `Related` ones of a key the first [`MAX_RELATED`] in report order.
+    /// A document with nothing kept (no finding, no suppression comment, no kept
+    /// mention) is only counted. The findings are those of an aggregate that keeps
+    /// everything; an aggregate pruned this way makes no key snapshot.
+    pub(crate) fn add_with_roles(
+        &mut self,
+        source: usize,
+        position: usize,
+        summary: DocSummary,
+        roles: Option<Vec<Role>>,
+    ) {
+        self.added += 1;
         self.mention_count += summary.mention_count;
-        for (index, (mention, text)) in summary
-            .mentions
-            .into_iter()
-            .zip(summary.snippets)
-            .enumerate()
-        {
-            let bindings = self.intern(mention.bindings);
-            let held = self.held(
-                doc,
-                index as u32,
-                mention.claim as u32,
-                bindings,
-                mention.span,
-                mention.value,
-                mention.derived,
-                &text,
-            );
-            self.keys.entry(mention.key).or_default().push(held);
-        }
+        let doc = self.documents.len() as u32;
+        let name = self.strings.push(&summary.name);
         let own = (!summary.findings.is_empty() || !summary.suppressions.is_empty()).then(|| {
             Box::new(Own {
                 findings: OwnFindings::new(summary.findings),
                 suppressions: summary.suppressions,
             })
         });
-        let name = self.strings.push(&summary.name);
+        let mut keeps = roles.is_none() || own.is_some();
         let detected_lang = summary
             .detected_lang
             .map_or(0, |lang| self.intern_lang(lang));
@@ -220,6 +235,77 @@ impl Aggregate {
             detected_lang,
             own,
         });
+        for (index, (mention, text)) in summary
+            .mentions
+            .into_iter()
+            .zip(summary.snippets)
+            .enumerate()
+        {
+            let role = roles.as_ref().and_then(|r| r.get(index).copied());
+            let order = (summary.name.as_str(), source, position as u32, index as u32);
+            let list = match role {
+                Some(Role::Silent) => continue,
+                Some(Role::Related) => match self.candidate_slot(&mention.key, order) {
+                    Some(slot) => slot,
+                    None => continue,
+                },
+                Some(Role::Finding) | None => Slot::Mentions,
+            };
+            keeps = true;
+            let bindings = self.intern(mention.bindings);
+            let held = self.held(
+                doc,
+                index as u32,
+                mention.claim as u32,
+                bindings,
+                mention.span,
+                mention.value,
+                mention.derived,
+                &text,
+            );
+            let lists = match list {
+                Slot::Mentions => &mut self.keys,
+                Slot::Related => &mut self.related,
+            };
+            lists.entry(mention.key).or_default().push(held);
+        }
+        if !keeps {
+            // Nothing of it can reach the report: forget its name too.
+            self.documents.pop();
+            self.strings.0.truncate(name.start);
+        }
+    }
+
+    /// Where a `Related` mention of `key` at `order` (document name, source,
+    /// position, mention position) goes: among the key's first [`MAX_RELATED`] kept
+    /// so far (the last of them is dropped to make room), or nowhere.
+    fn candidate_slot(&mut self, key: &str, order: (&str, usize, u32, u32)) -> Option<Slot> {
+        let Some(list) = self.related.get_mut(key) else {
+            return Some(Slot::Related);
+        };
+        if list.len() < MAX_RELATED {
+            return Some(Slot::Related);
+        }
+        let (documents, strings) = (&self.documents, &self.strings);
+        let order_of = |held: &Held| {
+            let doc = &documents[held.doc as usize];
+            (
+                strings.get(doc.name),
+                doc.source,
+                doc.position,
+                held.position,
+            )
+        };
+        let (last, last_order) = list
+            .iter()
+            .enumerate()
+            .map(|(i, held)| (i, order_of(held)))
+            .max_by(|a, b| a.1.cmp(&b.1))?;
+        if order >= last_order {
+            return None;
+        }
+        list.swap_remove(last);
+        Some(Slot::Related)
     }
 
     /// A mention as held: its unit interned and its text stored.
@@ -295,6 +381,7 @@ impl Aggregate {
     pub(crate) fn add_stored_source(&mut self, source: usize, stored: &SnapSource) -> u32 {
         let first = self.documents.len() as u32;
         for (position, doc) in stored.documents.iter().enumerate() {
+            self.added += 1;
             self.mention_count += doc.mentions as usize;
             let name = self
                 .strings
@@ -454,6 +541,9 @@ impl Aggregate {
     /// Sorts the aggregate (see the module docs) and returns the findings made so
     /// far: input problems first, then the documents' own findings.
     pub(crate) fn finish(&mut self, mut findings: Vec<Finding>) -> Finished {
+        for (key, related) in std::mem::take(&mut self.related) {
+            self.keys.entry(key).or_default().extend(related);
+        }
         self.sort();
         for (_, problems) in self.problems.drain(..) {
             findings.extend(problems);
@@ -472,7 +562,7 @@ impl Aggregate {
 
     /// Documents added.
     pub(crate) fn documents(&self) -> usize {
-        self.documents.len()
+        self.added
     }
 
     /// Each document's name and suppression comments, in name order (after
@@ -702,5 +792,52 @@ mod tests {
             assert_eq!(aggregate.detected_lang("c.txt"), Some("vi"));
             assert_eq!(aggregate.detected_lang("a.txt"), None);
         }
+    }
+
+    /// An aggregate given the mentions' roles keeps every `Finding`, no `Silent` one,
+    /// and of the `Related` ones of a key the first `MAX_RELATED` in document order,
+    /// in whatever order the documents come; every document is counted.
+    #[test]
+    fn pruned_aggregate_keeps_what_the_report_can_show() {
+        let role = |i: usize| match i {
+            5 => Role::Finding,
+            7 => Role::Silent,
+            _ => Role::Related,
+        };
+        let build = |order: &[usize]| {
+            let mut aggregate = Aggregate::default();
+            for &i in order {
+                let value = if i == 5 { 9.0 } else { 1.0 };
+                let doc = summary(&format!("d{i:02}.txt"), &[("k/2024", value)]);
+                aggregate.add_with_roles(i, 0, doc, Some(vec![role(i)]));
+            }
+            aggregate
+        };
+        let ascending: Vec<usize> = (0..12).collect();
+        let descending: Vec<usize> = (0..12).rev().collect();
+        let shuffled = [6, 11, 0, 9, 3, 7, 1, 10, 5, 8, 2, 4];
+        let expected: Vec<String> = (0..=5)
+            .map(|i| {
+                let value = if i == 5 { 9 } else { 1 };
+                format!("k/2024 d{i:02}.txt 0 {value} Some(\"USD\") {value} [(\"year\", \"2024\")]")
+            })
+            .collect();
+        for order in [&ascending[..], &descending[..], &shuffled[..]] {
+            let mut aggregate = build(order);
+            assert_eq!(aggregate.documents(), 12);
+            assert_eq!(aggregate.finish(Vec::new()).mentions, 12);
+            assert_eq!(listing(&aggregate), expected, "order {order:?}");
+            assert_eq!(aggregate.source_of("d07.txt"), None, "nothing kept of it");
+        }
+        // Documents in name order: the later agreeing ones are not even kept.
+        let mut aggregate = build(&ascending);
+        aggregate.finish(Vec::new());
+        let kept: Vec<&str> = aggregate.suppressions().map(|(name, _)| name).collect();
+        assert_eq!(
+            kept,
+            [
+                "d00.txt", "d01.txt", "d02.txt", "d03.txt", "d04.txt", "d05.txt"
+            ]
+        );
     }
 }

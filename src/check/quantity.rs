@@ -9,18 +9,48 @@ use crate::rules::{Fact, Rules};
 use crate::value::{Hedge, Quantity};
 
 /// Most related locations listed under one finding.
-const MAX_RELATED: usize = 5;
+pub(crate) const MAX_RELATED: usize = 5;
+
+/// What a mention of a fact's key can show in the report: all [`check`] looks at, so
+/// a run may keep only the mentions whose role is not `Silent` and, of the `Related`
+/// ones, the first [`MAX_RELATED`] in report order, and still make the same findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// It may conflict with the fact: a finding of its own.
+    Finding,
+    /// It agrees as written: a `related` location of the key's findings.
+    Related,
+    /// It agrees, or only echoes a figure reported elsewhere, and is implied by a
+    /// change: never shown.
+    Silent,
+}
+
+/// The [`Role`] of one mention of `fact`'s key.
+pub(crate) fn role(rules: &Rules, fact: &Fact, located: &Located) -> Role {
+    if !as_checked(rules, located, |located, _| quiet(rules, fact, located)) {
+        Role::Finding
+    } else if located.mention.derived.is_none() {
+        Role::Related
+    } else {
+        Role::Silent
+    }
+}
+
+/// Whether the mention as checked makes no finding: it agrees, or it is a derived
+/// conflict that only echoes a wrong stated figure.
+fn quiet(rules: &Rules, fact: &Fact, located: &Located) -> bool {
+    agrees(fact, located)
+        || located
+            .mention
+            .derived
+            .is_some_and(|d| echoes_wrong_figure(rules, fact, d))
+}
 
 pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut Vec<Finding>) {
     for located in mentions {
         let finding = as_checked(rules, located, |located, recorded| {
             // Agreeing mentions make no finding: skip their arithmetic (most mentions).
-            if agrees(fact, located)
-                || located
-                    .mention
-                    .derived
-                    .is_some_and(|d| echoes_wrong_figure(rules, fact, d))
-            {
+            if quiet(rules, fact, located) {
                 return None;
             }
             assess_as(rules, fact, located, recorded).into_finding()

@@ -17,8 +17,9 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::quantity::{self, Role};
 use super::snapshot::Snapshot;
-use super::{Aggregate, Checker, DocSummary, Finding, input_finding};
+use super::{Aggregate, Checker, DocSummary, Finding, Located, MentionView, input_finding};
 use crate::cache::Cache;
 use crate::corpus::{Loaded, Sources};
 use crate::report::{DocInfo, Report};
@@ -92,10 +93,17 @@ impl Checker<'_> {
         // Each summary is split into the one aggregate as it comes (under a lock, a
         // few microseconds a document), so no summary outlives its source and no
         // per-thread aggregates are merged (a merge briefly holds two copies).
-        let aggregate = Mutex::new(Aggregate::with_capacity(sources.len()));
+        // Without a cache no key snapshot is made, so the aggregate keeps only what
+        // can reach the report (see `Aggregate::add_with_roles`): memory then grows
+        // with the findings, not with the mentions.
+        let aggregate = Mutex::new(match cache {
+            Some(_) => Aggregate::with_capacity(sources.len()),
+            None => Aggregate::default(),
+        });
         let add = |index: usize, summary: SourceSummary| {
+            let roles = cache.is_none().then(|| self.roles(&summary));
             let mut aggregate = aggregate.lock().unwrap_or_else(PoisonError::into_inner);
-            add_source(&mut aggregate, index, summary);
+            add_source(&mut aggregate, index, summary, roles);
         };
         let mut gathered = (0..sources.len())
             .into_par_iter()
@@ -129,7 +137,7 @@ impl Checker<'_> {
             let stored = std::mem::take(&mut gathered.stored);
             cached.fetch_sub(stored.len(), Ordering::Relaxed);
             for (index, _) in stored {
-                add_source(&mut aggregate, index, summarize(index));
+                add_source(&mut aggregate, index, summarize(index), None);
             }
         }
         let Gathered { stored, keys } = gathered;
@@ -177,6 +185,33 @@ impl Checker<'_> {
             phases,
         };
         (report, stats)
+    }
+
+    /// The [`Role`] of each mention of each document of `summary`: a mention of a key
+    /// without a fact may always be shown (its key's mentions are compared with each
+    /// other).
+    fn roles(&self, summary: &SourceSummary) -> Vec<Vec<Role>> {
+        summary
+            .documents
+            .iter()
+            .map(|doc| {
+                let mentions = doc.mentions.iter().zip(&doc.snippets);
+                mentions
+                    .map(|(mention, text)| match self.rules.fact(&mention.key) {
+                        None => Role::Finding,
+                        Some(fact) => quantity::role(
+                            self.rules,
+                            fact,
+                            &Located {
+                                doc: &doc.name,
+                                mention: MentionView::of(mention),
+                                text,
+                            },
+                        ),
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     fn summarize_source(
@@ -232,11 +267,19 @@ impl Checker<'_> {
     }
 }
 
-/// Adds the summary of source `index` to `aggregate`.
-fn add_source(aggregate: &mut Aggregate, index: usize, summary: SourceSummary) {
+/// Adds the summary of source `index` to `aggregate`, with the roles of its
+/// documents' mentions when the aggregate keeps only what can reach the report.
+fn add_source(
+    aggregate: &mut Aggregate,
+    index: usize,
+    summary: SourceSummary,
+    roles: Option<Vec<Vec<Role>>>,
+) {
     aggregate.add_problems(index, summary.problems);
+    let mut roles = roles.map(Vec::into_iter);
     for (position, document) in summary.documents.into_iter().enumerate() {
-        aggregate.add(index, position, document);
+        let roles = roles.as_mut().and_then(Iterator::next);
+        aggregate.add_with_roles(index, position, document, roles);
     }
 }
 

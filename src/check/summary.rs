@@ -111,6 +111,20 @@ pub(crate) struct MentionView<'a> {
     pub derived: Option<&'a Derived>,
 }
 
+impl<'a> MentionView<'a> {
+    /// The view of a whole mention.
+    pub(crate) fn of(mention: &'a Mention) -> Self {
+        MentionView {
+            claim: mention.claim,
+            key: &mention.key,
+            bindings: &mention.bindings,
+            span: mention.span,
+            value: mention.value.clone(),
+            derived: mention.derived.as_ref(),
+        }
+    }
+}
+
 /// Compares the quantity mentions of every key with its fact, or with each other;
 /// the aggregate must be finished (documents in name order).
 pub(crate) fn cross_check(rules: &Rules, aggregate: &Aggregate, out: &mut Vec<Finding>) {
