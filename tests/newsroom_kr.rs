@@ -54,12 +54,7 @@ const WITH_SHIPPED_PACK: Heldout = Heldout {
 
 #[test]
 fn the_user_pack_finds_the_planted_errors() {
-    let rows = WITH_USER_PACK.truth();
-    assert_eq!(rows.iter().filter(|r| r.error).count(), 12);
-    assert_eq!(rows.iter().filter(|r| !r.error).count(), 208);
-    let score = WITH_USER_PACK.score();
-    assert_eq!(score.missed(), KNOWN_GAPS, "planted errors not found");
-    assert_eq!(score.flagged_traps, KNOWN_FLAGGED_TRAPS);
+    WITH_USER_PACK.assert_score((12, 208), KNOWN_GAPS, KNOWN_FLAGGED_TRAPS);
 }
 
 /// The shipped Vietnam–Kazakhstan pack on copy about Korea: nothing but the one

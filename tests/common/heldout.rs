@@ -128,6 +128,23 @@ impl Heldout {
         score
     }
 
+    /// Asserts the truth file holds `errors` planted errors and `traps` traps, and
+    /// that a check misses exactly `known_gaps` (file, text) and flags exactly
+    /// `known_flagged_traps` ("file: text by [rules]"), so the lists only shrink.
+    pub fn assert_score(
+        &self,
+        (errors, traps): (usize, usize),
+        known_gaps: &[(&str, &str)],
+        known_flagged_traps: &[&str],
+    ) {
+        let rows = self.truth();
+        assert_eq!(rows.iter().filter(|r| r.error).count(), errors);
+        assert_eq!(rows.iter().filter(|r| !r.error).count(), traps);
+        let score = self.score();
+        assert_eq!(score.missed(), known_gaps, "planted errors not found");
+        assert_eq!(score.flagged_traps, known_flagged_traps);
+    }
+
     /// Snapshots the report of the corpus as `snapshots/NAME.snap`.
     pub fn snapshot(&self, name: &str) {
         let mut args = self.check_args();
