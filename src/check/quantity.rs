@@ -20,8 +20,8 @@ pub(crate) enum Role {
     Finding,
     /// It agrees as written: a `related` location of the key's findings.
     Related,
-    /// It agrees, or only echoes a figure reported elsewhere, and is implied by a
-    /// change: never shown.
+    /// It makes no finding and is no related location: implied by a change, or in
+    /// another currency than the fact's.
     Silent,
 }
 
@@ -29,21 +29,38 @@ pub(crate) enum Role {
 pub(crate) fn role(rules: &Rules, fact: &Fact, located: &Located) -> Role {
     if !as_checked(rules, located, |located, _| quiet(rules, fact, located)) {
         Role::Finding
-    } else if located.mention.derived.is_none() {
+    } else if located.mention.derived.is_none() && agrees(fact, located) {
         Role::Related
     } else {
         Role::Silent
     }
 }
 
-/// Whether the mention as checked makes no finding: it agrees, or it is a derived
-/// conflict that only echoes a wrong stated figure.
+/// Whether the mention as checked makes no finding: it agrees, it is in another
+/// currency than the fact (no rate to compare with), or it is a derived conflict
+/// that only echoes a wrong stated figure.
 fn quiet(rules: &Rules, fact: &Fact, located: &Located) -> bool {
     agrees(fact, located)
+        || other_currency(fact, &located.mention.value)
         || located
             .mention
             .derived
             .is_some_and(|d| echoes_wrong_figure(rules, fact, d))
+}
+
+/// Whether `value` is money in a currency none of the fact's values is in, while
+/// they are in one ("24 tỷ đô la Úc" for a fact in USD): the two cannot be compared.
+fn other_currency(fact: &Fact, value: &Quantity) -> bool {
+    let is_currency = |unit: &str| unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
+    let Some(unit) = value.unit.as_deref().filter(|u| is_currency(u)) else {
+        return false;
+    };
+    let units: Vec<&str> = fact
+        .accepted
+        .iter()
+        .filter_map(|a| a.unit.as_deref())
+        .collect();
+    units.iter().any(|u| is_currency(u)) && !units.contains(&unit)
 }
 
 pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut Vec<Finding>) {

@@ -307,9 +307,12 @@ impl<'r> Extractor<'r> {
             match QuantityRead::of(ci, claim, &pattern.lang) {
                 Some(read) => quantity_match(&read, pattern, &caps, at, ctx, out),
                 None => {
-                    let counts_ordinals =
-                        matches!(claim.kind, crate::rules::ClaimKind::Ordinal { .. });
-                    temporal_match(ci, counts_ordinals, pattern, &caps, at, ctx, out);
+                    let counts_from_first = matches!(
+                        claim.kind,
+                        crate::rules::ClaimKind::Ordinal { .. }
+                            | crate::rules::ClaimKind::First { .. }
+                    );
+                    temporal_match(ci, counts_from_first, pattern, &caps, at, ctx, out);
                 }
             }
         }
@@ -514,7 +517,7 @@ fn drop_broader_readings(mentions: &mut Vec<Mention>) {
 /// count of years in its sentence is then not read).
 fn temporal_match(
     ci: usize,
-    counts_ordinals: bool,
+    counts_from_first: bool,
     pattern: &pattern::Pattern,
     caps: &regex::Captures,
     at: &Locator,
@@ -579,9 +582,14 @@ fn temporal_match(
         (_, None, Some((_, years)))
             if ordinal
                 && years.nominal == 1.0
-                && counts_ordinals
+                && counts_from_first
                 && years_follow_in_sentence(at, whole.end, ctx) =>
         {
+            return;
+        }
+        // "The first visit by an Australian prime minister in four years" is no
+        // claim of a first ever.
+        (true, None, None) if counts_from_first && years_follow_in_sentence(at, whole.end, ctx) => {
             return;
         }
         (_, None, Some((span, years))) => TemporalMention {
@@ -644,7 +652,8 @@ fn coming_weekday(
 /// Whether a count of years stands later in the sentence of `from` ("the first visit
 /// … in 12 years", "chuyến thăm đầu tiên … sau 10 năm", "der erste Besuch seit 12
 /// Jahren"): a first qualified by a time window counts within the window, which is a
-/// `since` claim's business, not the count of all events an ordinal claim checks.
+/// `since` claim's business, not the count of all events an ordinal or a `first`
+/// claim checks.
 fn years_follow_in_sentence(at: &Locator, from: usize, ctx: &ParseCtx) -> bool {
     let end = at.sentence_at(from).map_or(from, |s| s.end.max(from));
     let Some(after) = at.folded.text.get(from..end) else {
