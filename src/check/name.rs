@@ -107,6 +107,12 @@ pub(crate) fn check(
         .collect()
 }
 
+/// Whether `text` starts with a capital where the name it resembles does.
+fn capitalised_like(text: &str, name: &str) -> bool {
+    let starts_upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    starts_upper(text) || !starts_upper(name)
+}
+
 fn finding(doc: &Document, entity: &Entity, span: Span, verdict: Verdict) -> Option<Finding> {
     let text = doc.text.get(span.range()).unwrap_or("");
     let (rule, severity, message, help, fix) = match verdict {
@@ -141,6 +147,10 @@ fn finding(doc: &Document, entity: &Entity, span: Span, verdict: Verdict) -> Opt
             format!("did you mean `{suggestion}`?"),
             Some((suggestion, Applicability::Unsafe)),
         ),
+        // "các tổ lâm nghiệp" (forestry teams) is no "Tô Lâm": names are capitalised.
+        Verdict::Diacritics { suggestion } if !capitalised_like(text, &suggestion) => {
+            return None;
+        }
         Verdict::Diacritics { suggestion } => (
             "near-miss-name",
             Severity::Warning,
