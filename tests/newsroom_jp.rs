@@ -47,12 +47,8 @@ fn the_user_pack_finds_the_planted_errors() {
 /// Thưởng called President in 2025, and misspelled "Thương").
 #[test]
 fn the_shipped_pack_stays_quiet_on_another_topic() {
-    let shipped = Heldout {
-        rules: None,
-        ..WITH_USER_PACK
-    };
-    let findings: usize = shipped.findings().values().map(Vec::len).sum();
-    assert_eq!(findings, 2);
+    let shipped = WITH_USER_PACK.with_shipped_pack();
+    assert_eq!(shipped.finding_count(), 2);
     let score = shipped.score();
     assert!(score.flagged_traps.is_empty(), "{:?}", score.flagged_traps);
     assert_eq!(score.missed.len(), 25);

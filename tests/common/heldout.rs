@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// A held-out corpus: its directory, its truth file and the rules it is checked with
 /// (the shipped pack when `None`), all relative to the project.
+#[derive(Clone, Copy)]
 pub struct Heldout {
     pub dir: &'static str,
     pub truth: &'static str,
@@ -126,6 +127,19 @@ impl Heldout {
             }
         }
         score
+    }
+
+    /// The same corpus and truth file, checked with the shipped pack.
+    pub fn with_shipped_pack(&self) -> Heldout {
+        Heldout {
+            rules: None,
+            ..*self
+        }
+    }
+
+    /// The number of findings of a check of the corpus.
+    pub fn finding_count(&self) -> usize {
+        self.findings().values().map(Vec::len).sum()
     }
 
     /// Asserts the truth file holds `errors` planted errors and `traps` traps, and
