@@ -893,17 +893,14 @@ impl Locator<'_> {
     }
 
     /// Whether the single place in a ranking `value` at folded offset `at` is one of
-    /// a group: one of the pack's `[ranks] groups` words stands earlier in its clause
-    /// ("one of the largest", "one of Japan's biggest", "một trong những … lớn
-    /// nhất"). The top places ("among the top three") are not a single place.
+    /// a group: one of the pack's `[ranks] groups` words introduces it ("one of the
+    /// largest", "one of Japan's biggest", "một trong những … lớn nhất"; see
+    /// [`Locator::introduced_by`]). The top places ("among the top three") are not a
+    /// single place.
     pub(crate) fn ranks_a_group(&self, at: usize, value: &Quantity, pack: &LangPack) -> bool {
-        if value.unit.as_deref() != Some(RANK_UNIT) || value.interval.low != value.interval.high {
-            return false;
-        }
-        let window = self.clause_before(at);
-        pack.rank_groups
-            .iter()
-            .any(|word| prefilter::word_ends(window, word).next().is_some())
+        value.unit.as_deref() == Some(RANK_UNIT)
+            && value.interval.low == value.interval.high
+            && self.introduced_by(at, &pack.rank_groups)
     }
 
     /// The sentence of the folded text holding byte `at`.
