@@ -1,6 +1,7 @@
 // The module documentation lives in doc/agreement.md: `factlint explain` prints the same text.
 #![doc = include_str!("doc/agreement.md")]
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::describe;
@@ -13,13 +14,40 @@ use crate::value::Interval;
 const MAX_RELATED: usize = 5;
 
 /// Warns on each mention of `key` (a key without a fact) that disagrees with the
-/// other documents' mentions (given in document order).
+/// other documents' mentions in the same unit (given in document order): with no
+/// exchange rate, 24 billion Australian dollars neither agrees nor disagrees with
+/// 16 billion US dollars.
 pub(crate) fn check(rules: &Rules, key: &str, mentions: &[Located], out: &mut Vec<Finding>) {
-    let docs: Vec<&str> = mentions.iter().map(|l| l.doc).collect();
-    let intervals: Vec<Interval> = mentions.iter().map(|l| l.mention.value.interval).collect();
-    for (i, reference) in disagreements(&docs, &intervals) {
+    let mut found: Vec<(usize, Reference)> = Vec::new();
+    for group in same_unit_groups(mentions) {
+        let docs: Vec<&str> = group.iter().map(|&i| mentions[i].doc).collect();
+        let intervals: Vec<Interval> = group
+            .iter()
+            .map(|&i| mentions[i].mention.value.interval)
+            .collect();
+        for (i, mut reference) in disagreements(&docs, &intervals) {
+            for j in &mut reference.first {
+                *j = group[*j];
+            }
+            found.push((group[i], reference));
+        }
+    }
+    found.sort_by_key(|(i, _)| *i);
+    for (i, reference) in found {
         out.push(disagreement(rules, key, &mentions[i], &reference, mentions));
     }
+}
+
+/// The indices of `mentions` grouped by unit, each group in mention order.
+fn same_unit_groups(mentions: &[Located]) -> Vec<Vec<usize>> {
+    let mut groups: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    for (i, l) in mentions.iter().enumerate() {
+        groups
+            .entry(l.mention.value.unit.as_deref())
+            .or_default()
+            .push(i);
+    }
+    groups.into_values().collect()
 }
 
 /// The mentions that disagree with others (by index, in order) and what each is
@@ -211,16 +239,19 @@ fn reading(l: &Located) -> String {
 
 /// What a mention of a key without a fact is compared with.
 fn compared_with(key: &str, l: &Located, mentions: &[Located]) -> String {
+    let unit = l.mention.value.unit.as_deref();
     let mut others: Vec<&str> = mentions
         .iter()
+        .filter(|o| o.doc != l.doc && o.mention.value.unit.as_deref() == unit)
         .map(|o| o.doc)
-        .filter(|name| *name != l.doc)
         .collect();
     let count = others.len();
     others.sort_unstable();
     others.dedup();
     let plural = |n: usize| if n == 1 { "" } else { "s" };
-    if count == 0 {
+    if count == 0 && mentions.iter().any(|o| o.doc != l.doc) {
+        format!("no fact for `{key}`, and the other documents state it in other units only")
+    } else if count == 0 {
         format!("no fact for `{key}` and no other document states it")
     } else {
         format!(

@@ -52,7 +52,9 @@ pub(crate) fn check(
 /// A date within the dates of another event of `events` speaks of that event ("Tổng
 /// thống Nazarbayev thăm chính thức Việt Nam từ ngày 31/10 đến 1/11/2011" in a piece
 /// on Tokayev's visit): no conflict — when that event is akin to this one (a shared
-/// tag or participant) or lasted less than a month. A wrong day that merely falls
+/// tag or participant) or, for a date that only shares a sentence with the claim's
+/// cue words, lasted less than a month. A date a pattern places ("upgraded ties on
+/// 6 March") is this event's, even on the last day of an unrelated summit. A wrong day that merely falls
 /// in an unrelated year-long event ("1994", a helper of a `since` claim) is wrong,
 /// and so is one within an event overlapping this one, unless it covers this one.
 pub(crate) fn assess(
@@ -68,23 +70,30 @@ pub(crate) fn assess(
     let doc_date = doc
         .date
         .map_or_else(|| "unknown".to_string(), |d| d.to_string());
+    let text = describe::text(doc, m.span);
     let arithmetic = format!(
         "`{}` reads as {} (document dated {doc_date}); {} took place {}",
-        describe::text(doc, m.span),
+        text,
         describe::date_span(date),
         event.label,
         describe::date_span(&event.date)
     );
-    let agrees =
-        if *specificity == SPECIFICITY_DAY_MONTH && event.date.end.year() < date.start.year() {
-            same_day_of_year(date, &event.date)
-        } else if *specificity == SPECIFICITY_RANGE {
-            // A range written day by day says when the event began and ended: one day
-            // off at either end ("23–25/6" for 22–24/6) is wrong, though it overlaps.
-            within(date, &event.date)
-        } else {
-            overlaps(date, &event.date)
-        };
+    // Written without a year, of an event in an earlier year, a day-month date or a
+    // range names that event's days ("ties set up on 29/6", "the visit of 6–9 March").
+    let by_day_and_month = event.date.end.year() < date.start.year()
+        && (*specificity == SPECIFICITY_DAY_MONTH
+            || (*specificity == SPECIFICITY_RANGE && !names_a_year(text)));
+    let agrees = if by_day_and_month && *specificity == SPECIFICITY_DAY_MONTH {
+        same_day_of_year(date, &event.date)
+    } else if by_day_and_month {
+        in_year(date, event.date.start.year()).is_some_and(|d| within(&d, &event.date))
+    } else if *specificity == SPECIFICITY_RANGE {
+        // A range written day by day says when the event began and ended: one day
+        // off at either end ("23–25/6" for 22–24/6) is wrong, though it overlaps.
+        within(date, &event.date)
+    } else {
+        overlaps(date, &event.date)
+    };
     // An event overlapping this one (the visit during which ties were upgraded)
     // counts only for a stated span that also covers this event's dates ("during the
     // visit from 27 to 30 November"): a wrong day within the visit is still wrong.
@@ -92,7 +101,7 @@ pub(crate) fn assess(
         .iter()
         .filter(|e| e.id != event.id)
         .filter(|e| !overlaps(&e.date, &event.date) || within(&event.date, date))
-        .filter(|e| akin(e, event) || e.date.end - e.date.start < chrono::Duration::days(31))
+        .filter(|e| akin(e, event) || (m.by_cues && lasted_under_a_month(e)))
         .find(|e| within(date, &e.date));
     // "On Monday", "hôm qua": the document's own days, not an event of years ago.
     let relative_to_earlier_year = *specificity == SPECIFICITY_RELATIVE
@@ -106,7 +115,30 @@ pub(crate) fn assess(
     } else if let Some(other) = other {
         Step::ok(format!("{arithmetic}; it is the date of {}", other.label))
     } else {
-        Step::finding(arithmetic, conflict(claim, event, doc, m, date))
+        let finding = conflict(claim, event, doc, m, (date, by_day_and_month));
+        Step::finding(arithmetic, finding)
+    })
+}
+
+/// Whether an event lasted less than a month: a summit, a visit, a signing.
+fn lasted_under_a_month(e: &Event) -> bool {
+    e.date.end - e.date.start < chrono::Duration::days(31)
+}
+
+/// Whether a written date names its year: four digits in a row.
+fn names_a_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// `span` moved, whole, to start in `year`; `None` for a 29 February that year lacks.
+fn in_year(span: &DateSpan, year: i32) -> Option<DateSpan> {
+    let shift = year - span.start.year();
+    Some(DateSpan {
+        start: span.start.with_year(year)?,
+        end: span.end.with_year(span.end.year() + shift)?,
+        precision: span.precision,
     })
 }
 
@@ -121,7 +153,7 @@ fn conflict(
     event: &Event,
     doc: &Document,
     m: &TemporalMention,
-    date: &DateSpan,
+    (date, by_day_and_month): (&DateSpan, bool),
 ) -> Finding {
     let text = describe::text(doc, m.span);
     let stated = describe::date_span(date);
@@ -153,7 +185,14 @@ fn conflict(
                 "`{text}` ({stated}) conflicts with the dates of {}: {actual}",
                 event.label
             ),
-            help: format!("{help}; `{text}` reads as {stated} (document dated {doc_date})"),
+            help: format!(
+                "{help}; `{text}` reads as {stated} (document dated {doc_date}){}",
+                if by_day_and_month {
+                    "; written without a year, it is compared by day and month"
+                } else {
+                    ""
+                }
+            ),
             source: event.source.clone(),
             related: Vec::new(),
         },

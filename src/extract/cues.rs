@@ -243,6 +243,7 @@ fn date_sentence(
             claim: claim_index,
             span: at.span(start + range.start..start + range.end),
             stated: Stated::Date { date, specificity },
+            by_cues: true,
         });
     }
 }

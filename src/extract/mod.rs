@@ -72,6 +72,9 @@ pub(crate) struct TemporalMention {
     pub span: Span,
     /// What the document states.
     pub stated: Stated,
+    /// Read by the claim's cue words, which tie a value to the claim only by
+    /// sharing its sentence, rather than by a pattern that places it.
+    pub by_cues: bool,
 }
 
 /// The value of a temporal mention.
@@ -578,6 +581,7 @@ fn temporal_match(
             claim: ci,
             span,
             stated: Stated::Date { date, specificity },
+            by_cues: false,
         },
         (_, None, Some((_, years)))
             if ordinal
@@ -602,11 +606,13 @@ fn temporal_match(
                 reference_shift: relative_year_before(at, whole.start, ctx),
                 named_years: years_in_sentence(at, whole.start),
             },
+            by_cues: false,
         },
         (true, None, None) => TemporalMention {
             claim: ci,
             span: at.span(whole),
             stated: Stated::Occurrence,
+            by_cues: false,
         },
         _ => return,
     };
