@@ -34,6 +34,7 @@
 //! joiners = ["-", " "]             # between number-word tokens ("" allowed: German)
 //! one_before_scale = ["a"]         # "a billion"
 //! standalone_words = true          # may one number word alone be a Number?
+//! not_first = []                   # number words never first ("tư" of "hai mươi tư")
 //! words = { one = 1 }              # cardinal words (under [numbers.words])
 //! multipliers = { hundred = 100 }  # multiply the preceding words
 //!
@@ -243,6 +244,10 @@ pub struct LangPack {
     pub one_words: Vec<String>,
     /// Whether a single number word may stand alone as a Number value.
     pub standalone_words: bool,
+    /// Number words that only follow another ("tư", "lăm", "mốt" of "hai mươi tư",
+    /// "mười lăm", "ba mươi mốt"): never the first word of a number, so "từ năm"
+    /// (folded "tu nam") is not "four years".
+    pub not_first: Vec<String>,
     /// Scale words with multipliers (thousand, triệu, Milliarde...).
     pub scales: Vec<(String, f64)>,
     /// Scale abbreviations only read in money amounts ("m", "bn", "k").
@@ -414,6 +419,8 @@ struct RawNumbers {
     one_before_scale: Vec<String>,
     #[serde(default = "yes")]
     standalone_words: bool,
+    #[serde(default)]
+    not_first: Vec<String>,
     words: BTreeMap<String, f64>,
     #[serde(default)]
     multipliers: BTreeMap<String, f64>,
@@ -650,6 +657,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         },
         one_words: folded_list(&raw.numbers.one_before_scale),
         standalone_words: raw.numbers.standalone_words,
+        not_first: folded_list(&raw.numbers.not_first),
         scales: folded_map(&raw.scales),
         money_scales: folded_map(&raw.money_scales),
         currencies,

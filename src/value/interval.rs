@@ -2,7 +2,8 @@
 //!
 //! A bare number means its rounding interval; a hedge word replaces it
 //! (nearly X → [0.9X, X], about X → [0.9X, 1.1X], more than X → [X, 1.5X],
-//! less than X → [0.5X, X], exactly X → [X, X]).
+//! less than X → [0.5X, X], exactly X → [X, X]), widening by no more than five
+//! units of the last digit written (see [`Hedge::interval`]).
 
 use serde::Serialize;
 
@@ -80,16 +81,43 @@ pub enum Hedge {
 
 impl Hedge {
     /// The interval a hedged value `x` (≥ 0) stands for; `None` for a bare number.
+    ///
+    /// A hedge admits that `x` was rounded, perhaps once more: it widens by its share
+    /// of `x` (10% for about and nearly, 50% for more and less than), but by no more
+    /// than half a unit of the digit before its last significant one. "About 1
+    /// billion" is [0.9, 1.1] billion and "more than 50%" [50, 75]%, while "about
+    /// 672 dollars" is [667, 677]: no one writes "about 672" for 627.
     pub fn interval(&self, x: f64) -> Option<Interval> {
+        let next_digit_half_unit = 5.0 * last_significant_unit(x);
+        let widen = |share: f64| (share * x).min(next_digit_half_unit);
         Some(match self {
             Hedge::None => return None,
             Hedge::Exact => Interval::point(x),
-            Hedge::About => Interval::new(0.9 * x, 1.1 * x),
-            Hedge::Nearly => Interval::new(0.9 * x, x),
-            Hedge::MoreThan => Interval::new(x, 1.5 * x),
-            Hedge::LessThan => Interval::new(0.5 * x, x),
+            Hedge::About => Interval::new(x - widen(0.1), x + widen(0.1)),
+            Hedge::Nearly => Interval::new(x - widen(0.1), x),
+            Hedge::MoreThan => Interval::new(x, x + widen(0.5)),
+            Hedge::LessThan => Interval::new(x - widen(0.5), x),
         })
     }
+}
+
+/// The place value of the last significant digit of `x`: 1 for 672, 10 for 670
+/// and 50, 0.1 for 12.5, 10⁵ for 146.3 million (zeros ending a whole number are not
+/// significant). Infinite for 0, which has no digit to round.
+fn last_significant_unit(x: f64) -> f64 {
+    let x = x.abs();
+    if x == 0.0 || !x.is_finite() {
+        return f64::INFINITY;
+    }
+    let mut unit = 10f64.powi(x.log10().floor() as i32);
+    for _ in 0..15 {
+        let steps = x / unit;
+        if (steps - steps.round()).abs() <= 1e-9 * steps {
+            return unit;
+        }
+        unit /= 10.0;
+    }
+    unit
 }
 
 /// A number as written: nominal value, the interval it stands for, unit and hedge.
@@ -187,10 +215,31 @@ mod tests {
     }
 
     #[test]
+    fn last_significant_units() {
+        for (x, unit) in [
+            (672.0, 1.0),
+            (670.0, 10.0),
+            (50.0, 10.0),
+            (12.5, 0.1),
+            (146.3e6, 1e5),
+            (5.75e9, 1e7),
+            (0.35, 0.01),
+        ] {
+            let got = last_significant_unit(x);
+            assert!((got - unit).abs() <= unit * 1e-9, "{x}: {got}, not {unit}");
+        }
+    }
+
+    #[test]
     fn hedges() {
+        // "100": its share of x is the narrower.
         assert_eq!(
             Hedge::Nearly.interval(100.0),
             Some(Interval::new(90.0, 100.0))
+        );
+        assert_eq!(
+            Hedge::About.interval(100.0),
+            Some(Interval::new(90.0, 110.0))
         );
         assert_eq!(
             Hedge::MoreThan.interval(100.0),
@@ -200,8 +249,26 @@ mod tests {
             Hedge::LessThan.interval(100.0),
             Some(Interval::new(50.0, 100.0))
         );
+        // "672" is written to the unit: no more than five units either way.
+        assert_eq!(
+            Hedge::About.interval(672.0),
+            Some(Interval::new(667.0, 677.0))
+        );
+        assert_eq!(
+            Hedge::Nearly.interval(672.0),
+            Some(Interval::new(667.0, 672.0))
+        );
+        assert_eq!(
+            Hedge::MoreThan.interval(672.0),
+            Some(Interval::new(672.0, 677.0))
+        );
+        assert_eq!(
+            Hedge::LessThan.interval(672.0),
+            Some(Interval::new(667.0, 672.0))
+        );
         assert_eq!(Hedge::Exact.interval(7.0), Some(Interval::point(7.0)));
         assert_eq!(Hedge::None.interval(7.0), None);
+        assert_eq!(Hedge::About.interval(0.0), Some(Interval::point(0.0)));
         let q = Quantity::new(6.3, Interval::new(6.25, 6.35), Hedge::None, None, true);
         assert_eq!(q.nominal, -6.3);
         assert_eq!(q.interval, Interval::new(-6.35, -6.25));

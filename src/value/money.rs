@@ -93,7 +93,7 @@ mod tests {
             ("en", "$146.3 million", (146.25e6, 146.35e6)),
             ("en", "nearly $1 billion", (0.9e9, 1e9)),
             ("vi", "gần 1 tỷ USD", (0.9e9, 1e9)),
-            ("vi", "hơn 142 triệu USD", (142e6, 213e6)),
+            ("vi", "hơn 142 triệu USD", (142e6, 147e6)),
             ("vi", "20.000 tỷ đồng", (1.5e13, 2.5e13)),
             ("de", "800 Mio. US-Dollar", (750e6, 850e6)),
             ("fr", "près d'un milliard de dollars", (0.9e9, 1e9)),

@@ -399,9 +399,16 @@ fn word_number(pack: &LangPack, restricted: bool) -> String {
     if pack.number_words.is_empty() {
         return NEVER.to_string();
     }
+    let first = bare_alt(
+        pack.number_words
+            .iter()
+            .map(|(w, _)| w.as_str())
+            .chain(pack.multipliers.iter().map(|(w, _)| w.as_str()))
+            .filter(|w| !pack.not_first.iter().any(|n| n == w)),
+    );
     let joiners = bare_alt(pack.joiners.iter().map(String::as_str));
     let rep = if restricted { "+" } else { "*" };
-    format!(r"\b{tokens}(?:{joiners}{tokens}){rep}\b")
+    format!(r"\b{first}(?:{joiners}{tokens}){rep}\b")
 }
 
 fn scale_words(pack: &LangPack, money: bool) -> String {
