@@ -95,7 +95,9 @@ pub(crate) fn check(
         .filter(|hit| match hit.verdict {
             Verdict::RoleConflict { from, until, .. } => !of_the_past(hit, (from, until)),
             Verdict::FormerName { until } => {
-                !of_the_past(hit, (None, Some(until))) && !beside_current_name(hit)
+                !of_the_past(hit, (None, Some(until)))
+                    && !beside_current_name(hit)
+                    && !role_time::tells_of_renaming(doc.body(), folded, pack, &hit.range)
             }
             _ => true,
         })

@@ -54,6 +54,25 @@ pub(crate) fn of_the_past(
     marked || relative || words.iter().filter_map(|w| year(w)).any(earlier_year_held)
 }
 
+/// Whether the sentence of `body` around `range` tells of a renaming or a merger
+/// (a renaming word of the document's language): "the ministry was formed by
+/// merging the Ministry of Agriculture with the Ministry of Natural Resources" names
+/// the old bodies on purpose.
+pub(crate) fn tells_of_renaming(
+    body: &str,
+    folded: &Folded,
+    pack: Option<&LangPack>,
+    range: &Range<usize>,
+) -> bool {
+    let Some(pack) = pack else {
+        return false;
+    };
+    let words = words(sentence_around(body, folded, Some(pack), range));
+    pack.renaming_words
+        .iter()
+        .any(|phrase| contains_words(&words, &self::words(phrase)))
+}
+
 /// The year shifts of the relative-year phrases of `sentence` ("last year" = -1),
 /// except those introduced by a comparison word ("so với năm trước").
 fn relative_years(sentence: &str, pack: &LangPack) -> Vec<i32> {

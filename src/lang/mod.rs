@@ -24,6 +24,7 @@
 //! decade_words = ["decade", "decades"] # "three decades" = 25–35 years (optional)
 //! percent_words = ["%", "percent"]
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
+//! renaming_words = ["merged"]      # a sentence telling of a renaming or merger
 //! apposition_words = ["the"]       # may open a title after a name: "X, the president"
 //! future_words = ["will"]          # a weekday later in their clause is the coming one
 //!
@@ -323,6 +324,10 @@ pub struct LangPack {
     /// lowercase NFC words, not folded (folding merges Vietnamese "nguyên" with
     /// the surname "Nguyễn").
     pub past_markers: Vec<String>,
+    /// Words that tell of a renaming or a merger ("merged", "hợp nhất", "Fusion"): a
+    /// sentence holding one may name the bodies as they were before. Lowercase NFC
+    /// words, like `past_markers`.
+    pub renaming_words: Vec<String>,
     /// Words that may open a role title written after a name and a comma ("the" in
     /// "Pham Minh Chinh, the prime minister"), folded.
     pub apposition_words: Vec<String>,
@@ -388,6 +393,8 @@ struct RawPack {
     percent_words: Vec<String>,
     #[serde(default)]
     past_markers: Vec<String>,
+    #[serde(default)]
+    renaming_words: Vec<String>,
     #[serde(default)]
     apposition_words: Vec<String>,
     #[serde(default)]
@@ -694,6 +701,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         rank_groups: folded_list(&raw.ranks.groups),
         abbrevs: folded_list(&raw.abbreviations),
         past_markers: lowercase_list(&raw.past_markers),
+        renaming_words: lowercase_list(&raw.renaming_words),
         apposition_words: folded_list(&raw.apposition_words),
         future_words: folded_list(&raw.future_words),
         countries: Countries::new(&raw.countries),
