@@ -9,7 +9,7 @@ use crate::extract::{
     SPECIFICITY_DAY_MONTH, SPECIFICITY_RANGE, SPECIFICITY_RELATIVE, Stated, TemporalMention,
 };
 use crate::rules::{Claim, Event, EventStatus};
-use crate::value::DateSpan;
+use crate::value::{DatePrecision, DateSpan};
 use chrono::Datelike;
 
 pub(crate) fn check(
@@ -51,7 +51,8 @@ pub(crate) fn check(
 /// The arithmetic and verdict for one mention: the stated span against the event's.
 /// A date within the dates of another event of `events` speaks of that event ("Tổng
 /// thống Nazarbayev thăm chính thức Việt Nam từ ngày 31/10 đến 1/11/2011" in a piece
-/// on Tokayev's visit): no conflict — when that event is akin to this one (a shared
+/// on Tokayev's visit), as does a month or year holding all of it: no conflict —
+/// when that event is akin to this one (a shared
 /// tag or participant) or, for a date that only shares a sentence with the claim's
 /// cue words, lasted less than a month. A date a pattern places ("upgraded ties on
 /// 6 March") is this event's, even on the last day of an unrelated summit. A wrong day that merely falls
@@ -102,7 +103,7 @@ pub(crate) fn assess(
         .filter(|e| e.id != event.id)
         .filter(|e| !overlaps(&e.date, &event.date) || within(&event.date, date))
         .filter(|e| akin(e, event) || (m.by_cues && lasted_under_a_month(e)))
-        .find(|e| within(date, &e.date));
+        .find(|e| within(date, &e.date) || names_the_month_or_year_of(date, &e.date));
     // "On Monday", "hôm qua": the document's own days, not an event of years ago.
     let relative_to_earlier_year = *specificity == SPECIFICITY_RELATIVE
         && doc.date.is_some_and(|d| event.date.end.year() < d.year());
@@ -118,6 +119,12 @@ pub(crate) fn assess(
         let finding = conflict(claim, event, doc, m, (date, by_day_and_month));
         Step::finding(arithmetic, finding)
     })
+}
+
+/// Whether `stated`, a month or a year ("won in 2019", "in November 2019"), holds
+/// all of `event`: it names that event's time as precisely as it is written.
+fn names_the_month_or_year_of(stated: &DateSpan, event: &DateSpan) -> bool {
+    stated.precision != DatePrecision::Day && within(event, stated)
 }
 
 /// Whether an event lasted less than a month: a summit, a visit, a signing.
