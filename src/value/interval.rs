@@ -232,40 +232,24 @@ mod tests {
 
     #[test]
     fn hedges() {
-        // "100": its share of x is the narrower.
-        assert_eq!(
-            Hedge::Nearly.interval(100.0),
-            Some(Interval::new(90.0, 100.0))
-        );
-        assert_eq!(
-            Hedge::About.interval(100.0),
-            Some(Interval::new(90.0, 110.0))
-        );
-        assert_eq!(
-            Hedge::MoreThan.interval(100.0),
-            Some(Interval::new(100.0, 150.0))
-        );
-        assert_eq!(
-            Hedge::LessThan.interval(100.0),
-            Some(Interval::new(50.0, 100.0))
-        );
-        // "672" is written to the unit: no more than five units either way.
-        assert_eq!(
-            Hedge::About.interval(672.0),
-            Some(Interval::new(667.0, 677.0))
-        );
-        assert_eq!(
-            Hedge::Nearly.interval(672.0),
-            Some(Interval::new(667.0, 672.0))
-        );
-        assert_eq!(
-            Hedge::MoreThan.interval(672.0),
-            Some(Interval::new(672.0, 677.0))
-        );
-        assert_eq!(
-            Hedge::LessThan.interval(672.0),
-            Some(Interval::new(667.0, 672.0))
-        );
+        // "100": its share of x is the narrower. "672" is written to the unit: no
+        // more than five units either way.
+        for (hedge, x, (low, high)) in [
+            (Hedge::Nearly, 100.0, (90.0, 100.0)),
+            (Hedge::About, 100.0, (90.0, 110.0)),
+            (Hedge::MoreThan, 100.0, (100.0, 150.0)),
+            (Hedge::LessThan, 100.0, (50.0, 100.0)),
+            (Hedge::About, 672.0, (667.0, 677.0)),
+            (Hedge::Nearly, 672.0, (667.0, 672.0)),
+            (Hedge::MoreThan, 672.0, (672.0, 677.0)),
+            (Hedge::LessThan, 672.0, (667.0, 672.0)),
+        ] {
+            assert_eq!(
+                hedge.interval(x),
+                Some(Interval::new(low, high)),
+                "{hedge:?} {x}"
+            );
+        }
         assert_eq!(Hedge::Exact.interval(7.0), Some(Interval::point(7.0)));
         assert_eq!(Hedge::None.interval(7.0), None);
         assert_eq!(Hedge::About.interval(0.0), Some(Interval::point(0.0)));
