@@ -52,11 +52,11 @@ pub(crate) fn check(
 /// A date within the dates of another event of `events` speaks of that event ("Tổng
 /// thống Nazarbayev thăm chính thức Việt Nam từ ngày 31/10 đến 1/11/2011" in a piece
 /// on Tokayev's visit), as does a month or year holding all of it: no conflict —
-/// when that event is akin to this one (a shared
-/// tag or participant) or, for a date that only shares a sentence with the claim's
-/// cue words, lasted less than a month. A date a pattern places ("upgraded ties on
-/// 6 March") is this event's, even on the last day of an unrelated summit. A wrong day that merely falls
-/// in an unrelated year-long event ("1994", a helper of a `since` claim) is wrong,
+/// when that event is akin to this one (a shared tag or participant) or, for a date
+/// that only shares a sentence with the claim's cue words, lasted less than a month.
+/// A date a pattern places ("upgraded ties on 6 March") is this event's, even on the
+/// last day of an unrelated summit. A wrong day that merely falls in an unrelated
+/// year-long event ("1994", a helper of a `since` claim) is wrong,
 /// and so is one within an event overlapping this one, unless it covers this one.
 pub(crate) fn assess(
     claim: &Claim,
