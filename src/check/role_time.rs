@@ -37,11 +37,7 @@ pub(crate) fn of_the_past(
 ) -> bool {
     let sentence = sentence_around(body, folded, pack, range);
     let words = words(sentence);
-    let marked = pack.is_some_and(|pack| {
-        pack.past_markers
-            .iter()
-            .any(|marker| contains_words(&words, &self::words(marker)))
-    });
+    let marked = pack.is_some_and(|pack| holds_any(&words, &pack.past_markers));
     let doc_year = doc_date.map(|d| d.year());
     let earlier_year_held =
         |year: i32| doc_year.is_none_or(|doc| year < doc) && year_within(year, held.0, held.1);
@@ -68,9 +64,14 @@ pub(crate) fn tells_of_renaming(
         return false;
     };
     let words = words(sentence_around(body, folded, Some(pack), range));
-    pack.renaming_words
+    holds_any(&words, &pack.renaming_words)
+}
+
+/// Whether `words` hold one of `phrases` (each split into words) as a whole.
+fn holds_any(words: &[String], phrases: &[String]) -> bool {
+    phrases
         .iter()
-        .any(|phrase| contains_words(&words, &self::words(phrase)))
+        .any(|phrase| contains_words(words, &self::words(phrase)))
 }
 
 /// The year shifts of the relative-year phrases of `sentence` ("last year" = -1),
