@@ -87,14 +87,21 @@ impl Hedge {
     /// than half a unit of the digit before its last significant one. "About 1
     /// billion" is [0.9, 1.1] billion and "more than 50%" [50, 75]%, while "about
     /// 672 dollars" is [667, 677]: no one writes "about 672" for 627.
+    ///
+    /// A figure of one significant digit ("80", "900 million") under "about"
+    /// or "nearly" is taken as rounded to its own place: "about 80%" is [75, 85]%,
+    /// not [72, 88]%, so it does not agree with 88%. Bounds ("more than 80") are not
+    /// roundings and keep their share.
     pub fn interval(&self, x: f64) -> Option<Interval> {
         let next_digit_half_unit = 5.0 * last_significant_unit(x);
         let widen = |share: f64| (share * x).min(next_digit_half_unit);
+        let rounded_figure_half_unit = 5.0 * round_figure_unit(x);
+        let approximate = |share: f64| widen(share).min(rounded_figure_half_unit);
         Some(match self {
             Hedge::None => return None,
             Hedge::Exact => Interval::point(x),
-            Hedge::About => Interval::new(x - widen(0.1), x + widen(0.1)),
-            Hedge::Nearly => Interval::new(x - widen(0.1), x),
+            Hedge::About => Interval::new(x - approximate(0.1), x + approximate(0.1)),
+            Hedge::Nearly => Interval::new(x - approximate(0.1), x),
             Hedge::MoreThan => Interval::new(x, x + widen(0.5)),
             Hedge::LessThan => Interval::new(x - widen(0.5), x),
         })
@@ -118,6 +125,19 @@ fn last_significant_unit(x: f64) -> f64 {
         unit /= 10.0;
     }
     unit
+}
+
+/// The place below the one digit of a figure of one significant digit (1 for 80,
+/// 10⁸ for 9 billion, 0.1 for 8): "about" rounds such a figure to its own place,
+/// whose half is five of these. Infinite for any other figure.
+fn round_figure_unit(x: f64) -> f64 {
+    let unit = last_significant_unit(x);
+    let digits = (x.abs() / unit).round();
+    if (1.0..=9.0).contains(&digits) {
+        unit / 10.0
+    } else {
+        f64::INFINITY
+    }
 }
 
 /// A number as written: nominal value, the interval it stands for, unit and hedge.
@@ -243,6 +263,17 @@ mod tests {
             (Hedge::Nearly, 672.0, (667.0, 672.0)),
             (Hedge::MoreThan, 672.0, (672.0, 677.0)),
             (Hedge::LessThan, 672.0, (667.0, 672.0)),
+            // A round figure is rounded to its own place under "about" and "nearly";
+            // a bound keeps its share.
+            (Hedge::About, 80.0, (75.0, 85.0)),
+            (Hedge::Nearly, 90.0, (85.0, 90.0)),
+            (Hedge::About, 9e8, (8.5e8, 9.5e8)),
+            (Hedge::About, 1e9, (0.9e9, 1.1e9)),
+            (Hedge::About, 50.0, (45.0, 55.0)),
+            (Hedge::About, 3500.0, (3150.0, 3850.0)),
+            (Hedge::MoreThan, 80.0, (80.0, 120.0)),
+            (Hedge::About, 8.0, (7.5, 8.5)),
+            (Hedge::About, 48.0, (43.2, 52.8)),
         ] {
             assert_eq!(
                 hedge.interval(x),
