@@ -730,7 +730,8 @@ fn self_test(args: TestArgs) -> Result<ExitCode, Error> {
 }
 
 fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
-    let rules = Rules::load(&rule_paths(args.rules)?)?;
+    let config = Config::discover(&current_dir()?)?;
+    let rules = Rules::load(&run_paths(&config, args.rules, Vec::new()).0)?;
     let text = if args.paths.is_empty() {
         factlint::explain::explain(&rules, &args.rule_id)?
     } else {
@@ -742,7 +743,10 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
                 .unwrap_or_else(|| "en".into()),
             ..LoadOptions::default()
         };
-        let corpus = Corpus::from_paths_with(&args.paths, &options)?;
+        // The documents `check` would read: the configuration's excludes apply.
+        let mut sources = Sources::discover(&args.paths, &options)?;
+        sources.retain(|name| !config.excludes(name));
+        let corpus = Corpus::from_sources(&sources);
         factlint::explain::explain_in(&rules, &args.rule_id, &corpus)?
     };
     write_output(None, &text)?;

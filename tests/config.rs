@@ -132,3 +132,22 @@ fn every_command_reads_the_configured_rules() {
     let (_, stderr, code) = factlint(&sub, &["explain", "trade-volume"]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+/// `explain CLAIM PATHS` walks the documents `check` would read: the configuration's
+/// excludes apply to it too.
+#[test]
+fn explain_in_documents_leaves_out_the_excluded_ones() {
+    let dir = seeded_copy();
+    let (stdout, stderr, code) = factlint(dir.path(), &["explain", "trade-volume", "seeds"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("seeds/002_"), "{stdout}");
+    std::fs::write(
+        dir.path().join("factlint.toml"),
+        "exclude = [\"seeds/002_*\"]\n",
+    )
+    .expect("config");
+    let (stdout, stderr, code) = factlint(dir.path(), &["explain", "trade-volume", "seeds"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stdout.contains("seeds/002_"), "{stdout}");
+    assert!(stdout.contains("seeds/00"), "{stdout}");
+}

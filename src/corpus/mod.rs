@@ -210,7 +210,12 @@ impl Corpus {
         paths: &[P],
         options: &LoadOptions,
     ) -> Result<Self, Error> {
-        let sources = Sources::discover(paths, options)?;
+        Ok(Self::from_sources(&Sources::discover(paths, options)?))
+    }
+
+    /// Reads every document of already discovered `sources` (which a caller may
+    /// have narrowed, e.g. by the configuration's excludes).
+    pub fn from_sources(sources: &Sources) -> Self {
         let mut corpus = Corpus {
             documents: Vec::new(),
             problems: sources.walk_problems().to_vec(),
@@ -224,7 +229,7 @@ impl Corpus {
         corpus
             .problems
             .sort_by(|a, b| (a.file.as_str(), a.offset).cmp(&(b.file.as_str(), b.offset)));
-        Ok(corpus)
+        corpus
     }
 }
 
