@@ -1,6 +1,7 @@
 //! The progress bar of `factlint check` (binary only): on standard error, only when
 //! it is a terminal, never when `CI` is set, and only once a run has taken more than
-//! a second, so quick runs and pipes stay silent (issue 7).
+//! a second (`FACTLINT_PROGRESS_DELAY_MS` sets another delay), so quick runs and
+//! pipes stay silent (issue 7).
 
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,10 +12,23 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 /// How long a run goes before the bar appears.
 const DELAY: Duration = Duration::from_secs(1);
 
+/// The variable that sets another delay, in milliseconds (tests show the bar at once
+/// with `0`).
+const DELAY_VARIABLE: &str = "FACTLINT_PROGRESS_DELAY_MS";
+
+/// [`DELAY`], or the delay `FACTLINT_PROGRESS_DELAY_MS` sets.
+fn delay() -> Duration {
+    std::env::var(DELAY_VARIABLE)
+        .ok()
+        .and_then(|ms| ms.trim().parse().ok())
+        .map_or(DELAY, Duration::from_millis)
+}
+
 /// A progress bar over `total` documents that shows itself after [`DELAY`].
 pub(crate) struct Progress {
     bar: Option<ProgressBar>,
     start: Instant,
+    delay: Duration,
     shown: AtomicBool,
 }
 
@@ -35,6 +49,7 @@ impl Progress {
         Progress {
             bar,
             start: Instant::now(),
+            delay: delay(),
             shown: AtomicBool::new(false),
         }
     }
@@ -45,7 +60,7 @@ impl Progress {
             return;
         };
         if !self.shown.load(Ordering::Relaxed)
-            && self.start.elapsed() >= DELAY
+            && self.start.elapsed() >= self.delay
             && !self.shown.swap(true, Ordering::Relaxed)
         {
             bar.set_draw_target(ProgressDrawTarget::stderr());
