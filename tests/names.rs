@@ -377,6 +377,9 @@ fn check_titles_after_names(index: &NameIndex) {
         "Nguyễn Phú Trọng – Tổng Bí thư của Đảng",
         "Nguyen Phu Trong, the general secretary of the party, said",
         "Nguyễn Phú Trọng, der Generalsekretär der KPV.",
+        // A possessive opens the apposition too.
+        "Nguyen Phu Trong, Vietnam's general secretary, said",
+        "Nguyen Phu Trong, the country's general secretary, said",
     ] {
         assert_eq!(conflict(text, in_2025).len(), 1, "{text}");
     }
@@ -391,6 +394,8 @@ fn check_titles_after_names(index: &NameIndex) {
         "Nguyễn Phú Trọng, Tổng Bí thư Đảng",
         // No apposition: a word other than an article, or no comma.
         "Tô Lâm, then president, spoke",
+        "To Lam, Vietnam's then president, spoke",
+        "To Lam, 2024's president, spoke",
         "Tô Lâm và Chủ tịch nước",
         "Tô Lâm,Chủ tịch nước",
     ] {

@@ -345,7 +345,8 @@ impl NameIndex {
     }
 
     /// The title written after name hit `exact[k]` as an apposition: the next hit,
-    /// after a comma or a spaced dash and at most one of `apposition_words`, when
+    /// after a comma or a spaced dash and at most one of `apposition_words` or a
+    /// possessive ("Tokayev, Kazakhstan's president,"), when
     /// nothing but punctuation or a lowercase word follows it ("Tô Lâm, Tổng Bí thư,",
     /// "Pham Minh Chinh, the prime minister of Vietnam"). A title followed by a
     /// capitalised word or another hit is that name's own ("Tô Lâm, President Luong
@@ -358,8 +359,14 @@ impl NameIndex {
         k: usize,
         apposition_words: &[String],
     ) -> Option<&Pattern> {
-        let (name, title) = (exact.get(k)?, exact.get(k + 1)?);
         let text = folded.text.as_str();
+        let name = exact.get(k)?;
+        // A known name may own the title: "Tokayev, Kazakhstan's president".
+        let owner = exact
+            .get(k + 1)
+            .filter(|owner| text.get(owner.end..).is_some_and(|r| r.starts_with("'s ")));
+        let t = k + 1 + usize::from(owner.is_some());
+        let title = exact.get(t)?;
         let gap = text.get(name.end..title.start)?;
         // Folding made every dash `-`.
         let rest = gap.strip_prefix(',').or_else(|| gap.strip_prefix(" -"))?;
@@ -368,13 +375,15 @@ impl NameIndex {
         }
         let opened = rest.trim_start();
         if !opened.is_empty() {
-            let word = opened.trim_end();
-            if word.len() == opened.len() || !apposition_words.iter().any(|w| w == word) {
+            let words = opened.trim_end();
+            if words.len() == opened.len()
+                || !(apposition_words.iter().any(|w| w == words) || possessive(words))
+            {
                 return None;
             }
         }
         if exact
-            .get(k + 2)
+            .get(t + 1)
             .is_some_and(|next| directly_before(text, title, next))
         {
             return None;
@@ -434,6 +443,20 @@ impl NameIndex {
         }
         out
     }
+}
+
+/// Whether folded `words` are a possessive that may open an apposition's title: one
+/// to three words without digits, the last ending in `'s` ("vietnam's", "the
+/// country's", "ho chi minh city's").
+fn possessive(words: &str) -> bool {
+    let count = words.split(' ').count();
+    (1..=3).contains(&count)
+        && words
+            .split(' ')
+            .all(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || "'-.".contains(c)))
+        && words
+            .strip_suffix("'s")
+            .is_some_and(|owner| owner.ends_with(char::is_alphabetic))
 }
 
 /// Whether hit `first` ends right before hit `second`, one space at most between.
