@@ -148,7 +148,12 @@ fn trim_number(value: f64) -> String {
     };
     let decimals = (3 - magnitude).clamp(0, 3) as usize;
     let text = format!("{value:.decimals$}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
+    // Zeros after a decimal point only: "2200" keeps its own.
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        text.as_str()
+    };
     if text == "-0" {
         "0".to_string()
     } else {
@@ -195,6 +200,9 @@ mod tests {
         assert_eq!(format_quantity(402.01e6, Some("USD")), "US$402 million");
         assert_eq!(format_quantity(969.408e6, Some("USD")), "US$969.4 million");
         assert_eq!(format_quantity(1234.0, None), "1234");
+        assert_eq!(format_quantity(2200.0, None), "2200");
+        assert_eq!(format_quantity(5000.0, None), "5000");
+        assert_eq!(format_quantity(2020.4, Some("year")), "2020 years");
         assert_eq!(format_quantity(6.3, Some("%")), "6.3%");
         assert_eq!(format_quantity(4.0, Some("rank")), "No. 4");
     }
