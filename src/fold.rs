@@ -12,7 +12,8 @@
 //! - typographic dashes and minus → `-`, typographic quotes → `'` / `"`;
 //! - a run of whitespace (NBSP and friends included) → one space, or one `\n` when the
 //!   run contains a line break (line breaks end sentences);
-//! - zero-width characters and soft hyphens are dropped.
+//! - zero-width characters and soft hyphens are dropped;
+//! - a unit of measure glued to a number gets a space: "2.021km" → "2.021 km".
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -122,11 +123,75 @@ pub fn fold(original: &str) -> Folded {
     if let Some((s, e, newline)) = pending_space {
         push(&mut text, &mut starts, &mut ends, space(newline), s, e);
     }
+    separate_glued_units(&mut text, &mut starts, &mut ends);
     Folded {
         // Only whole characters were pushed.
         text: String::from_utf8(text).unwrap_or_default(),
         starts,
         ends,
+    }
+}
+
+/// Units of measure that news copy glues to a number ("2.021km", "350km/h",
+/// "5.000ha"); folding writes a space between ("2.021 km"), so that a pattern's
+/// `{number} km` and a number's word boundary hold either way. Longest first.
+const GLUED_UNITS: [&str; 17] = [
+    "km2", "kwh", "mwh", "gwh", "twh", "km", "cm", "mm", "m2", "m3", "ha", "kg", "kw", "mw", "gw",
+    "tw", "m",
+];
+
+/// Inserts a space between a number and a unit of [`GLUED_UNITS`] glued to it, when
+/// the number does not itself follow a letter ("a321neo") and the unit ends at a
+/// non-alphanumeric character ("5km/h", not "5kmph"). The space maps to no original
+/// byte: it starts and ends where the unit starts.
+fn separate_glued_units(text: &mut Vec<u8>, starts: &mut Vec<u32>, ends: &mut Vec<u32>) {
+    let at_boundary = |i: usize| {
+        text.get(i)
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b < 0x80)
+    };
+    let mut inserts = Vec::new();
+    let mut i = 1;
+    while i < text.len() {
+        if !(text[i].is_ascii_lowercase() && text[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let number_start = text[..i]
+            .iter()
+            .rposition(|b| !(b.is_ascii_digit() || *b == b'.' || *b == b','))
+            .map_or(0, |p| p + 1);
+        let after_letter = number_start
+            .checked_sub(1)
+            .is_some_and(|p| text[p].is_ascii_alphabetic() || text[p] >= 0x80);
+        let unit = GLUED_UNITS
+            .iter()
+            .find(|u| text[i..].starts_with(u.as_bytes()) && at_boundary(i + u.len()));
+        if let (false, Some(unit)) = (after_letter, unit) {
+            inserts.push(i);
+            i += unit.len();
+        } else {
+            i += 1;
+        }
+    }
+    if inserts.is_empty() {
+        return;
+    }
+    let (old_text, old_starts, old_ends) = (
+        std::mem::take(text),
+        std::mem::take(starts),
+        std::mem::take(ends),
+    );
+    let mut from = 0;
+    for &at in inserts.iter().chain(std::iter::once(&old_text.len())) {
+        text.extend_from_slice(&old_text[from..at]);
+        starts.extend_from_slice(&old_starts[from..at]);
+        ends.extend_from_slice(&old_ends[from..at]);
+        if let Some(&unit_start) = old_starts.get(at) {
+            text.push(b' ');
+            starts.push(unit_start);
+            ends.push(unit_start);
+        }
+        from = at;
     }
 }
 
@@ -332,6 +397,7 @@ mod tests {
         if let Some((s, e, nl)) = pending {
             push(&mut text, &mut starts, &mut ends, space(nl), s, e);
         }
+        separate_glued_units(&mut text, &mut starts, &mut ends);
         (String::from_utf8(text).expect("utf-8"), starts, ends)
     }
 
@@ -365,6 +431,24 @@ mod tests {
                 assert_eq!((&folded.starts, &folded.ends), (&starts, &ends), "{ch:?}");
             }
         }
+    }
+
+    /// A unit glued to a number is set apart; a unit of a word, a longer word and a
+    /// number after a letter are not. Spans still map to the original bytes.
+    #[test]
+    fn glued_units_are_set_apart() {
+        let original =
+            "Dài 2.021km, 350km/h, 5.000ha; A321neo, 5kmph, 100m2, $5m, 2010s, COVID-19.";
+        let folded = fold(original);
+        assert_eq!(
+            folded.text,
+            "dai 2.021 km, 350 km/h, 5.000 ha; a321neo, 5kmph, 100 m2, $5 m, 2010s, covid-19."
+        );
+        let at = folded.text.find("2.021 km").expect("number");
+        assert_eq!(&original[folded.to_original(at..at + 8)], "2.021km");
+        assert_eq!(&original[folded.to_original(at..at + 5)], "2.021");
+        let unit = folded.text.find("km/h").expect("unit");
+        assert_eq!(&original[folded.to_original(unit - 1..unit + 4)], "km/h");
     }
 
     #[test]
