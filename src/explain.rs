@@ -240,7 +240,11 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             let _ = writeln!(out, "  {lang}: {}", groups(&scope.context));
         }
     }
-    let word_lists: [(&str, ScopeWords); 2] = [
+    let word_lists: [(&str, ScopeWords); 3] = [
+        (
+            "subject (folded; one of these words must stand in the match's sentence or the two before it in its paragraph)",
+            |s| &s.subject,
+        ),
         (
             "exclude (folded; sentences with one of these words are skipped)",
             |s| &s.exclude,

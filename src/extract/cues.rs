@@ -32,11 +32,9 @@ pub(crate) fn run(
 ) {
     let claim = &rules.claims[claim_index];
     let text = &at.folded.text;
-    let exclude = claim
-        .scope
-        .get(&cues.lang)
-        .map(|s| s.exclude.as_slice())
-        .unwrap_or(&[]);
+    let (exclude, subject) = claim.scope.get(&cues.lang).map_or((&[][..], &[][..]), |s| {
+        (s.exclude.as_slice(), s.subject.as_slice())
+    });
     // A sentence holds a word of every group only if the document holds them all:
     // most documents stop here.
     let holds = |range: &Range<usize>, w: &str| at.words.within(text, range.clone(), w);
@@ -47,6 +45,7 @@ pub(crate) fn run(
         let s = &text[sentence.clone()];
         if !every_group(&cues.groups, |w| holds(sentence, w))
             || exclude.iter().any(|w| holds(sentence, w))
+            || !at.names_subject(sentence.clone(), subject)
             || at.about_other_countries(sentence.clone(), &claim.parties, ctx.pack)
         {
             continue;

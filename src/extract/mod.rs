@@ -23,7 +23,7 @@ use crate::corpus::Document;
 use crate::fold::Folded;
 use crate::lang::{self, LangPack};
 use crate::names::whole_word;
-use crate::rules::{Claim, ClaimKind, Rules};
+use crate::rules::{Claim, ClaimKind, Rules, SUBJECT_REACH};
 use crate::value::quantity::RANK_UNIT;
 use crate::value::{DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
 
@@ -163,6 +163,7 @@ impl<'r> Extractor<'r> {
                 let list = words.entry(lang.as_str()).or_default();
                 list.extend(scope.context.iter().flatten().map(String::as_str));
                 list.extend(scope.exclude.iter().map(String::as_str));
+                list.extend(scope.subject.iter().map(String::as_str));
             }
             for cue in &claim.cues {
                 let list = words.entry(cue.lang.as_str()).or_default();
@@ -284,12 +285,13 @@ impl<'r> Extractor<'r> {
     ) {
         let claim = &self.rules.claims[ci];
         let pattern = &claim.patterns[pi];
-        let exclude = claim
+        let (exclude, subject) = claim
             .scope
             .get(&pattern.lang)
-            .map(|s| s.exclude.as_slice())
-            .unwrap_or(&[]);
-        let by_sentence = !exclude.is_empty() || !claim.parties.is_empty();
+            .map_or((&[][..], &[][..]), |s| {
+                (s.exclude.as_slice(), s.subject.as_slice())
+            });
+        let by_sentence = !exclude.is_empty() || !subject.is_empty() || !claim.parties.is_empty();
         for caps in pattern.regex.captures_iter(&at.folded.text) {
             let whole = caps.get(0).map_or(0..0, |m| m.range());
             // The sentence of the match's first word: a pattern may begin with the
@@ -302,6 +304,7 @@ impl<'r> Extractor<'r> {
                     exclude
                         .iter()
                         .any(|w| at.words.within(&at.folded.text, sentence.clone(), w))
+                        || !at.names_subject(sentence.clone(), subject)
                         || at.about_other_countries(sentence, &claim.parties, ctx.pack)
                 });
             if skipped {
@@ -915,6 +918,36 @@ impl Locator<'_> {
             .iter()
             .find(|s| s.start <= at && at < s.end.max(s.start + 1))
             .cloned()
+    }
+
+    /// Whether one of the claim's `subject` words (folded; none: always) stands in
+    /// `sentence` or in one of the [`SUBJECT_REACH`] sentences before it, within its
+    /// paragraph (no line break between).
+    pub(crate) fn names_subject(
+        &self,
+        sentence: std::ops::Range<usize>,
+        subject: &[String],
+    ) -> bool {
+        if subject.is_empty() {
+            return true;
+        }
+        let text = &self.folded.text;
+        let sentences = self.sentences();
+        let mut start = sentence.start;
+        if let Some(index) = sentences.iter().position(|s| s.start == sentence.start) {
+            for earlier in sentences[..index].iter().rev().take(SUBJECT_REACH) {
+                if text
+                    .get(earlier.end..start)
+                    .is_none_or(|gap| gap.contains('\n'))
+                {
+                    break;
+                }
+                start = earlier.start;
+            }
+        }
+        subject
+            .iter()
+            .any(|w| self.words.within(text, start..sentence.end, w))
     }
 
     /// Whether the folded `sentence` is about other countries than `parties`: it

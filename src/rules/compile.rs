@@ -597,6 +597,18 @@ fn compile_claim(
     for (lang, words) in &raw.not_after {
         scope.entry(lang.clone()).or_default().not_after = folded(words);
     }
+    for (lang, words) in &raw.subject {
+        if words.get_ref().iter().any(|w| w.trim().is_empty()) || words.get_ref().is_empty() {
+            ctx.error(
+                words.span(),
+                "subject words must be a non-empty list of non-empty words",
+                "here",
+                None,
+            );
+            ok = false;
+        }
+        scope.entry(lang.clone()).or_default().subject = folded(words);
+    }
     if patterns.is_empty() && cues.is_empty() && ok {
         ctx.error(
             raw.id.span(),

@@ -298,7 +298,15 @@ pub struct Scope {
     /// Words that disqualify only the value they introduce ("mục tiêu", "target
     /// of"), folded: the first value after one, in its clause.
     pub not_after: Vec<String>,
+    /// Words naming what the claim is about, folded: one must stand in a match's
+    /// sentence or in one of the [`SUBJECT_REACH`] sentences before it in its
+    /// paragraph ("The line … . It has a design speed of 350 km/h").
+    pub subject: Vec<String>,
 }
+
+/// How many sentences before a match's own, in its paragraph, may name the claim's
+/// `subject`.
+pub const SUBJECT_REACH: usize = 2;
 
 /// What an example expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
