@@ -111,6 +111,9 @@ enum HookCommand {
 struct TestArgs {
     /// Rule files or directories (default: the `rules` of factlint.toml, else rules/).
     rules: Vec<PathBuf>,
+    /// The same as a positional argument, spelled as `check` spells it; repeatable.
+    #[arg(long = "rules", value_name = "DIR|FILE")]
+    rules_flag: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -149,6 +152,9 @@ struct RulesArgs {
     expanded_patterns: bool,
     /// Rule files or directories (default: the `rules` of factlint.toml, else rules/).
     rules: Vec<PathBuf>,
+    /// The same as a positional argument, spelled as `check` spells it; repeatable.
+    #[arg(long = "rules", value_name = "DIR|FILE")]
+    rules_flag: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -709,7 +715,7 @@ fn rule_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>, Error> {
 }
 
 fn self_test(args: TestArgs) -> Result<ExitCode, Error> {
-    let rules = Rules::load(&rule_paths(args.rules)?)?;
+    let rules = Rules::load(&rule_paths([args.rules, args.rules_flag].concat())?)?;
     let run = factlint::selftest::run(&rules);
     let mut out = String::new();
     let handler = report_handler(false);
@@ -754,7 +760,7 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
 }
 
 fn list_rules(args: RulesArgs) -> Result<ExitCode, Error> {
-    let rules = Rules::load(&rule_paths(args.rules)?)?;
+    let rules = Rules::load(&rule_paths([args.rules, args.rules_flag].concat())?)?;
     if args.expanded_patterns {
         let mut out = String::new();
         for pattern in rules.expanded_patterns() {

@@ -490,6 +490,9 @@ fn rule_file_with_a_huge_regex() {
     for args in [
         &["check", "c", "--rules", "rules.toml"][..],
         &["rules", "--check", "rules.toml"][..],
+        // `rules` and `test` also take the rules as `check` does.
+        &["rules", "--check", "--rules", "rules.toml"][..],
+        &["test", "--rules", "rules.toml"][..],
     ] {
         let run = factlint(dir.path(), args);
         run.assert_config_error();
