@@ -378,6 +378,13 @@ fn quantity_match(
                 (_, Value::Change(q)) => change = Some((span, q)),
                 // "one of the largest trading partners" names no place.
                 (None, Value::Rank(q)) if at.ranks_a_group(m.start(), &q, ctx.pack) => return,
+                // "tăng khoảng 40%" is no count of kilometres.
+                (None, _)
+                    if slot.kind == ValueKind::Number
+                        && at.followed_by_percent(m.end(), ctx.pack) =>
+                {
+                    return;
+                }
                 (None, value) if slot.kind == value_kind && main.is_none() => {
                     main = quantity(value).map(|q| (span, q));
                     main_at = m.start();
@@ -918,6 +925,20 @@ impl Locator<'_> {
             .iter()
             .find(|s| s.start <= at && at < s.end.max(s.start + 1))
             .cloned()
+    }
+
+    /// Whether a percent word of `pack` ("%", "Prozent") follows folded offset `at`,
+    /// a space at most between: the figure before it is a percentage.
+    pub(crate) fn followed_by_percent(&self, at: usize, pack: &LangPack) -> bool {
+        let Some(rest) = self.folded.text.get(at..) else {
+            return false;
+        };
+        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        pack.percent_words.iter().any(|word| {
+            rest.strip_prefix(word.as_str()).is_some_and(|after| {
+                !word.ends_with(char::is_alphanumeric) || !after.starts_with(char::is_alphanumeric)
+            })
+        })
     }
 
     /// Whether one of the claim's `subject` words (folded; none: always) stands in
