@@ -150,10 +150,16 @@ fn separate_glued_units(text: &mut Vec<u8>, starts: &mut Vec<u32>, ends: &mut Ve
             .is_none_or(|b| !b.is_ascii_alphanumeric() && *b < 0x80)
     };
     let mut inserts = Vec::new();
-    let mut i = 1;
-    while i < text.len() {
-        if !(text[i].is_ascii_lowercase() && text[i - 1].is_ascii_digit()) {
-            i += 1;
+    let mut i = 0;
+    // From digit run to digit run (digits are a few percent of news text): the byte
+    // after each run is the only place a glued unit can start.
+    while let Some(digit) = text[i..].iter().position(u8::is_ascii_digit) {
+        i += digit;
+        i += text[i..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(text.len() - i);
+        if !text.get(i).is_some_and(u8::is_ascii_lowercase) {
             continue;
         }
         let number_start = text[..i]
@@ -169,8 +175,6 @@ fn separate_glued_units(text: &mut Vec<u8>, starts: &mut Vec<u32>, ends: &mut Ve
         if let (false, Some(unit)) = (after_letter, unit) {
             inserts.push(i);
             i += unit.len();
-        } else {
-            i += 1;
         }
     }
     if inserts.is_empty() {
