@@ -58,7 +58,7 @@ proptest! {
         let (cur_word, iso) = &p.currencies[cur_pick.index(p.currencies.len())];
         let text = format!("{number}{scale_word} {cur_word}");
         let amount: f64 = format!("{int}.{frac}0").parse::<f64>().expect("amount") * scale;
-        let ctx = ParseCtx { pack: p, doc_date: None };
+        let ctx = ParseCtx::new(p, None);
         let folded = fold_str(&text);
         let (range, value) = parse_any(&folded, &ctx, Some(ValueKind::Money))
             .map_err(|e| TestCaseError::fail(format!("{code}: {text:?}: {}", e.message)))?;
@@ -79,7 +79,7 @@ proptest! {
         let p = pack(code).expect("pack");
         let frac = format!("{frac:02}");
         let text = format!("{}%", format_number(p, int, &frac));
-        let ctx = ParseCtx { pack: p, doc_date: None };
+        let ctx = ParseCtx::new(p, None);
         let (_, value) = parse_any(&fold_str(&text), &ctx, Some(ValueKind::Percent))
             .map_err(|e| TestCaseError::fail(format!("{code}: {text:?}: {}", e.message)))?;
         let amount: f64 = format!("{int}.{frac}").parse().expect("amount");
@@ -93,7 +93,7 @@ proptest! {
     #[test]
     fn junk_never_panics(code in lang_strategy(), text in ".{0,60}") {
         let p = pack(code).expect("pack");
-        let ctx = ParseCtx { pack: p, doc_date: chrono::NaiveDate::from_ymd_opt(2025, 6, 18) };
+        let ctx = ParseCtx::new(p, chrono::NaiveDate::from_ymd_opt(2025, 6, 18));
         let folded = fold_str(&text);
         let _ = parse_any(&folded, &ctx, None);
         for kind in KIND_ORDER {
@@ -105,7 +105,7 @@ proptest! {
     #[test]
     fn digit_soup_never_panics(code in lang_strategy(), text in "[0-9 .,/%$€+\\-]{0,40}") {
         let p = pack(code).expect("pack");
-        let ctx = ParseCtx { pack: p, doc_date: None };
+        let ctx = ParseCtx::new(p, None);
         let _ = parse_any(&text, &ctx, None);
         for kind in KIND_ORDER {
             let _ = parse_any(&text, &ctx, Some(kind));
@@ -147,7 +147,7 @@ fn fixed_junk_never_panics() {
     for code in builtin_codes() {
         let p = pack(code).expect("pack");
         for doc_date in [None, doc] {
-            let ctx = ParseCtx { pack: p, doc_date };
+            let ctx = ParseCtx::new(p, doc_date);
             for j in junk {
                 let folded = fold_str(j);
                 let _ = parse_any(&folded, &ctx, None);
@@ -164,10 +164,7 @@ fn fixed_junk_never_panics() {
 #[test]
 fn huge_digit_runs_are_errors_or_finite() {
     let p = pack("en").expect("en");
-    let ctx = ParseCtx {
-        pack: p,
-        doc_date: None,
-    };
+    let ctx = ParseCtx::new(p, None);
     let long = format!("${} billion", "9".repeat(400));
     match parse_any(&fold_str(&long), &ctx, Some(ValueKind::Money)) {
         Ok((_, v)) => {

@@ -134,7 +134,7 @@ fn run_row(cols: &[&str], cache: &mut Cache) -> Result<(), String> {
         None => (*input).to_string(),
     };
     let folded = fold_str(&text);
-    let ctx = ParseCtx { pack, doc_date };
+    let ctx = ParseCtx::new(pack, doc_date);
     let expected: Vec<&str> = expected.split_whitespace().collect();
     let result = parse_any(&folded, &ctx, hint);
     if expected.first() == Some(&"ERR") {

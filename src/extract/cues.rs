@@ -75,8 +75,10 @@ fn quantity_sentence(
         key,
         value_kind: kind,
         carry_period,
+        rounded,
         not_after,
     } = read;
+    let ctx = &ParseCtx { rounded, ..*ctx };
     let mut values: Vec<(Range<usize>, Quantity)> = value::scan(kind, s, ctx)
         .into_iter()
         .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
@@ -262,8 +264,8 @@ fn scan_dates(
         return Ok(found);
     }
     let probe = ParseCtx {
-        pack: ctx.pack,
         doc_date: chrono::NaiveDate::from_ymd_opt(2000, 1, 1),
+        ..*ctx
     };
     let needing: Vec<Range<usize>> = value::scan(kind, s, &probe)
         .into_iter()

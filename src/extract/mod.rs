@@ -191,10 +191,7 @@ impl<'r> Extractor<'r> {
         let Some(matchers) = self.by_lang.get(&doc.lang) else {
             return out;
         };
-        let ctx = ParseCtx {
-            pack: matchers.pack,
-            doc_date: doc.date,
-        };
+        let ctx = ParseCtx::new(matchers.pack, doc.date);
         let scan = matchers.prefilter.scan(&folded.text);
         let located = Locator {
             folded,
@@ -341,8 +338,10 @@ fn quantity_match(
         key,
         value_kind,
         carry_period,
+        rounded,
         not_after,
     } = read;
+    let ctx = &ParseCtx { rounded, ..*ctx };
     let mut main: Option<(Span, Quantity)> = None;
     let mut main_at = 0;
     let mut base_value: Option<(Span, Quantity)> = None;
@@ -432,6 +431,8 @@ pub(super) struct QuantityRead<'a> {
     pub key: &'a str,
     pub value_kind: ValueKind,
     pub carry_period: bool,
+    /// Whether bare figures stand for their rounding interval (`rounded`).
+    pub rounded: bool,
     /// Words whose value is not read (`not_after` of the document's language).
     pub not_after: &'a [String],
 }
@@ -446,12 +447,14 @@ impl<'a> QuantityRead<'a> {
                 key,
                 value,
                 carry_period,
+                rounded,
                 ..
             } => Some(QuantityRead {
                 claim: index,
                 key: key.as_str(),
                 value_kind: *value,
                 carry_period: *carry_period,
+                rounded: *rounded,
                 not_after,
             }),
             _ => None,

@@ -629,6 +629,17 @@ fn compile_claim(
         );
         ok = false;
     }
+    if *raw.kind.get_ref() != RawClaimKind::Quantity
+        && let Some(rounded) = &raw.rounded
+    {
+        ctx.error(
+            rounded.span(),
+            "`rounded` applies to quantity claims",
+            "not read for this kind",
+            Some("counts of years and dates are read as written already".into()),
+        );
+        ok = false;
+    }
     let kind = match raw.kind.get_ref() {
         RawClaimKind::Quantity => quantity_kind(ctx, &raw, &patterns, !cues.is_empty()),
         kind => temporal::claim_kind(
@@ -835,6 +846,7 @@ fn quantity_kind(
         value,
         derived_severity: raw.derived_severity.unwrap_or(Severity::Warning),
         carry_period: raw.carry_period,
+        rounded: raw.rounded.as_ref().is_none_or(|r| *r.get_ref()),
     })
 }
 

@@ -226,6 +226,8 @@ pub(crate) struct RawClaim {
     pub derived_severity: Option<Severity>,
     #[serde(default, alias = "carry-period")]
     pub carry_period: bool,
+    /// `false`: the claim's figures are never rounded (counts, speeds).
+    pub rounded: Option<Spanned<bool>>,
     pub message: Option<String>,
     pub help: Option<String>,
     pub description: Option<String>,

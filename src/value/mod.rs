@@ -185,6 +185,21 @@ pub struct ParseCtx<'a> {
     pub pack: &'a LangPack,
     /// The document's date, if known.
     pub doc_date: Option<NaiveDate>,
+    /// Whether a bare figure stands for its rounding interval ("800" is 750–850):
+    /// true unless the claim says its figures are never rounded (`rounded = false`),
+    /// when the figure's trailing zeros count ("10 stations" is 9.5–10.5).
+    pub rounded: bool,
+}
+
+impl<'a> ParseCtx<'a> {
+    /// The context of text in `pack`'s language dated `doc_date`, figures rounded.
+    pub fn new(pack: &'a LangPack, doc_date: Option<NaiveDate>) -> Self {
+        ParseCtx {
+            pack,
+            doc_date,
+            rounded: true,
+        }
+    }
 }
 
 /// Why a value could not be read.
@@ -241,8 +256,8 @@ fn assemble(
 ) -> Result<Value, ValueError> {
     let pack = ctx.pack;
     match kind {
-        ValueKind::Money => money::money(caps, pack),
-        ValueKind::Number => money::number(caps, pack),
+        ValueKind::Money => money::money(caps, pack, !ctx.rounded),
+        ValueKind::Number => money::number(caps, pack, !ctx.rounded),
         ValueKind::Percent => percent::percent(caps, pack),
         ValueKind::Change => percent::change(caps, pack, negative),
         ValueKind::Count => quantity::count(caps, pack),
@@ -519,7 +534,7 @@ pub(crate) mod testutil {
     pub(crate) fn reads(lang: &str, kind: ValueKind, input: &str, doc: Option<&str>) -> Value {
         let pack = crate::lang::pack(lang).expect("pack");
         let doc_date = doc.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date"));
-        let ctx = ParseCtx { pack, doc_date };
+        let ctx = ParseCtx::new(pack, doc_date);
         let folded = fold_str(input);
         let frag = fragment(kind, pack);
         let re = Regex::new(&format!("^(?:{frag})$")).expect("fragment compiles");
@@ -613,10 +628,7 @@ mod tests {
     #[test]
     fn scan_finds_all_and_rejects_glued_numbers() {
         let p = pack("en").expect("en");
-        let ctx = ParseCtx {
-            pack: p,
-            doc_date: None,
-        };
+        let ctx = ParseCtx::new(p, None);
         let text = fold_str("COVID-19 cost $5 billion in 2020 and $7.5 billion in G7 states, 1-0.");
         let money = scan(ValueKind::Money, &text, &ctx);
         assert_eq!(money.len(), 2);
@@ -630,10 +642,7 @@ mod tests {
     #[test]
     fn parse_any_prefers_the_longest_reading() {
         let p = pack("vi").expect("vi");
-        let ctx = ParseCtx {
-            pack: p,
-            doc_date: None,
-        };
+        let ctx = ParseCtx::new(p, None);
         let (_, v) = parse_any("giam 6,3%", &ctx, None).expect("change");
         assert_eq!(v.kind(), ValueKind::Change);
         let (_, v) = parse_any("33 nam", &ctx, None).expect("count");
@@ -645,10 +654,7 @@ mod tests {
     #[test]
     fn missing_doc_date_is_reported() {
         let p = pack("en").expect("en");
-        let ctx = ParseCtx {
-            pack: p,
-            doc_date: None,
-        };
+        let ctx = ParseCtx::new(p, None);
         let e = parse(ValueKind::Date, "yesterday", &ctx).expect_err("needs doc date");
         assert!(e.message.starts_with("needs the document date"), "{e}");
         let e = parse_any("on monday", &ctx, None).expect_err("needs doc date");

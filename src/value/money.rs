@@ -10,8 +10,14 @@ use super::quantity::{err, hedge_of};
 use super::{Value, ValueError, cap, lookup};
 use crate::lang::LangPack;
 
-/// Money: an amount plus a currency (required by the templates).
-pub(crate) fn money(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
+/// Money: an amount plus a currency (required by the templates). A bare amount's
+/// trailing zeros count when `zeros_significant` (a claim whose figures are never
+/// rounded).
+pub(crate) fn money(
+    caps: &Captures,
+    pack: &LangPack,
+    zeros_significant: bool,
+) -> Result<Value, ValueError> {
     let cur = caps.name("cur").or_else(|| caps.name("cur2"));
     let Some(cur) = cur else {
         return Err(err("money needs a currency"));
@@ -23,7 +29,7 @@ pub(crate) fn money(caps: &Captures, pack: &LangPack) -> Result<Value, ValueErro
         return Err(err("money needs an amount"));
     };
     let text = amount_m.as_str();
-    let Some(amount) = parse_amount(text, pack, true, false) else {
+    let Some(amount) = parse_amount(text, pack, true, zeros_significant) else {
         return Err(err(format!("cannot read the amount {text:?}")));
     };
     let looks_like_year = text.len() == 4
@@ -66,12 +72,17 @@ pub(crate) fn money(caps: &Captures, pack: &LangPack) -> Result<Value, ValueErro
     )))
 }
 
-/// A plain number with an optional scale word.
-pub(crate) fn number(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
+/// A plain number with an optional scale word; its trailing zeros count when
+/// `zeros_significant`.
+pub(crate) fn number(
+    caps: &Captures,
+    pack: &LangPack,
+    zeros_significant: bool,
+) -> Result<Value, ValueError> {
     let text = cap(caps, "amount")
         .or_else(|| cap(caps, "num"))
         .ok_or_else(|| err("no number"))?;
-    let amount = parse_amount(text, pack, false, false)
+    let amount = parse_amount(text, pack, false, zeros_significant)
         .ok_or_else(|| err(format!("cannot read the number {text:?}")))?;
     Ok(Value::Number(Quantity::new(
         amount.nominal,
@@ -102,6 +113,24 @@ mod tests {
         for (lang, input, want) in cases {
             approx(interval(&reads(lang, ValueKind::Money, input, None)), want);
         }
+    }
+
+    #[test]
+    fn unrounded_figures_keep_their_trailing_zeros() {
+        use super::super::{ParseCtx, parse};
+        use crate::fold::fold_str;
+        let pack = crate::lang::pack("vi").expect("pack");
+        let exact = ParseCtx {
+            rounded: false,
+            ..ParseCtx::new(pack, None)
+        };
+        let read =
+            |kind, text: &str| interval(&parse(kind, &fold_str(text), &exact).expect("reads"));
+        approx(read(ValueKind::Number, "10"), (9.5, 10.5));
+        approx(read(ValueKind::Number, "1.000"), (999.5, 1000.5));
+        approx(read(ValueKind::Number, "13,05"), (13.045, 13.055));
+        approx(read(ValueKind::Number, "khoảng 10"), (9.0, 11.0));
+        approx(read(ValueKind::Money, "800 triệu USD"), (799.5e6, 800.5e6));
     }
 
     #[test]
