@@ -72,3 +72,102 @@ fn a_broken_pack_is_a_located_error() {
     assert!(stderr.contains("invalid language pack"), "{stderr}");
     assert!(stderr.contains("rules/lang/xq.toml:"), "{stderr}");
 }
+
+/// The document's finding when `doc.txt` says "In 2024, trade reached US$0.8 bln."
+fn bln_finding(dir: &std::path::Path) -> (serde_json::Value, String, i32) {
+    std::fs::write(
+        dir.join("doc.txt"),
+        "---\nlang: xq\n---\nIn 2024, trade reached US$0.8 bln.\n",
+    )
+    .expect("doc");
+    let (stdout, stderr, code) = run(dir);
+    let report = serde_json::from_str(&stdout).unwrap_or(serde_json::Value::Null);
+    (report, stderr, code)
+}
+
+#[test]
+fn a_pack_that_extends_a_built_in_one_lists_only_its_additions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The built-in English pack reads "US$0.8" and stops before "bln".
+    write_rules(
+        dir.path(),
+        &EN_PACK.replacen("code = \"en\"", "code = \"xq\"", 1),
+    );
+    let (report, stderr, code) = bln_finding(dir.path());
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(report["findings"][0]["text"], "US$0.8");
+
+    let extension = "code = \"xq\"\nextends = \"en\"\n\n[money_scales]\nbln = 1e9\n";
+    write_rules(dir.path(), extension);
+    let (report, stderr, code) = bln_finding(dir.path());
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(report["findings"][0]["text"], "US$0.8 bln");
+    assert_eq!(report["findings"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn a_mistake_in_an_extension_is_located_in_its_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let extension = "code = \"xq\"\nextends = \"en\"\n\n[hedges]\nroughly = [\"roughly\"]\n";
+    write_rules(dir.path(), extension);
+    let (report, stderr, code) = bln_finding(dir.path());
+    assert_eq!(code, 2, "{stderr}");
+    assert!(report.is_null());
+    assert!(stderr.contains("unknown field `roughly`"), "{stderr}");
+    assert!(stderr.contains("rules/lang/xq.toml:5:1"), "{stderr}");
+
+    write_rules(dir.path(), "code = \"xq\"\nextends = \"xx\"\n");
+    let (_, stderr, code) = bln_finding(dir.path());
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("names no built-in pack: `xx`"), "{stderr}");
+    assert!(stderr.contains("rules/lang/xq.toml:2:1"), "{stderr}");
+}
+
+/// The round-7 pack author copied three built-in packs to add a few words; the same
+/// additions written with `extends` load the same packs. (The German value regexes
+/// differ: the built-in pack now keeps the articles "ein", "eine" from standing alone
+/// as numbers, which the copy predates.)
+#[test]
+fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for code in ["vi", "en", "de"] {
+        let read = |dir: &str| {
+            let path = fixtures.join(dir).join(format!("{code}.toml"));
+            let text = std::fs::read_to_string(&path).expect("pack file");
+            factlint::lang::LangPack::from_toml(&text).expect("pack loads")
+        };
+        let copied = read("newsroom-infra-rules/lang");
+        let mut extended = read("lang-extends");
+        assert!(extended.past_markers.len() > copied.past_markers.len() / 2);
+        if code == "de" {
+            assert_eq!(extended.not_alone, ["ein", "eine"]);
+            extended.not_alone.clear();
+        }
+        // The packs' Debug text; for German, the word lists only (the compiled
+        // templates come last).
+        let shown = |pack: &factlint::lang::LangPack| {
+            let debug = format!("{pack:?}");
+            match debug.find(", compiled: ") {
+                Some(end) if code == "de" => debug[..end].to_string(),
+                _ => debug,
+            }
+        };
+        let (copied, extended) = (shown(&copied), shown(&extended));
+        let differs_at = copied
+            .bytes()
+            .zip(extended.bytes())
+            .position(|(a, b)| a != b)
+            .or((copied.len() != extended.len()).then(|| copied.len().min(extended.len())));
+        if let Some(at) = differs_at {
+            let around = |text: &str| {
+                let start = text.floor_char_boundary(at.saturating_sub(80));
+                text[start..text.floor_char_boundary(at + 80)].to_string()
+            };
+            panic!(
+                "{code}: copy …{}… vs extension …{}…",
+                around(&copied),
+                around(&extended)
+            );
+        }
+    }
+}

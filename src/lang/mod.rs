@@ -14,6 +14,7 @@
 //! # Schema (every table uses `deny_unknown_fields`)
 //!
 //! ```toml
+//! extends = "vi"                   # optional: list only additions to a built-in pack
 //! code = "xx"                      # language code
 //! name = "Name"
 //! abbreviations = ["Dr."]          # do not end a sentence
@@ -36,6 +37,7 @@
 //! one_before_scale = ["a"]         # "a billion"
 //! standalone_words = true          # may one number word alone be a Number?
 //! not_first = []                   # number words never first ("tư" of "hai mươi tư")
+//! not_alone = []                   # number words never a number alone (German "ein")
 //! words = { one = 1 }              # cardinal words (under [numbers.words])
 //! multipliers = { hundred = 100 }  # multiply the preceding words
 //!
@@ -71,6 +73,7 @@ use std::ops::Range;
 use std::sync::{LazyLock, OnceLock, RwLock};
 
 mod countries;
+mod extend;
 
 pub use countries::Countries;
 use serde::Deserialize;
@@ -130,6 +133,14 @@ const BUILTIN_SOURCES: &[(&str, &str)] = &[
 /// templates is a good part of start-up, and most runs use few of the languages).
 static BUILTIN: [OnceLock<Option<LangPack>>; BUILTIN_SOURCES.len()] =
     [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
+
+/// The TOML source of the built-in pack for `code`, gazetteer included.
+fn builtin_source(code: &str) -> Option<&'static str> {
+    BUILTIN_SOURCES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, src)| *src)
+}
 
 /// The built-in pack for `code`, compiled on first use.
 fn builtin(code: &str) -> Option<&'static LangPack> {
@@ -249,6 +260,9 @@ pub struct LangPack {
     /// "mười lăm", "ba mươi mốt"): never the first word of a number, so "từ năm"
     /// (folded "tu nam") is not "four years".
     pub not_first: Vec<String>,
+    /// Number words that are no number on their own, only in a longer one or before
+    /// a scale word: German "ein", "eine" are also articles ("ein Abkommen").
+    pub not_alone: Vec<String>,
     /// Scale words with multipliers (thousand, triệu, Milliarde...).
     pub scales: Vec<(String, f64)>,
     /// Scale abbreviations only read in money amounts ("m", "bn", "k").
@@ -342,8 +356,19 @@ pub struct LangPack {
 
 impl LangPack {
     /// Parses and validates a pack from TOML source. Errors carry a byte span.
+    ///
+    /// A source with `extends = "xx"` lists only additions to the built-in pack `xx`
+    /// (see the `extend` module): its lists are appended, its tables merged, its
+    /// other values replace the built-in ones.
     pub fn from_toml(src: &str) -> Result<LangPack, LangError> {
-        parse_pack(src, Compile::Now)
+        match extend::resolve(src)? {
+            None => parse_pack(src, Compile::Now),
+            Some(merged) => parse_pack(&merged, Compile::Now).map_err(|err| LangError {
+                // Spans of the merged source mean nothing in the user's file.
+                span: extend::locate(&err.message, src, None),
+                message: err.message,
+            }),
+        }
     }
 
     /// Abbreviations that must not end a sentence (folded).
@@ -428,6 +453,8 @@ struct RawNumbers {
     standalone_words: bool,
     #[serde(default)]
     not_first: Vec<String>,
+    #[serde(default)]
+    not_alone: Vec<String>,
     words: BTreeMap<String, f64>,
     #[serde(default)]
     multipliers: BTreeMap<String, f64>,
@@ -665,6 +692,7 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         one_words: folded_list(&raw.numbers.one_before_scale),
         standalone_words: raw.numbers.standalone_words,
         not_first: folded_list(&raw.numbers.not_first),
+        not_alone: folded_list(&raw.numbers.not_alone),
         scales: folded_map(&raw.scales),
         money_scales: folded_map(&raw.money_scales),
         currencies,

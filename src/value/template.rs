@@ -390,25 +390,31 @@ fn glued_amount(pack: &LangPack, kind: ValueKind) -> String {
 
 /// Number written in words (`restricted`: at least two tokens).
 fn word_number(pack: &LangPack, restricted: bool) -> String {
-    let tokens = bare_alt(
-        pack.number_words
-            .iter()
-            .map(|(w, _)| w.as_str())
-            .chain(pack.multipliers.iter().map(|(w, _)| w.as_str())),
-    );
     if pack.number_words.is_empty() {
         return NEVER.to_string();
     }
-    let first = bare_alt(
-        pack.number_words
-            .iter()
-            .map(|(w, _)| w.as_str())
-            .chain(pack.multipliers.iter().map(|(w, _)| w.as_str()))
-            .filter(|w| !pack.not_first.iter().any(|n| n == w)),
-    );
+    // Number words and multipliers, but those of `skip`.
+    let words_but = |skip: &[&[String]]| {
+        bare_alt(
+            pack.number_words
+                .iter()
+                .map(|(w, _)| w.as_str())
+                .chain(pack.multipliers.iter().map(|(w, _)| w.as_str()))
+                .filter(|w| !skip.iter().any(|list| list.iter().any(|n| n == w))),
+        )
+    };
+    let tokens = words_but(&[]);
+    let first = words_but(&[&pack.not_first]);
     let joiners = bare_alt(pack.joiners.iter().map(String::as_str));
-    let rep = if restricted { "+" } else { "*" };
-    format!(r"\b{first}(?:{joiners}{tokens}){rep}\b")
+    if restricted {
+        return format!(r"\b{first}(?:{joiners}{tokens})+\b");
+    }
+    if pack.not_alone.is_empty() {
+        return format!(r"\b{first}(?:{joiners}{tokens})*\b");
+    }
+    // A word of `not_alone` only starts a longer number ("einundzwanzig").
+    let alone = words_but(&[&pack.not_first, &pack.not_alone]);
+    format!(r"\b(?:{first}(?:{joiners}{tokens})+|{alone})\b")
 }
 
 fn scale_words(pack: &LangPack, money: bool) -> String {

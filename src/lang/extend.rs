@@ -1,0 +1,210 @@
+//! User packs that extend a built-in pack (`extends = "vi"`) instead of replacing it:
+//! the file lists only what it adds, and the rest comes from the built-in pack.
+//!
+//! The two TOML documents are merged before the pack is read:
+//! - a list is appended to the built-in one (`past_markers`, `percent_words`, each
+//!   hedge or currency list), except `dates.months` and `dates.weekdays`, whose
+//!   n-th inner list is appended to the n-th month or weekday, and the value
+//!   `[templates]`, whose added templates come first (most specific first: what a
+//!   pack adds is usually a form the built-in ones read only in part);
+//! - a table is merged key by key (`[scales]`, `[numbers.words]`, `[countries]`);
+//! - any other value replaces the built-in one (`name`, `standalone_words`).
+//!
+//! `code` defaults to the extended pack's; another code makes a new language that
+//! starts from the extended one.
+
+use std::ops::Range;
+
+use toml::{Table, Value};
+
+use super::LangError;
+
+/// The key naming the built-in pack a user pack extends.
+const EXTENDS: &str = "extends";
+
+/// The TOML source of the pack `src` describes: `src` itself when it extends no
+/// pack, else the extended built-in pack's source with `src` merged in.
+pub(super) fn resolve(src: &str) -> Result<Option<String>, LangError> {
+    // A file that does not parse is left to the pack reader, whose error is located.
+    let Ok(mut own) = src.parse::<Table>() else {
+        return Ok(None);
+    };
+    let Some(base_code) = own.remove(EXTENDS) else {
+        return Ok(None);
+    };
+    let extends_at = key_span(src, EXTENDS);
+    let Value::String(base_code) = base_code else {
+        return Err(LangError {
+            message: "`extends` must be the code of a built-in pack (\"vi\")".into(),
+            span: extends_at,
+        });
+    };
+    let Some(base_src) = super::builtin_source(&base_code) else {
+        return Err(LangError {
+            message: format!(
+                "`extends` names no built-in pack: `{base_code}` (built-in: {})",
+                super::builtin_codes().join(", ")
+            ),
+            span: extends_at,
+        });
+    };
+    let mut base: Table = base_src.parse().map_err(|_| LangError {
+        message: format!("the built-in pack `{base_code}` does not parse"),
+        span: extends_at.clone(),
+    })?;
+    merge_table(&mut base, own, "");
+    toml::to_string(&base).map(Some).map_err(|err| LangError {
+        message: format!("cannot merge with the built-in pack `{base_code}`: {err}"),
+        span: extends_at,
+    })
+}
+
+/// Where a problem of the merged pack lies in the user's own file: the first
+/// key its message names in backticks ("unknown field `hedge`"), else `fallback`.
+pub(super) fn locate(
+    message: &str,
+    src: &str,
+    fallback: Option<Range<usize>>,
+) -> Option<Range<usize>> {
+    message
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .find_map(|name| key_span(src, name))
+        .or(fallback)
+        .or_else(|| key_span(src, EXTENDS))
+}
+
+/// The span of the first line of `src` that assigns `key` (`key =` or `"key" =`).
+fn key_span(src: &str, key: &str) -> Option<Range<usize>> {
+    let mut start = 0;
+    for line in src.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let bare = trimmed.strip_prefix(key);
+        let quoted = trimmed
+            .strip_prefix('"')
+            .and_then(|rest| rest.strip_prefix(key))
+            .and_then(|rest| rest.strip_prefix('"'));
+        if bare
+            .or(quoted)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            let at = start + (line.len() - trimmed.len());
+            return Some(at..start + line.trim_end().len());
+        }
+        start += line.len();
+    }
+    None
+}
+
+/// Merges `own` into `base` (`path` is the dotted path of `base`, "" at the top).
+fn merge_table(base: &mut Table, own: Table, path: &str) {
+    for (key, value) in own {
+        let here = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        match (base.get_mut(&key), value) {
+            (Some(Value::Table(base)), Value::Table(own)) => merge_table(base, own, &here),
+            (Some(Value::Array(base)), Value::Array(own)) => merge_list(base, own, &here),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+/// Adds the entries of `own` to the list `base` at `path`.
+fn merge_list(base: &mut Vec<Value>, own: Vec<Value>, path: &str) {
+    if path == "dates.months" || path == "dates.weekdays" {
+        for (slot, names) in base.iter_mut().zip(own) {
+            if let (Value::Array(slot), Value::Array(names)) = (slot, names) {
+                slot.extend(names);
+            }
+        }
+    } else if path.starts_with("templates.") {
+        let built_in = std::mem::replace(base, own);
+        base.extend(built_in);
+    } else {
+        base.extend(own);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn merged(src: &str) -> Table {
+        resolve(src)
+            .expect("merges")
+            .expect("extends a pack")
+            .parse()
+            .expect("valid TOML")
+    }
+
+    fn strings(value: &Value) -> Vec<&str> {
+        value
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect()
+    }
+
+    #[test]
+    fn a_pack_without_extends_is_read_as_it_is() {
+        assert_eq!(resolve("code = \"xq\"\n").expect("ok"), None);
+        assert_eq!(resolve("code = [").expect("left to the reader"), None);
+    }
+
+    #[test]
+    fn lists_are_appended_tables_merged_values_replaced() {
+        let pack = merged(
+            "extends = \"en\"\npast_markers = [\"sometime\"]\nname = \"English+\"\n\
+             [scales]\nkm = 1\n[numbers]\nstandalone_words = false\n",
+        );
+        let markers = strings(&pack["past_markers"]);
+        assert!(markers.contains(&"then") && markers.ends_with(&["sometime"]));
+        assert_eq!(pack["name"].as_str(), Some("English+"));
+        assert_eq!(pack["code"].as_str(), Some("en"));
+        assert_eq!(pack["scales"]["km"].as_integer(), Some(1));
+        assert!(pack["scales"].get("million").is_some());
+        assert_eq!(pack["numbers"]["standalone_words"].as_bool(), Some(false));
+        assert!(pack["numbers"]["words"].get("twelve").is_some());
+        assert!(pack.get("extends").is_none());
+    }
+
+    #[test]
+    fn months_gain_spellings_and_templates_come_first() {
+        let pack = merged(
+            "extends = \"en\"\n[dates]\nmonths = [[\"Jänner\"], [], [], [], [], [], [], [], [], [], [], []]\n\
+             [templates]\nmoney = [\"{cur}{amount}-{scale}\"]\n",
+        );
+        let months = pack["dates"]["months"].as_array().expect("months");
+        assert_eq!(months.len(), 12);
+        let january = strings(&months[0]);
+        assert!(january.contains(&"january") && january.contains(&"Jänner"));
+        assert_eq!(
+            strings(&pack["templates"]["money"])[0],
+            "{cur}{amount}-{scale}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_base_is_an_error_at_extends() {
+        let src = "name = \"X\"\nextends = \"xx\"\n";
+        let err = resolve(src).expect_err("no such pack");
+        assert!(err.message.contains("built-in: de, en"), "{}", err.message);
+        assert_eq!(err.span.map(|s| &src[s]), Some("extends = \"xx\""));
+    }
+
+    #[test]
+    fn problems_are_located_at_the_key_they_name() {
+        let src = "extends = \"en\"\n[hedges]\n  \"roughly\" = 1\n";
+        let at = locate("unknown field `roughly`, expected one of", src, None);
+        assert_eq!(at.map(|s| &src[s]), Some("\"roughly\" = 1"));
+        let at = locate("something else", src, None);
+        assert_eq!(at.map(|s| &src[s]), Some("extends = \"en\""));
+    }
+}
