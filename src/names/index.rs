@@ -42,6 +42,49 @@ struct Pattern {
     titles: Vec<u32>,
     /// Entities that bore this name until a date.
     former: Vec<(u32, NaiveDate)>,
+    /// The forms of this pattern with a capital inside a word ("MoT", "ACV",
+    /// "VnExpress"), as the rules spell them.
+    shaped: Vec<String>,
+    /// Whether some form of this pattern has no capital inside a word.
+    plain: bool,
+}
+
+impl Pattern {
+    /// Records how a form folding to this pattern is capitalised.
+    fn note_case(&mut self, form: &str) {
+        if has_inner_capital(form) {
+            if !self.shaped.iter().any(|f| f == form) {
+                self.shaped.push(form.to_string());
+            }
+        } else {
+            self.plain = true;
+        }
+    }
+
+    /// Whether `written` may be this pattern's name: an abbreviation or a
+    /// camel-cased name ("MoT", "ACV") only where written with its capitals, so
+    /// Vietnamese "Một" (folded "mot") is not the English "MoT".
+    fn case_fits(&self, written: &str) -> bool {
+        self.plain || self.shaped.iter().any(|form| same_capitals(written, form))
+    }
+}
+
+/// Whether a word of `form` has a capital after its first letter.
+fn has_inner_capital(form: &str) -> bool {
+    form.split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.chars().skip(1).any(char::is_uppercase))
+}
+
+/// Whether `a` and `b` have capitals at the same letters (marks aside).
+fn same_capitals(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let capitals = |text: &str| -> Vec<bool> {
+        text.nfd()
+            .filter(|c| c.is_alphabetic())
+            .map(char::is_uppercase)
+            .collect()
+    };
+    capitals(a) == capitals(b)
 }
 
 /// Index of all entity names; build once, query per document.
@@ -97,6 +140,7 @@ impl NameIndex {
                     continue;
                 }
                 let p = slot(key, &mut patterns);
+                patterns[p].note_case(form);
                 push_unique(&mut patterns[p].accepted, e);
                 patterns[p].spellings.push((e, form.to_string()));
                 push_unique(&mut patterns[p].all, e);
@@ -121,6 +165,7 @@ impl NameIndex {
                         .unwrap_or_else(|| fix::compute(&m.form, &windows, &entity.canonical));
                     let p = slot(key, &mut patterns);
                     let pat = &mut patterns[p];
+                    pat.note_case(&m.form);
                     let target = if discouraged {
                         &mut pat.discouraged
                     } else {
@@ -142,6 +187,7 @@ impl NameIndex {
                 }
                 let p = slot(key, &mut patterns);
                 let pat = &mut patterns[p];
+                pat.note_case(&former.form);
                 if !pat.former.iter().any(|(x, _)| *x == e) {
                     pat.former.push((e, former.until));
                 }
@@ -154,6 +200,8 @@ impl NameIndex {
             for r in &entity_roles {
                 for t in &r.folded {
                     let p = slot(t.clone(), &mut patterns);
+                    // Titles are folded: any capitals.
+                    patterns[p].plain = true;
                     push_unique(&mut patterns[p].titles, e);
                 }
             }
@@ -225,6 +273,9 @@ impl NameIndex {
             let Some(range) = original_range(original, folded, x.start..x.end) else {
                 continue;
             };
+            if !p.case_fits(&original[range.clone()]) {
+                continue;
+            }
             if !p.accepted.is_empty() {
                 let written = &original[range.clone()];
                 let spelled: Vec<u32> = p
