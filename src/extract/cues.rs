@@ -37,7 +37,7 @@ pub(crate) fn run(
     });
     // A sentence holds a word of every group only if the document holds them all:
     // most documents stop here.
-    let holds = |range: &Range<usize>, w: &str| at.words.within(text, range.clone(), w);
+    let holds = |range: &Range<usize>, w: &str| at.holds_word(range.clone(), w);
     if !every_group(&cues.groups, |w| holds(&(0..text.len()), w)) {
         return;
     }

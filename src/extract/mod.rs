@@ -134,6 +134,9 @@ struct LangMatchers {
     patterns: Vec<(usize, usize)>,
     /// (claim index, cue set index) of cue claims.
     cues: Vec<(usize, usize)>,
+    /// How the rules write the scope and cue words that carry diacritics (folded
+    /// word → spellings), for the words no list writes without them.
+    spellings: HashMap<String, Vec<String>>,
 }
 
 impl<'r> Extractor<'r> {
@@ -174,6 +177,7 @@ impl<'r> Extractor<'r> {
             let literals = literals.remove(lang).unwrap_or_default();
             let words = words.remove(lang.as_str()).unwrap_or_default();
             m.prefilter = prefilter::Prefilter::new(literals, words);
+            m.spellings = marked_spellings(rules, lang);
         }
         Extractor { rules, by_lang }
     }
@@ -198,6 +202,7 @@ impl<'r> Extractor<'r> {
             doc,
             words: scan.words,
             abbreviations: &matchers.abbreviations,
+            spellings: &matchers.spellings,
             sentences: std::cell::OnceCell::new(),
         };
         // Whether a claim applies to this document, computed once per claim: its
@@ -213,9 +218,7 @@ impl<'r> Extractor<'r> {
                 });
                 dated
                     && claim.scope.get(&doc.lang).is_none_or(|scope| {
-                        cues::every_group(&scope.context, |w| {
-                            located.words.within(&folded.text, whole.clone(), w)
-                        })
+                        cues::every_group(&scope.context, |w| located.holds_word(whole.clone(), w))
                     })
             })
         };
@@ -298,9 +301,7 @@ impl<'r> Extractor<'r> {
                 .map_or(whole.start, |offset| whole.start + offset);
             let skipped = by_sentence
                 && at.sentence_at(first_word).is_some_and(|sentence| {
-                    exclude
-                        .iter()
-                        .any(|w| at.words.within(&at.folded.text, sentence.clone(), w))
+                    exclude.iter().any(|w| at.holds_word(sentence.clone(), w))
                         || !at.names_subject(sentence.clone(), subject)
                         || at.about_other_countries(sentence, &claim.parties, ctx.pack)
                 });
@@ -823,6 +824,32 @@ fn exact_years(n: f64) -> Quantity {
     }
 }
 
+/// The scope and cue words of `lang` that every list writes with diacritics, with
+/// their spellings (lowercase NFC): a word some list writes plainly matches any.
+fn marked_spellings(rules: &Rules, lang: &str) -> HashMap<String, Vec<String>> {
+    let listed = rules
+        .claims
+        .iter()
+        .filter_map(|claim| claim.spellings.get(lang))
+        .flatten();
+    let mut marked: HashMap<String, Vec<String>> = HashMap::new();
+    let mut plain: Vec<&str> = Vec::new();
+    for (folded, written) in listed {
+        if written.is_ascii() {
+            plain.push(folded);
+        } else {
+            let spellings = marked.entry(folded.clone()).or_default();
+            if !spellings.contains(written) {
+                spellings.push(written.clone());
+            }
+        }
+    }
+    for word in plain {
+        marked.remove(word);
+    }
+    marked
+}
+
 fn matchers<'a>(
     by_lang: &'a mut HashMap<String, LangMatchers>,
     lang: &str,
@@ -837,6 +864,7 @@ fn matchers<'a>(
                 prefilter: prefilter::Prefilter::new(Vec::new(), []),
                 patterns: Vec::new(),
                 cues: Vec::new(),
+                spellings: HashMap::new(),
             }),
     )
 }
@@ -849,11 +877,31 @@ pub(crate) struct Locator<'a> {
     pub words: prefilter::WordHits<'a>,
     /// The language's abbreviations (they do not end sentences).
     abbreviations: &'a sentence::Abbreviations<'static>,
+    /// Spellings of the scope and cue words written with diacritics.
+    spellings: &'a HashMap<String, Vec<String>>,
     /// The folded text's sentences, split once per document on first use.
     sentences: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 impl Locator<'_> {
+    /// Whether the scope or cue word `word` (folded) occurs in the folded `range`
+    /// as a whole word, with the diacritics the rules write it with, or none
+    /// (Vietnamese "từ" is not the "tư" of "đầu tư", nor "đầu" "dầu").
+    pub(crate) fn holds_word(&self, range: std::ops::Range<usize>, word: &str) -> bool {
+        let text = &self.folded.text;
+        let Some(spellings) = self.spellings.get(word) else {
+            return self.words.within(text, range, word);
+        };
+        self.words.within_where(text, range, word, |hit| {
+            let original = self.folded.to_original(hit);
+            self.doc.body().get(original).is_some_and(|written| {
+                spellings
+                    .iter()
+                    .any(|listed| crate::names::spelled_alike(written, listed))
+            })
+        })
+    }
+
     /// The sentences of the folded text.
     pub(crate) fn sentences(&self) -> &[std::ops::Range<usize>] {
         self.sentences
@@ -870,8 +918,13 @@ impl Locator<'_> {
             return false;
         }
         let window = self.clause_before(at);
+        let window_start = at - window.len();
         words.iter().any(|word| {
-            prefilter::word_ends(window, word).any(|end| !holds_figure_but_years(&window[end..]))
+            prefilter::word_ends(window, word).any(|end| {
+                let start = end - prefilter::searched(word).0.len();
+                !holds_figure_but_years(&window[end..])
+                    && self.holds_word(window_start + start..window_start + end, word)
+            })
         })
     }
 
@@ -971,7 +1024,7 @@ impl Locator<'_> {
         }
         subject
             .iter()
-            .any(|w| self.words.within(text, start..sentence.end, w))
+            .any(|w| self.holds_word(start..sentence.end, w))
     }
 
     /// Whether the folded `sentence` is about other countries than `parties`: it

@@ -26,7 +26,7 @@ const MIN_LITERAL: usize = 3;
 const COMPOUND_TAIL: char = '*';
 
 /// The text a word is searched for, and whether it may end a longer word.
-fn searched(word: &str) -> (&str, bool) {
+pub(crate) fn searched(word: &str) -> (&str, bool) {
     match word.strip_prefix(COMPOUND_TAIL) {
         Some(tail) => (tail, true),
         None => (word, false),
@@ -188,10 +188,25 @@ impl WordHits<'_> {
     /// within that slice (a `*tail` word may have letters before it); the same as
     /// [`contains_word`] on the slice. `text` must be the text that was scanned.
     pub(crate) fn within(&self, text: &str, range: Range<usize>, word: &str) -> bool {
+        self.within_where(text, range, word, |_| true)
+    }
+
+    /// Like [`WordHits::within`], counting only the occurrences (ranges of `text`)
+    /// that `accept` takes.
+    pub(crate) fn within_where(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        word: &str,
+        mut accept: impl FnMut(Range<usize>) -> bool,
+    ) -> bool {
         let Some(&id) = self.ids.get(word) else {
-            return text
-                .get(range)
-                .is_some_and(|slice| contains_word(slice, word));
+            let Some(slice) = text.get(range.clone()) else {
+                return false;
+            };
+            let length = searched(word).0.len();
+            return word_ends(slice, word)
+                .any(|end| accept(range.start + end - length..range.start + end));
         };
         // One word's occurrences come in text order: skip those before the range.
         let at = &self.at[id];
@@ -203,6 +218,7 @@ impl WordHits<'_> {
                 o.end <= range.end
                     && (o.open_before || o.start == range.start || searched(word).1)
                     && (o.open_after || o.end == range.end)
+                    && accept(o.start..o.end)
             })
     }
 }
@@ -331,6 +347,27 @@ mod tests {
 
     /// The one-pass word occurrences answer as a substring search per slice does,
     /// slice edges included, and words it was not built for are still answered.
+    #[test]
+    fn word_hits_hand_each_occurrence_to_the_filter() {
+        let prefilter = prefilter(&["zebra"], ["dau tu", "*ade"]);
+        let text = "dau tu va dau tu, trade";
+        let hits = prefilter.scan(text).words;
+        // "tu" is no word of the prefilter: found by a search of the range.
+        for word in ["dau tu", "*ade", "tu"] {
+            let mut seen = Vec::new();
+            let found = hits.within_where(text, 4..text.len(), word, |r| {
+                seen.push(&text[r]);
+                false
+            });
+            assert!(!found, "{word}");
+            let plain = searched(word).0;
+            assert!(
+                !seen.is_empty() && seen.iter().all(|s| *s == plain),
+                "{word}: {seen:?}"
+            );
+        }
+    }
+
     #[test]
     fn word_hits_agree_with_a_search_of_the_slice() {
         let words = ["trade", "two-way trade", "so voi", "рост", "*way", "*ade"];

@@ -30,7 +30,12 @@ struct WordKey {
 fn words(text: &str) -> Vec<WordKey> {
     let mut out: Vec<WordKey> = Vec::new();
     let mut current: Option<WordKey> = None;
-    for c in text.nfd().flat_map(char::to_lowercase) {
+    // The eth "Ð" typed for "Đ" is the same letter (folding merges them too).
+    let letters = text
+        .nfd()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ð' { 'đ' } else { c });
+    for c in letters {
         if is_combining_mark(c) {
             if let Some(word) = current.as_mut() {
                 word.ascii = false;
@@ -99,6 +104,12 @@ mod tests {
         assert!(agrees("NGUYỄN THỊ HƯƠNG", "Nguyễn Thị Hương", true));
         let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Hương").collect();
         assert!(agrees(&nfd, "Hương", false));
+    }
+
+    #[test]
+    fn eth_is_the_vietnamese_d() {
+        assert!(agrees("Ðinh Tiến Dũng", "Đinh Tiến Dũng", false));
+        assert!(!agrees("dầu", "đầu", true));
     }
 
     #[test]

@@ -31,6 +31,12 @@ mod token;
 mod util;
 
 pub use index::NameIndex;
+
+/// Whether `written` spells `listed` (both fold alike): the same diacritics on
+/// every word, or none written (text typed without them).
+pub(crate) fn spelled_alike(written: &str, listed: &str) -> bool {
+    diacritics::agrees(written, listed, true)
+}
 pub(crate) use util::whole_word;
 
 /// What kind of thing an entity is.

@@ -660,6 +660,7 @@ fn compile_claim(
         .parties
         .as_ref()
         .map_or(Some(Vec::new()), |p| parties(ctx, p));
+    let spellings = listed_spellings(&raw);
     let examples = raw.example.into_iter().map(|e| example(ctx, e)).collect();
     let kind = kind?;
     let parties = parties?;
@@ -675,9 +676,33 @@ fn compile_claim(
         scope,
         doc_dates,
         parties,
+        spellings,
         examples,
         origin: ctx.origin(span),
     })
+}
+
+/// The words of a claim's word lists per language, as folded and as written.
+fn listed_spellings(raw: &RawClaim) -> BTreeMap<String, Vec<(String, String)>> {
+    use unicode_normalization::UnicodeNormalization;
+    let grouped = raw
+        .cues
+        .iter()
+        .chain(&raw.context)
+        .map(|(lang, groups)| (lang, groups.get_ref().iter().flatten().collect::<Vec<_>>()));
+    let listed = [&raw.exclude, &raw.not_after, &raw.subject]
+        .into_iter()
+        .flatten()
+        .map(|(lang, words)| (lang, words.get_ref().iter().collect::<Vec<_>>()));
+    let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for (lang, words) in grouped.chain(listed) {
+        let spellings = out.entry(lang.clone()).or_default();
+        for word in words {
+            let written = word.trim().nfc().collect::<String>().to_lowercase();
+            spellings.push((crate::fold::fold_str(word), written));
+        }
+    }
+    out
 }
 
 /// The `parties` of a claim: country codes the built-in gazetteers know.

@@ -365,6 +365,11 @@ pub struct Claim {
     /// ISO codes of the countries the claim is about: a sentence naming another
     /// country, and not all of these, is not a mention.
     pub parties: Vec<String>,
+    /// Per language, every word of the claim's cues, `context`, `exclude`,
+    /// `not_after` and `subject` lists as folded and as written (lowercase NFC): a
+    /// word written with diacritics matches only text with the same ones, or none
+    /// ("từ" is not the "tư" of "đầu tư").
+    pub spellings: BTreeMap<String, Vec<(String, String)>>,
     /// Self-tests.
     pub examples: Vec<Example>,
     /// Where it was written.
