@@ -46,28 +46,36 @@ pub(crate) fn run(
         if !every_group(&cues.groups, |w| holds(sentence, w))
             || exclude.iter().any(|w| holds(sentence, w))
             || !at.names_subject(sentence.clone(), subject)
-            || at.about_other_countries(sentence.clone(), &claim.parties, ctx.pack)
         {
             continue;
         }
         if let Some(read) = QuantityRead::of(claim_index, claim, &cues.lang) {
-            quantity_sentence(&read, s, sentence.start, at, ctx, out);
+            // Whether the value at this offset is about other countries.
+            let elsewhere = |value_at: usize| {
+                at.about_other_countries(sentence.clone(), value_at, &claim.parties, ctx.pack)
+                    || at.clause_about_other_countries(value_at, &claim.parties, ctx.pack)
+            };
+            quantity_sentence(&read, s, sentence.start, at, ctx, &elsewhere, out);
             continue;
         }
         // Validation allows cues only for quantity and date claims.
-        if let ClaimKind::Date { .. } = &claim.kind {
+        if let ClaimKind::Date { .. } = &claim.kind
+            && !at.about_other_countries(sentence.clone(), sentence.start, &claim.parties, ctx.pack)
+        {
             date_sentence(claim_index, s, sentence.start, at, ctx, out);
         }
     }
 }
 
-/// Mentions of a quantity cue claim in one sentence `s` starting at `start`.
+/// Mentions of a quantity cue claim in one sentence `s` starting at `start`; a
+/// value at a folded offset `elsewhere` takes is about other countries.
 fn quantity_sentence(
     read: &QuantityRead,
     s: &str,
     start: usize,
     at: &Locator,
     ctx: &ParseCtx,
+    elsewhere: &dyn Fn(usize) -> bool,
     out: &mut Extraction,
 ) {
     let &QuantityRead {
@@ -85,6 +93,7 @@ fn quantity_sentence(
         .filter(|(r, q)| {
             !at.introduced_by(start + r.start, not_after)
                 && !at.ranks_a_group(start + r.start, q, ctx.pack)
+                && !elsewhere(start + r.start)
         })
         .collect();
     // A plain number that is also a year or period ("in 2024", "4 tháng đầu năm")
@@ -151,16 +160,28 @@ fn quantity_sentence(
             continue;
         };
         let span = at.span(offset(range));
-        // The change right after this value (before the next value) refers to it.
+        // The change right after this value (before the next value) refers to it,
+        // unless another period is stated between them: "reached $1.8 billion in
+        // 2024, while in the first quarter of 2025 it rose 18.4%".
         let next_value = values
             .iter()
             .map(|(r, _)| r.start)
             .filter(|&st| st > range.start)
             .min();
+        let another_period_before = |change_start: usize| {
+            periods.iter().any(|found| {
+                !found.reference
+                    && Some(&found.period) != period.as_ref()
+                    && found.range.start >= range.end
+                    && found.range.end <= change_start
+            })
+        };
         if let Some(period) = &period
-            && let Some((change_range, change)) = changes
-                .iter()
-                .find(|(r, _)| r.start >= range.end && next_value.is_none_or(|n| r.start < n))
+            && let Some((change_range, change)) = changes.iter().find(|(r, _)| {
+                r.start >= range.end
+                    && next_value.is_none_or(|n| r.start < n)
+                    && !another_period_before(r.start)
+            })
         {
             // A relative reference ("from a year earlier", "so với cùng kỳ năm trước")
             // counts from the stated period, not from the document date: it is the

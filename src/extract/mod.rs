@@ -303,7 +303,8 @@ impl<'r> Extractor<'r> {
                 && at.sentence_at(first_word).is_some_and(|sentence| {
                     exclude.iter().any(|w| at.holds_word(sentence.clone(), w))
                         || !at.names_subject(sentence.clone(), subject)
-                        || at.about_other_countries(sentence, &claim.parties, ctx.pack)
+                        || at.about_other_countries(sentence, first_word, &claim.parties, ctx.pack)
+                        || at.clause_about_other_countries(whole.end, &claim.parties, ctx.pack)
                 });
             if skipped {
                 continue;
@@ -1027,31 +1028,112 @@ impl Locator<'_> {
             .any(|w| self.holds_word(start..sentence.end, w))
     }
 
-    /// Whether the folded `sentence` is about other countries than `parties`: it
+    /// Whether a match at folded offset `at` of `sentence` is about other countries
+    /// than `parties`. Its part of the sentence (between semicolons) is when it
     /// names a country that is not a party and does not name every party ("trade
-    /// between Kazakhstan and China" for a Vietnam–Kazakhstan claim). Countries are
-    /// read from the original text with the language's gazetteer.
+    /// between Kazakhstan and China" for a Vietnam–Kazakhstan claim). A part that
+    /// names no country ("The two countries established relations in 1950") is
+    /// about the countries the closest earlier part or sentence of its paragraph
+    /// names: other ones when that names a non-party and not every party, or names
+    /// a non-party last ("… besides Kazakhstan, Vietnam has ties with Uzbekistan.
+    /// The two countries …"). Countries are read from the original text with the
+    /// language's gazetteer.
     pub(crate) fn about_other_countries(
         &self,
         sentence: std::ops::Range<usize>,
+        at: usize,
         parties: &[String],
         pack: &LangPack,
     ) -> bool {
         if parties.is_empty() || pack.countries.is_empty() {
             return false;
         }
-        let original = self.folded.to_original(sentence);
-        let Some(text) = self.doc.body().get(original) else {
+        let parts = self.semicolon_parts(sentence.clone());
+        let index = parts.iter().rposition(|p| p.start <= at).unwrap_or(0);
+        let named = self.countries_in(parts[index].clone(), pack);
+        if !named.is_empty() {
+            return names_others(&named, parties);
+        }
+        let earlier_sentences = self
+            .sentences()
+            .iter()
+            .rev()
+            .skip_while(|s| s.start >= sentence.start)
+            .scan(sentence.start, |next_start, earlier| {
+                // Within the paragraph: no line break between.
+                let gap = self.folded.text.get(earlier.end..*next_start)?;
+                *next_start = earlier.start;
+                (!gap.contains('\n')).then(|| earlier.clone())
+            });
+        let earlier = parts[..index]
+            .iter()
+            .rev()
+            .cloned()
+            .chain(earlier_sentences);
+        for unit in earlier {
+            let named = self.countries_in(unit, pack);
+            if let Some(last) = named.last() {
+                let last_is_other = !parties.iter().any(|p| p == last);
+                return names_others(&named, parties) || last_is_other;
+            }
+        }
+        false
+    }
+
+    /// Whether the clause before folded offset `at` (from its sentence's start or
+    /// the last comma, semicolon, colon or bracket) names another country than
+    /// `parties` and not every party: "năm 2023, thương mại Việt Nam - Uzbekistan
+    /// đạt 160 triệu USD", whatever the rest of the sentence names.
+    pub(crate) fn clause_about_other_countries(
+        &self,
+        at: usize,
+        parties: &[String],
+        pack: &LangPack,
+    ) -> bool {
+        if parties.is_empty() || pack.countries.is_empty() {
             return false;
-        };
-        let named = pack.countries.named_in(text);
-        let other = named.iter().any(|c| !parties.iter().any(|p| p == c));
-        other && !parties.iter().all(|p| named.contains(&p.as_str()))
+        }
+        let clause = self.clause_before(at);
+        let named = self.countries_in(at - clause.len()..at, pack);
+        names_others(&named, parties)
+    }
+
+    /// The parts of the folded `sentence` between semicolons.
+    fn semicolon_parts(&self, sentence: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+        let text = self.folded.text.get(sentence.clone()).unwrap_or("");
+        let mut parts = Vec::new();
+        let mut start = sentence.start;
+        for (i, _) in text.match_indices(';') {
+            parts.push(start..sentence.start + i);
+            start = sentence.start + i + 1;
+        }
+        parts.push(start..sentence.end);
+        parts
+    }
+
+    /// The countries the original text of the folded `range` names, in order.
+    fn countries_in<'p>(&self, range: std::ops::Range<usize>, pack: &'p LangPack) -> Vec<&'p str> {
+        if range.is_empty() {
+            return Vec::new();
+        }
+        let original = self.folded.to_original(range);
+        self.doc
+            .body()
+            .get(original)
+            .map(|text| pack.countries.named_in(text))
+            .unwrap_or_default()
     }
 
     pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
         self.doc.body_span(self.folded.to_original(range))
     }
+}
+
+/// Whether `named` (country codes) holds a country that is not a party and not
+/// every party.
+fn names_others(named: &[&str], parties: &[String]) -> bool {
+    let other = named.iter().any(|c| !parties.iter().any(|p| p == c));
+    other && !parties.iter().all(|p| named.contains(&p.as_str()))
 }
 
 /// The quantity inside a quantity-like value.

@@ -599,7 +599,8 @@ impl NearIndex {
                 let word = text.get(toks[i].start..toks[i].end).unwrap_or("");
                 let tail_of_a_name = n == 1
                     && (other_names.contains(word)
-                        || ends_another_name(original, folded, &toks, i));
+                        || ends_another_name(original, folded, &toks, i)
+                        || opens_a_longer_name(original, folded, &toks, i));
                 if tail_of_a_name {
                     other_names.insert(word);
                 }
@@ -630,7 +631,8 @@ impl NearIndex {
     }
 
     /// `tail_of_a_name`: the one-word window follows two capitalised words of the
-    /// same name ("Hồ Đức Phương", "Tran Van Phuong"), or is a word that did earlier
+    /// same name ("Hồ Đức Phương", "Tran Van Phuong"), is followed by one ("Ngô
+    /// Phương Ly"), or is a word that did earlier
     /// in the document, so a part of a form there is another person's given name or
     /// surname, not a short form of the entity.
     #[allow(clippy::too_many_arguments)]
@@ -774,6 +776,14 @@ fn ends_another_name(original: &str, folded: &Folded, toks: &[Token], i: usize) 
         && !second.sentence_start
         && capitalised(original, folded, first)
         && capitalised(original, folded, second)
+}
+
+/// Whether token `i` is followed by a capitalised word joined to it by a single
+/// space ("Ngô ▸Phương Ly", "▸Phuong Ly said"): the name goes on, so the word does
+/// not end one, and is no surname or given name standing for an entity alone.
+fn opens_a_longer_name(original: &str, folded: &Folded, toks: &[Token], i: usize) -> bool {
+    toks.get(i + 1)
+        .is_some_and(|next| next.joined_to_prev && capitalised(original, folded, next))
 }
 
 /// Whether token `t` is written with a capital in the original text.

@@ -1,0 +1,79 @@
+//! Round 8 of the held-out evaluation, on the shipped pack's own topic: 12 articles
+//! on Vietnam–Kazakhstan relations (vi, en, de; four control articles on Vietnam's
+//! ties with Uzbekistan, Armenia, Russia and Germany and on Kazakhstan–China trade),
+//! written for evaluation by a writer who saw only `FACTS.md`, never the rules, with
+//! 33 planted errors and 290 traps (`tests/fixtures/newsroom-kz8-truth.tsv`; four
+//! traps whose text occurs more than once in their article were left out).
+//!
+//! The first run of the session-20 pack found 15 of 33 and flagged 8 traps (the
+//! control articles' relations dates, anniversaries and trade figures, Nazarbayev's
+//! 2011 visit dates, a change attached to the wrong figure) plus one near miss
+//! inside another name. The engine fixes that followed are general (the country
+//! guard looks back to the sentence that names the countries, a figure's clause is
+//! checked on its own, a change is not carried over another period, a one-word near
+//! miss is not read inside a longer name); the pack gained phrasings the first run
+//! missed ("thương mại hai chiều", "unterhalten seit dem … diplomatische
+//! Beziehungen", arrival dates, "Kim Ngân hồi tháng 10/2017"). So this round is no longer held out: it guards
+//! what those fixes reached.
+//!
+//! The gaps below are the pack's and the engine's, each with why; a gap that
+//! closes fails the test, so the lists only shrink.
+
+mod common;
+
+use common::heldout::Heldout;
+
+/// Planted errors the shipped pack does not find.
+const KNOWN_GAPS: &[(&str, &str)] = &[
+    // The postponed visit's planned dates ("Theo kế hoạch ban đầu, chuyến thăm diễn
+    // ra từ ngày 13-15/6/2023"): the pack reads a date of the visit, not a plan, and
+    // has no claim on the planned dates.
+    ("vi_01.txt", "13-15/6/2023"),
+    // 65 years since July 1959 in a piece of May 2025 is the completed-years count,
+    // which anniversaries accept beside the calendar-year difference (66).
+    ("vi_02.txt", "65 năm chuyến thăm"),
+    // Vương Đình Huệ as NA Chair in July 2024: the same sentence says "khi đó"
+    // (then) of Kim Ngân, and any past marker in a sentence silences its role
+    // conflicts.
+    ("vi_03.txt", "do Chủ tịch Quốc hội Vương Đình Huệ đứng đầu"),
+    // The Tokayev visit-date claim is limited to copy of 2023; this piece is of
+    // June 2025.
+    (
+        "en_03.txt",
+        "President Tokayev's visit to Hanoi in June 2023",
+    ),
+    // The right figure credited to the wrong source: sources are not claims.
+    ("en_03.txt", "979.2 million USD"),
+    // As in vi_01: the planned dates ("ursprünglich für den 12. bis 14. Juni
+    // geplant") are no claim of the pack.
+    ("de_01.txt", "12. bis 14. Juni"),
+    // When a person took office is a role's start date, no claim kind.
+    ("de_02.txt", "seit August 2023"),
+    // "Im ersten Quartal 2025 wurden Waren im Wert von 146,3 Mio. USD umgesetzt,
+    // ein Plus von 14,8 Prozent": no trade word the pack's cues know ("umgesetzt").
+    ("de_02.txt", "14,8 Prozent"),
+    // A target's year: the pack reads target amounts, not their years.
+    ("de_02.txt", "bis 2035"),
+    // "Pham Thai Nhu May" for "Mai": a word of three letters has no near
+    // misses (edit distance 0 below four letters), and "May" is a common word.
+    ("de_02.txt", "Pham Thai Nhu May"),
+];
+
+/// Correct statements the shipped pack flags ("file: text by [rules]").
+const KNOWN_FLAGGED_TRAPS: &[&str] = &[];
+
+const ROUND_8: Heldout = Heldout {
+    dir: "tests/fixtures/newsroom-kz8",
+    truth: "tests/fixtures/newsroom-kz8-truth.tsv",
+    rules: None,
+};
+
+#[test]
+fn the_shipped_pack_finds_the_planted_errors() {
+    ROUND_8.assert_score((33, 290), KNOWN_GAPS, KNOWN_FLAGGED_TRAPS);
+}
+
+#[test]
+fn newsroom_kz8_report() {
+    ROUND_8.snapshot("newsroom_kz8_report");
+}
