@@ -618,27 +618,31 @@ fn compile_claim(
         );
         ok = false;
     }
-    if *raw.kind.get_ref() != RawClaimKind::Quantity
-        && let Some(words) = raw.not_after.values().next()
-    {
-        ctx.error(
-            words.span(),
-            "`not_after` applies to quantity claims",
-            "not read for this kind",
-            Some("use `exclude` to skip sentences of other claims".into()),
-        );
-        ok = false;
-    }
-    if *raw.kind.get_ref() != RawClaimKind::Quantity
-        && let Some(rounded) = &raw.rounded
-    {
-        ctx.error(
-            rounded.span(),
-            "`rounded` applies to quantity claims",
-            "not read for this kind",
-            Some("counts of years and dates are read as written already".into()),
-        );
-        ok = false;
+    // Keys only quantity claims read: (key, where it is written, help).
+    let quantity_only = [
+        (
+            "not_after",
+            raw.not_after.values().next().map(|words| words.span()),
+            "use `exclude` to skip sentences of other claims",
+        ),
+        (
+            "rounded",
+            raw.rounded.as_ref().map(|rounded| rounded.span()),
+            "counts of years and dates are read as written already",
+        ),
+    ];
+    if *raw.kind.get_ref() != RawClaimKind::Quantity {
+        for (key, span, help) in quantity_only {
+            if let Some(span) = span {
+                ctx.error(
+                    span,
+                    format!("`{key}` applies to quantity claims"),
+                    "not read for this kind",
+                    Some(help.into()),
+                );
+                ok = false;
+            }
+        }
     }
     let kind = match raw.kind.get_ref() {
         RawClaimKind::Quantity => quantity_kind(ctx, &raw, &patterns, !cues.is_empty()),
