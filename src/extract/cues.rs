@@ -53,7 +53,6 @@ pub(crate) fn run(
             // Whether the value at this offset is about other countries.
             let elsewhere = |value_at: usize| {
                 at.about_other_countries(sentence.clone(), value_at, &claim.parties, ctx.pack)
-                    || at.clause_about_other_countries(value_at, &claim.parties, ctx.pack)
             };
             quantity_sentence(&read, s, sentence.start, at, ctx, &elsewhere, out);
             continue;

@@ -17,6 +17,7 @@ mod prefilter;
 pub(crate) mod sentence;
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::check::Span;
 use crate::corpus::Document;
@@ -203,6 +204,7 @@ impl<'r> Extractor<'r> {
             words: scan.words,
             abbreviations: &matchers.abbreviations,
             spellings: &matchers.spellings,
+            countries: std::cell::RefCell::default(),
             sentences: std::cell::OnceCell::new(),
         };
         // Whether a claim applies to this document, computed once per claim: its
@@ -303,8 +305,7 @@ impl<'r> Extractor<'r> {
                 && at.sentence_at(first_word).is_some_and(|sentence| {
                     exclude.iter().any(|w| at.holds_word(sentence.clone(), w))
                         || !at.names_subject(sentence.clone(), subject)
-                        || at.about_other_countries(sentence, first_word, &claim.parties, ctx.pack)
-                        || at.clause_about_other_countries(whole.end, &claim.parties, ctx.pack)
+                        || at.about_other_countries(sentence, whole.end, &claim.parties, ctx.pack)
                 });
             if skipped {
                 continue;
@@ -870,6 +871,9 @@ fn matchers<'a>(
     )
 }
 
+/// The codes of the countries a stretch of text names, in order.
+type Countries = Rc<[Box<str>]>;
+
 /// Maps folded ranges of a document body to original-file spans.
 pub(crate) struct Locator<'a> {
     pub folded: &'a Folded,
@@ -880,6 +884,8 @@ pub(crate) struct Locator<'a> {
     abbreviations: &'a sentence::Abbreviations<'static>,
     /// Spellings of the scope and cue words written with diacritics.
     spellings: &'a HashMap<String, Vec<String>>,
+    /// The countries named in folded ranges, read once per document.
+    countries: std::cell::RefCell<HashMap<(usize, usize), Countries>>,
     /// The folded text's sentences, split once per document on first use.
     sentences: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
@@ -1028,15 +1034,17 @@ impl Locator<'_> {
             .any(|w| self.holds_word(start..sentence.end, w))
     }
 
-    /// Whether a match at folded offset `at` of `sentence` is about other countries
-    /// than `parties`. Its part of the sentence (between semicolons) is when it
-    /// names a country that is not a party and does not name every party ("trade
-    /// between Kazakhstan and China" for a Vietnam–Kazakhstan claim). A part that
-    /// names no country ("The two countries established relations in 1950") is
-    /// about the countries the closest earlier part or sentence of its paragraph
-    /// names: other ones when that names a non-party and not every party, or names
-    /// a non-party last ("… besides Kazakhstan, Vietnam has ties with Uzbekistan.
-    /// The two countries …"). Countries are read from the original text with the
+    /// Whether a match or value at folded offset `at` of `sentence` is about other
+    /// countries than `parties`. Its part of the sentence (between semicolons) is
+    /// when it names a country that is not a party and does not name every party
+    /// ("trade between Kazakhstan and China" for a Vietnam–Kazakhstan claim), and
+    /// so is its clause up to `at` ("năm 2023, thương mại Việt Nam - Uzbekistan đạt
+    /// 160 triệu USD", whatever the rest of the sentence names). A part that names
+    /// no country ("The two countries established relations in 1950") is about the
+    /// countries the closest earlier part or sentence of its paragraph names: other
+    /// ones when that names a non-party and not every party, or names a non-party
+    /// last ("… besides Kazakhstan, Vietnam has ties with Uzbekistan. The two
+    /// countries …"). Countries are read from the original text with the
     /// language's gazetteer.
     pub(crate) fn about_other_countries(
         &self,
@@ -1048,11 +1056,22 @@ impl Locator<'_> {
         if parties.is_empty() || pack.countries.is_empty() {
             return false;
         }
+        let named = self.countries_in(sentence.clone(), pack);
+        if !named.is_empty() && named.iter().all(|c| parties.iter().any(|p| **p == **c)) {
+            // Only parties: no part or clause of the sentence names another.
+            return false;
+        }
         let parts = self.semicolon_parts(sentence.clone());
         let index = parts.iter().rposition(|p| p.start <= at).unwrap_or(0);
-        let named = self.countries_in(parts[index].clone(), pack);
+        let named = if parts.len() == 1 {
+            named
+        } else {
+            self.countries_in(parts[index].clone(), pack)
+        };
         if !named.is_empty() {
-            return names_others(&named, parties);
+            let clause = self.clause_before(at);
+            return names_others(&named, parties)
+                || names_others(&self.countries_in(at - clause.len()..at, pack), parties);
         }
         let earlier_sentences = self
             .sentences()
@@ -1073,29 +1092,11 @@ impl Locator<'_> {
         for unit in earlier {
             let named = self.countries_in(unit, pack);
             if let Some(last) = named.last() {
-                let last_is_other = !parties.iter().any(|p| p == last);
+                let last_is_other = !parties.iter().any(|p| **p == **last);
                 return names_others(&named, parties) || last_is_other;
             }
         }
         false
-    }
-
-    /// Whether the clause before folded offset `at` (from its sentence's start or
-    /// the last comma, semicolon, colon or bracket) names another country than
-    /// `parties` and not every party: "năm 2023, thương mại Việt Nam - Uzbekistan
-    /// đạt 160 triệu USD", whatever the rest of the sentence names.
-    pub(crate) fn clause_about_other_countries(
-        &self,
-        at: usize,
-        parties: &[String],
-        pack: &LangPack,
-    ) -> bool {
-        if parties.is_empty() || pack.countries.is_empty() {
-            return false;
-        }
-        let clause = self.clause_before(at);
-        let named = self.countries_in(at - clause.len()..at, pack);
-        names_others(&named, parties)
     }
 
     /// The parts of the folded `sentence` between semicolons.
@@ -1112,16 +1113,31 @@ impl Locator<'_> {
     }
 
     /// The countries the original text of the folded `range` names, in order.
-    fn countries_in<'p>(&self, range: std::ops::Range<usize>, pack: &'p LangPack) -> Vec<&'p str> {
+    /// Each range is read once per document: the checks of every match and value
+    /// of a sentence, and of the sentences after it, ask again.
+    fn countries_in(&self, range: std::ops::Range<usize>, pack: &LangPack) -> Countries {
         if range.is_empty() {
-            return Vec::new();
+            return Rc::from([]);
+        }
+        let key = (range.start, range.end);
+        if let Some(named) = self.countries.borrow().get(&key) {
+            return Rc::clone(named);
         }
         let original = self.folded.to_original(range);
-        self.doc
+        let named: Countries = self
+            .doc
             .body()
             .get(original)
-            .map(|text| pack.countries.named_in(text))
-            .unwrap_or_default()
+            .map(|text| {
+                pack.countries
+                    .named_in(text)
+                    .into_iter()
+                    .map(Box::from)
+                    .collect()
+            })
+            .unwrap_or_else(|| Rc::from([]));
+        self.countries.borrow_mut().insert(key, Rc::clone(&named));
+        named
     }
 
     pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
@@ -1131,9 +1147,9 @@ impl Locator<'_> {
 
 /// Whether `named` (country codes) holds a country that is not a party and not
 /// every party.
-fn names_others(named: &[&str], parties: &[String]) -> bool {
-    let other = named.iter().any(|c| !parties.iter().any(|p| p == c));
-    other && !parties.iter().all(|p| named.contains(&p.as_str()))
+fn names_others(named: &[Box<str>], parties: &[String]) -> bool {
+    let other = named.iter().any(|c| !parties.iter().any(|p| **p == **c));
+    other && !parties.iter().all(|p| named.iter().any(|c| **c == **p))
 }
 
 /// The quantity inside a quantity-like value.
