@@ -1015,23 +1015,32 @@ impl Locator<'_> {
         if subject.is_empty() {
             return true;
         }
-        let text = &self.folded.text;
-        let sentences = self.sentences();
-        let mut start = sentence.start;
-        if let Some(index) = sentences.iter().position(|s| s.start == sentence.start) {
-            for earlier in sentences[..index].iter().rev().take(SUBJECT_REACH) {
-                if text
-                    .get(earlier.end..start)
-                    .is_none_or(|gap| gap.contains('\n'))
-                {
-                    break;
-                }
-                start = earlier.start;
-            }
-        }
+        let start = self
+            .earlier_in_paragraph(sentence.start)
+            .take(SUBJECT_REACH)
+            .last()
+            .map_or(sentence.start, |earlier| earlier.start);
         subject
             .iter()
             .any(|w| self.holds_word(start..sentence.end, w))
+    }
+
+    /// The sentences before the one starting at folded offset `start`, closest
+    /// first, within its paragraph (no line break between).
+    fn earlier_in_paragraph(
+        &self,
+        start: usize,
+    ) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let sentences = self.sentences();
+        let before = sentences.partition_point(|s| s.start < start);
+        sentences[..before]
+            .iter()
+            .rev()
+            .scan(start, |next_start, earlier| {
+                let gap = self.folded.text.get(earlier.end..*next_start)?;
+                *next_start = earlier.start;
+                (!gap.contains('\n')).then(|| earlier.clone())
+            })
     }
 
     /// Whether a match or value at folded offset `at` of `sentence` is about other
@@ -1073,22 +1082,11 @@ impl Locator<'_> {
             return names_others(&named, parties)
                 || names_others(&self.countries_in(at - clause.len()..at, pack), parties);
         }
-        let earlier_sentences = self
-            .sentences()
-            .iter()
-            .rev()
-            .skip_while(|s| s.start >= sentence.start)
-            .scan(sentence.start, |next_start, earlier| {
-                // Within the paragraph: no line break between.
-                let gap = self.folded.text.get(earlier.end..*next_start)?;
-                *next_start = earlier.start;
-                (!gap.contains('\n')).then(|| earlier.clone())
-            });
         let earlier = parts[..index]
             .iter()
             .rev()
             .cloned()
-            .chain(earlier_sentences);
+            .chain(self.earlier_in_paragraph(sentence.start));
         for unit in earlier {
             let named = self.countries_in(unit, pack);
             if let Some(last) = named.last() {
