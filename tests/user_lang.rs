@@ -5,6 +5,11 @@ use std::process::Command;
 
 const EN_PACK: &str = include_str!("../src/lang/packs/en.toml");
 
+/// The built-in English pack as the language `xq`.
+fn xq_pack() -> String {
+    EN_PACK.replacen("code = \"en\"", "code = \"xq\"", 1)
+}
+
 fn write_rules(dir: &std::path::Path, pack: &str) {
     std::fs::create_dir_all(dir.join("rules/lang")).expect("mkdir");
     std::fs::write(dir.join("rules/lang/xq.toml"), pack).expect("pack");
@@ -49,10 +54,7 @@ fn run(dir: &std::path::Path) -> (String, String, i32) {
 #[test]
 fn a_user_pack_adds_a_language() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write_rules(
-        dir.path(),
-        &EN_PACK.replacen("code = \"en\"", "code = \"xq\"", 1),
-    );
+    write_rules(dir.path(), &xq_pack());
     let (stdout, stderr, code) = run(dir.path());
     assert_eq!(code, 1, "{stderr}");
     let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
@@ -62,9 +64,7 @@ fn a_user_pack_adds_a_language() {
 #[test]
 fn a_broken_pack_is_a_located_error() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let broken = EN_PACK
-        .replacen("code = \"en\"", "code = \"xq\"", 1)
-        .replacen("group = [\",\"]", "group = [\".\"]", 1);
+    let broken = xq_pack().replacen("group = [\",\"]", "group = [\".\"]", 1);
     write_rules(dir.path(), &broken);
     let (stdout, stderr, code) = run(dir.path());
     assert_eq!(code, 2);
@@ -89,10 +89,7 @@ fn bln_finding(dir: &std::path::Path) -> (serde_json::Value, String, i32) {
 fn a_pack_that_extends_a_built_in_one_lists_only_its_additions() {
     let dir = tempfile::tempdir().expect("tempdir");
     // The built-in English pack reads "US$0.8" and stops before "bln".
-    write_rules(
-        dir.path(),
-        &EN_PACK.replacen("code = \"en\"", "code = \"xq\"", 1),
-    );
+    write_rules(dir.path(), &xq_pack());
     let (report, stderr, code) = bln_finding(dir.path());
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(report["findings"][0]["text"], "US$0.8");
