@@ -152,7 +152,7 @@ pub struct Cache {
     pack_whole: bool,
     /// The key snapshot's encoding, when it was written under this run key and its
     /// checksum holds.
-    snapshot: Option<Vec<u8>>,
+    snapshot: Option<Encoded>,
     /// This run's records that differ from the stored ones (new, or other keys or
     /// stamp); the stored records it keeps as they are are marked `kept`.
     differing: Mutex<HashMap<String, Record>>,
@@ -166,7 +166,7 @@ pub struct CacheFiles {
     pack: Vec<u8>,
     read: Option<ReadPack>,
     /// The run key and encoding of the key snapshot.
-    snapshot: Option<(u128, Vec<u8>)>,
+    snapshot: Option<(u128, Encoded)>,
 }
 
 impl CacheFiles {
@@ -283,7 +283,7 @@ impl Cache {
 
     /// The encoded key snapshot found when the cache was opened.
     pub(crate) fn snapshot(&self) -> Option<&[u8]> {
-        self.snapshot.as_deref()
+        self.snapshot.as_ref().map(|e| &e.bytes[e.start..])
     }
 
     /// Replaces the key snapshot with `encoded` (failures are ignored, as in
@@ -588,7 +588,7 @@ fn read_pack(pack: &[u8]) -> Option<ReadPack> {
 }
 
 /// The run key and encoding of a key snapshot file, when its checksum holds.
-fn read_snapshot(mut bytes: Vec<u8>) -> Option<(u128, Vec<u8>)> {
+fn read_snapshot(bytes: Vec<u8>) -> Option<(u128, Encoded)> {
     let (run_key, rest) = header(&bytes, SNAPSHOT_MAGIC)?;
     let (line, encoded) = rest.split_at_checked(17)?;
     let sum = std::str::from_utf8(line.strip_suffix(b"\n")?).ok()?;
@@ -596,8 +596,14 @@ fn read_snapshot(mut bytes: Vec<u8>) -> Option<(u128, Vec<u8>)> {
         return None;
     }
     let start = bytes.len() - encoded.len();
-    bytes.drain(..start);
-    Some((run_key, bytes))
+    Some((run_key, Encoded { bytes, start }))
+}
+
+/// The encoding of a key snapshot: the bytes of its file from `start` (kept whole,
+/// so the tens of megabytes are not moved to drop the header).
+struct Encoded {
+    bytes: Vec<u8>,
+    start: usize,
 }
 
 /// One record at the start of `data` (which starts at `offset` in the pack): its

@@ -56,16 +56,20 @@ impl LazyRegex {
     }
 
     fn build(source: String, size_limit: Option<usize>) -> Result<(LazyRegex, Hir), regex::Error> {
-        // The parser's defaults are the regex crate's (Unicode, nesting limit 250).
-        let hir = regex_syntax::Parser::new()
-            .parse(&source)
-            .map_err(|err| regex::Error::Syntax(err.to_string()))?;
-        let regex = LazyRegex {
-            source,
+        let hir = parse(&source)?;
+        Ok((LazyRegex::unchecked(source, size_limit), hir))
+    }
+
+    /// A regex of `source` whose syntax is not checked now: for sources known to
+    /// parse (the built-in language packs, which a test compiles) or whose parts
+    /// were checked on their own. A syntax error shows when it is first compiled,
+    /// as a compile error does.
+    pub(crate) fn unchecked(source: impl Into<String>, size_limit: Option<usize>) -> LazyRegex {
+        LazyRegex {
+            source: source.into(),
             size_limit,
             compiled: OnceLock::new(),
-        };
-        Ok((regex, hir))
+        }
     }
 
     /// The regex's source.
@@ -109,6 +113,14 @@ impl LazyRegex {
             compiled
         })
     }
+}
+
+/// The syntax tree of `source`, or its syntax error as [`Regex::new`] gives it.
+pub(crate) fn parse(source: &str) -> Result<Hir, regex::Error> {
+    // The parser's defaults are the regex crate's (Unicode, nesting limit 250).
+    regex_syntax::Parser::new()
+        .parse(source)
+        .map_err(|err| regex::Error::Syntax(err.to_string()))
 }
 
 impl std::ops::Deref for LazyRegex {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factlint::config::Config;
-use factlint::corpus::{JsonlFields, LoadOptions};
+use factlint::corpus::{JsonlFields, LoadOptions, Walked};
 use factlint::report::HumanOptions;
 use factlint::rules::Compile;
 use factlint::{
@@ -358,25 +358,8 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
         (false, Some(rev)) => Some(gate::git::Scope::ChangedSince(rev)),
         (false, None) => None,
     };
-    let mut clock = Instant::now();
     let mut setup = Vec::new();
-    let changes = match &scope {
-        Some(scope) => Some(gate::git::changes(&current_dir()?, scope)?),
-        None => None,
-    };
-    if changes.is_some() {
-        setup.push(("git".to_string(), clock.elapsed()));
-    }
-    let options = LoadOptions {
-        jsonl_fields: args.jsonl_fields.unwrap_or_default(),
-        max_file_size: args.max_file_size,
-        overrides: changes
-            .as_ref()
-            .map(|c| c.overrides.clone())
-            .unwrap_or_default(),
-        ..LoadOptions::default()
-    };
-    clock = Instant::now();
+    let clock = Instant::now();
     let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
     let cache_dir = (args.cache || (!args.no_cache && !ci)).then(|| {
         args.cache_dir
@@ -388,30 +371,49 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     // A syntax error still stops the run before it starts; a pattern too large once
     // compiled stops it, located, after the documents that needed it.
     let when = Compile::OnFirstUse;
-    // The cache's files are read while the rules load and the corpus is walked.
-    let (loaded, cache_files) = std::thread::scope(|scope| {
-        let cache_files = cache_dir.map(|dir| scope.spawn(|| timed(|| CacheFiles::read(dir))));
-        let loaded = load_rules_and_sources(&config, &rule_paths, &paths, &options, when);
-        let cache_files = cache_files.map(|thread| {
-            thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        });
-        (loaded, cache_files)
+    // Git is asked what changed, and the cache's files are read, while the rules
+    // load and the corpus is walked.
+    let cwd = current_dir()?;
+    let (loaded, cache_files, changes) = std::thread::scope(|threads| {
+        let cache_files = cache_dir.map(|dir| threads.spawn(|| timed(|| CacheFiles::read(dir))));
+        let changes = scope
+            .as_ref()
+            .map(|scope| threads.spawn(|| timed(|| gate::git::changes(&cwd, scope))));
+        let loaded = load_rules_and_walk(&rule_paths, &paths, when);
+        (loaded, cache_files.map(join), changes.map(join))
     });
-    let ((rules, rules_time), (sources, discovery_time)) = loaded?;
+    // A git error first, then a rule error, then a discovery error.
+    let mut parts = String::new();
+    let changes = match changes {
+        Some((changes, time)) => {
+            parts = format!("git {:.3} s, ", time.as_secs_f64());
+            Some(changes?)
+        }
+        None => None,
+    };
+    let ((rules, rules_time), (walked, discovery_time)) = loaded?;
+    let options = LoadOptions {
+        jsonl_fields: args.jsonl_fields.unwrap_or_default(),
+        max_file_size: args.max_file_size,
+        overrides: changes
+            .as_ref()
+            .map(|c| c.overrides.clone())
+            .unwrap_or_default(),
+        ..LoadOptions::default()
+    };
+    let sources = sources_for(&config, &rules, walked?, &paths, &options);
     let checker = Checker::new(&rules);
-    let mut parts = format!(
+    parts.push_str(&format!(
         "rules {:.3} s, discovery {:.3} s",
         rules_time.as_secs_f64(),
         discovery_time.as_secs_f64()
-    );
+    ));
     let cache_files = cache_files.map(|(files, time)| {
         parts.push_str(&format!(", cache read {:.3} s", time.as_secs_f64()));
         files
     });
     setup.push((format!("load ({parts}, at once)"), clock.elapsed()));
-    clock = Instant::now();
+    let clock = Instant::now();
     let cache = cache_files.map(|files| Cache::open(files, &rules));
     setup.push(("cache open".to_string(), clock.elapsed()));
     // With --staged or --changed-since only the changed documents' findings are
@@ -524,11 +526,10 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     })
 }
 
-/// Loads the rules and discovers the sources under `paths` at the same time (on a
-/// large corpus both take a good part of a second), less the files the
-/// configuration excludes, each with the wall time it took. The sources read
-/// documents with the rules' default language; a rule error is reported before a
-/// discovery error, as when they ran one after the other.
+/// Loads the rules and discovers the sources of a run at the same time, the sources
+/// narrowed by the configuration's excludes, each with the wall time it took. The
+/// sources read documents with the rules' default language; a rule error is
+/// reported before a discovery error, as when they ran one after the other.
 fn load_rules_and_sources(
     config: &Config,
     rule_paths: &[PathBuf],
@@ -536,23 +537,56 @@ fn load_rules_and_sources(
     options: &LoadOptions,
     when: Compile,
 ) -> Result<(Timed<Rules>, Timed<Sources>), Error> {
-    let ((rules, rules_time), (sources, discovery_time)) = std::thread::scope(|scope| {
-        let discovery = scope.spawn(|| timed(|| Sources::discover(paths, options)));
+    let ((rules, rules_time), (walked, discovery_time)) =
+        load_rules_and_walk(rule_paths, paths, when)?;
+    let sources = sources_for(config, &rules, walked?, paths, options);
+    Ok(((rules, rules_time), (sources, discovery_time)))
+}
+
+/// Loads the rules while the corpus is walked, each with the wall time it took; a
+/// rule error is returned first, a walk error is left to the caller.
+fn load_rules_and_walk(
+    rule_paths: &[PathBuf],
+    paths: &[PathBuf],
+    when: Compile,
+) -> Result<RulesAndWalk, Error> {
+    let (rules, walked) = std::thread::scope(|threads| {
+        let walked = threads.spawn(|| timed(|| Sources::walk(paths)));
         let rules = timed(|| Rules::load_with(rule_paths, when));
-        let sources = discovery
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (rules, sources)
+        (rules, join(walked))
     });
-    let rules = rules?;
-    let mut sources = sources?;
+    let (rules, rules_time) = rules;
+    Ok(((rules?, rules_time), walked))
+}
+
+/// The sources of the walked files under `options`, reading documents with the
+/// rules' default language, without the configuration's excludes.
+fn sources_for(
+    config: &Config,
+    rules: &Rules,
+    walked: Walked,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+) -> Sources {
+    let mut sources = Sources::from_walked(walked, paths, options);
     sources.set_default_lang(rules.meta.default_lang.as_deref().unwrap_or("en"));
     sources.retain(|name| !config.excludes(name));
-    Ok(((rules, rules_time), (sources, discovery_time)))
+    sources
+}
+
+/// The result of a scoped thread, its panic resumed on this thread.
+fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// A result and the wall time it took.
 type Timed<T> = (T, Duration);
+
+/// The loaded rules and the walk of the corpus (whose error the caller reports
+/// after its own), each with the wall time it took.
+type RulesAndWalk = (Timed<Rules>, Timed<Result<Walked, Error>>);
 
 /// The result of `work` and the wall time it took.
 fn timed<T>(work: impl FnOnce() -> T) -> Timed<T> {

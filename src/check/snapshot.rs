@@ -159,6 +159,15 @@ impl<'a> Snapshot<'a> {
             .ok()
     }
 
+    /// The index of the source `name`, looked up first at `likely` (where it is
+    /// when the run's sources are the snapshot's: both are in name order).
+    pub(crate) fn source_near(&self, name: &str, likely: usize) -> Option<usize> {
+        match self.index.sources.get(likely) {
+            Some(source) if source.name == name => Some(likely),
+            _ => self.source(name),
+        }
+    }
+
     /// Interned bindings, by id.
     pub(crate) fn bindings(&self) -> &[Vec<(String, String)>] {
         &self.index.bindings
@@ -244,6 +253,9 @@ mod tests {
         let snapshot = Snapshot::decode(&bytes).expect("decodes");
         assert_eq!(snapshot.source("a.txt"), Some(0));
         assert_eq!(snapshot.source("b.txt"), None);
+        assert_eq!(snapshot.source_near("a.txt", 0), Some(0));
+        assert_eq!(snapshot.source_near("a.txt", 5), Some(0), "a wrong guess");
+        assert_eq!(snapshot.source_near("b.txt", 0), None);
         let held = snapshot.key("trade/2024").expect("key decodes");
         assert_eq!(held.len(), 1);
         assert_eq!((held[0].claim, held[0].span.end), (3, 18));

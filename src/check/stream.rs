@@ -333,7 +333,7 @@ fn unchanged_source(
     snapshot: &Snapshot,
 ) -> Option<usize> {
     let name = sources.name(index);
-    let stored = snapshot.source(name)?;
+    let stored = snapshot.source_near(name, index)?;
     let stamp = sources.stamp(index, cache.started())?;
     let meta = cache.meta_key(name, &sources.fingerprint(index));
     let content = cache.validate(name, meta, stamp)?;
@@ -348,12 +348,14 @@ fn snapshot_holds(snapshot: Option<&Snapshot>, sources: &Sources, cache: &Cache)
         return false;
     };
     let mut recorded = 0;
-    for name in sources.names() {
+    for (index, name) in sources.names().enumerate() {
         let Some(keys) = cache.keys_of(name) else {
             continue;
         };
         recorded += 1;
-        let held = snapshot.source(name).map(|s| &snapshot.sources()[s]);
+        let held = snapshot
+            .source_near(name, index)
+            .map(|s| &snapshot.sources()[s]);
         if held.map(|s| (s.meta, s.content)) != Some(keys) {
             return false;
         }

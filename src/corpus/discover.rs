@@ -68,6 +68,9 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
             files.push((path, roots.len() - 1));
             continue;
         }
+        // Walked paths are the root joined with names: only a root `.` makes them
+        // unclean (`./a.txt`).
+        let walked_need_cleaning = path.as_os_str() == ".";
         roots.push(path.clone());
         let root = roots.len() - 1;
         // Unsorted: the files are sorted below, the problems at the end.
@@ -94,7 +97,11 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
-            let file = clean(entry.path());
+            let file = if walked_need_cleaning {
+                clean(entry.path())
+            } else {
+                entry.into_path()
+            };
             let file_name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if OWN_FILES.contains(&file_name) {
                 continue;

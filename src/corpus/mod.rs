@@ -38,7 +38,7 @@ pub use jsonl::JsonlFields;
 pub(crate) use discover::display_name as display_path;
 pub use overrides::Overrides;
 pub(crate) use overrides::absolute as absolute_path;
-pub use sources::{Loaded, Sources};
+pub use sources::{Loaded, Sources, Walked};
 
 /// Files larger than this (64 MiB) are not read unless a larger limit is given.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;

@@ -70,13 +70,29 @@ pub struct Loaded {
     pub problems: Vec<InputProblem>,
 }
 
+/// The files found under the paths of a run, before the [`LoadOptions`] (staged
+/// contents, deleted files) apply to them: see [`Sources::walk`].
+pub struct Walked(discover::Found);
+
 impl Sources {
     /// Finds the sources under `paths` (files or directories).
     ///
     /// A path that does not exist, or a broken `corpus.toml`, is an [`Error`]; files
     /// that cannot be walked become problems ([`Sources::walk_problems`]).
     pub fn discover<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Self, Error> {
-        let found = discover::discover(paths)?;
+        Ok(Self::from_walked(Self::walk(paths)?, paths, options))
+    }
+
+    /// The first half of [`Sources::discover`]: walks `paths`, which does not depend
+    /// on the options (so a run can walk while it asks git what is staged).
+    pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<Walked, Error> {
+        discover::discover(paths).map(Walked)
+    }
+
+    /// The second half of [`Sources::discover`]: the sources of the walked files as
+    /// `options` have them (`paths` are the walked paths).
+    pub fn from_walked<P: AsRef<Path>>(walked: Walked, paths: &[P], options: &LoadOptions) -> Self {
+        let Walked(found) = walked;
         let discovered: Vec<&Path> = found.files.iter().map(|f| f.path()).collect();
         let staged_only = options.overrides.undiscovered(paths, &discovered);
         drop(discovered);
@@ -97,12 +113,12 @@ impl Sources {
             .collect();
         sources.extend(staged_only);
         sources.sort_by(|a, b| a.name().cmp(b.name()));
-        Ok(Sources {
+        Sources {
             sources,
             problems: found.problems,
             options_fingerprint: format!("{:?}", options.jsonl_fields),
             options: options.clone(),
-        })
+        }
     }
 
     /// Number of sources.

@@ -13,7 +13,7 @@ mod derive;
 pub(crate) use cues::introduced_by_comparison;
 pub(crate) use derive::implied;
 pub(crate) mod pattern;
-mod prefilter;
+pub(crate) mod prefilter;
 pub(crate) mod sentence;
 
 use std::collections::HashMap;

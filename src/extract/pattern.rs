@@ -7,6 +7,7 @@
 //! (`{year:base}` is the reference period of a derived check). Regex quantifiers
 //! such as `.{0,80}` are left alone: a placeholder starts with a letter.
 
+use super::prefilter::Literals;
 use crate::lang::LangPack;
 pub use crate::lazy_regex::Compile;
 use crate::lazy_regex::LazyRegex;
@@ -79,6 +80,8 @@ pub(crate) fn compile(
 ) -> Result<Pattern, PatternError> {
     let mut regex_src = String::with_capacity(source.len() * 2);
     let mut slots = Vec::new();
+    // Where the placeholders' fragments are in `regex_src`.
+    let mut fragments = Vec::new();
     let mut literal = String::new();
     let mut rest = source;
     let mut offset = 0;
@@ -120,7 +123,11 @@ pub(crate) fn compile(
                     )),
                 })?;
                 let group = format!("s{}", slots.len());
-                regex_src.push_str(&format!("(?P<{group}>{})", slot_fragment(kind, pack)));
+                regex_src.push_str(&format!("(?P<{group}>"));
+                let start = regex_src.len();
+                regex_src.push_str(&slot_fragment(kind, pack));
+                fragments.push(start..regex_src.len());
+                regex_src.push(')');
                 slots.push(Slot {
                     kind,
                     label: label.map(str::to_string),
@@ -145,10 +152,7 @@ pub(crate) fn compile(
         rest = &source[offset..];
     }
     flush_literal(&mut literal, &mut regex_src);
-    let regex_src = with_word_boundaries(&regex_src);
-    let (regex, hir) =
-        LazyRegex::parsed_with_size_limit(regex_src, REGEX_SIZE_LIMIT).map_err(regex_error)?;
-    let literals = super::prefilter::required_literals(&hir);
+    let (regex, literals) = checked_regex(&regex_src, &fragments, &slots, pack)?;
     if when == Compile::Now {
         regex.compile().map_err(regex_error)?;
     }
@@ -160,6 +164,66 @@ pub(crate) fn compile(
         literals,
         at: 0..0,
     })
+}
+
+/// The regex of `regex_src` (its placeholders' fragments at `fragments`), its syntax
+/// checked, and the prefilter's literals for it.
+///
+/// The fragments come from the language pack, whose templates were checked when it
+/// loaded: only the pattern's own text is parsed here, with empty placeholder
+/// groups, and each placeholder's literals are its fragment's (read once per pack).
+/// Parsing the fragments again in every pattern was most of the time it took to
+/// load the rules. A pattern that sets flags (`(?i)`, `(?x)`, which would change
+/// how its fragments read) is parsed whole.
+fn checked_regex(
+    regex_src: &str,
+    fragments: &[std::ops::Range<usize>],
+    slots: &[Slot],
+    pack: &LangPack,
+) -> Result<(LazyRegex, Option<Literals>), PatternError> {
+    let mut own = String::with_capacity(regex_src.len());
+    let mut from = 0;
+    for range in fragments {
+        own.push_str(&regex_src[from..range.start]);
+        from = range.end;
+    }
+    own.push_str(&regex_src[from..]);
+    let full = with_word_boundaries(regex_src);
+    if sets_flags(&own) {
+        let (regex, hir) =
+            LazyRegex::parsed_with_size_limit(full, REGEX_SIZE_LIMIT).map_err(regex_error)?;
+        return Ok((regex, super::prefilter::required_literals(&hir)));
+    }
+    let hir = crate::lazy_regex::parse(&with_word_boundaries(&own)).map_err(regex_error)?;
+    let group = |name: &str| {
+        let slot = slots.iter().find(|slot| slot.group == name)?;
+        Some(slot_literals(slot.kind, pack))
+    };
+    let literals = super::prefilter::required_literals_with(&hir, &group);
+    Ok((LazyRegex::unchecked(full, Some(REGEX_SIZE_LIMIT)), literals))
+}
+
+/// Whether a regex source may set flags: a group opening `(?` that is not a
+/// non-capturing or named group. Conservative (an escaped `\(?` counts).
+fn sets_flags(source: &str) -> bool {
+    source.match_indices("(?").any(|(at, _)| {
+        let rest = &source[at + 2..];
+        !(rest.starts_with(':') || rest.starts_with("P<") || rest.starts_with('<'))
+    })
+}
+
+/// The literals one of which every match of a placeholder's fragment contains
+/// (see [`slot_fragment`]).
+fn slot_literals(kind: ValueKind, pack: &LangPack) -> Option<Literals> {
+    let of = |kind| Some(pack.compiled.get(kind)?.required_literals()?.to_vec());
+    match kind {
+        ValueKind::Period => {
+            let mut set = of(ValueKind::Period)?;
+            set.extend(of(ValueKind::Year)?);
+            Some(set)
+        }
+        other => of(other),
+    }
 }
 
 /// A pattern's regex error as a pattern error.
@@ -323,6 +387,48 @@ mod tests {
     fn bad_regex_reports_the_regex_error() {
         let err = compile("trade (reached {money}", en(), Compile::Now).expect_err("bad");
         assert!(err.message.contains("does not compile"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_syntax_error_is_found_before_the_regex_is_compiled() {
+        let err = compile("trade (reached {money}", en(), Compile::OnFirstUse).expect_err("bad");
+        assert!(err.message.contains("does not compile"), "{}", err.message);
+        let err = compile("{year} x{2,1}", en(), Compile::OnFirstUse).expect_err("bad");
+        assert!(err.message.contains("does not compile"), "{}", err.message);
+    }
+
+    /// The prefilter's literals, read from the pattern's own text and its
+    /// placeholders' fragments, are those of the whole regex parsed at once.
+    #[test]
+    fn literals_equal_those_of_the_whole_regex() {
+        let vi = crate::lang::pack("vi").expect("vi pack");
+        let de = crate::lang::pack("de").expect("de pack");
+        let cases = [
+            ("in {year}, trade reached {money}", en()),
+            ("{money}", en()),
+            ("{date}", en()),
+            ("on {date}, at {ordinal}", en()),
+            ("in {period}, two-way trade (?:reached|hit) {money}", en()),
+            ("{count} (?:agreements|deals)", en()),
+            ("(?i)Trade reached {money}", en()),
+            ("kim ngạch (?:thương mại )?năm {year} đạt {money}", vi),
+            ("{ordinal} chuyến thăm", vi),
+            (
+                "Handelsvolumen (?:von|in Höhe von) {money} im Jahr {year}",
+                de,
+            ),
+            ("seit {count} Jahren", de),
+            ("{count}", de),
+            ("{change}", vi),
+        ];
+        for (source, pack) in cases {
+            let pattern = compile(source, pack, Compile::OnFirstUse).expect("compiles");
+            let whole = crate::lazy_regex::parse(pattern.regex.as_str()).expect("parses");
+            let expected = crate::extract::prefilter::required_literals(&whole);
+            assert_eq!(pattern.literals, expected, "{source}");
+        }
+        assert!(sets_flags("(?i)a") && sets_flags("a(?x: b)") && sets_flags(r"\(?a"));
+        assert!(!sets_flags("(?:a)(?P<s0>b)(?<c>d)"));
     }
 
     #[test]

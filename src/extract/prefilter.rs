@@ -237,12 +237,35 @@ pub(crate) fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     required(hir).filter(|set| set.iter().all(|l| l.len() >= MIN_LITERAL))
 }
 
+/// Literals one of which every match contains.
+pub(crate) type Literals = Vec<Vec<u8>>;
+
+/// The literals standing in for a named group's contents (`None`: the group's own
+/// contents count).
+type GroupLiterals<'a> = &'a dyn Fn(&str) -> Option<Option<Literals>>;
+
+/// [`required_literals`] of a pattern parsed with its placeholders' groups empty:
+/// `group` gives the set of the placeholder captured by a named group (`None`
+/// for a group that is not a placeholder's, whose own contents count).
+pub(crate) fn required_literals_with(hir: &Hir, group: GroupLiterals) -> Option<Literals> {
+    required_in(hir, group).filter(|set| set.iter().all(|l| l.len() >= MIN_LITERAL))
+}
+
 /// A set of literals one of which every match of `hir` contains; `None` when there
 /// is no such set (or it would be empty).
-fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+pub(crate) fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    required_in(hir, &|_| None)
+}
+
+/// [`required`], where `group` may stand in for a named group's contents.
+fn required_in(hir: &Hir, group: GroupLiterals) -> Option<Literals> {
+    let required = |hir: &Hir| required_in(hir, group);
     match hir.kind() {
         HirKind::Literal(lit) => Some(vec![lit.0.to_vec()]),
-        HirKind::Capture(cap) => required(&cap.sub),
+        HirKind::Capture(cap) => match cap.name.as_deref().and_then(group) {
+            Some(set) => set,
+            None => required(&cap.sub),
+        },
         HirKind::Repetition(rep) if rep.min >= 1 => required(&rep.sub),
         HirKind::Alternation(alts) => {
             let mut all = Vec::new();

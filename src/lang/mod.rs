@@ -80,7 +80,6 @@ use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::fold::fold_str;
-use crate::lazy_regex::Compile;
 use crate::value::Hedge;
 use crate::value::template::{CompiledTemplates, TemplateError, compile_pack_templates};
 
@@ -146,7 +145,7 @@ fn builtin_source(code: &str) -> Option<&'static str> {
 fn builtin(code: &str) -> Option<&'static LangPack> {
     let index = BUILTIN_SOURCES.iter().position(|(c, _)| *c == code)?;
     BUILTIN[index]
-        .get_or_init(|| parse_pack(BUILTIN_SOURCES[index].1, Compile::OnFirstUse).ok())
+        .get_or_init(|| parse_pack(BUILTIN_SOURCES[index].1, Origin::BuiltIn).ok())
         .as_ref()
 }
 
@@ -362,8 +361,8 @@ impl LangPack {
     /// other values replace the built-in ones.
     pub fn from_toml(src: &str) -> Result<LangPack, LangError> {
         match extend::resolve(src)? {
-            None => parse_pack(src, Compile::Now),
-            Some(merged) => parse_pack(&merged, Compile::Now).map_err(|err| LangError {
+            None => parse_pack(src, Origin::User),
+            Some(merged) => parse_pack(&merged, Origin::User).map_err(|err| LangError {
                 // Spans of the merged source mean nothing in the user's file.
                 span: extend::locate(&err.message, src, None),
                 message: err.message,
@@ -605,16 +604,27 @@ fn locate(src: &str, within: Range<usize>, needle: &str) -> Range<usize> {
         .unwrap_or(within)
 }
 
-/// A pack from its TOML source, its template regexes compiled `when` asked.
-fn parse_pack(src: &str, when: Compile) -> Result<LangPack, LangError> {
+/// Where a pack comes from, which decides when its template regexes are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Built into factlint: the regexes are compiled on first use, unchecked
+    /// before (a test compiles every one of them).
+    BuiltIn,
+    /// A user's pack: every regex is compiled as it loads, so each error is
+    /// reported with its location.
+    User,
+}
+
+/// A pack from its TOML source.
+fn parse_pack(src: &str, origin: Origin) -> Result<LangPack, LangError> {
     let raw: RawPack = toml::from_str(src).map_err(|e| LangError {
         message: e.message().to_string(),
         span: e.span(),
     })?;
-    build(raw, src, when)
+    build(raw, src, origin)
 }
 
-fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> {
+fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError> {
     let decimal = separator_chars(&raw.numbers.decimal, "decimal")?;
     let group = separator_chars(&raw.numbers.group, "group")?;
     let ambiguous_group = match &raw.numbers.ambiguous_group {
@@ -751,8 +761,10 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
         message,
         span: Some(locate(src, span.clone(), &source)),
     };
-    pack.compiled = compile_pack_templates(&pack, raw.templates.get_ref()).map_err(located)?;
-    if when == Compile::Now {
+    let trusted = origin == Origin::BuiltIn;
+    pack.compiled =
+        compile_pack_templates(&pack, raw.templates.get_ref(), trusted).map_err(located)?;
+    if origin == Origin::User {
         pack.compiled.compile_all().map_err(located)?;
     }
     Ok(pack)
@@ -761,6 +773,15 @@ fn build(raw: RawPack, src: &str, when: Compile) -> Result<LangPack, LangError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Built-in packs load without a syntax check of their regexes: this is it.
+    #[test]
+    fn every_regex_of_the_builtin_packs_compiles() {
+        for (code, src) in BUILTIN_SOURCES {
+            let pack = parse_pack(src, Origin::User);
+            assert!(pack.is_ok(), "{code}: {:?}", pack.err());
+        }
+    }
 
     #[test]
     fn all_builtin_packs_load() {

@@ -14,6 +14,7 @@
 //! [`super::fragment`].
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use super::ValueKind;
 use crate::fold::fold_str;
@@ -46,6 +47,23 @@ pub(crate) struct KindTemplates {
     pub scan: LazyRegex,
     /// Anchored capturing regexes, in template order (compiled on first use).
     pub parsers: Vec<(Tag, LazyRegex)>,
+    /// Literals one of which every match of `fragment` contains (the prefilter's
+    /// share of a pattern's placeholder), read once from the fragment's syntax tree
+    /// when a pattern first asks.
+    required: OnceLock<Option<Vec<Vec<u8>>>>,
+}
+
+impl KindTemplates {
+    /// Literals one of which every match of the fragment contains; `None` when
+    /// there is no such set (see [`crate::extract::prefilter`]).
+    pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
+        self.required
+            .get_or_init(|| {
+                let hir = crate::lazy_regex::parse(&self.fragment).ok()?;
+                crate::extract::prefilter::required(&hir)
+            })
+            .as_deref()
+    }
 }
 
 /// All compiled templates of a pack, by kind.
@@ -100,11 +118,18 @@ pub(crate) struct TemplateError {
     pub source: String,
 }
 
-/// Compiles every template table of a pack.
+/// Compiles every template table of a pack. The regexes of a `trusted` pack (a
+/// built-in one: a test compiles them all) are not parsed now; the others' syntax
+/// is checked.
 pub(crate) fn compile_pack_templates(
     pack: &LangPack,
     tables: &BTreeMap<String, Vec<String>>,
+    trusted: bool,
 ) -> Result<CompiledTemplates, TemplateError> {
+    let regex = |source: String| match trusted {
+        true => Ok(LazyRegex::unchecked(source, None)),
+        false => LazyRegex::new(source),
+    };
     let mut grouped: Vec<(ValueKind, Vec<(Tag, String)>)> = Vec::new();
     for (key, templates) in tables {
         let Some((kind, tag)) = table_key(key) else {
@@ -136,8 +161,7 @@ pub(crate) fn compile_pack_templates(
                 source: template.clone(),
             };
             let (frag, capture) = compile_one(pack, kind, &folded).map_err(fail)?;
-            let anchored =
-                LazyRegex::new(format!("^(?:{capture})$")).map_err(|e| fail(e.to_string()))?;
+            let anchored = regex(format!("^(?:{capture})$")).map_err(|e| fail(e.to_string()))?;
             alternatives.push(frag);
             parsers.push((*tag, anchored));
         }
@@ -146,7 +170,7 @@ pub(crate) fn compile_pack_templates(
         } else {
             format!("(?:{})", alternatives.join("|"))
         };
-        let scan = LazyRegex::new(fragment.as_str()).map_err(|e| TemplateError {
+        let scan = regex(fragment.clone()).map_err(|e| TemplateError {
             message: format!("{} templates: {e}", kind.placeholder()),
             source: kind.placeholder().to_string(),
         })?;
@@ -156,6 +180,7 @@ pub(crate) fn compile_pack_templates(
                 fragment,
                 scan,
                 parsers,
+                required: OnceLock::new(),
             },
         ));
     }
