@@ -65,10 +65,12 @@ pub(crate) struct Stamp {
 impl Stamp {
     /// The stamp of a file's metadata, when it can be trusted at `now`.
     pub(crate) fn of(meta: &std::fs::Metadata, now: SystemTime) -> Option<Stamp> {
+        Stamp::read(meta)?.trusted(now)
+    }
+
+    /// The stamp a file's metadata gives, trusted or not (see [`Stamp::trusted`]).
+    pub(crate) fn read(meta: &std::fs::Metadata) -> Option<Stamp> {
         let modified = meta.modified().ok()?;
-        if now.duration_since(modified).ok()? < RACY {
-            return None;
-        }
         #[cfg(unix)]
         let inode = std::os::unix::fs::MetadataExt::ino(meta);
         #[cfg(not(unix))]
@@ -81,6 +83,14 @@ impl Stamp {
                 .as_nanos(),
             inode,
         })
+    }
+
+    /// The stamp, unless the file was modified too shortly before `now` for it to
+    /// be trusted (see the module docs).
+    pub(crate) fn trusted(self, now: SystemTime) -> Option<Stamp> {
+        let since_epoch = now.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_nanos();
+        let age = since_epoch.checked_sub(self.modified_ns)?;
+        (age >= RACY.as_nanos()).then_some(self)
     }
 
     fn encode(stamp: Option<Stamp>) -> String {
@@ -737,5 +747,11 @@ mod tests {
         assert_eq!(Stamp::of(&meta, SystemTime::now()), None, "racy");
         let later = SystemTime::now() + Duration::from_secs(60);
         assert!(Stamp::of(&meta, later).is_some());
+        // A stamp read early is judged when the run needs it.
+        let read = Stamp::read(&meta).expect("stamp");
+        assert_eq!(read.trusted(SystemTime::now()), None, "racy");
+        assert_eq!(read.trusted(later), Stamp::of(&meta, later));
+        let before = SystemTime::now() - Duration::from_secs(60);
+        assert_eq!(read.trusted(before), None, "modified after `now`");
     }
 }

@@ -4,7 +4,9 @@
 //! Compiling the claim patterns and the language packs' value templates is most of
 //! the time it takes to load the rules, and a focused run (`check --staged`) that
 //! extracts one English document needs only the English ones. A syntax error is
-//! still found at load time, by parsing the regex (cheap next to compiling it).
+//! still found at load time, by parsing the regex (cheap next to compiling it), or
+//! for a regex assembled from checked parts, by parsing those parts
+//! ([`LazyRegex::unchecked`]).
 //! What only compiling finds — a regex too large once compiled — is found at load
 //! time by runs that ask for it ([`LazyRegex::compile`]); a regex that fails on
 //! first use matches nothing, with a warning, and [`LazyRegex::failed`] tells the

@@ -374,12 +374,14 @@ fn check(args: CheckArgs) -> Result<ExitCode, Error> {
     // Git is asked what changed, and the cache's files are read, while the rules
     // load and the corpus is walked.
     let cwd = current_dir()?;
+    // A run with a cache reads the files' stamps while it walks.
+    let stamped = cache_dir.is_some();
     let (loaded, cache_files, changes) = std::thread::scope(|threads| {
         let cache_files = cache_dir.map(|dir| threads.spawn(|| timed(|| CacheFiles::read(dir))));
         let changes = scope
             .as_ref()
             .map(|scope| threads.spawn(|| timed(|| gate::git::changes(&cwd, scope))));
-        let loaded = load_rules_and_walk(&rule_paths, &paths, when);
+        let loaded = load_rules_and_walk(&rule_paths, &paths, when, stamped);
         (loaded, cache_files.map(join), changes.map(join))
     });
     // A git error first, then a rule error, then a discovery error.
@@ -538,20 +540,22 @@ fn load_rules_and_sources(
     when: Compile,
 ) -> Result<(Timed<Rules>, Timed<Sources>), Error> {
     let ((rules, rules_time), (walked, discovery_time)) =
-        load_rules_and_walk(rule_paths, paths, when)?;
+        load_rules_and_walk(rule_paths, paths, when, false)?;
     let sources = sources_for(config, &rules, walked?, paths, options);
     Ok(((rules, rules_time), (sources, discovery_time)))
 }
 
-/// Loads the rules while the corpus is walked, each with the wall time it took; a
-/// rule error is returned first, a walk error is left to the caller.
+/// Loads the rules while the corpus is walked (reading the files' stamps when
+/// `stamped`, for the cache), each with the wall time it took; a rule error is
+/// returned first, a walk error is left to the caller.
 fn load_rules_and_walk(
     rule_paths: &[PathBuf],
     paths: &[PathBuf],
     when: Compile,
+    stamped: bool,
 ) -> Result<RulesAndWalk, Error> {
     let (rules, walked) = std::thread::scope(|threads| {
-        let walked = threads.spawn(|| timed(|| Sources::walk(paths)));
+        let walked = threads.spawn(|| timed(|| Sources::walk(paths, stamped)));
         let rules = timed(|| Rules::load_with(rule_paths, when));
         (rules, join(walked))
     });

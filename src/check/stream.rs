@@ -231,6 +231,12 @@ impl Checker<'_> {
             cached.fetch_add(1, Ordering::Relaxed);
             return summary;
         }
+        // Recorded with the contents read after it (the stamp read when the file
+        // was found may be older than them).
+        let stamp = match stamp {
+            Some(_) => cache.and_then(|c| sources.fresh_stamp(index, c.started())),
+            None => None,
+        };
         let bytes = match sources.bytes(index) {
             Ok(bytes) => bytes,
             Err(problem) => {

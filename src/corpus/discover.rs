@@ -6,10 +6,13 @@ use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::InputProblem;
 use super::format::{InputFormat, KNOWN_EXTENSIONS};
 use super::manifest::{Entry, MANIFEST_NAME, Manifest};
 use crate::Error;
+use crate::cache::Stamp;
 use crate::check::Severity;
 
 /// Files that belong to factlint itself and are never documents.
@@ -25,16 +28,20 @@ pub(crate) struct FoundFile {
     /// How to read it: by extension; explicitly named files default to plain text.
     pub format: InputFormat,
     pub entry: Option<Entry>,
+    /// The stamp of the file when it was found, for runs with a cache (not yet
+    /// judged against the run's start: see [`Stamp::trusted`]).
+    pub stamp: Option<Stamp>,
 }
 
 impl FoundFile {
-    fn new(path: PathBuf, entry: Option<Entry>) -> Self {
+    fn new(path: PathBuf, entry: Option<Entry>, stamp: Option<Stamp>) -> Self {
         let name = display_name(&path).into_boxed_str();
         FoundFile {
             format: InputFormat::from_path(&path).unwrap_or(InputFormat::Text),
             path: (path.as_os_str() != &*name).then(|| path.into_boxed_path()),
             name,
             entry,
+            stamp,
         }
     }
 
@@ -52,8 +59,90 @@ pub(crate) struct Found {
     pub problems: Vec<InputProblem>,
 }
 
-/// Walks `paths`; explicit files are always documents, walked files only by extension.
-pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
+/// Walks `paths`; explicit files are always documents, walked files only by
+/// extension. With `stamped`, each file's stamp is read too (for the cache), in
+/// parallel with the manifest lookups.
+pub(crate) fn discover<P: AsRef<Path>>(paths: &[P], stamped: bool) -> Result<Found, Error> {
+    // The manifest of each walked directory is read while the directory is walked.
+    std::thread::scope(|scope| {
+        let mut early = Vec::new();
+        let walked = walk(paths, |dir| {
+            let candidate = dir.join(MANIFEST_NAME);
+            if candidate.is_file() {
+                early.push((
+                    dir.as_os_str().to_os_string(),
+                    scope.spawn(move || Manifest::load(&candidate, &display_name(&candidate))),
+                ));
+            }
+        });
+        // Joined before the stamps are read: a manifest is read in parallel on
+        // the rayon pool, which a thread of the pool waiting for it could starve.
+        let early: HashMap<OsString, Result<Manifest, Error>> = early
+            .into_iter()
+            .map(|(dir, thread)| {
+                let manifest = thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (dir, manifest)
+            })
+            .collect();
+        let Walk {
+            files,
+            roots,
+            problems,
+        } = walked?;
+        let mut manifests = Manifests {
+            loaded: Vec::new(),
+            by_dir: HashMap::new(),
+            early,
+        };
+        // The stamps are read while the manifests are looked up.
+        let (stamps, entries) = rayon::join(
+            || stamped.then(|| stamps(&files)),
+            || -> Result<Vec<Option<Entry>>, Error> {
+                let entries = files.iter();
+                entries
+                    .map(|(file, root)| manifests.take_entry(file, &roots[*root]))
+                    .collect()
+            },
+        );
+        let mut stamps = stamps.map(Vec::into_iter);
+        let found = files
+            .into_iter()
+            .zip(entries?)
+            .map(|((file, _), entry)| {
+                let stamp = stamps.as_mut().and_then(Iterator::next).flatten();
+                FoundFile::new(file, entry, stamp)
+            })
+            .collect();
+        Ok(Found {
+            files: found,
+            problems,
+        })
+    })
+}
+
+/// The stamp of each file (`None` where its metadata cannot be read).
+fn stamps(files: &[(PathBuf, usize)]) -> Vec<Option<Stamp>> {
+    files
+        .par_iter()
+        .map(|(file, _)| Stamp::read(&std::fs::metadata(file).ok()?))
+        .collect()
+}
+
+/// What walking the paths of a run found.
+struct Walk {
+    /// The files in path order, each with the index of its corpus root.
+    files: Vec<(PathBuf, usize)>,
+    /// The corpus roots: the walked directories, and the directories of the
+    /// files named on their own.
+    roots: Vec<PathBuf>,
+    problems: Vec<InputProblem>,
+}
+
+/// Walks `paths`; `walking` is told the directory of the files of each walked root
+/// (`""` for `.`) before it is walked.
+fn walk<P: AsRef<Path>>(paths: &[P], mut walking: impl FnMut(&Path)) -> Result<Walk, Error> {
     let mut files: Vec<(PathBuf, usize)> = Vec::new(); // (file, index of its corpus root)
     let mut roots: Vec<PathBuf> = Vec::new();
     let mut problems = Vec::new();
@@ -71,6 +160,11 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
         // Walked paths are the root joined with names: only a root `.` makes them
         // unclean (`./a.txt`).
         let walked_need_cleaning = path.as_os_str() == ".";
+        walking(if walked_need_cleaning {
+            Path::new("")
+        } else {
+            &path
+        });
         roots.push(path.clone());
         let root = roots.len() - 1;
         // Unsorted: the files are sorted below, the problems at the end.
@@ -131,53 +225,58 @@ pub(crate) fn discover<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
         }
         same
     });
-    let mut manifests = Vec::new();
-    let mut manifest_by_dir: HashMap<OsString, Option<usize>> = HashMap::new();
-    let mut found = Vec::with_capacity(files.len());
-    for (file, root) in files {
-        let entry = take_entry(&file, &roots[root], &mut manifests, &mut manifest_by_dir)?;
-        found.push(FoundFile::new(file, entry));
-    }
-    Ok(Found {
-        files: found,
+    Ok(Walk {
+        files,
+        roots,
         problems,
     })
 }
 
-/// The file's entry in the nearest manifest that lists it, in the file's directory
-/// or a parent up to the corpus root, taken out of that manifest (each file is
-/// looked up once).
-fn take_entry(
-    file: &Path,
-    root: &Path,
-    manifests: &mut Vec<Manifest>,
-    cache: &mut HashMap<OsString, Option<usize>>,
-) -> Result<Option<Entry>, Error> {
-    let mut dir = parent_dir_of(file);
-    loop {
-        let index = match cache.get(dir.as_os_str()) {
-            Some(index) => *index,
-            None => {
-                let candidate = dir.join(MANIFEST_NAME);
-                let index = if candidate.is_file() {
-                    manifests.push(Manifest::load(&candidate, &display_name(&candidate))?);
-                    Some(manifests.len() - 1)
-                } else {
-                    None
-                };
-                cache.insert(dir.as_os_str().to_os_string(), index);
-                index
+/// The manifests of a run's directories, read as files ask for them.
+struct Manifests {
+    loaded: Vec<Manifest>,
+    /// The index in `loaded` of each directory's manifest (`None`: it has none).
+    by_dir: HashMap<OsString, Option<usize>>,
+    /// Manifests read while their directory was walked, until a file asks.
+    early: HashMap<OsString, Result<Manifest, Error>>,
+}
+
+impl Manifests {
+    /// The file's entry in the nearest manifest that lists it, in the file's
+    /// directory or a parent up to the corpus root, taken out of that manifest
+    /// (each file is looked up once).
+    fn take_entry(&mut self, file: &Path, root: &Path) -> Result<Option<Entry>, Error> {
+        let mut dir = parent_dir_of(file);
+        loop {
+            let index = match self.by_dir.get(dir.as_os_str()) {
+                Some(index) => *index,
+                None => {
+                    let candidate = dir.join(MANIFEST_NAME);
+                    let manifest = match self.early.remove(dir.as_os_str()) {
+                        Some(manifest) => Some(manifest?),
+                        None if candidate.is_file() => {
+                            Some(Manifest::load(&candidate, &display_name(&candidate))?)
+                        }
+                        None => None,
+                    };
+                    let index = manifest.map(|manifest| {
+                        self.loaded.push(manifest);
+                        self.loaded.len() - 1
+                    });
+                    self.by_dir.insert(dir.as_os_str().to_os_string(), index);
+                    index
+                }
+            };
+            if let Some(entry) = index.and_then(|index| self.loaded[index].take(file)) {
+                return Ok(Some(entry));
             }
-        };
-        if let Some(entry) = index.and_then(|index| manifests[index].take(file)) {
-            return Ok(Some(entry));
-        }
-        if dir == root || dir.as_os_str().is_empty() || !dir.starts_with(root) {
-            return Ok(None);
-        }
-        match dir.parent() {
-            Some(parent) => dir = parent,
-            None => return Ok(None),
+            if dir == root || dir.as_os_str().is_empty() || !dir.starts_with(root) {
+                return Ok(None);
+            }
+            match dir.parent() {
+                Some(parent) => dir = parent,
+                None => return Ok(None),
+            }
         }
     }
 }
@@ -297,9 +396,10 @@ mod tests {
         )
         .expect("manifest");
         let lang = |paths: &[&Path]| {
-            let found = discover(paths).expect("discovered");
+            let found = discover(paths, true).expect("discovered");
             assert_eq!(found.files.len(), 1, "listed once");
             let file = &found.files[0];
+            assert!(file.stamp.is_some(), "stamped");
             assert_eq!(file.path(), clean(&inner.join("x.txt")));
             file.entry
                 .as_ref()
@@ -307,6 +407,24 @@ mod tests {
         };
         assert_eq!(lang(&[&inner, &outer]), Some("de".to_string()));
         assert_eq!(lang(&[&outer, &inner]), None);
+    }
+
+    /// A manifest read early, while its directory is walked, counts only when a
+    /// document asks for it, as one read when asked.
+    #[test]
+    fn a_broken_manifest_matters_only_to_documents() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join(MANIFEST_NAME), "[[document]\n").expect("manifest");
+        let found = discover(&[dir.path()], false).expect("no document asks");
+        assert!(found.files.is_empty());
+        std::fs::write(dir.path().join("a.txt"), "text").expect("file");
+        let err = discover(&[dir.path()], false)
+            .err()
+            .expect("a document asks");
+        assert!(matches!(err, Error::Rules(_)), "{err}");
+        std::fs::remove_file(dir.path().join(MANIFEST_NAME)).expect("remove");
+        let found = discover(&[dir.path()], false).expect("no manifest");
+        assert!(found.files[0].stamp.is_none(), "not stamped");
     }
 
     #[test]

@@ -80,13 +80,14 @@ impl Sources {
     /// A path that does not exist, or a broken `corpus.toml`, is an [`Error`]; files
     /// that cannot be walked become problems ([`Sources::walk_problems`]).
     pub fn discover<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<Self, Error> {
-        Ok(Self::from_walked(Self::walk(paths)?, paths, options))
+        Ok(Self::from_walked(Self::walk(paths, false)?, paths, options))
     }
 
     /// The first half of [`Sources::discover`]: walks `paths`, which does not depend
-    /// on the options (so a run can walk while it asks git what is staged).
-    pub fn walk<P: AsRef<Path>>(paths: &[P]) -> Result<Walked, Error> {
-        discover::discover(paths).map(Walked)
+    /// on the options (so a run can walk while it asks git what is staged). With
+    /// `stamped`, the files' stamps are read on the way, for a run with a cache.
+    pub fn walk<P: AsRef<Path>>(paths: &[P], stamped: bool) -> Result<Walked, Error> {
+        discover::discover(paths, stamped).map(Walked)
     }
 
     /// The second half of [`Sources::discover`]: the sources of the walked files as
@@ -185,13 +186,33 @@ impl Sources {
     }
 
     /// The stamp of source `index` on disk (`None` for staged contents, or when the
-    /// file changed too recently before `now` to be trusted).
+    /// file changed too recently before `now` to be trusted): the one read when it
+    /// was found, if it was.
     pub(crate) fn stamp(&self, index: usize, now: std::time::SystemTime) -> Option<Stamp> {
         match &self.sources[index] {
-            Source::File(file) if self.options.overrides.lookup(file.path()).is_none() => {
+            Source::File(FoundFile {
+                stamp: Some(stamp), ..
+            }) if !self.overridden(index) => stamp.trusted(now),
+            _ => self.fresh_stamp(index, now),
+        }
+    }
+
+    /// The stamp of source `index` on disk, read now (see [`Sources::stamp`]): the
+    /// one to record with contents read after it.
+    pub(crate) fn fresh_stamp(&self, index: usize, now: std::time::SystemTime) -> Option<Stamp> {
+        match &self.sources[index] {
+            Source::File(file) if !self.overridden(index) => {
                 Stamp::of(&std::fs::metadata(file.path()).ok()?, now)
             }
             _ => None,
+        }
+    }
+
+    /// Whether source `index` is a file whose contents the overrides replace.
+    fn overridden(&self, index: usize) -> bool {
+        match &self.sources[index] {
+            Source::File(file) => self.options.overrides.lookup(file.path()).is_some(),
+            Source::Staged { .. } => true,
         }
     }
 
