@@ -228,29 +228,37 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             let _ = writeln!(out, "  {}: {}", pattern.lang, pattern.source);
         }
     }
+    if !claim.cues.is_empty() || claim.scope.values().any(|s| !s.is_empty()) {
+        out.push_str(
+            "\nWords below match in any case; one written with diacritics matches only \
+             text with those diacritics or none.\n",
+        );
+    }
     if !claim.cues.is_empty() {
-        out.push_str("\ncues (folded; one word of every group):\n");
+        out.push_str("\ncues (one word of every group):\n");
         for cue in &claim.cues {
-            let _ = writeln!(out, "  {}: {}", cue.lang, groups(&cue.groups));
+            let shown = |word: &str| written(claim, &cue.lang, word);
+            let _ = writeln!(out, "  {}: {}", cue.lang, groups(&cue.groups, shown));
         }
     }
     if claim.scope.values().any(|s| !s.context.is_empty()) {
-        out.push_str("\ncontext (folded; the document must contain one word of every group):\n");
+        out.push_str("\ncontext (the document must contain one word of every group):\n");
         for (lang, scope) in claim.scope.iter().filter(|(_, s)| !s.context.is_empty()) {
-            let _ = writeln!(out, "  {lang}: {}", groups(&scope.context));
+            let shown = |word: &str| written(claim, lang, word);
+            let _ = writeln!(out, "  {lang}: {}", groups(&scope.context, shown));
         }
     }
     let word_lists: [(&str, ScopeWords); 3] = [
         (
-            "subject (folded; one of these words must stand in the match's sentence or the two before it in its paragraph)",
+            "subject (one of these words must stand in the match's sentence or the two before it in its paragraph)",
             |s| &s.subject,
         ),
         (
-            "exclude (folded; sentences with one of these words are skipped)",
+            "exclude (sentences with one of these words are skipped)",
             |s| &s.exclude,
         ),
         (
-            "not_after (folded; the value one of these words introduces is skipped)",
+            "not_after (the value one of these words introduces is skipped)",
             |s| &s.not_after,
         ),
     ];
@@ -260,7 +268,11 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
         }
         let _ = writeln!(out, "\n{title}:");
         for (lang, scope) in claim.scope.iter().filter(|(_, s)| !words(s).is_empty()) {
-            let _ = writeln!(out, "  {lang}: {}", words(scope).join(", "));
+            let shown: Vec<String> = words(scope)
+                .iter()
+                .map(|word| written(claim, lang, word))
+                .collect();
+            let _ = writeln!(out, "  {lang}: {}", shown.join(", "));
         }
     }
     if !claim.parties.is_empty() {
@@ -303,12 +315,31 @@ fn events_tagged(out: &mut String, rules: &Rules, tags: &[String], participants:
     }
 }
 
-fn groups(groups: &[Vec<String>]) -> String {
+fn groups(groups: &[Vec<String>], shown: impl Fn(&str) -> String) -> String {
     let list: Vec<String> = groups
         .iter()
-        .map(|g| format!("[{}]", g.join(" | ")))
+        .map(|g| {
+            let words: Vec<String> = g.iter().map(|word| shown(word)).collect();
+            format!("[{}]", words.join(" | "))
+        })
         .collect();
     list.join(" + ")
+}
+
+/// A folded word of the claim's lists in `lang` as the rule file writes it
+/// (lowercase); the spellings joined with `/` when its lists write it several ways.
+fn written(claim: &Claim, lang: &str, folded: &str) -> String {
+    let mut forms: Vec<&str> = Vec::new();
+    let spellings = claim.spellings.get(lang).into_iter().flatten();
+    for (word, form) in spellings.filter(|(word, _)| word == folded) {
+        if !forms.contains(&form.as_str()) && !word.is_empty() {
+            forms.push(form);
+        }
+    }
+    match forms.is_empty() {
+        true => folded.to_string(),
+        false => forms.join("/"),
+    }
 }
 
 /// The facts whose keys the template can produce, with every accepted value.
@@ -539,6 +570,30 @@ mod tests {
         assert!(!key_matches("trade/vn-kz/{year}", "trade/vn-kz/"));
         assert!(!key_matches("trade/vn-kz/{year}", "trade/vn-kz/2024/x"));
         assert!(!key_matches("trade/{year}", "exports/2024"));
+    }
+
+    #[test]
+    fn words_are_shown_as_the_rule_file_writes_them() {
+        let rules = Rules::from_toml(
+            "r.toml",
+            r#"
+[[claim]]
+id = "c"
+kind = "quantity"
+key = "k/{year}"
+[claim.patterns]
+vi = ["năm {year} đạt {money}"]
+[claim.exclude]
+vi = ["Mục tiêu", "từ"]
+[claim.not_after]
+vi = ["tu"]
+"#,
+        )
+        .expect("rules");
+        let claim = &rules.claims[0];
+        assert_eq!(written(claim, "vi", "muc tieu"), "mục tiêu");
+        assert_eq!(written(claim, "vi", "tu"), "từ/tu", "two spellings");
+        assert_eq!(written(claim, "en", "tu"), "tu", "no list in that language");
     }
 
     #[test]

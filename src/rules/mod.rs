@@ -308,6 +308,16 @@ pub struct Scope {
     pub subject: Vec<String>,
 }
 
+impl Scope {
+    /// Whether the scope lists no word at all.
+    pub fn is_empty(&self) -> bool {
+        self.context.is_empty()
+            && self.exclude.is_empty()
+            && self.not_after.is_empty()
+            && self.subject.is_empty()
+    }
+}
+
 /// How many sentences before a match's own, in its paragraph, may name the claim's
 /// `subject`.
 pub const SUBJECT_REACH: usize = 2;
