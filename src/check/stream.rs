@@ -231,11 +231,13 @@ impl Checker<'_> {
             cached.fetch_add(1, Ordering::Relaxed);
             return summary;
         }
-        // Recorded with the contents read after it (the stamp read when the file
-        // was found may be older than them).
-        let stamp = match stamp {
-            Some(_) => cache.and_then(|c| sources.fresh_stamp(index, c.started())),
-            None => None,
+        // The stamp recorded with the contents is read just before them (one read
+        // when the file was found may be older than they are).
+        let stamp = match (cache, stamp) {
+            (Some(cache), Some(_)) if sources.stamped_when_found(index) => {
+                sources.fresh_stamp(index, cache.started())
+            }
+            _ => stamp,
         };
         let bytes = match sources.bytes(index) {
             Ok(bytes) => bytes,

@@ -192,7 +192,7 @@ impl Sources {
         match &self.sources[index] {
             Source::File(FoundFile {
                 stamp: Some(stamp), ..
-            }) if !self.overridden(index) => stamp.trusted(now),
+            }) if self.stamped_when_found(index) => stamp.trusted(now),
             _ => self.fresh_stamp(index, now),
         }
     }
@@ -206,6 +206,16 @@ impl Sources {
             }
             _ => None,
         }
+    }
+
+    /// Whether [`Sources::stamp`] of source `index` is the one read when the file
+    /// was found (not read at the call).
+    pub(crate) fn stamped_when_found(&self, index: usize) -> bool {
+        let found = matches!(
+            &self.sources[index],
+            Source::File(FoundFile { stamp: Some(_), .. })
+        );
+        found && !self.overridden(index)
     }
 
     /// Whether source `index` is a file whose contents the overrides replace.
