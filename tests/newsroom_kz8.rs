@@ -33,10 +33,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     // 65 years since July 1959 in a piece of May 2025 is the completed-years count,
     // which anniversaries accept beside the calendar-year difference (66).
     ("vi_02.txt", "65 năm chuyến thăm"),
-    // Vương Đình Huệ as NA Chair in July 2024: the same sentence says "khi đó"
-    // (then) of Kim Ngân, and any past marker in a sentence silences its role
-    // conflicts.
-    ("vi_03.txt", "do Chủ tịch Quốc hội Vương Đình Huệ đứng đầu"),
     // The Tokayev visit-date claim is limited to copy of 2023; this piece is of
     // June 2025.
     (

@@ -4,9 +4,9 @@
 //!
 //! The sentence holding the name is read as written (lowercase NFC words, not folded:
 //! folding merges Vietnamese "nguyên", former, with the surname "Nguyễn"). It speaks of
-//! the past when it holds a past marker of the document's language ("then", "former",
-//! "khi đó", "damalige"), or names a year before the document's own in which the role
-//! was held — written as a number ("năm 2024") or relative to the document date
+//! the past when the name's clause holds a past marker of the document's language
+//! ("then", "former", "khi đó", "damalige"; see [`marker_scope`]), or the sentence
+//! names a year before the document's own in which the role was held — written as a number ("năm 2024") or relative to the document date
 //! ("năm ngoái", "last year"), but not as the base of a comparison ("so với năm
 //! trước"). The document's own year says nothing of the past: "Minister X said 2025
 //! will be hard" in February 2025, after X left in January, is a conflict.
@@ -36,13 +36,18 @@ pub(crate) fn of_the_past(
     held: (Option<NaiveDate>, Option<NaiveDate>),
 ) -> bool {
     let sentence = sentence_around(body, folded, pack, range);
-    let words = words(sentence);
-    let marked = pack.is_some_and(|pack| holds_any(&words, &pack.past_markers));
+    let words = words(sentence.text);
+    let marked = pack.is_some_and(|pack| {
+        let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
+        marker_scope(sentence.text, name)
+            .into_iter()
+            .any(|part| holds_any(&self::words(part), &pack.past_markers))
+    });
     let doc_year = doc_date.map(|d| d.year());
     let earlier_year_held =
         |year: i32| doc_year.is_none_or(|doc| year < doc) && year_within(year, held.0, held.1);
     let relative = match (pack, doc_year) {
-        (Some(pack), Some(doc)) => relative_years(sentence, pack)
+        (Some(pack), Some(doc)) => relative_years(sentence.text, pack)
             .into_iter()
             .any(|shift| earlier_year_held(doc.saturating_add(shift))),
         _ => false,
@@ -63,7 +68,7 @@ pub(crate) fn tells_of_renaming(
     let Some(pack) = pack else {
         return false;
     };
-    let words = words(sentence_around(body, folded, Some(pack), range));
+    let words = words(sentence_around(body, folded, Some(pack), range).text);
     holds_any(&words, &pack.renaming_words)
 }
 
@@ -91,17 +96,72 @@ fn relative_years(sentence: &str, pack: &LangPack) -> Vec<i32> {
     shifts
 }
 
-/// The original text of the sentence holding `range`; empty (nothing of the past)
-/// when the sentences cannot be mapped back.
+/// A sentence of a document body: its original text and where that starts.
+struct Sentence<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+/// The original text of the sentence holding `range`; empty (nothing of the past),
+/// starting at the name, when the sentences cannot be mapped back.
 fn sentence_around<'a>(
     body: &'a str,
     folded: &Folded,
     pack: Option<&LangPack>,
     range: &Range<usize>,
-) -> &'a str {
+) -> Sentence<'a> {
     sentence_of(folded, pack, range)
-        .and_then(|s| body.get(s))
-        .unwrap_or("")
+        .and_then(|s| {
+            Some(Sentence {
+                text: body.get(s.clone())?,
+                start: s.start,
+            })
+        })
+        .unwrap_or(Sentence {
+            text: "",
+            start: range.start,
+        })
+}
+
+/// Characters that end a clause within a sentence.
+const CLAUSE_ENDS: &[char] = &[',', ';', ':', '(', ')', '[', ']', '–', '—'];
+
+/// The longest opening clause read as an adverbial of the whole sentence ("At the
+/// time,", "Khi đó,", "His predecessor,"), in words.
+const OPENING_ADVERBIAL_WORDS: usize = 4;
+
+/// The parts of `sentence` whose past marker speaks of the name at `name` (a range
+/// within it): the name's own clause ("the then President X", "Chủ tịch Quốc hội khi
+/// đó là bà X"); the clause right after or before it when the name ends or opens its
+/// clause, as an apposition ("X, then President,"; "The then Speaker, X,"); and a
+/// short opening clause ("At the time, …"). A marker elsewhere speaks of someone
+/// else: "… bà Kim Ngân khi đó …, và Quốc hội do Chủ tịch Quốc hội Vương Đình Huệ
+/// đứng đầu" still says Huệ chairs it.
+fn marker_scope(sentence: &str, name: Range<usize>) -> Vec<&str> {
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    for (at, c) in sentence.match_indices(CLAUSE_ENDS) {
+        clauses.push(start..at);
+        start = at + c.len();
+    }
+    clauses.push(start..sentence.len());
+    let Some(own) = clauses.iter().position(|c| name.start < c.end) else {
+        return vec![sentence];
+    };
+    let text = |r: &Range<usize>| sentence.get(r.clone()).unwrap_or("");
+    let mut parts = vec![text(&clauses[own])];
+    let clause = &clauses[own];
+    let blank = |r: Range<usize>| sentence.get(r).is_none_or(|t| t.trim().is_empty());
+    if blank(name.end.min(clause.end)..clause.end) {
+        parts.extend(clauses.get(own + 1).map(text));
+    }
+    if own > 0 && blank(clause.start..name.start.max(clause.start)) {
+        parts.push(text(&clauses[own - 1]));
+    }
+    if own > 0 && words(text(&clauses[0])).len() <= OPENING_ADVERBIAL_WORDS {
+        parts.push(text(&clauses[0]));
+    }
+    parts
 }
 
 /// The byte range in the original body of the sentence holding `range`.
@@ -252,6 +312,51 @@ mod tests {
             "de",
             "Der abgesetzte Generalsekretär Nguyễn Phú Trọng schwieg.",
             "Nguyễn"
+        ));
+    }
+
+    /// A marker speaks of the name in its clause, in an apposition beside it, or
+    /// opening the sentence; not of a name in another clause.
+    #[test]
+    fn a_past_marker_speaks_of_its_own_clause() {
+        assert!(past(
+            "en",
+            "Nguyen Phu Trong, then General Secretary, received him.",
+            "Nguyen Phu Trong"
+        ));
+        assert!(past(
+            "en",
+            "The then party chief, Nguyen Phu Trong, received him.",
+            "Nguyen Phu Trong"
+        ));
+        // Not an apposition: the marker's clause ends before the name's.
+        assert!(!past(
+            "en",
+            "Nguyen Phu Trong, then General Secretary, received him.",
+            "Nguyen"
+        ));
+        assert!(past(
+            "vi",
+            "Khi đó, Tổng Bí thư Nguyễn Phú Trọng đã tiếp đoàn.",
+            "Nguyễn Phú"
+        ));
+        assert!(past(
+            "de",
+            "Damals empfing Generalsekretär Nguyễn Phú Trọng die Delegation.",
+            "Nguyễn"
+        ));
+        assert!(!past(
+            "vi",
+            "Ông nhắc lại chuyến thăm của Chủ tịch Quốc hội khi đó là bà Kim Ngân hồi \
+             tháng 10, và cho biết Đảng, do Tổng Bí thư Nguyễn Phú Trọng đứng đầu, \
+             luôn ủng hộ hợp tác.",
+            "Nguyễn Phú"
+        ));
+        assert!(!past(
+            "en",
+            "Former President Nguyen Xuan Phuc attended, and General Secretary \
+             Nguyen Phu Trong spoke.",
+            "Nguyen Phu"
         ));
     }
 
