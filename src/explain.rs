@@ -51,6 +51,11 @@ const BUILTIN: &[(&str, &str, &str)] = &[
         "a role title the entity did not hold on the document's date",
     ),
     (
+        "role-start",
+        "warning",
+        "a date after a name, with an office-start word, that is not when the person took office",
+    ),
+    (
         "former-name",
         "warning",
         "a name the entity no longer bore on the document's date",

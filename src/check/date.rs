@@ -58,6 +58,9 @@ pub(crate) fn check(
 /// last day of an unrelated summit. A wrong day that merely falls in an unrelated
 /// year-long event ("1994", a helper of a `since` claim) is wrong,
 /// and so is one within an event overlapping this one, unless it covers this one.
+/// A date in a sentence telling of a changed plan ("originally scheduled for 11–13
+/// June") may also be the dates a postponed event was first planned for; one that is
+/// neither those nor the held dates is compared with the planned ones.
 pub(crate) fn assess(
     claim: &Claim,
     event: &Event,
@@ -81,20 +84,28 @@ pub(crate) fn assess(
     );
     // Written without a year, of an event in an earlier year, a day-month date or a
     // range names that event's days ("ties set up on 29/6", "the visit of 6–9 March").
-    let by_day_and_month = event.date.end.year() < date.start.year()
-        && (*specificity == SPECIFICITY_DAY_MONTH
-            || (*specificity == SPECIFICITY_RANGE && !names_a_year(text)));
-    let agrees = if by_day_and_month && *specificity == SPECIFICITY_DAY_MONTH {
-        same_day_of_year(date, &event.date)
-    } else if by_day_and_month {
-        in_year(date, event.date.start.year()).is_some_and(|d| within(&d, &event.date))
-    } else if *specificity == SPECIFICITY_RANGE {
-        // A range written day by day says when the event began and ended: one day
-        // off at either end ("23–25/6" for 22–24/6) is wrong, though it overlaps.
-        within(date, &event.date)
-    } else {
-        overlaps(date, &event.date)
+    let by_day_and_month = |held: &DateSpan| {
+        held.end.year() < date.start.year()
+            && (*specificity == SPECIFICITY_DAY_MONTH
+                || (*specificity == SPECIFICITY_RANGE && !names_a_year(text)))
     };
+    let agrees_with = |held: &DateSpan| {
+        if by_day_and_month(held) && *specificity == SPECIFICITY_DAY_MONTH {
+            same_day_of_year(date, held)
+        } else if by_day_and_month(held) {
+            in_year(date, held.start.year()).is_some_and(|d| within(&d, held))
+        } else if *specificity == SPECIFICITY_RANGE {
+            // A range written day by day says when the event began and ended: one
+            // day off at either end ("23–25/6" for 22–24/6) is wrong, though it
+            // overlaps.
+            within(date, held)
+        } else {
+            overlaps(date, held)
+        }
+    };
+    let agrees = agrees_with(&event.date);
+    let first_planned = first_planned(event, m);
+    let agrees_with_plan = first_planned.is_some_and(agrees_with);
     // An event overlapping this one (the visit during which ties were upgraded)
     // counts only for a stated span that also covers this event's dates ("during the
     // visit from 27 to 30 November"): a wrong day within the visit is still wrong.
@@ -109,6 +120,11 @@ pub(crate) fn assess(
         && doc.date.is_some_and(|d| event.date.end.year() < d.year());
     Some(if agrees {
         Step::ok(arithmetic)
+    } else if let Some(planned) = first_planned.filter(|_| agrees_with_plan) {
+        Step::ok(format!(
+            "{arithmetic}; the sentence tells of a changed plan, and it was first planned for {}",
+            describe::date_span(planned)
+        ))
     } else if relative_to_earlier_year {
         Step::ok(format!(
             "{arithmetic}; a relative date speaks of the document's days, not of an earlier year's event"
@@ -116,9 +132,19 @@ pub(crate) fn assess(
     } else if let Some(other) = other {
         Step::ok(format!("{arithmetic}; it is the date of {}", other.label))
     } else {
-        let finding = conflict(claim, event, doc, m, (date, by_day_and_month));
+        let compared = first_planned.unwrap_or(&event.date);
+        let finding = conflict(claim, event, doc, m, (date, by_day_and_month(compared)));
         Step::finding(arithmetic, finding)
     })
+}
+
+/// The dates a postponed `event` was first planned for, when `m` stands in a sentence
+/// telling of a changed plan.
+fn first_planned<'e>(event: &'e Event, m: &TemporalMention) -> Option<&'e DateSpan> {
+    event
+        .planned_date
+        .as_ref()
+        .filter(|_| m.of_a_changed_plan && event.status == EventStatus::Postponed)
 }
 
 /// Whether `stated`, a month or a year ("won in 2019", "in November 2019"), holds
@@ -165,10 +191,10 @@ fn conflict(
     let text = describe::text(doc, m.span);
     let stated = describe::date_span(date);
     let actual = describe::date_span(&event.date);
-    let planned = event
-        .planned_date
-        .as_ref()
-        .filter(|p| event.status == EventStatus::Postponed && overlaps(date, p));
+    let of_the_plan = first_planned(event, m);
+    let planned = event.planned_date.as_ref().filter(|p| {
+        event.status == EventStatus::Postponed && (of_the_plan.is_some() || overlaps(date, p))
+    });
     let help = match planned {
         Some(planned) => format!(
             "{} was planned for {} and postponed; it took place {actual}",
@@ -176,6 +202,23 @@ fn conflict(
             describe::date_span(planned)
         ),
         None => format!("{} took place {actual}", event.label),
+    };
+    let (expected, message) = match of_the_plan {
+        Some(planned) => {
+            let planned = describe::date_span(planned);
+            let message = format!(
+                "`{text}` ({stated}) conflicts with the dates first planned for {}: {planned}",
+                event.label
+            );
+            (planned, message)
+        }
+        None => {
+            let message = format!(
+                "`{text}` ({stated}) conflicts with the dates of {}: {actual}",
+                event.label
+            );
+            (actual, message)
+        }
     };
     let doc_date = doc
         .date
@@ -187,11 +230,8 @@ fn conflict(
             severity: claim.severity,
             span: m.span,
             found: stated.clone(),
-            expected: actual.clone(),
-            message: format!(
-                "`{text}` ({stated}) conflicts with the dates of {}: {actual}",
-                event.label
-            ),
+            expected,
+            message,
             help: format!(
                 "{help}; `{text}` reads as {stated} (document dated {doc_date}){}",
                 if by_day_and_month {

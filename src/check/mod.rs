@@ -17,6 +17,7 @@ mod name;
 mod ordinal;
 mod probe;
 mod quantity;
+mod role_start;
 mod role_time;
 mod since;
 mod snapshot;

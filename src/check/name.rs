@@ -1,8 +1,8 @@
 // The module documentation lives in doc/name.md: `factlint explain` prints the same text.
 #![doc = include_str!("doc/name.md")]
 
-use super::role_time;
 use super::{Applicability, Edit, Finding, Fix, Severity, Span};
+use super::{role_start, role_time};
 use crate::corpus::Document;
 use crate::fold;
 use crate::names::{
@@ -91,7 +91,8 @@ pub(crate) fn check(
             })
         })
     };
-    hits.iter()
+    let mut findings: Vec<Finding> = hits
+        .iter()
         .filter(|hit| match hit.verdict {
             Verdict::RoleConflict { from, until, .. } => !of_the_past(hit, (from, until)),
             Verdict::FormerName { until } => {
@@ -106,7 +107,17 @@ pub(crate) fn check(
             let span = doc.body_span(hit.range);
             finding(doc, &rules.entities[hit.entity], span, hit.verdict)
         })
-        .collect()
+        .collect();
+    let role_starts = pack.into_iter().flat_map(|pack| {
+        hits.iter()
+            .filter(|hit| !matches!(hit.verdict, Verdict::NearMiss { .. }))
+            .filter_map(move |hit| {
+                let entity = &rules.entities[hit.entity];
+                role_start::check(doc, pack, &rules.entities, entity, &hit.range)
+            })
+    });
+    findings.extend(role_starts);
+    findings
 }
 
 /// Whether `text` starts with a capital where the name it resembles does.

@@ -265,6 +265,7 @@ fn date_sentence(
             span: at.span(start + range.start..start + range.end),
             stated: Stated::Date { date, specificity },
             by_cues: true,
+            of_a_changed_plan: at.tells_of_a_changed_plan(start + range.start, ctx.pack),
         });
     }
 }

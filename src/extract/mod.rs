@@ -76,6 +76,9 @@ pub(crate) struct TemporalMention {
     /// Read by the claim's cue words, which tie a value to the claim only by
     /// sharing its sentence, rather than by a pattern that places it.
     pub by_cues: bool,
+    /// A date in a sentence telling of a changed plan ("originally scheduled for
+    /// 11–13 June"): it may be the dates a postponed event was first planned for.
+    pub of_a_changed_plan: bool,
 }
 
 /// The value of a temporal mention.
@@ -256,6 +259,7 @@ impl<'r> Extractor<'r> {
         out.temporal.sort_by_key(|m| (m.span, m.claim));
         out.temporal
             .dedup_by(|b, a| a.span == b.span && a.claim == b.claim);
+        drop_nested_dates(&mut out.temporal);
         out
     }
 
@@ -488,6 +492,29 @@ fn push_quantity(
     });
 }
 
+/// Two patterns of one claim that read a range ("from Oct. 31 to Nov. 1, 2011") and
+/// a date at its start ("Oct. 31", then of the document's year) read one statement;
+/// the longer reading is the one written, so a date inside another date of the same
+/// claim goes. `temporal` is sorted by span.
+fn drop_nested_dates(temporal: &mut Vec<TemporalMention>) {
+    let is_date = |m: &TemporalMention| matches!(m.stated, Stated::Date { .. });
+    let nested: Vec<bool> = temporal
+        .iter()
+        .map(|inner| {
+            is_date(inner)
+                && temporal.iter().any(|outer| {
+                    is_date(outer)
+                        && outer.claim == inner.claim
+                        && outer.span != inner.span
+                        && outer.span.start <= inner.span.start
+                        && inner.span.end <= outer.span.end
+                })
+        })
+        .collect();
+    let mut flags = nested.into_iter();
+    temporal.retain(|_| !flags.next().unwrap_or(false));
+}
+
 /// Two patterns of one claim that read the same value for a year and for a part of
 /// it ("riêng quý IV/2024, GDP tăng 7,55% so với cùng kỳ năm trước": Q4 2024, and 2024
 /// from "năm trước") disagree on the period; the part is the one written at the
@@ -598,6 +625,7 @@ fn temporal_match(
             span,
             stated: Stated::Date { date, specificity },
             by_cues: false,
+            of_a_changed_plan: at.tells_of_a_changed_plan(whole.start, ctx.pack),
         },
         (_, None, Some((_, years)))
             if ordinal
@@ -623,12 +651,14 @@ fn temporal_match(
                 named_years: years_in_sentence(at, whole.start),
             },
             by_cues: false,
+            of_a_changed_plan: false,
         },
         (true, None, None) => TemporalMention {
             claim: ci,
             span: at.span(whole),
             stated: Stated::Occurrence,
             by_cues: false,
+            of_a_changed_plan: false,
         },
         _ => return,
     };
@@ -983,6 +1013,17 @@ impl Locator<'_> {
     }
 
     /// The sentence of the folded text holding byte `at`.
+    /// Whether the sentence holding folded offset `at` holds an original-plan word of
+    /// `pack` ("originally", "ban đầu", "ursprünglich").
+    pub(crate) fn tells_of_a_changed_plan(&self, at: usize, pack: &LangPack) -> bool {
+        let sentence = self.sentence_at(at).and_then(|s| self.folded.text.get(s));
+        sentence.is_some_and(|text| {
+            pack.original_plan_words
+                .iter()
+                .any(|word| prefilter::contains_word(text, word))
+        })
+    }
+
     pub(crate) fn sentence_at(&self, at: usize) -> Option<std::ops::Range<usize>> {
         self.sentences()
             .iter()

@@ -28,6 +28,8 @@
 //! renaming_words = ["merged"]      # a sentence telling of a renaming or merger
 //! apposition_words = ["the"]       # may open a title after a name: "X, the president"
 //! future_words = ["will"]          # a weekday later in their clause is the coming one
+//! original_plan_words = ["originally"] # a date in their sentence may be a postponed plan's
+//! office_start_words = ["took office"] # a date after a name with one dates a role's start
 //!
 //! [numbers]
 //! decimal = ["."]                  # one character each; never also a group separator
@@ -347,6 +349,14 @@ pub struct LangPack {
     /// Words that make a weekday later in their clause the coming one, not the last
     /// ("will arrive on Sunday", "sẽ đến vào Chủ nhật"), folded.
     pub future_words: Vec<String>,
+    /// Words that tell of a plan that was changed ("originally", "ban đầu",
+    /// "ursprünglich", "postponed from"), folded: a date in their sentence may be the
+    /// one a postponed event was first planned for.
+    pub original_plan_words: Vec<String>,
+    /// Words that tell when a person took office ("took office", "im Amt", "nhậm
+    /// chức"), folded: with a date in the clause after a name they date the start of a
+    /// role of that person.
+    pub office_start_words: Vec<String>,
     /// Country names, adjectives and capitals (`[countries]`), by ISO code.
     pub countries: Countries,
     /// Compiled value templates.
@@ -423,6 +433,10 @@ struct RawPack {
     apposition_words: Vec<String>,
     #[serde(default)]
     future_words: Vec<String>,
+    #[serde(default)]
+    original_plan_words: Vec<String>,
+    #[serde(default)]
+    office_start_words: Vec<String>,
     numbers: RawNumbers,
     scales: BTreeMap<String, f64>,
     #[serde(default)]
@@ -742,6 +756,8 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         renaming_words: lowercase_list(&raw.renaming_words),
         apposition_words: folded_list(&raw.apposition_words),
         future_words: folded_list(&raw.future_words),
+        original_plan_words: folded_list(&raw.original_plan_words),
+        office_start_words: folded_list(&raw.office_start_words),
         countries: Countries::new(&raw.countries),
         compiled: CompiledTemplates::default(),
     };

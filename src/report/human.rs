@@ -148,6 +148,7 @@ impl FindingDiagnostic {
         let label_text = match (&f.found, &f.expected, f.kind.as_str()) {
             // The name is right; the title before it is not (`expected` is the name).
             _ if f.rule == "role-conflict" => String::from("not in this role on this date"),
+            _ if f.rule == "role-start" => String::from("not when the role began"),
             (_, Some(expected), "name") => format!("should be `{expected}`"),
             (Some(found), _, kind) if kind != "input" => format!("found {found}"),
             _ => String::from("here"),

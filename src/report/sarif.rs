@@ -131,6 +131,7 @@ fn builtin_description(id: &str, kind: &str) -> String {
         "discouraged-name" => "a discouraged form of an entity's name".into(),
         "near-miss-name" => "a name that is nearly, but not exactly, an entity's name".into(),
         "role-conflict" => "a title the person did not hold on the document's date".into(),
+        "role-start" => "a date given for a person taking office that is not when they did".into(),
         "former-name" => "a name the entity no longer bore on the document's date".into(),
         "unused-suppression" => "a suppression comment that suppresses nothing".into(),
         "unknown-language" => "a document in a language without a language pack".into(),

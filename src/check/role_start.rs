@@ -1,0 +1,271 @@
+//! When a person took office: "Deputy Prime Minister Tran Hong Ha, who took office in
+//! January 2022", "Premierminister Pham Minh Chinh, seit 2016 im Amt", "Thủ tướng
+//! Phạm Minh Chính, người nhậm chức từ tháng 4/2021". The clause right after a name
+//! (after one comma, bracket or dash at most) that holds an office-start word of the
+//! document's language ("took office", "im Amt", "nhậm chức") and a date or a year
+//! says when the person's role began. That date must hold the first day (`from`) of
+//! one of the roles the rules give the person; a date that holds none is a
+//! `role-start` warning. Not judged, as the role the text means may be one the rules
+//! do not date: an entity with a role of no known start, and a clause or words just
+//! before the name that hold a title of the rules (another person's, or one this
+//! person never held) that is none of this person's ("ông Tô Lâm được bầu giữ chức
+//! Chủ tịch nước ngày 22/5/2024", where the rules give him only the party's lead).
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::{Finding, Severity, Span};
+use crate::corpus::Document;
+use crate::extract::prefilter::contains_word;
+use crate::fold::{fold, fold_str};
+use crate::lang::LangPack;
+use crate::rules::Entity;
+use crate::value::{self, DateSpan, ParseCtx, Value, ValueKind};
+
+/// The longest clause read after a name, in bytes: a relative clause or apposition.
+const CLAUSE_LIMIT: usize = 160;
+
+/// How far before a name a title is looked for, in bytes ("Deputy Prime Minister ").
+const TITLE_REACH: usize = 80;
+
+/// The `role-start` finding for the name at `name` (a byte range of `doc`'s body) of
+/// `entity`, when the clause after it dates the start of a role wrongly.
+pub(crate) fn check(
+    doc: &Document,
+    pack: &LangPack,
+    entities: &[Entity],
+    entity: &Entity,
+    name: &Range<usize>,
+) -> Option<Finding> {
+    if pack.office_start_words.is_empty() || entity.roles.is_empty() {
+        return None;
+    }
+    let body = doc.body();
+    let (clause_start, clause) = clause_after(body, name.end)?;
+    let folded = fold(clause);
+    if !pack
+        .office_start_words
+        .iter()
+        .any(|word| contains_word(&folded.text, word))
+    {
+        return None;
+    }
+    let (range, stated) = stated_date(&folded.text, pack, doc.date)?;
+    let before = fold_str(words_before(body, name.start));
+    let named_in = |text: &str, title: &String| {
+        let title = fold_str(title);
+        !title.is_empty() && contains_word(text, &title)
+    };
+    let named = |title: &String| named_in(&folded.text, title) || named_in(&before, title);
+    // Another title is looked for where this person's titles are not: "Prime
+    // Minister" inside "Deputy Prime Minister" is no other title.
+    let own_titles: Vec<String> = entity
+        .roles
+        .iter()
+        .flat_map(|r| r.titles.iter().map(|t| fold_str(t)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let without_own = |text: &str| {
+        own_titles.iter().fold(text.to_string(), |text, title| {
+            text.replace(title.as_str(), " ")
+        })
+    };
+    let (rest_of_clause, rest_before) = (without_own(&folded.text), without_own(&before));
+    let other_title = entities
+        .iter()
+        .flat_map(|e| {
+            e.roles
+                .iter()
+                .flat_map(|r| &r.titles)
+                .chain(&e.never_titles)
+        })
+        .any(|title| named_in(&rest_of_clause, title) || named_in(&rest_before, title));
+    if other_title {
+        return None;
+    }
+    let starts: Vec<(NaiveDate, Option<&str>)> = entity
+        .roles
+        .iter()
+        .map(|role| {
+            let title = role.titles.iter().find(|t| named(t)).map(String::as_str);
+            role.from.map(|from| (from, title))
+        })
+        .collect::<Option<_>>()?;
+    if starts.iter().any(|(from, _)| within(*from, &stated)) {
+        return None;
+    }
+    let original = folded.to_original(range);
+    let span = doc.body_span(clause_start + original.start..clause_start + original.end);
+    Some(finding(doc, entity, span, &stated, &starts))
+}
+
+/// The clause after byte `end` of `body`, with where it starts: one comma, bracket or
+/// dash may open it; it ends at the next clause or sentence end.
+fn clause_after(body: &str, end: usize) -> Option<(usize, &str)> {
+    let rest = body.get(end..)?;
+    let opened = rest.trim_start_matches([' ', '\u{a0}']);
+    let opened = opened
+        .strip_prefix([',', '(', '–', '—'])
+        .unwrap_or(opened)
+        .trim_start_matches([' ', '\u{a0}']);
+    let start = end + (rest.len() - opened.len());
+    let bytes = opened.as_bytes();
+    let cut = opened
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '(' | ')' | '\n' | '!' | '?' | '–' | '—'
+            ) || (c == '.' && ends_sentence(bytes, i + 1))
+        })
+        .map_or(opened.len(), |(i, _)| i);
+    let cut = opened.floor_char_boundary(cut.min(CLAUSE_LIMIT));
+    (cut > 0).then(|| (start, &opened[..cut]))
+}
+
+/// Whether a full stop before byte `after` ends its sentence: the text ends, or a
+/// space and a capital follow ("in Jan. 2022" goes on).
+fn ends_sentence(bytes: &[u8], after: usize) -> bool {
+    match bytes.get(after..) {
+        None | Some([]) => true,
+        Some([b' ', next, ..]) => next.is_ascii_uppercase() || *next >= 0x80,
+        Some(_) => false,
+    }
+}
+
+/// The words of `body`'s sentence before byte `start`, [`TITLE_REACH`] bytes at most:
+/// where a title of the name stands ("Deputy Prime Minister Tran Hong Ha").
+fn words_before(body: &str, start: usize) -> &str {
+    let reach = body.get(body.floor_char_boundary(start.saturating_sub(TITLE_REACH))..start);
+    let reach = reach.unwrap_or("");
+    reach
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(reach, |end| &reach[end + 1..])
+}
+
+/// The first date of `folded` (a month, a day, a year), with its range.
+fn stated_date(
+    folded: &str,
+    pack: &LangPack,
+    doc_date: Option<NaiveDate>,
+) -> Option<(Range<usize>, DateSpan)> {
+    let ctx = ParseCtx::new(pack, doc_date);
+    let date = value::scan(ValueKind::Date, folded, &ctx)
+        .into_iter()
+        .find_map(|(range, value)| match value {
+            Value::Date(date) => Some((range, date)),
+            _ => None,
+        });
+    let year = || {
+        value::scan(ValueKind::Year, folded, &ctx)
+            .into_iter()
+            .find_map(|(range, value)| match value {
+                Value::Year(year) => DateSpan::year(year).map(|date| (range, date)),
+                _ => None,
+            })
+    };
+    date.or_else(year)
+}
+
+fn within(day: NaiveDate, span: &DateSpan) -> bool {
+    span.start <= day && day <= span.end
+}
+
+fn finding(
+    doc: &Document,
+    entity: &Entity,
+    span: Span,
+    stated: &DateSpan,
+    starts: &[(NaiveDate, Option<&str>)],
+) -> Finding {
+    let text = doc.text.get(span.range()).unwrap_or("").to_string();
+    let took_office = starts
+        .iter()
+        .map(|(from, title)| match title {
+            Some(title) => format!("as `{title}` on {from}"),
+            None => format!("on {from}"),
+        })
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let expected = starts
+        .iter()
+        .map(|(from, _)| from.to_string())
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let stated = super::describe::date_span(stated);
+    Finding {
+        rule: "role-start".to_string(),
+        kind: "name".to_string(),
+        severity: Severity::Warning,
+        key: Some(entity.id.clone()),
+        file: doc.name.clone(),
+        span,
+        found: Some(stated.clone()),
+        expected: Some(expected),
+        message: format!(
+            "`{text}` ({stated}) is not when {} took office: {took_office}",
+            entity.name
+        ),
+        help: Some(format!(
+            "`{text}` reads as {stated}; the rules date the start of {}'s role {took_office}",
+            entity.name
+        )),
+        related: Vec::new(),
+        source: None,
+        fix: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The clause after the name at the end of `before`, as `clause_after` reads it.
+    fn clause(before: &str, after: &str) -> Option<String> {
+        let body = format!("{before}{after}");
+        clause_after(&body, before.len()).map(|(start, text)| {
+            assert_eq!(&body[start..start + text.len()], text);
+            text.to_string()
+        })
+    }
+
+    #[test]
+    fn the_clause_after_a_name() {
+        let name = "Prime Minister Ottokar Vlk";
+        assert_eq!(
+            clause(name, ", who took office in Jan. 2022, spoke.").as_deref(),
+            Some("who took office in Jan. 2022")
+        );
+        assert_eq!(
+            clause(name, " (in office since 2019) spoke.").as_deref(),
+            Some("in office since 2019")
+        );
+        assert_eq!(
+            clause(name, " took office in 2021. He then spoke.").as_deref(),
+            Some("took office in 2021")
+        );
+        assert_eq!(
+            clause(name, " – seit 2016 im Amt – sprach.").as_deref(),
+            Some("seit 2016 im Amt ")
+        );
+        assert_eq!(clause(name, ".").as_deref(), None);
+        assert_eq!(clause(name, "").as_deref(), None);
+    }
+
+    #[test]
+    fn a_long_clause_is_cut_at_a_character() {
+        let long = format!(", người nhậm chức {}", "đã lâu ".repeat(60));
+        let text = clause("Thủ tướng X", &long).expect("a clause");
+        assert!(text.len() <= CLAUSE_LIMIT, "{}", text.len());
+    }
+
+    #[test]
+    fn only_the_sentence_before_the_name_holds_its_title() {
+        let body = "Prime Minister Y spoke. Ottokar Vlk, in office since 2019";
+        let start = body.find("Ottokar").expect("name");
+        assert_eq!(words_before(body, start), " ");
+        let body = "Deputy Prime Minister Ottokar Vlk";
+        assert_eq!(words_before(body, 22), "Deputy Prime Minister ");
+    }
+}
