@@ -61,10 +61,21 @@ fn the_user_pack_finds_the_planted_errors() {
     WITH_USER_PACK.assert_score((27, 115), KNOWN_GAPS, &[]);
 }
 
-/// The shipped Vietnam–Kazakhstan pack on copy about Australia: no finding at all.
+/// The shipped Vietnam–Kazakhstan pack on copy about Australia: nothing but the one
+/// planted error about a person it knows (Võ Văn Thưởng called "Staatspräsident"
+/// in 2025).
 #[test]
 fn the_shipped_pack_stays_quiet_on_another_topic() {
-    assert_eq!(WITH_USER_PACK.with_shipped_pack().finding_count(), 0);
+    let shipped = WITH_USER_PACK.with_shipped_pack();
+    assert_eq!(shipped.finding_count(), 1);
+    let score = shipped.score();
+    assert!(score.flagged_traps.is_empty(), "{:?}", score.flagged_traps);
+    assert!(
+        !score
+            .missed()
+            .contains(&("de_02.txt", "Staatspräsident Vo Van Thuong")),
+        "the outdated title is found"
+    );
 }
 
 #[test]

@@ -43,6 +43,10 @@ pub(crate) fn check(
     }
     let body = doc.body();
     let (clause_start, clause) = clause_after(body, name.end)?;
+    // A date or a year is written with digits: most clauses after a name stop here.
+    if !clause.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let folded = fold(clause);
     if !pack
         .office_start_words

@@ -41,9 +41,16 @@ pub(crate) fn run(
     if !every_group(&cues.groups, |w| holds(&(0..text.len()), w)) {
         return;
     }
-    for sentence in at.sentences() {
+    let sentences = at.sentences();
+    for (i, sentence) in sentences.iter().enumerate() {
         let s = &text[sentence.clone()];
-        if !every_group(&cues.groups, |w| holds(sentence, w))
+        let cued = every_group(&cues.groups, |w| holds(sentence, w))
+            || i.checked_sub(1).is_some_and(|before| {
+                let with_before = sentences[before].start..sentence.end;
+                refers_back(at, sentence, &sentences[before], ctx)
+                    && every_group(&cues.groups, |w| holds(&with_before, w))
+            });
+        if !cued
             || exclude.iter().any(|w| holds(sentence, w))
             || !at.names_subject(sentence.clone(), subject)
         {
@@ -64,6 +71,28 @@ pub(crate) fn run(
             date_sentence(claim_index, s, sentence.start, at, ctx, out);
         }
     }
+}
+
+/// Whether `sentence` refers back to the figure of `before`, the sentence before it in
+/// its paragraph ("Năm 2024, kim ngạch … đạt gần 1 tỷ USD. Quý I/2025, con số này
+/// đạt 146,3 triệu USD"): it holds a back reference of the language.
+fn refers_back(
+    at: &Locator,
+    sentence: &Range<usize>,
+    before: &Range<usize>,
+    ctx: &ParseCtx,
+) -> bool {
+    let same_paragraph = at
+        .folded
+        .text
+        .get(before.end..sentence.start)
+        .is_some_and(|between| !between.contains('\n'));
+    same_paragraph
+        && ctx
+            .pack
+            .back_references
+            .iter()
+            .any(|w| at.holds_word(sentence.clone(), w))
 }
 
 /// Mentions of a quantity cue claim in one sentence `s` starting at `start`; a
@@ -451,7 +480,8 @@ fn stated_periods(
 /// USD của năm 2022", `bases`) takes the nearest period written after it in its
 /// clause, whether or not a comparison word introduces that period; without one it
 /// has none (it is not a mention). The other values take the nearest period that is
-/// neither a reference nor a base's, fewest clause breaks first, then fewest bytes.
+/// neither a reference nor a base's: in the same statement first (semicolons part
+/// them), then fewest clause breaks, then fewest bytes.
 /// Pairs are taken best first and a period goes to one value while another period is
 /// left: in "in 2024, trade amounted to X, while in the first quarter of 2025 it
 /// totaled Y" the quarter is Y's (no clause break), so X gets 2024 although the
@@ -490,9 +520,13 @@ fn own_periods(
         } else {
             value.end..p.range.start.max(value.end)
         };
-        (clauses.breaks(between.clone()), between.len())
+        (
+            clauses.statement_breaks(between.clone()),
+            clauses.breaks(between.clone()),
+            between.len(),
+        )
     };
-    let mut pairs: Vec<((usize, usize), usize, usize)> = values
+    let mut pairs: Vec<((usize, usize, usize), usize, usize)> = values
         .iter()
         .enumerate()
         .filter(|&(v, _)| !is_base(v))

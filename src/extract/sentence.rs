@@ -62,6 +62,8 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// language, and a document has dozens of sentence ends). Built once per language.
 pub(crate) struct Abbreviations<'a> {
     by_last_but_one: Vec<(Option<u8>, &'a str)>,
+    /// Words ending in a single letter that is no initial ("trung a", Central Asia).
+    letter_words: &'a [String],
     /// Whether a one- or two-digit number before a dot is an ordinal ("5. Mai"):
     /// the language lists "." among its ordinal suffixes.
     dotted_ordinals: bool,
@@ -71,7 +73,10 @@ impl<'a> Abbreviations<'a> {
     /// The abbreviations of `pack`, and whether it writes ordinals with a dot.
     pub(crate) fn of(pack: &'a crate::lang::LangPack) -> Self {
         let dotted = pack.ordinal_suffixes.iter().any(|s| s == ".");
-        Self::new(pack.abbreviations(), dotted)
+        Abbreviations {
+            letter_words: &pack.letter_words,
+            ..Self::new(pack.abbreviations(), dotted)
+        }
     }
 
     pub(crate) fn new(all: &'a [String], dotted_ordinals: bool) -> Self {
@@ -82,6 +87,7 @@ impl<'a> Abbreviations<'a> {
         by_last_but_one.sort_unstable();
         Abbreviations {
             by_last_but_one,
+            letter_words: &[],
             dotted_ordinals,
         }
     }
@@ -121,8 +127,18 @@ fn is_abbreviation(upto_dot: &str, abbreviations: &Abbreviations) -> bool {
         .next()
         .unwrap_or("");
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letter_word = || {
+        let before_dot = &upto_dot[..upto_dot.len() - 1];
+        abbreviations.letter_words.iter().any(|w| {
+            before_dot.ends_with(w.as_str())
+                && before_dot[..before_dot.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
     // Initials ("m.", "k.") and ordinal day numbers ("5." in "5. mai").
-    (letters == 1 && word.chars().count() <= 3)
+    (letters == 1 && word.chars().count() <= 3 && !letter_word())
         || (abbreviations.dotted_ordinals
             && !word.is_empty()
             && word.len() <= 2
@@ -141,6 +157,8 @@ pub(crate) fn clause_breaks(between: &str) -> usize {
 pub(crate) struct ClauseIndex {
     /// Number of `;`, `:`, `,` bytes before each byte offset (one entry per offset).
     punct_before: Vec<u32>,
+    /// Number of `;` bytes before each byte offset: the breaks between two statements.
+    semicolons_before: Vec<u32>,
     /// Start offsets of ` - `, leftmost non-overlapping, as `str::matches` finds them
     /// (a range starting inside an overlapping ` - - ` may differ by one: a tie-break).
     dashes: Vec<usize>,
@@ -149,17 +167,28 @@ pub(crate) struct ClauseIndex {
 impl ClauseIndex {
     pub(crate) fn new(sentence: &str) -> Self {
         let mut punct_before = Vec::with_capacity(sentence.len() + 1);
-        let mut count = 0u32;
+        let mut semicolons_before = Vec::with_capacity(sentence.len() + 1);
+        let (mut count, mut semicolons) = (0u32, 0u32);
         punct_before.push(0);
+        semicolons_before.push(0);
         for b in sentence.bytes() {
             count += u32::from(matches!(b, b';' | b':' | b','));
+            semicolons += u32::from(b == b';');
             punct_before.push(count);
+            semicolons_before.push(semicolons);
         }
         let dashes = sentence.match_indices(" - ").map(|(at, _)| at).collect();
         ClauseIndex {
             punct_before,
+            semicolons_before,
             dashes,
         }
+    }
+
+    /// The semicolons in `range`: each parts two statements of one sentence ("năm
+    /// 2022, … đạt X; riêng 4 tháng đầu năm nay, … là Y").
+    pub(crate) fn statement_breaks(&self, range: std::ops::Range<usize>) -> usize {
+        (self.semicolons_before[range.end] - self.semicolons_before[range.start]) as usize
     }
 
     /// `clause_breaks(&sentence[range])`.
@@ -224,6 +253,22 @@ mod tests {
             vec!["vom 5. bis 7. mai.", "ende"]
         );
         assert_eq!(split("z. b. dies. das"), vec!["z. b. dies.", "das"]);
+    }
+
+    /// A name ending in one letter that is no initial ends its sentence; an initial
+    /// after another word still does not.
+    #[test]
+    fn a_letter_word_ends_a_sentence() {
+        let vi = crate::lang::pack("vi").expect("vi");
+        let text = "doi tac lon nhat o trung a. nam 2024, ong a. b. noi.";
+        let split: Vec<&str> = sentences(text, &Abbreviations::of(vi))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            split,
+            vec!["doi tac lon nhat o trung a.", "nam 2024, ong a. b. noi."]
+        );
     }
 
     /// The bucketed lookup offers every abbreviation a text ends with, one-byte

@@ -18,6 +18,7 @@
 //! code = "xx"                      # language code
 //! name = "Name"
 //! abbreviations = ["Dr."]          # do not end a sentence
+//! letter_words = ["Plan B"]        # end in one letter that is no initial: "B." may end a sentence
 //! comparison_words = ["from"]      # introduce a reference period
 //! base_words = ["up from"]         # make the figure after them a comparison's base
 //! base_pairs = [["from", "to"]]    # "from X to Y" (or "to Y from X"): X is the base
@@ -30,6 +31,8 @@
 //! future_words = ["will"]          # a weekday later in their clause is the coming one
 //! original_plan_words = ["originally"] # a date in their sentence may be a postponed plan's
 //! office_start_words = ["took office"] # a date after a name with one dates a role's start
+//! back_references = ["this figure"] # a sentence with one takes the cue words of the one before
+//!                                  # (these three, absent: the built-in pack's of the code)
 //!
 //! [numbers]
 //! decimal = ["."]                  # one character each; never also a group separator
@@ -335,6 +338,9 @@ pub struct LangPack {
     pub rank_groups: Vec<String>,
     /// Abbreviations that do not end a sentence.
     pub abbrevs: Vec<String>,
+    /// Words and names that end in a single letter which is no initial ("Đông Nam
+    /// Á", "Trung Á"), folded: a full stop after one ends its sentence.
+    pub letter_words: Vec<String>,
     /// Words that put a role title in the past ("then", "former", "nguyên"):
     /// lowercase NFC words, not folded (folding merges Vietnamese "nguyên" with
     /// the surname "Nguyễn").
@@ -357,6 +363,10 @@ pub struct LangPack {
     /// chức"), folded: with a date in the clause after a name they date the start of a
     /// role of that person.
     pub office_start_words: Vec<String>,
+    /// Words that refer back to the figure of the sentence before ("this figure", "con
+    /// số này", "diese Zahl"), folded: a sentence holding one takes the cue words of
+    /// the sentence before it in its paragraph.
+    pub back_references: Vec<String>,
     /// Country names, adjectives and capitals (`[countries]`), by ISO code.
     pub countries: Countries,
     /// Compiled value templates.
@@ -416,6 +426,8 @@ struct RawPack {
     code: String,
     name: String,
     abbreviations: Vec<String>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    letter_words: Option<Vec<String>>,
     comparison_words: Vec<String>,
     #[serde(default)]
     base_words: Vec<String>,
@@ -433,10 +445,12 @@ struct RawPack {
     apposition_words: Vec<String>,
     #[serde(default)]
     future_words: Vec<String>,
-    #[serde(default)]
-    original_plan_words: Vec<String>,
-    #[serde(default)]
-    office_start_words: Vec<String>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    original_plan_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    office_start_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    back_references: Option<Vec<String>>,
     numbers: RawNumbers,
     scales: BTreeMap<String, f64>,
     #[serde(default)]
@@ -638,6 +652,23 @@ fn parse_pack(src: &str, origin: Origin) -> Result<LangPack, LangError> {
     build(raw, src, origin)
 }
 
+/// A word list added to the packs after users began to copy them, folded: as the
+/// pack writes it, or — when the pack has no such key, being a copy of a built-in
+/// pack made before the list existed — the built-in pack's list of its language.
+fn newer_list(
+    written: &Option<Vec<String>>,
+    code: &str,
+    of_builtin: fn(&LangPack) -> &Vec<String>,
+) -> Vec<String> {
+    match written {
+        Some(list) => folded_list(list),
+        None => builtin(code.trim())
+            .map(of_builtin)
+            .cloned()
+            .unwrap_or_default(),
+    }
+}
+
 fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError> {
     let decimal = separator_chars(&raw.numbers.decimal, "decimal")?;
     let group = separator_chars(&raw.numbers.group, "group")?;
@@ -752,12 +783,18 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         rank_top: folded_list(&raw.ranks.top),
         rank_groups: folded_list(&raw.ranks.groups),
         abbrevs: folded_list(&raw.abbreviations),
+        letter_words: newer_list(&raw.letter_words, &raw.code, |p| &p.letter_words),
         past_markers: lowercase_list(&raw.past_markers),
         renaming_words: lowercase_list(&raw.renaming_words),
         apposition_words: folded_list(&raw.apposition_words),
         future_words: folded_list(&raw.future_words),
-        original_plan_words: folded_list(&raw.original_plan_words),
-        office_start_words: folded_list(&raw.office_start_words),
+        original_plan_words: newer_list(&raw.original_plan_words, &raw.code, |p| {
+            &p.original_plan_words
+        }),
+        office_start_words: newer_list(&raw.office_start_words, &raw.code, |p| {
+            &p.office_start_words
+        }),
+        back_references: newer_list(&raw.back_references, &raw.code, |p| &p.back_references),
         countries: Countries::new(&raw.countries),
         compiled: CompiledTemplates::default(),
     };
@@ -850,6 +887,35 @@ mod tests {
         assert!(err.message.contains("nosuchplaceholder"), "{err}");
         let span = err.span.expect("span");
         assert_eq!(&src[span], "{nosuchplaceholder}");
+    }
+
+    /// A pack copied before a word list existed takes the built-in pack's list of its
+    /// code; a list written empty stays empty; a new code has none to take.
+    #[test]
+    fn a_list_added_since_a_copy_comes_from_the_builtin_pack() {
+        let copy = include_str!("packs/en.toml")
+            .lines()
+            .filter(|line| !line.starts_with("office_start_words"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let copied = LangPack::from_toml(&copy).expect("copy loads");
+        let builtin = pack("en").expect("en");
+        assert_eq!(copied.office_start_words, builtin.office_start_words);
+        assert!(
+            copied
+                .office_start_words
+                .contains(&"took office".to_string())
+        );
+        let emptied = copy.replacen(
+            "\nfuture_words",
+            "\noffice_start_words = []\nfuture_words",
+            1,
+        );
+        let emptied = LangPack::from_toml(&emptied).expect("emptied loads");
+        assert!(emptied.office_start_words.is_empty());
+        let other = copy.replacen("code = \"en\"", "code = \"xq\"", 1);
+        let other = LangPack::from_toml(&other).expect("new code loads");
+        assert!(other.office_start_words.is_empty());
     }
 
     #[test]
