@@ -42,14 +42,21 @@ pub(crate) fn run(
         return;
     }
     let sentences = at.sentences();
+    // Most documents refer back nowhere (the words are in the prefilter's index).
+    let refers_back_somewhere = ctx
+        .pack
+        .back_references
+        .iter()
+        .any(|w| holds(&(0..text.len()), w));
     for (i, sentence) in sentences.iter().enumerate() {
         let s = &text[sentence.clone()];
         let cued = every_group(&cues.groups, |w| holds(sentence, w))
-            || i.checked_sub(1).is_some_and(|before| {
-                let with_before = sentences[before].start..sentence.end;
-                refers_back(at, sentence, &sentences[before], ctx)
-                    && every_group(&cues.groups, |w| holds(&with_before, w))
-            });
+            || (refers_back_somewhere
+                && i.checked_sub(1).is_some_and(|before| {
+                    let with_before = sentences[before].start..sentence.end;
+                    refers_back(at, sentence, &sentences[before], ctx)
+                        && every_group(&cues.groups, |w| holds(&with_before, w))
+                }));
         if !cued
             || exclude.iter().any(|w| holds(sentence, w))
             || !at.names_subject(sentence.clone(), subject)

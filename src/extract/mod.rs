@@ -175,6 +175,13 @@ impl<'r> Extractor<'r> {
             for cue in &claim.cues {
                 let list = words.entry(cue.lang.as_str()).or_default();
                 list.extend(cue.groups.iter().flatten().map(String::as_str));
+                // A sentence referring back takes the cues of the one before it.
+                let pack = lang::pack(&cue.lang);
+                list.extend(
+                    pack.iter()
+                        .flat_map(|p| &p.back_references)
+                        .map(String::as_str),
+                );
             }
         }
         for (lang, m) in &mut by_lang {
