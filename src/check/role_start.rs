@@ -57,37 +57,10 @@ pub(crate) fn check(
     }
     let (range, stated) = stated_date(&folded.text, pack, doc.date)?;
     let before = fold_str(words_before(body, name.start));
-    let named_in = |text: &str, title: &String| {
-        let title = fold_str(title);
-        !title.is_empty() && contains_word(text, &title)
-    };
-    let named = |title: &String| named_in(&folded.text, title) || named_in(&before, title);
-    // Another title is looked for where this person's titles are not: "Prime
-    // Minister" inside "Deputy Prime Minister" is no other title.
-    let own_titles: Vec<String> = entity
-        .roles
-        .iter()
-        .flat_map(|r| r.titles.iter().map(|t| fold_str(t)))
-        .filter(|t| !t.is_empty())
-        .collect();
-    let without_own = |text: &str| {
-        own_titles.iter().fold(text.to_string(), |text, title| {
-            text.replace(title.as_str(), " ")
-        })
-    };
-    let (rest_of_clause, rest_before) = (without_own(&folded.text), without_own(&before));
-    let other_title = entities
-        .iter()
-        .flat_map(|e| {
-            e.roles
-                .iter()
-                .flat_map(|r| &r.titles)
-                .chain(&e.never_titles)
-        })
-        .any(|title| named_in(&rest_of_clause, title) || named_in(&rest_before, title));
-    if other_title {
+    if names_another_title(entities, entity, &[&folded.text, &before]) {
         return None;
     }
+    let named = |title: &String| names_title(&folded.text, title) || names_title(&before, title);
     let starts: Vec<(NaiveDate, Option<&str>)> = entity
         .roles
         .iter()
@@ -102,6 +75,42 @@ pub(crate) fn check(
     let original = folded.to_original(range);
     let span = doc.body_span(clause_start + original.start..clause_start + original.end);
     Some(finding(doc, entity, span, &stated, &starts))
+}
+
+/// Whether folded `text` holds `title` as whole words.
+fn names_title(text: &str, title: &str) -> bool {
+    let title = fold_str(title);
+    !title.is_empty() && contains_word(text, &title)
+}
+
+/// Whether one of the folded `texts` holds a title of the rules (a role title of any
+/// entity, or one this entity never held) that is none of `entity`'s. It is looked
+/// for where the entity's own titles are not: "Prime Minister" inside its own
+/// "Deputy Prime Minister" is no other title.
+fn names_another_title(entities: &[Entity], entity: &Entity, texts: &[&str]) -> bool {
+    let own_titles: Vec<String> = entity
+        .roles
+        .iter()
+        .flat_map(|r| r.titles.iter().map(|t| fold_str(t)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let rests: Vec<String> = texts
+        .iter()
+        .map(|text| {
+            own_titles.iter().fold(text.to_string(), |text, title| {
+                text.replace(title.as_str(), " ")
+            })
+        })
+        .collect();
+    entities
+        .iter()
+        .flat_map(|e| {
+            e.roles
+                .iter()
+                .flat_map(|r| &r.titles)
+                .chain(&e.never_titles)
+        })
+        .any(|title| rests.iter().any(|rest| names_title(rest, title)))
 }
 
 /// The clause after byte `end` of `body`, with where it starts: one comma, bracket or
