@@ -12,7 +12,7 @@
 //! word being no initial; a sentence saying "con số này", "this figure", "diese
 //! Zahl" takes the cue words of the sentence before; a name with diacritics on some
 //! words and none on another, "Nguyễn Phú Trong", misses a mark); the pack gained titles as news
-//! writes them ("Vietnamese President", "Parlamentspräsident", "Parteichef") and
+//! writes them ("President", "Parlamentspräsident", "Parteichef") and
 //! phrasings ("lần đầu tiên một nguyên thủ Kazakhstan đặt chân tới Việt Nam sau N
 //! năm", "the Aug. 21-23 visit", "Tokajew hatte Vietnam im Oktober 2023 besucht",
 //! "feiern beide Länder das 35. Jubiläum"). So this round is no longer held out: it
