@@ -1,5 +1,5 @@
-//! [`NameIndex`]: one Aho–Corasick automaton over every folded form and role title,
-//! plus the near-miss index.
+//! [`NameIndex`]: one leftmost-longest search over every folded form and role title
+//! ([`FormSearch`]), plus the near-miss index.
 //!
 //! Exact pass: leftmost-longest search over the folded text; a match must be a whole
 //! word (no letter/digit on either side; `-` and `.` inside a form are part of it).
@@ -14,13 +14,13 @@
 
 use super::diacritics;
 use super::fix::{self, FixWindow};
+use super::forms::FormSearch;
 use super::near_miss::{Anchor, NearIndex};
 use super::role::{self, RoleData, fold_key};
 use super::token::{form_windows, initial_variants};
 use super::util::{FxMap, original_range, whole_word};
 use super::{EntityInput, NameHit, Verdict};
 use crate::fold::Folded;
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use chrono::NaiveDate;
 
 /// One automaton pattern (a distinct folded string) and what it means.
@@ -90,7 +90,7 @@ fn same_capitals(a: &str, b: &str) -> bool {
 /// Index of all entity names; build once, query per document.
 #[derive(Debug, Clone)]
 pub struct NameIndex {
-    automaton: Option<AhoCorasick>,
+    forms: Option<FormSearch>,
     patterns: Vec<Pattern>,
     roles: Vec<Vec<RoleData>>,
     /// Per entity: whether a form written without diacritics is accepted.
@@ -208,17 +208,10 @@ impl NameIndex {
             roles.push(entity_roles);
         }
         near.finish();
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Both)
-                .build(patterns.iter().map(|p| p.folded.as_str()))
-                .ok()
-        };
+        let folded: Vec<&str> = patterns.iter().map(|p| p.folded.as_str()).collect();
+        let forms = FormSearch::new(&folded);
         NameIndex {
-            automaton,
+            forms,
             patterns,
             roles,
             ascii_fold: entities.iter().map(|e| e.ascii_fold).collect(),
@@ -450,17 +443,18 @@ impl NameIndex {
     /// Whole-word, leftmost-longest, non-overlapping matches of all patterns.
     fn exact_pass(&self, text: &str) -> Vec<Exact> {
         let mut out = Vec::new();
-        let Some(ac) = &self.automaton else {
+        let Some(forms) = &self.forms else {
             return out;
         };
+        let mut cursor = forms.cursor(text);
         let mut pos = 0;
         while pos < text.len() {
-            let Ok(Some(m)) = ac.try_find(Input::new(text).span(pos..text.len())) else {
+            let Some(m) = cursor.find_from(pos) else {
                 break;
             };
-            let start = m.start();
-            let mut end = m.end();
-            let mut pattern = m.pattern().as_usize();
+            let start = m.start;
+            let mut end = m.end;
+            let mut pattern = m.pattern;
             let mut found = false;
             loop {
                 if whole_word(text, start, end) {
@@ -470,13 +464,10 @@ impl NameIndex {
                 if end <= start + 1 {
                     break;
                 }
-                let shorter = Input::new(text)
-                    .range(start..end - 1)
-                    .anchored(Anchored::Yes);
-                match ac.try_find(shorter) {
-                    Ok(Some(m2)) if m2.end() > start => {
-                        end = m2.end();
-                        pattern = m2.pattern().as_usize();
+                match forms.longest_at(text, start, end - 1) {
+                    Some(shorter) if shorter.end > start => {
+                        end = shorter.end;
+                        pattern = shorter.pattern;
                     }
                     _ => break,
                 }

@@ -24,6 +24,7 @@ use std::ops::Range;
 
 mod diacritics;
 mod fix;
+mod forms;
 mod index;
 mod near_miss;
 mod role;
