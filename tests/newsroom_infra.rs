@@ -17,9 +17,6 @@ use common::heldout::Heldout;
 
 /// Planted errors the user-written pack does not find.
 const KNOWN_GAPS: &[(&str, &str)] = &[
-    // A bare "10" reads as 5–15 (zeros ending a whole number are not
-    // significant), which overlaps the true 8.
-    ("vi_01.txt", "có 10 nhà ga trên cao"),
     // One sentence gives the line's length, stations, groundbreaking and
     // opening; the pack's opening-date patterns do not reach past the first three.
     ("vi_01.txt", "vận hành thương mại từ ngày 6/11/2022"),

@@ -211,9 +211,10 @@ pub enum ClaimKind {
         /// of the closest earlier sentence of its paragraph that states one
         /// (`carry_period = true`; patterns may then leave `{year}`/`{period}` out).
         carry_period: bool,
-        /// Whether a bare figure stands for its rounding interval ("10 stations" is
-        /// 5–15); `rounded = false` for figures writers do not round (counts of
-        /// stations, speeds), read as written ("10" is 9.5–10.5).
+        /// Whether a bare figure stands for its rounding interval ("800 million" is
+        /// 750–850 million; a plain number, at most 5% either way: "2.000" is
+        /// 1900–2100); `rounded = false` for figures writers do not round (counts of
+        /// stations, speeds), read as written ("2.000" is 1999.5–2000.5).
         rounded: bool,
     },
     /// A stated date (or range) of an event, checked against the event's dates.

@@ -1,11 +1,12 @@
 //! Money and plain numbers: an amount (number + optional scale word), a hedge and, for
 //! money, a currency. Integer trailing zeros are not significant ("800 million" =
-//! [750, 850] million).
+//! [750, 850] million), but a bare number without a scale word is rounded by at most
+//! 5% ("10 stations" = [9.5, 10.5]).
 
 use regex::Captures;
 
 use super::interval::{Hedge, Interval, Quantity};
-use super::number::{finish, parse_amount, parse_num};
+use super::number::{Amount, finish, parse_amount, parse_num};
 use super::quantity::{err, hedge_of};
 use super::{Value, ValueError, cap, lookup};
 use crate::lang::LangPack;
@@ -84,13 +85,38 @@ pub(crate) fn number(
         .ok_or_else(|| err("no number"))?;
     let amount = parse_amount(text, pack, false, zeros_significant)
         .ok_or_else(|| err(format!("cannot read the number {text:?}")))?;
+    let hedge = hedge_of(caps, pack);
+    let rounding = if hedge == Hedge::None && amount.scale == 1.0 {
+        bare_rounding(&amount)
+    } else {
+        amount.rounding
+    };
     Ok(Value::Number(Quantity::new(
         amount.nominal,
-        amount.rounding,
-        hedge_of(caps, pack),
+        rounding,
+        hedge,
         None,
         false,
     )))
+}
+
+/// Most a bare whole number without a scale word is taken to be rounded by: 5% of
+/// its value either way.
+const BARE_ROUNDING: f64 = 0.05;
+
+/// The interval of a bare number written without a scale word ("10 nhà ga", "120
+/// km/h", "2.000 km"): its rounding interval, but no wider than [`BARE_ROUNDING`]
+/// either way, nor narrower than the number's last digit. Writers who round a count
+/// or a measure say so ("about 10", "hơn 2.000 km"); read as rounded to its tens, a
+/// bare "10 stations" would agree with 5 to 15 and "100 km/h" with 50 to 150.
+/// Figures with a scale word ("800 million", "1 tỷ") keep their rounding interval.
+fn bare_rounding(amount: &Amount) -> Interval {
+    let wide = amount.rounding;
+    let half = (amount.nominal.abs() * BARE_ROUNDING).max(0.5);
+    Interval::new(
+        wide.low.max(amount.nominal - half),
+        wide.high.min(amount.nominal + half),
+    )
 }
 
 #[cfg(test)]
@@ -139,9 +165,22 @@ mod tests {
             interval(&reads("en", ValueKind::Number, "800 million", None)),
             (750e6, 850e6),
         );
+        // A bare number without a scale word is rounded by at most 5%.
         approx(
             interval(&reads("vi", ValueKind::Number, "1.000", None)),
-            (500.0, 1500.0),
+            (950.0, 1050.0),
+        );
+        approx(
+            interval(&reads("vi", ValueKind::Number, "10", None)),
+            (9.5, 10.5),
+        );
+        approx(
+            interval(&reads("en", ValueKind::Number, "about 10", None)),
+            (9.0, 11.0),
+        );
+        approx(
+            interval(&reads("en", ValueKind::Number, "8.5", None)),
+            (8.45, 8.55),
         );
         approx(
             interval(&reads("de", ValueKind::Number, "dreiunddreißig", None)),
