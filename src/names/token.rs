@@ -84,14 +84,15 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
 }
 
 fn ends_sentence(tail: &str) -> bool {
+    if tail.is_ascii() {
+        return tail.bytes().any(|b| matches!(b, b'.' | b'!' | b'?'));
+    }
     tail.contains(['.', '!', '?', '\u{2026}'])
 }
 
 /// The core of a chunk: (range within chunk, trimmed on the left, trimmed on the right).
 fn core(chunk: &str) -> Option<(Range<usize>, bool, bool)> {
-    let start = chunk.char_indices().find(|&(_, c)| is_word_char(c))?.0;
-    let (last_idx, last_char) = chunk.char_indices().rev().find(|&(_, c)| is_word_char(c))?;
-    let mut end = last_idx + last_char.len_utf8();
+    let (start, mut end) = word_bounds(chunk)?;
     let inner = chunk.get(start..end)?;
     let mut trimmed_right = end < chunk.len();
     // Initial: a single letter followed by '.'.
@@ -104,6 +105,24 @@ fn core(chunk: &str) -> Option<(Range<usize>, bool, bool)> {
         trimmed_right = true;
     }
     Some((start..end, start > 0, trimmed_right))
+}
+
+/// The start of the first word character of `chunk` and the end of its last one.
+/// Most chunks of news text are ASCII: their bytes are tested without decoding.
+fn word_bounds(chunk: &str) -> Option<(usize, usize)> {
+    let bytes = chunk.as_bytes();
+    let first = bytes
+        .iter()
+        .position(|&b| b >= 0x80 || b.is_ascii_alphanumeric())?;
+    let last = bytes
+        .iter()
+        .rposition(|&b| b >= 0x80 || b.is_ascii_alphanumeric())?;
+    if bytes[first] < 0x80 && bytes[last] < 0x80 {
+        return Some((first, last + 1));
+    }
+    let start = chunk.char_indices().find(|&(_, c)| is_word_char(c))?.0;
+    let (last_idx, last_char) = chunk.char_indices().rev().find(|&(_, c)| is_word_char(c))?;
+    Some((start, last_idx + last_char.len_utf8()))
 }
 
 /// A contiguous window of 1–4 tokens of an accepted form.
