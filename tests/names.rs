@@ -608,3 +608,37 @@ fn former_names_are_judged_by_the_document_date() {
         "undated documents are not judged"
     );
 }
+
+/// A word of three letters has near words only as the one change in a name of three
+/// words or more: "Pham Thai Nhu May" is "Phạm Thái Như Mai" misspelt, while "Tô
+/// Lan" beside "Tô Lâm", or two short words changed, are other names.
+#[test]
+fn short_words_are_near_only_inside_longer_names() {
+    let mut entities = entities();
+    entities.push(person("Phạm Thái Như Mai", &[], &[]));
+    let index = NameIndex::new(&entities);
+    let near = |text: &str| -> Vec<(String, String)> {
+        find(&index, text, Some(date(2024, 6, 1)))
+            .iter()
+            .filter_map(|h| match &h.verdict {
+                Verdict::NearMiss { suggestion, .. } => {
+                    Some((text[h.range.clone()].to_string(), suggestion.clone()))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        near("Die Botschaft leitet Pham Thai Nhu May seit Jahren."),
+        vec![(
+            "Pham Thai Nhu May".to_string(),
+            "Phạm Thái Như Mai".to_string()
+        )]
+    );
+    assert_eq!(
+        near("Die Botschaft leitet Pham Thai Nho May seit Jahren."),
+        vec![]
+    );
+    assert_eq!(near("Der Gast Tô Lan sprach in Hanoi."), vec![]);
+    assert_eq!(near("Der Gast Nhu May sprach in Hanoi."), vec![]);
+}

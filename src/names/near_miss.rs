@@ -3,8 +3,8 @@
 //!
 //! Index (built once):
 //! - the vocabulary: every distinct folded token of every accepted form;
-//! - a symmetric-delete index over the vocabulary: each token of ≥ 4 chars is stored
-//!   under the hashes of all strings obtained by deleting up to `threshold(len)` chars
+//! - a symmetric-delete index over the vocabulary: each token of ≥ 3 chars is stored
+//!   under the hashes of all strings obtained by deleting up to `token_threshold(len)` chars
 //!   from its first [`PREFIX`] chars (SymSpell). A query generates the same deletes, so
 //!   a lookup costs a fixed number of hash probes whatever the number of entities; a
 //!   bit-set (Bloom filter, one hash) in front keeps most probes in cache;
@@ -18,6 +18,8 @@
 //! Windows of 4 down to 1 tokens are then tried greedily from the left:
 //! - a window that exactly equals a window of any entity's form is explained (a real
 //!   different person "Tokaev" of "Tokaev Arman" is not a near miss of "Tokayev");
+//! - a near word of three letters counts only as the one change in a window of three
+//!   words or more ("Pham Thai Nhu May"): shorter, it is too often another word;
 //! - otherwise the best combination of near tokens that forms a window of some entity
 //!   within the length threshold is a near miss, if the context holds for that entity:
 //!   whole forms need Capitalised changed tokens (a capital at a sentence start counts
@@ -29,7 +31,7 @@
 //! Common words of the supported languages never start a near match.
 
 use super::token::{Token, form_windows, tokens};
-use super::util::{FxMap, FxSet, threshold};
+use super::util::{FxMap, FxSet, SHORT_WORD, threshold, token_threshold};
 use crate::fold::Folded;
 use crate::hash::FxHasher;
 use std::cell::RefCell;
@@ -296,6 +298,8 @@ struct TokenInfo {
     near: Range<usize>,
     capitalised: bool,
     sentence_start: bool,
+    /// The word has [`SHORT_WORD`] chars or fewer.
+    short: bool,
 }
 
 impl TokenInfo {
@@ -376,7 +380,7 @@ impl NearIndex {
         for (id, word) in self.vocab_words.iter().enumerate() {
             chars.clear();
             chars.extend(word.chars());
-            let k = threshold(chars.len());
+            let k = token_threshold(chars.len());
             if k == 0 {
                 continue;
             }
@@ -443,7 +447,7 @@ impl NearIndex {
         scratch.chars.clear();
         scratch.chars.extend(word.chars());
         let n = scratch.chars.len();
-        let k = threshold(n);
+        let k = token_threshold(n);
         if k == 0 {
             return;
         }
@@ -468,7 +472,7 @@ impl NearIndex {
                 ) else {
                     continue;
                 };
-                let kk = k.min(threshold(tn));
+                let kk = k.min(token_threshold(tn));
                 if n.abs_diff(tn) > kk {
                     continue;
                 }
@@ -564,6 +568,7 @@ impl NearIndex {
             debug_assert_eq!(touches_after, after(t.end).is_some());
             let context = slot.capitalised || touches_before || touches_after;
             if context && !self.common.contains(word) {
+                slot.short = word.chars().nth(SHORT_WORD).is_none();
                 // Names recur within an article: look each word up once.
                 slot.near = near_memo
                     .entry(word)
@@ -683,6 +688,7 @@ impl NearIndex {
             let mut dist = 0usize;
             let mut changed_capitalised = true;
             let mut changed_at_sentence_start = false;
+            let (mut changed, mut changed_short) = (0, 0);
             for (j, c) in choices.iter().enumerate() {
                 if let (Some(&(id, d)), Some(slot)) = (c.get(idx[j]), key.get_mut(j)) {
                     *slot = id;
@@ -690,10 +696,24 @@ impl NearIndex {
                     if d > 0 {
                         changed_capitalised &= info[j].capitalised;
                         changed_at_sentence_start |= info[j].sentence_start;
+                        changed += 1;
+                        let target_short = self
+                            .vocab_chars
+                            .get(id as usize)
+                            .is_some_and(|&chars| chars <= SHORT_WORD);
+                        if info[j].short || target_short {
+                            changed_short += 1;
+                        }
                     }
                 }
             }
+            // A short word's near words count only as the one change in a name of
+            // three words or more ("Pham Thai Nhu May" for "Phạm Thái Như Mai"):
+            // alone or beside one other word, a three-letter word is too often another
+            // word or another person's name.
+            let short_ok = changed_short == 0 || (n >= 3 && changed == 1);
             if dist > 0
+                && short_ok
                 && let Some(list) = self.windows.get(&(n as u8, key))
             {
                 for &t in list {
@@ -905,7 +925,7 @@ mod tests {
             let qn = q.chars().count();
             let mut want: Vec<u32> = Vec::new();
             for (id, w) in idx.vocab_words.iter().enumerate() {
-                let kk = threshold(qn).min(threshold(w.chars().count()));
+                let kk = token_threshold(qn).min(token_threshold(w.chars().count()));
                 let d = strsim::osa_distance(q, w);
                 if d > 0 && d <= kk {
                     want.push(id as u32);

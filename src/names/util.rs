@@ -55,6 +55,22 @@ pub(crate) fn original_range(
     Some(mapped.start..end)
 }
 
+/// The edit distance a word of `chars` chars may be from a vocabulary word: as
+/// [`threshold`], but 1 for a word of three letters ("May" for "Mai", "Seuk" for
+/// "Suk"). A near word that short counts only inside a longer name whose other
+/// words are exact (see `near_miss`).
+#[inline]
+pub(crate) fn token_threshold(chars: usize) -> usize {
+    if chars == SHORT_WORD {
+        1
+    } else {
+        threshold(chars)
+    }
+}
+
+/// Length in chars of the shortest word that has near words, and only inside a name.
+pub(crate) const SHORT_WORD: usize = 3;
+
 /// Edit-distance thresholds by length (in chars): none below 4, 1 up to 6, 2 up to 12,
 /// 3 above.
 #[inline]
@@ -94,6 +110,9 @@ mod tests {
     #[test]
     fn thresholds() {
         assert_eq!(threshold(3), 0);
+        assert_eq!(token_threshold(3), 1);
+        assert_eq!(token_threshold(2), 0);
+        assert_eq!(token_threshold(7), 2);
         assert_eq!(threshold(6), 1);
         assert_eq!(threshold(7), 2);
         assert_eq!(threshold(13), 3);
