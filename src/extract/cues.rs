@@ -71,11 +71,14 @@ pub(crate) fn run(
             quantity_sentence(&read, s, sentence.start, at, ctx, &elsewhere, out);
             continue;
         }
-        // Validation allows cues only for quantity and date claims.
-        if let ClaimKind::Date { .. } = &claim.kind
-            && !at.about_other_countries(sentence.clone(), sentence.start, &claim.parties, ctx.pack)
-        {
-            date_sentence(claim_index, s, sentence.start, at, ctx, out);
+        // Validation allows cues only for quantity, date and since claims.
+        if at.about_other_countries(sentence.clone(), sentence.start, &claim.parties, ctx.pack) {
+            continue;
+        }
+        match &claim.kind {
+            ClaimKind::Date { .. } => date_sentence(claim_index, s, sentence.start, at, ctx, out),
+            ClaimKind::Since { .. } => since_sentence(claim_index, s, sentence.start, at, ctx, out),
+            _ => {}
         }
     }
 }
@@ -304,6 +307,45 @@ fn date_sentence(
             of_a_changed_plan: at.tells_of_a_changed_plan(start + range.start, ctx.pack),
         });
     }
+}
+
+/// The count of years of a `since` cue sentence ("the first by a Kazakh president
+/// to Viet Nam in 11 years", "lần đầu tiên … sau 12 năm", "seit zwölf Jahren"): the
+/// one count of years it holds. A sentence with two counts, or none, says nothing a
+/// cue can place; a year ("since 2011") is left to patterns, since any year of the
+/// sentence might be the date of the visit itself.
+fn since_sentence(
+    claim_index: usize,
+    s: &str,
+    start: usize,
+    at: &Locator,
+    ctx: &ParseCtx,
+    out: &mut Extraction,
+) {
+    let counts: Vec<(Range<usize>, Quantity)> = value::scan(ValueKind::Count, s, ctx)
+        .into_iter()
+        .filter_map(|(range, value)| match value {
+            Value::Count(q) if q.unit.as_deref() == Some("year") => Some((range, q)),
+            _ => None,
+        })
+        .collect();
+    let [(range, years)] = counts.as_slice() else {
+        return;
+    };
+    let at_byte = start + range.start;
+    out.temporal.push(TemporalMention {
+        claim: claim_index,
+        span: at.span(at_byte..start + range.end),
+        stated: Stated::Count {
+            years: years.clone(),
+            written_span: None,
+            ordinal: false,
+            reference_shift: super::relative_year_before(at, at_byte, ctx),
+            named_years: super::years_in_sentence(at, at_byte),
+        },
+        by_cues: true,
+        of_a_changed_plan: false,
+    });
 }
 
 /// Ranges of values that need the document date to be read.

@@ -731,7 +731,7 @@ fn years_follow_in_sentence(at: &Locator, from: usize, ctx: &ParseCtx) -> bool {
 
 /// The offset of the last relative-year phrase ("last year", "năm ngoái", "im
 /// vergangenen Jahr") between the start of the sentence and `at_byte`; 0 without one.
-fn relative_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> i32 {
+pub(super) fn relative_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> i32 {
     let text = &at.folded.text;
     let start = at
         .sentence_at(at_byte)
@@ -793,7 +793,7 @@ fn implied_year_shift(at: &Locator, slot: std::ops::Range<usize>, ctx: &ParseCtx
 
 /// The four-digit years (1000–2999) written as words of their own in the sentence
 /// holding `at_byte`, in order ("12/2022" names 2022 too).
-fn years_in_sentence(at: &Locator, at_byte: usize) -> Vec<i32> {
+pub(super) fn years_in_sentence(at: &Locator, at_byte: usize) -> Vec<i32> {
     let text = &at.folded.text;
     let Some(sentence) = at.sentence_at(at_byte) else {
         return Vec::new();

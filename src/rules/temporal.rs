@@ -59,7 +59,7 @@ pub(super) fn claim_kind(
             }
         }
     }
-    if has_cues && !matches!(kind, RawClaimKind::Date) {
+    if has_cues && !matches!(kind, RawClaimKind::Date | RawClaimKind::Since) {
         ctx.error(
             raw.id.span(),
             format!(

@@ -23,7 +23,7 @@ pub(crate) struct Num {
 }
 
 impl Num {
-    fn integer(value: f64) -> Num {
+    pub(crate) fn integer(value: f64) -> Num {
         let mut zeros = 0;
         let mut v = value.abs();
         while v >= 10.0 && v.is_finite() && (v % 10.0) == 0.0 && zeros < 400 {

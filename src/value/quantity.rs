@@ -4,7 +4,7 @@
 use regex::Captures;
 
 use super::interval::{Hedge, Interval, Quantity};
-use super::number::{parse_digits, parse_num};
+use super::number::{Num, parse_digits, parse_num};
 use super::template::Tag;
 use super::{Value, ValueError, cap, lookup};
 use crate::lang::LangPack;
@@ -23,13 +23,20 @@ pub(crate) fn err(message: impl Into<String>) -> ValueError {
 
 /// A duration in years: exact unless hedged.
 pub(crate) fn count(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
-    let text = cap(caps, "num")
-        .or_else(|| cap(caps, "int"))
-        .ok_or_else(|| err("no number"))?;
-    let n = parse_num(text, pack).ok_or_else(|| err(format!("cannot read the number {text:?}")))?;
-    if text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()) && n.value >= 1000.0 {
-        return Err(err(format!("{text:?} looks like a year, not a duration")));
-    }
+    // "a decade", "một thập kỷ", "einem Jahrzehnt": the pack's words for one.
+    let n = if cap(caps, "one").is_some() {
+        Num::integer(1.0)
+    } else {
+        let text = cap(caps, "num")
+            .or_else(|| cap(caps, "int"))
+            .ok_or_else(|| err("no number"))?;
+        let n =
+            parse_num(text, pack).ok_or_else(|| err(format!("cannot read the number {text:?}")))?;
+        if text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()) && n.value >= 1000.0 {
+            return Err(err(format!("{text:?} looks like a year, not a duration")));
+        }
+        n
+    };
     // "Three decades" is a round figure: 25 to 35 years.
     let (years, rounding) = if cap(caps, "decadeunit").is_some() {
         let years = n.value * 10.0;

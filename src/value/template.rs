@@ -476,6 +476,7 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         ),
         "yearunit" => words_re(pack.year_units.iter().map(String::as_str), true),
         "decadeunit" => words_re(pack.decade_units.iter().map(String::as_str), true),
+        "one" => words_re(pack.one_words.iter().map(String::as_str), true),
         "month" => words_re(kw(&pack.months), true),
         "weekday" => words_re(kw(&pack.weekdays), true),
         "daypart" => words_re(pack.dayparts.iter().map(String::as_str), true),
