@@ -61,21 +61,24 @@ fn the_user_pack_finds_the_planted_errors() {
     WITH_USER_PACK.assert_score((27, 115), KNOWN_GAPS, &[]);
 }
 
-/// The shipped Vietnam–Kazakhstan pack on copy about Australia: nothing but the one
-/// planted error about a person it knows (Võ Văn Thưởng called "Staatspräsident"
-/// in 2025).
+/// The shipped Vietnam–Kazakhstan pack on copy about Australia: nothing but the two
+/// planted errors about people it knows (Võ Văn Thưởng called "Staatspräsident"
+/// in 2025; "Chủ tịch nước Tô Lâm" in February 2025, months after his presidency).
 #[test]
 fn the_shipped_pack_stays_quiet_on_another_topic() {
     let shipped = WITH_USER_PACK.with_shipped_pack();
-    assert_eq!(shipped.finding_count(), 1);
+    assert_eq!(shipped.finding_count(), 2);
     let score = shipped.score();
     assert!(score.flagged_traps.is_empty(), "{:?}", score.flagged_traps);
-    assert!(
-        !score
-            .missed()
-            .contains(&("de_02.txt", "Staatspräsident Vo Van Thuong")),
-        "the outdated title is found"
-    );
+    for planted in [
+        ("de_02.txt", "Staatspräsident Vo Van Thuong"),
+        ("vi_02.txt", "Chủ tịch nước Tô Lâm"),
+    ] {
+        assert!(
+            !score.missed().contains(&planted),
+            "the outdated title is found: {planted:?}"
+        );
+    }
 }
 
 #[test]

@@ -76,10 +76,11 @@ pub(crate) fn assess(
         .map_or_else(|| "unknown".to_string(), |d| d.to_string());
     let text = describe::text(doc, m.span);
     let arithmetic = format!(
-        "`{}` reads as {} (document dated {doc_date}); {} took place {}",
+        "`{}` reads as {} (document dated {doc_date}); {} {} {}",
         text,
         describe::date_span(date),
         event.label,
+        when_verb(event),
         describe::date_span(&event.date)
     );
     // Written without a year, of an event in an earlier year, a day-month date or a
@@ -201,7 +202,7 @@ fn conflict(
             event.label,
             describe::date_span(planned)
         ),
-        None => format!("{} took place {actual}", event.label),
+        None => format!("{} {} {actual}", event.label, when_verb(event)),
     };
     let (expected, message) = match of_the_plan {
         Some(planned) => {
@@ -266,4 +267,13 @@ fn same_day_of_year(stated: &DateSpan, event: &DateSpan) -> bool {
         .take_while(|d| *d <= event.end)
         .take(366)
         .any(|d| day(d) == day(stated.start))
+}
+
+/// How the event's dates are told: a planned event ("the target of US$5 billion") is
+/// set for them, any other took place on them.
+fn when_verb(event: &Event) -> &'static str {
+    match event.status {
+        EventStatus::Planned => "is set for",
+        _ => "took place",
+    }
 }

@@ -4,12 +4,12 @@
 //! (after one comma, bracket or dash at most) that holds an office-start word of the
 //! document's language ("took office", "im Amt", "nhậm chức") and a date or a year
 //! says when the person's role began. That date must hold the first day (`from`) of
-//! one of the roles the rules give the person; a date that holds none is a
-//! `role-start` warning. Not judged, as the role the text means may be one the rules
+//! the role whose title stands right before the name, or of one of the person's
+//! roles when none does; a date that holds none is a `role-start` warning. Not judged, as the role the text means may be one the rules
 //! do not date: an entity with a role of no known start, and a clause or words just
 //! before the name that hold a title of the rules (another person's, or one this
 //! person never held) that is none of this person's ("ông Tô Lâm được bầu giữ chức
-//! Chủ tịch nước ngày 22/5/2024", where the rules give him only the party's lead).
+//! Chủ tịch nước ngày 22/5/2024", with rules that give him only the party's lead).
 
 use std::ops::Range;
 
@@ -61,20 +61,33 @@ pub(crate) fn check(
         return None;
     }
     let named = |title: &String| names_title(&folded.text, title) || names_title(&before, title);
-    let starts: Vec<(NaiveDate, Option<&str>)> = entity
+    // (first day, title named, titled right before the name) of each role.
+    let starts: Vec<(NaiveDate, Option<&str>, bool)> = entity
         .roles
         .iter()
         .map(|role| {
             let title = role.titles.iter().find(|t| named(t)).map(String::as_str);
-            role.from.map(|from| (from, title))
+            let before_name = role.titles.iter().any(|t| names_title(&before, t));
+            role.from.map(|from| (from, title, before_name))
         })
         .collect::<Option<_>>()?;
-    if starts.iter().any(|(from, _)| within(*from, &stated)) {
+    // The role titled right before the name is the one meant ("Tổng Bí thư Tô Lâm,
+    // người đảm nhận cương vị đứng đầu Đảng từ tháng 5/2024": the party's lead, not
+    // the presidency he took that May); with none, any of them. A title in the
+    // clause may be another conjunct's ("seit August 2024 an der Spitze der Partei
+    // und 2024 für einige Monate auch Staatspräsident").
+    let titled = starts.iter().any(|&(_, _, before_name)| before_name);
+    let meant: Vec<(NaiveDate, Option<&str>)> = starts
+        .into_iter()
+        .filter(|&(_, _, before_name)| before_name || !titled)
+        .map(|(from, title, _)| (from, title))
+        .collect();
+    if meant.iter().any(|(from, _)| within(*from, &stated)) {
         return None;
     }
     let original = folded.to_original(range);
     let span = doc.body_span(clause_start + original.start..clause_start + original.end);
-    Some(finding(doc, entity, span, &stated, &starts))
+    Some(finding(doc, entity, span, &stated, &meant))
 }
 
 /// Whether folded `text` holds `title` as whole words.
