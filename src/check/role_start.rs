@@ -1,15 +1,16 @@
 //! When a person took office: "Deputy Prime Minister Tran Hong Ha, who took office in
-//! January 2022", "Premierminister Pham Minh Chinh, seit 2016 im Amt", "Thủ tướng
-//! Phạm Minh Chính, người nhậm chức từ tháng 4/2021". The clause right after a name
-//! (after one comma, bracket or dash at most) that holds an office-start word of the
-//! document's language ("took office", "im Amt", "nhậm chức") and a date or a year
-//! says when the person's role began. That date must hold the first day (`from`) of
-//! the role whose title stands right before the name, or of one of the person's
-//! roles when none does; a date that holds none is a `role-start` warning. Not judged, as the role the text means may be one the rules
-//! do not date: an entity with a role of no known start, and a clause or words just
-//! before the name that hold a title of the rules (another person's, or one this
-//! person never held) that is none of this person's ("ông Tô Lâm được bầu giữ chức
-//! Chủ tịch nước ngày 22/5/2024", with rules that give him only the party's lead).
+//! January 2022", "Premierminister Pham Minh Chinh, seit 2016 im Amt", "Thủ tướng Phạm
+//! Minh Chính, người nhậm chức từ tháng 4/2021". The clause right after a name (after
+//! one comma, bracket or dash at most) that holds an office-start word of the
+//! document's language ("took office", "im Amt", "nhậm chức") and a date or a year says
+//! when the person's role began. That date must hold the first day (`from`) of the role
+//! whose title stands right before the name, or of one of the person's roles when none
+//! does; a date that holds none is a `role-start` warning. Not judged, as the role the
+//! text means may be one the rules do not date: an entity with a role of no known
+//! start, and a clause or words just before the name that hold a title of the rules
+//! (another person's, or one this person never held) that is none of this person's
+//! ("ông Tô Lâm được bầu giữ chức Chủ tịch nước ngày 22/5/2024", with rules that give
+//! him only the party's lead).
 
 use std::ops::Range;
 
