@@ -71,13 +71,18 @@ pub(crate) fn run(
             quantity_sentence(&read, s, sentence.start, at, ctx, &elsewhere, out);
             continue;
         }
-        // Validation allows cues only for quantity, date and since claims.
+        // Validation allows cues only for quantity, date, since and anniversary claims.
         if at.about_other_countries(sentence.clone(), sentence.start, &claim.parties, ctx.pack) {
             continue;
         }
         match &claim.kind {
             ClaimKind::Date { .. } => date_sentence(claim_index, s, sentence.start, at, ctx, out),
-            ClaimKind::Since { .. } => since_sentence(claim_index, s, sentence.start, at, ctx, out),
+            ClaimKind::Since { .. } => {
+                years_sentence(claim_index, false, s, sentence.start, at, ctx, out);
+            }
+            ClaimKind::Anniversary { .. } => {
+                years_sentence(claim_index, true, s, sentence.start, at, ctx, out);
+            }
             _ => {}
         }
     }
@@ -309,27 +314,51 @@ fn date_sentence(
     }
 }
 
-/// The count of years of a `since` cue sentence ("the first by a Kazakh president
-/// to Viet Nam in 11 years", "lần đầu tiên … sau 12 năm", "seit zwölf Jahren"): the
-/// one count of years it holds. A sentence with two counts, or none, says nothing a
-/// cue can place; a year ("since 2011") is left to patterns, since any year of the
-/// sentence might be the date of the visit itself.
-fn since_sentence(
+/// The count of years of a `since` or `anniversary` cue sentence ("the first by a
+/// Kazakh president to Viet Nam in 11 years", "kỷ niệm 33 năm thiết lập quan hệ
+/// ngoại giao", "seit zwölf Jahren"; with `ordinals`, also "the 33rd anniversary"):
+/// the one count of years it holds. A sentence with two counts ("32 năm quan hệ
+/// ngoại giao và 65 năm chuyến thăm"), or none, says nothing a cue can place; a
+/// year ("since 2011") is left to patterns, since any year of the sentence might be
+/// the date of the event itself.
+fn years_sentence(
     claim_index: usize,
+    ordinals: bool,
     s: &str,
     start: usize,
     at: &Locator,
     ctx: &ParseCtx,
     out: &mut Extraction,
 ) {
-    let counts: Vec<(Range<usize>, Quantity)> = value::scan(ValueKind::Count, s, ctx)
+    let mut counts: Vec<(Range<usize>, Quantity, bool)> = value::scan(ValueKind::Count, s, ctx)
         .into_iter()
         .filter_map(|(range, value)| match value {
-            Value::Count(q) if q.unit.as_deref() == Some("year") => Some((range, q)),
+            Value::Count(q) if q.unit.as_deref() == Some("year") => Some((range, q, false)),
             _ => None,
         })
         .collect();
-    let [(range, years)] = counts.as_slice() else {
+    if ordinals {
+        // A German day is an ordinal too ("am 29. Juni 1992"): not one inside a date.
+        let dates: Vec<Range<usize>> = [ValueKind::Date, ValueKind::DateRange]
+            .into_iter()
+            .flat_map(|kind| value::scan(kind, s, ctx))
+            .map(|(range, _)| range)
+            .collect();
+        counts.extend(
+            value::scan(ValueKind::Ordinal, s, ctx)
+                .into_iter()
+                .filter(|(range, _)| {
+                    !dates
+                        .iter()
+                        .any(|d| d.start < range.end && range.start < d.end)
+                })
+                .filter_map(|(range, value)| match value {
+                    Value::Ordinal(n) => Some((range, super::exact_years(f64::from(n)), true)),
+                    _ => None,
+                }),
+        );
+    }
+    let [(range, years, ordinal)] = counts.as_slice() else {
         return;
     };
     let at_byte = start + range.start;
@@ -339,7 +368,7 @@ fn since_sentence(
         stated: Stated::Count {
             years: years.clone(),
             written_span: None,
-            ordinal: false,
+            ordinal: *ordinal,
             reference_shift: super::relative_year_before(at, at_byte, ctx),
             named_years: super::years_in_sentence(at, at_byte),
         },

@@ -854,7 +854,7 @@ pub(crate) fn date_specificity(date: &DateSpan, folded_text: &str) -> u8 {
 }
 
 /// A count of years read from an ordinal ("33rd anniversary").
-fn exact_years(n: f64) -> Quantity {
+pub(super) fn exact_years(n: f64) -> Quantity {
     Quantity {
         nominal: n,
         interval: crate::value::Interval { low: n, high: n },

@@ -59,7 +59,12 @@ pub(super) fn claim_kind(
             }
         }
     }
-    if has_cues && !matches!(kind, RawClaimKind::Date | RawClaimKind::Since) {
+    if has_cues
+        && !matches!(
+            kind,
+            RawClaimKind::Date | RawClaimKind::Since | RawClaimKind::Anniversary
+        )
+    {
         ctx.error(
             raw.id.span(),
             format!(
