@@ -383,8 +383,15 @@ fn facts(out: &mut String, rules: &Rules, template: &str) {
                 accepted
                     .source
                     .as_ref()
-                    .map_or(String::new(), |s| format!("; source: {s}"))
+                    .map_or(String::new(), |s| format!("; source: {s}")),
             );
+            if let Some(source) = accepted.named.and_then(|i| rules.named_sources.get(i)) {
+                let _ = writeln!(
+                    out,
+                    "      only in a sentence naming its source: {}",
+                    source.written.join(", ")
+                );
+            }
         }
     }
 }

@@ -55,8 +55,9 @@ fn conflicts_carry_the_message_check_reports() {
     assert_eq!(
         lines[conflict + 1],
         "    `US$800 million` reads as US$750 million – US$850 million; `trade/vn-kz/2024` accepts \
-         US$900 million – US$1.1 billion — error: trade for 2024 stated as US$800 million; the \
-         rules say ≈ US$1 billion"
+         US$900 million – US$1.1 billion or US$800 million where its source is named — error: \
+         trade for 2024 stated as US$800 million; the rules say ≈ US$1 billion or US$800 million \
+         where its source is named"
     );
     assert!(
         lines

@@ -108,3 +108,32 @@ fn a_warm_cache_gives_the_cold_report_and_reads_nothing_again() {
     assert_eq!(warm.render(Format::Json), cold.render(Format::Json));
     assert_eq!(warm.render(Format::Html), cold.render(Format::Html));
 }
+
+/// Alternatives accepted only where their source is named: which sources a sentence
+/// names travels with each mention through the stream and the cache (a warm run
+/// that lost it would flag the attributed figures).
+#[test]
+fn named_sources_survive_the_stream_and_the_cache() {
+    let case = root().join("tests/fixtures/cases/accept-where-named");
+    let rules_path = case.join("rules.toml");
+    let paths = [
+        case.join("en.txt"),
+        case.join("vi.txt"),
+        case.join("de.txt"),
+    ];
+    let paths: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    assert_same(&rules_path, &paths);
+
+    let rules = Rules::load(&[&rules_path]).expect("rules load");
+    let checker = Checker::new(&rules);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let open = || Cache::new(dir.path().join("cache"), &rules);
+    let sources = Sources::discover(&paths, &LoadOptions::default()).expect("discover");
+    let (cold, _) = checker.check_sources(&sources, Some(&open()), None, &|| {});
+    let (warm, stats) = checker.check_sources(&sources, Some(&open()), None, &|| {});
+    assert_eq!(stats.from_cache, sources.len());
+    let json = warm.render(Format::Json);
+    assert_eq!(json, cold.render(Format::Json));
+    // One unattributed figure per document is flagged; the attributed ones are not.
+    assert_eq!(json.matches("\"rule\": \"rb-trade\"").count(), 3, "{json}");
+}

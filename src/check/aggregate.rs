@@ -135,6 +135,8 @@ struct Held {
     unit: u32,
     hedge: Hedge,
     derived: Option<Box<Derived>>,
+    /// The sources its sentence names ([`crate::extract::Mention::named`]).
+    named: u64,
     /// The original text of the span, in [`Aggregate::strings`].
     text: StrAt,
 }
@@ -260,7 +262,7 @@ impl Aggregate {
                 bindings,
                 mention.span,
                 mention.value,
-                mention.derived,
+                (mention.derived, mention.named),
                 &text,
             );
             let lists = match list {
@@ -318,7 +320,7 @@ impl Aggregate {
         bindings: u32,
         span: Span,
         value: Quantity,
-        derived: Option<Derived>,
+        (derived, named): (Option<Derived>, u64),
         text: &str,
     ) -> Held {
         let unit = match self.units.iter().position(|u| *u == value.unit) {
@@ -339,6 +341,7 @@ impl Aggregate {
             unit,
             hedge: value.hedge,
             derived: derived.map(Box::new),
+            named,
             text: self.strings.push(text),
         }
     }
@@ -422,7 +425,7 @@ impl Aggregate {
                 bindings,
                 h.span,
                 h.value,
-                h.derived,
+                (h.derived, h.named),
                 &h.text,
             ));
         }
@@ -498,6 +501,7 @@ impl Aggregate {
                             hedge: h.hedge,
                         },
                         derived: h.derived.as_deref(),
+                        named: h.named,
                         text: self.strings.get(h.text),
                     })
                 })
@@ -629,6 +633,7 @@ impl Aggregate {
                         span: h.span,
                         value: self.value(h),
                         derived: h.derived.as_deref(),
+                        named: h.named,
                     },
                     text: self.strings.get(h.text),
                 })
@@ -666,6 +671,7 @@ mod tests {
                     hedge: Hedge::None,
                 },
                 derived: None,
+                named: 0,
             })
             .collect();
         DocSummary {

@@ -64,14 +64,24 @@ pub(crate) fn expected(accepted: &[Accepted], unit: Option<&str>) -> String {
         .iter()
         .map(|a| {
             let value = format_quantity(a.nominal, a.unit.as_deref().or(unit));
-            if a.interval.low < a.interval.high {
+            let value = if a.interval.low < a.interval.high {
                 format!("≈ {value}")
             } else {
                 value
-            }
+            };
+            format!("{value}{}", where_named(a))
         })
         .collect::<Vec<_>>()
         .join(" or ")
+}
+
+/// " where its source is named" after an alternative accepted only there.
+pub(crate) fn where_named(accepted: &Accepted) -> &'static str {
+    if accepted.named.is_some() {
+        " where its source is named"
+    } else {
+        ""
+    }
 }
 
 /// The sources of a fact's accepted values.

@@ -18,7 +18,8 @@ pub(crate) const MAX_RELATED: usize = 5;
 pub(crate) enum Role {
     /// It may conflict with the fact: a finding of its own.
     Finding,
-    /// It agrees as written: a `related` location of the key's findings.
+    /// It agrees with a value accepted wherever it stands: a `related` location of the
+    /// key's findings.
     Related,
     /// It makes no finding and is no related location: implied by a change, or in
     /// another currency than the fact's.
@@ -29,7 +30,7 @@ pub(crate) enum Role {
 pub(crate) fn role(rules: &Rules, fact: &Fact, located: &Located) -> Role {
     if !as_checked(rules, located, |located, _| quiet(rules, fact, located)) {
         Role::Finding
-    } else if located.mention.derived.is_none() && agrees(fact, located) {
+    } else if located.mention.derived.is_none() && agrees_everywhere(fact, located) {
         Role::Related
     } else {
         Role::Silent
@@ -45,7 +46,7 @@ fn quiet(rules: &Rules, fact: &Fact, located: &Located) -> bool {
         || located
             .mention
             .derived
-            .is_some_and(|d| echoes_wrong_figure(rules, fact, d))
+            .is_some_and(|d| echoes_wrong_figure(rules, fact, d, located.mention.named))
 }
 
 /// Whether `value` is money in a currency none of the fact's values is in, while
@@ -77,7 +78,7 @@ pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut 
         };
         finding.related = mentions
             .iter()
-            .filter(|other| other.mention.derived.is_none() && agrees(fact, other))
+            .filter(|other| other.mention.derived.is_none() && agrees_everywhere(fact, other))
             .filter(|other| other.doc != located.doc || other.mention.span != located.mention.span)
             .take(MAX_RELATED)
             .map(|other| Related {
@@ -106,7 +107,7 @@ fn as_checked<R>(rules: &Rules, located: &Located, f: impl FnOnce(&Located, bool
     let refined = located
         .mention
         .derived
-        .and_then(|d| by_stated_fact(rules, d));
+        .and_then(|d| by_stated_fact(rules, d, located.mention.named));
     match &refined {
         Some((derived, value)) => {
             let view = Located {
@@ -150,7 +151,8 @@ fn assess_as(rules: &Rules, fact: &Fact, located: &Located, recorded: bool) -> S
 /// figures. Read from "more than 46" (46 to 69) the change would fit almost any
 /// reference value; read from the recorded 46.2 it implies 44.2. Returns the derived
 /// data with the fact's value as the stated figure, and the value it implies.
-fn by_stated_fact(rules: &Rules, d: &Derived) -> Option<(Derived, Quantity)> {
+/// `named`: the sources the sentence names ([`crate::rules::Accepted::applies`]).
+fn by_stated_fact(rules: &Rules, d: &Derived, named: u64) -> Option<(Derived, Quantity)> {
     if d.stated.hedge == Hedge::None || d.stated.hedge == Hedge::Exact {
         return None;
     }
@@ -158,6 +160,7 @@ fn by_stated_fact(rules: &Rules, d: &Derived) -> Option<(Derived, Quantity)> {
     let recorded = stated_fact
         .accepted
         .iter()
+        .filter(|a| a.applies(named))
         .find(|a| a.interval.overlaps(&d.stated.interval))?;
     let stated = Quantity {
         nominal: recorded.nominal,
@@ -180,16 +183,15 @@ fn by_stated_fact(rules: &Rules, d: &Derived) -> Option<(Derived, Quantity)> {
 /// Whether a derived conflict only echoes a wrong stated figure: the figure conflicts
 /// with its own fact (reported there), and the stated change applied to that fact
 /// agrees with `fact` — "548 triệu USD, giảm 6,3% so với năm 2021" meant 584.
-fn echoes_wrong_figure(rules: &Rules, fact: &Fact, d: &Derived) -> bool {
+/// `named`: the sources the sentence names ([`crate::rules::Accepted::applies`]).
+fn echoes_wrong_figure(rules: &Rules, fact: &Fact, d: &Derived, named: u64) -> bool {
     let Some(stated_fact) = rules.fact(&d.stated_key) else {
         return false;
     };
-    let figure_wrong = !stated_fact
-        .accepted
-        .iter()
-        .any(|a| a.interval.overlaps(&d.stated.interval));
+    let applying = || stated_fact.accepted.iter().filter(|a| a.applies(named));
+    let figure_wrong = !applying().any(|a| a.interval.overlaps(&d.stated.interval));
     figure_wrong
-        && stated_fact.accepted.iter().any(|a| {
+        && applying().any(|a| {
             let right = Quantity {
                 nominal: (a.interval.low + a.interval.high) / 2.0,
                 interval: a.interval,
@@ -199,24 +201,49 @@ fn echoes_wrong_figure(rules: &Rules, fact: &Fact, d: &Derived) -> bool {
             implied(&right, &d.change).is_some_and(|reference| {
                 fact.accepted
                     .iter()
-                    .any(|f| f.interval.overlaps(&reference.interval))
+                    .any(|f| f.applies(named) && f.interval.overlaps(&reference.interval))
             })
         })
 }
 
+/// Whether the mention overlaps a value the fact accepts for it: the primary value,
+/// or an alternative whose source is named where `named` asks for it.
 fn agrees(fact: &Fact, l: &Located) -> bool {
     fact.accepted
         .iter()
-        .any(|a| a.interval.overlaps(&l.mention.value.interval))
+        .any(|a| a.applies(l.mention.named) && a.interval.overlaps(&l.mention.value.interval))
+}
+
+/// Whether the mention overlaps a value the fact accepts wherever it stands (no
+/// `named`): only those are shown as agreeing beside a conflict, since a figure
+/// accepted for its named source says nothing about an unattributed one.
+fn agrees_everywhere(fact: &Fact, l: &Located) -> bool {
+    fact.accepted
+        .iter()
+        .any(|a| a.named.is_none() && a.interval.overlaps(&l.mention.value.interval))
 }
 
 /// "US$900 million – US$1.1 billion or US$979.2 million".
 fn accepted_ranges(fact: &Fact, unit: Option<&str>) -> String {
     fact.accepted
         .iter()
-        .map(|a| describe::interval(&a.interval, a.unit.as_deref().or(unit)))
+        .map(|a| {
+            let interval = describe::interval(&a.interval, a.unit.as_deref().or(unit));
+            format!("{interval}{}", describe::where_named(a))
+        })
         .collect::<Vec<_>>()
         .join(" or ")
+}
+
+/// The words of the first source the mention's sentence would have to name for an
+/// alternative of `fact` to accept it ("Viet Nam News").
+fn unnamed_source<'r>(rules: &'r Rules, fact: &Fact, located: &Located) -> Option<&'r str> {
+    fact.accepted
+        .iter()
+        .filter(|a| !a.applies(located.mention.named))
+        .find(|a| a.interval.overlaps(&located.mention.value.interval))
+        .and_then(|a| rules.named_sources.get(a.named?))
+        .map(|source| source.shown.as_str())
 }
 
 /// "US$800 million for `trade/vn-kz/2024` with a change of +99% means … for
@@ -263,11 +290,18 @@ fn conflict(rules: &Rules, fact: &Fact, located: &Located, recorded: bool) -> Fi
                 "`{text}` conflicts with `{}` (expected {expected})",
                 fact.key
             ),
-            format!(
-                "`{text}` reads as {}, which does not overlap the accepted {accepted_ranges}; \
-                 correct the figure or add its source to the fact as an `accept` value",
-                describe::interval(&m.value.interval, unit)
-            ),
+            match unnamed_source(rules, fact, located) {
+                Some(source) => format!(
+                    "`{text}` reads as {}, which the rules accept only where its source is \
+                     named (`{source}`) in the same sentence; attribute the figure or correct it",
+                    describe::interval(&m.value.interval, unit)
+                ),
+                None => format!(
+                    "`{text}` reads as {}, which does not overlap the accepted {accepted_ranges}; \
+                     correct the figure or add its source to the fact as an `accept` value",
+                    describe::interval(&m.value.interval, unit)
+                ),
+            },
         ),
         Some(d) => (
             derived_severity,

@@ -52,6 +52,8 @@ pub(crate) struct SnapHeld {
     pub span: Span,
     pub value: Quantity,
     pub derived: Option<Derived>,
+    /// The sources its sentence names ([`crate::extract::Mention::named`]).
+    pub named: u64,
     pub text: String,
 }
 
@@ -66,6 +68,7 @@ pub(crate) struct SnapHeldRef<'a> {
     pub span: Span,
     pub value: QuantityRef<'a>,
     pub derived: Option<&'a Derived>,
+    pub named: u64,
     pub text: &'a str,
 }
 
@@ -242,6 +245,7 @@ mod tests {
                 hedge: value.hedge,
             },
             derived: None,
+            named: 0,
             text: "US$800 million",
         };
         encode(&sources, &bindings, std::iter::once((key, vec![held]))).expect("encodes")

@@ -109,6 +109,8 @@ pub(crate) struct MentionView<'a> {
     pub value: Quantity,
     /// Set when the value is implied by a stated value and a percentage change.
     pub derived: Option<&'a Derived>,
+    /// The sources its sentence names ([`Mention::named`]).
+    pub named: u64,
 }
 
 impl<'a> MentionView<'a> {
@@ -121,6 +123,7 @@ impl<'a> MentionView<'a> {
             span: mention.span,
             value: mention.value.clone(),
             derived: mention.derived.as_ref(),
+            named: mention.named,
         }
     }
 }

@@ -185,6 +185,7 @@ fn quantity_sentence(
         })
         .collect();
     let chosen = own_periods(&clauses, &values, &bases, &periods);
+    let named = at.sources_named_at(start);
     let own = stated_periods(&chosen, &values, &bases, &periods, ctx);
     for ((range, quantity), period) in values.iter().zip(own) {
         // Only a sentence stating no period of its own leans on the ones before.
@@ -247,7 +248,7 @@ fn quantity_sentence(
                 change,
                 &base,
             ) {
-                out.mentions.push(m);
+                out.mentions.push(Mention { named, ..m });
             }
         }
         out.mentions.push(Mention {
@@ -257,6 +258,7 @@ fn quantity_sentence(
             span,
             value: quantity.clone(),
             derived: None,
+            named,
         });
     }
 }

@@ -62,6 +62,7 @@ pub(crate) fn derived(
             change: change.clone(),
             stated_key: stated_key.to_string(),
         }),
+        named: 0,
     })
 }
 

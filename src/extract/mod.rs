@@ -43,6 +43,10 @@ pub(crate) struct Mention {
     pub value: Quantity,
     /// Set when the value is implied by a stated value and a percentage change.
     pub derived: Option<Derived>,
+    /// The sources its sentence names: bit `i` is set when a word of
+    /// `Rules::named_sources[i]` stands in it (an `accept` value with `named`
+    /// counts only then).
+    pub named: u64,
 }
 
 /// How a derived mention's value was computed.
@@ -186,7 +190,15 @@ impl<'r> Extractor<'r> {
         }
         for (lang, m) in &mut by_lang {
             let literals = literals.remove(lang).unwrap_or_default();
-            let words = words.remove(lang.as_str()).unwrap_or_default();
+            let mut words = words.remove(lang.as_str()).unwrap_or_default();
+            // Words naming a source may stand in copy of any language.
+            words.extend(
+                rules
+                    .named_sources
+                    .iter()
+                    .flat_map(|s| &s.words)
+                    .map(String::as_str),
+            );
             m.prefilter = prefilter::Prefilter::new(literals, words);
             m.spellings = marked_spellings(rules, lang);
         }
@@ -214,6 +226,7 @@ impl<'r> Extractor<'r> {
             words: scan.words,
             abbreviations: &matchers.abbreviations,
             spellings: &matchers.spellings,
+            named_sources: &self.rules.named_sources,
             countries: std::cell::RefCell::default(),
             sentences: std::cell::OnceCell::new(),
         };
@@ -419,9 +432,10 @@ fn quantity_match(
     if period.is_none() && carry_period && main.is_some() {
         period = carry::context_period(at, main_at, ctx);
     }
+    let named = at.sources_named_at(main_at);
     if let (Some((span, value)), Some(period)) = (base_value, period.as_ref()) {
         let base = derive::base_period(period, base.as_ref());
-        push_quantity(out, ci, key, Some(&base), span, value);
+        push_quantity(out, ci, key, Some(&base), span, value, named);
     }
     let Some((span, value)) = main else {
         return;
@@ -432,10 +446,10 @@ fn quantity_match(
             && let Some(m) =
                 derive::derived(ci, key, &filled, span, &value, change_span, &change, &base)
         {
-            out.mentions.push(m);
+            out.mentions.push(Mention { named, ..m });
         }
     }
-    push_quantity(out, ci, key, period.as_ref(), span, value);
+    push_quantity(out, ci, key, period.as_ref(), span, value, named);
 }
 
 /// What a quantity claim reads: its key template, value kind and whether a value
@@ -476,7 +490,8 @@ impl<'a> QuantityRead<'a> {
     }
 }
 
-/// Pushes a direct mention of `value` for `period`, unless the key cannot be filled.
+/// Pushes a direct mention of `value` for `period`, unless the key cannot be filled;
+/// `named`: the sources its sentence names.
 fn push_quantity(
     out: &mut Extraction,
     claim: usize,
@@ -484,6 +499,7 @@ fn push_quantity(
     period: Option<&Period>,
     span: Span,
     value: Quantity,
+    named: u64,
 ) {
     let bindings = bind(key, period);
     let Some(filled) = fill_key(key, &bindings) else {
@@ -496,6 +512,7 @@ fn push_quantity(
         span,
         value,
         derived: None,
+        named,
     });
 }
 
@@ -863,14 +880,20 @@ pub(super) fn exact_years(n: f64) -> Quantity {
     }
 }
 
-/// The scope and cue words of `lang` that every list writes with diacritics, with
+/// The scope, cue and source-naming words of `lang` that every list writes with diacritics, with
 /// their spellings (lowercase NFC): a word some list writes plainly matches any.
 fn marked_spellings(rules: &Rules, lang: &str) -> HashMap<String, Vec<String>> {
+    let named = rules
+        .named_sources
+        .iter()
+        .flat_map(|s| s.words.iter().zip(&s.written));
     let listed = rules
         .claims
         .iter()
         .filter_map(|claim| claim.spellings.get(lang))
-        .flatten();
+        .flatten()
+        .map(|(folded, written)| (folded, written))
+        .chain(named);
     let mut marked: HashMap<String, Vec<String>> = HashMap::new();
     let mut plain: Vec<&str> = Vec::new();
     for (folded, written) in listed {
@@ -921,6 +944,8 @@ pub(crate) struct Locator<'a> {
     abbreviations: &'a sentence::Abbreviations<'static>,
     /// Spellings of the scope and cue words written with diacritics.
     spellings: &'a HashMap<String, Vec<String>>,
+    /// The words naming the sources of `accept` values.
+    named_sources: &'a [crate::rules::NamedSource],
     /// The countries named in folded ranges, read once per document.
     countries: std::cell::RefCell<HashMap<(usize, usize), Countries>>,
     /// The folded text's sentences, split once per document on first use.
@@ -944,6 +969,30 @@ impl Locator<'_> {
                     .any(|listed| crate::names::spelled_alike(written, listed))
             })
         })
+    }
+
+    /// The sources named in the sentence at folded offset `at`, as a
+    /// [`Mention::named`] bit set.
+    pub(crate) fn sources_named_at(&self, at: usize) -> u64 {
+        if self.named_sources.is_empty() {
+            return 0;
+        }
+        self.sentence_at(at)
+            .map_or(0, |sentence| self.sources_named_in(sentence))
+    }
+
+    /// The sources named in the folded `range`, as a [`Mention::named`] bit set.
+    pub(crate) fn sources_named_in(&self, range: std::ops::Range<usize>) -> u64 {
+        self.named_sources
+            .iter()
+            .enumerate()
+            .filter(|(_, source)| {
+                source
+                    .words
+                    .iter()
+                    .any(|word| self.holds_word(range.clone(), word))
+            })
+            .fold(0, |bits, (i, _)| bits | 1 << i)
     }
 
     /// The sentences of the folded text.

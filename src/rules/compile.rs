@@ -93,7 +93,9 @@ pub(crate) fn compile(
             merge_meta(&mut rules.meta, meta.value);
         }
         for fact in file.facts {
-            if let Some(fact) = compile_fact(&mut ctx, fact, &mut fact_keys) {
+            if let Some(fact) =
+                compile_fact(&mut ctx, fact, &mut fact_keys, &mut rules.named_sources)
+            {
                 rules
                     .fact_by_key
                     .insert(fact.key.clone(), rules.facts.len());
@@ -180,22 +182,30 @@ fn compile_fact(
     ctx: &mut Ctx,
     At { value: raw, span }: At<RawFact>,
     keys: &mut HashMap<String, Origin>,
+    named_sources: &mut Vec<NamedSource>,
 ) -> Option<Fact> {
     let key = raw.key.get_ref().clone();
     let unique = unique(ctx, keys, "fact key", &key, raw.key.span());
     let mut accepted = Vec::new();
     let primary = accepted_value(ctx, &raw.value, raw.tolerance.as_ref(), raw.source.clone());
     accepted.extend(primary);
+    let mut named_ok = true;
     for alt in &raw.accept {
         let alt = alt.get_ref();
-        accepted.extend(accepted_value(
-            ctx,
-            &alt.value,
-            alt.tolerance.as_ref(),
-            alt.source.clone(),
-        ));
+        let named = match &alt.named {
+            None => None,
+            Some(words) => {
+                let index = named_source(ctx, words, named_sources);
+                named_ok &= index.is_some();
+                index
+            }
+        };
+        accepted.extend(
+            accepted_value(ctx, &alt.value, alt.tolerance.as_ref(), alt.source.clone())
+                .map(|a| Accepted { named, ..a }),
+        );
     }
-    if !unique || accepted.len() != 1 + raw.accept.len() {
+    if !unique || !named_ok || accepted.len() != 1 + raw.accept.len() {
         return None;
     }
     Some(Fact {
@@ -237,7 +247,53 @@ fn accepted_value(
         },
         unit: parsed.unit,
         source,
+        named: None,
     })
+}
+
+/// The index in `named_sources` of an `accept` value's `named` words, added when no
+/// earlier value names its source with the same words.
+fn named_source(
+    ctx: &mut Ctx,
+    words: &toml::Spanned<Vec<String>>,
+    named_sources: &mut Vec<NamedSource>,
+) -> Option<usize> {
+    use unicode_normalization::UnicodeNormalization;
+    let listed = words.get_ref();
+    if listed.is_empty() || listed.iter().any(|w| w.trim().is_empty()) {
+        ctx.error(
+            words.span(),
+            "`named` must be a non-empty list of words",
+            "here",
+            Some("list the words that name the source in copy, e.g. [\"Viet Nam News\"]".into()),
+        );
+        return None;
+    }
+    let source = NamedSource {
+        words: listed
+            .iter()
+            .map(|w| crate::fold::fold_str(w.trim()))
+            .collect(),
+        written: listed
+            .iter()
+            .map(|w| w.trim().nfc().collect::<String>().to_lowercase())
+            .collect(),
+        shown: listed[0].trim().to_string(),
+    };
+    if let Some(index) = named_sources.iter().position(|s| *s == source) {
+        return Some(index);
+    }
+    if named_sources.len() == MAX_NAMED_SOURCES {
+        ctx.error(
+            words.span(),
+            format!("more than {MAX_NAMED_SOURCES} distinct `named` lists"),
+            "one too many",
+            Some("reuse one list for every value of the same source".into()),
+        );
+        return None;
+    }
+    named_sources.push(source);
+    Some(named_sources.len() - 1)
 }
 
 fn compile_event(

@@ -67,7 +67,33 @@ pub struct Accepted {
     pub unit: Option<String>,
     /// Who says so.
     pub source: Option<String>,
+    /// For an alternative accepted only where its source is named (`named`): the
+    /// index of its words in [`Rules::named_sources`].
+    pub named: Option<usize>,
 }
+
+impl Accepted {
+    /// Whether the value is accepted for a mention whose sentence names the sources
+    /// of `named` (bit `i`: [`Rules::named_sources`]`[i]`).
+    pub fn applies(&self, named: u64) -> bool {
+        self.named.is_none_or(|i| named & (1 << i) != 0)
+    }
+}
+
+/// The words that name one source in the text (an `accept` value's `named`): the
+/// value is accepted only in a sentence holding one of them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct NamedSource {
+    /// The words as folded, matched like cue words.
+    pub words: Vec<String>,
+    /// The same words as written (lowercase NFC), for their diacritics.
+    pub written: Vec<String>,
+    /// The first word as the rules write it, for messages.
+    pub shown: String,
+}
+
+/// Most distinct `named` lists a rule base may have (one bit each on a mention).
+pub const MAX_NAMED_SOURCES: usize = 64;
 
 /// `[[fact]]`: the true value for a key, with accepted alternatives.
 #[derive(Debug, Clone)]
@@ -404,6 +430,8 @@ pub struct Rules {
     pub entities: Vec<Entity>,
     /// Claims, in file order.
     pub claims: Vec<Claim>,
+    /// The distinct `named` word lists of the facts' accepted values.
+    pub named_sources: Vec<NamedSource>,
     fact_by_key: HashMap<String, usize>,
 }
 
@@ -514,6 +542,55 @@ mod tests {
             name: "rules.toml".to_string(),
             text,
         }]
+    }
+
+    /// An alternative with `named` applies only to a mention whose sentence names its
+    /// source; equal lists share one source, and the primary value applies always.
+    #[test]
+    fn named_alternatives_apply_only_where_their_source_is_named() {
+        let rules = Rules::from_toml(
+            "rules.toml",
+            r#"
+[[fact]]
+key = "trade/x/2023"
+value = "1e9 USD"
+accept = [
+  { value = "900e6 USD", named = ["Daily Courier", "Täglicher Kurier"] },
+  { value = "950e6 USD" },
+]
+
+[[fact]]
+key = "trade/x/2024"
+value = "2e9 USD"
+accept = [
+  { value = "1.5e9 USD", named = ["Statistics Office"] },
+  { value = "1.6e9 USD", named = [" Daily Courier", "Täglicher Kurier"] },
+]
+"#,
+        )
+        .expect("rules load");
+        assert_eq!(rules.named_sources.len(), 2);
+        assert_eq!(
+            rules.named_sources[0].words,
+            vec!["daily courier".to_string(), "taglicher kurier".to_string()]
+        );
+        assert_eq!(rules.named_sources[0].written[1], "täglicher kurier");
+        assert_eq!(rules.named_sources[0].shown, "Daily Courier");
+        let of = |key: &str| &rules.fact(key).expect("fact").accepted;
+        let [primary, courier, anywhere] = &of("trade/x/2023")[..] else {
+            panic!("three values")
+        };
+        let [_, office, courier_again] = &of("trade/x/2024")[..] else {
+            panic!("three values")
+        };
+        assert_eq!(
+            (courier.named, office.named, courier_again.named),
+            (Some(0), Some(1), Some(0))
+        );
+        assert!(primary.applies(0) && anywhere.applies(0));
+        assert!(!courier.applies(0) && !courier.applies(0b10));
+        assert!(courier.applies(0b01) && courier.applies(0b11));
+        assert!(office.applies(0b10) && !office.applies(0b01));
     }
 
     /// `parties` takes one country (a national figure) or more (a relation), and

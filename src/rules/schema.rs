@@ -59,6 +59,9 @@ pub(crate) struct RawAccept {
     pub value: Spanned<RawValue>,
     pub tolerance: Option<Spanned<RawTolerance>>,
     pub source: Option<String>,
+    /// Words naming the source: the value is accepted only where one stands in the
+    /// mention's sentence.
+    pub named: Option<Spanned<Vec<String>>>,
 }
 
 /// An event date: a TOML date, a partial date string (`"2023-08"`, `"1959"`), or a range.
