@@ -388,7 +388,12 @@ fn facts(out: &mut String, rules: &Rules, template: &str) {
             if let Some(source) = accepted.named.and_then(|i| rules.named_sources.get(i)) {
                 let _ = writeln!(
                     out,
-                    "      only in a sentence naming its source: {}",
+                    "      {}: {}",
+                    if accepted.only_where_named {
+                        "only in a sentence naming its source"
+                    } else {
+                        "its source is named by"
+                    },
                     source.written.join(", ")
                 );
             }

@@ -29,8 +29,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     // 65 years since July 1959 in a piece of May 2025 is the completed-years count,
     // which anniversaries accept beside the calendar-year difference (66).
     ("vi_02.txt", "65 năm chuyến thăm"),
-    // The right figure credited to the wrong source: sources are not claims.
-    ("en_03.txt", "979.2 million USD"),
     // When a person took office is a role's start date, no claim kind.
     ("de_02.txt", "seit August 2023"),
 ];

@@ -137,6 +137,8 @@ struct Held {
     derived: Option<Box<Derived>>,
     /// The sources its sentence names ([`crate::extract::Mention::named`]).
     named: u64,
+    /// Whether its sentence states other figures ([`crate::extract::Mention::among_figures`]).
+    among_figures: bool,
     /// The original text of the span, in [`Aggregate::strings`].
     text: StrAt,
 }
@@ -262,7 +264,7 @@ impl Aggregate {
                 bindings,
                 mention.span,
                 mention.value,
-                (mention.derived, mention.named),
+                (mention.derived, mention.named, mention.among_figures),
                 &text,
             );
             let lists = match list {
@@ -320,7 +322,7 @@ impl Aggregate {
         bindings: u32,
         span: Span,
         value: Quantity,
-        (derived, named): (Option<Derived>, u64),
+        (derived, named, among_figures): (Option<Derived>, u64, bool),
         text: &str,
     ) -> Held {
         let unit = match self.units.iter().position(|u| *u == value.unit) {
@@ -342,6 +344,7 @@ impl Aggregate {
             hedge: value.hedge,
             derived: derived.map(Box::new),
             named,
+            among_figures,
             text: self.strings.push(text),
         }
     }
@@ -425,7 +428,7 @@ impl Aggregate {
                 bindings,
                 h.span,
                 h.value,
-                (h.derived, h.named),
+                (h.derived, h.named, h.among_figures),
                 &h.text,
             ));
         }
@@ -502,6 +505,7 @@ impl Aggregate {
                         },
                         derived: h.derived.as_deref(),
                         named: h.named,
+                        among_figures: h.among_figures,
                         text: self.strings.get(h.text),
                     })
                 })
@@ -634,6 +638,7 @@ impl Aggregate {
                         value: self.value(h),
                         derived: h.derived.as_deref(),
                         named: h.named,
+                        among_figures: h.among_figures,
                     },
                     text: self.strings.get(h.text),
                 })
@@ -672,6 +677,7 @@ mod tests {
                 },
                 derived: None,
                 named: 0,
+                among_figures: false,
             })
             .collect();
         DocSummary {

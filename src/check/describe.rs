@@ -77,7 +77,7 @@ pub(crate) fn expected(accepted: &[Accepted], unit: Option<&str>) -> String {
 
 /// " where its source is named" after an alternative accepted only there.
 pub(crate) fn where_named(accepted: &Accepted) -> &'static str {
-    if accepted.named.is_some() {
+    if accepted.only_where_named {
         " where its source is named"
     } else {
         ""

@@ -28,7 +28,9 @@ pub(crate) enum Role {
 
 /// The [`Role`] of one mention of `fact`'s key.
 pub(crate) fn role(rules: &Rules, fact: &Fact, located: &Located) -> Role {
-    if !as_checked(rules, located, |located, _| quiet(rules, fact, located)) {
+    if !as_checked(rules, located, |located, _| quiet(rules, fact, located))
+        || credited_elsewhere(rules, fact, located).is_some()
+    {
         Role::Finding
     } else if located.mention.derived.is_none() && agrees_everywhere(fact, located) {
         Role::Related
@@ -66,16 +68,25 @@ fn other_currency(fact: &Fact, value: &Quantity) -> bool {
 
 pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut Vec<Finding>) {
     for located in mentions {
-        let finding = as_checked(rules, located, |located, recorded| {
-            // Agreeing mentions make no finding: skip their arithmetic (most mentions).
+        // Agreeing mentions make no finding but a wrong credit: skip their arithmetic
+        // (most mentions). Only a conflict lists the mentions that agree.
+        let (finding, conflict) = as_checked(rules, located, |located, recorded| {
             if quiet(rules, fact, located) {
-                return None;
+                (misattributed(rules, fact, located), false)
+            } else {
+                (
+                    assess_as(rules, fact, located, recorded).into_finding(),
+                    true,
+                )
             }
-            assess_as(rules, fact, located, recorded).into_finding()
         });
         let Some(mut finding) = finding else {
             continue;
         };
+        if !conflict {
+            out.push(finding);
+            continue;
+        }
         finding.related = mentions
             .iter()
             .filter(|other| other.mention.derived.is_none() && agrees_everywhere(fact, other))
@@ -139,7 +150,10 @@ fn assess_as(rules: &Rules, fact: &Fact, located: &Located, recorded: bool) -> S
         Some(d) => derived_arithmetic(m, d, &accepted, recorded),
     };
     if agrees(fact, located) {
-        Step::ok(arithmetic)
+        match misattributed(rules, fact, located) {
+            Some(finding) => Step::finding(arithmetic, finding),
+            None => Step::ok(arithmetic),
+        }
     } else {
         Step::finding(arithmetic, conflict(rules, fact, located, recorded))
     }
@@ -220,7 +234,79 @@ fn agrees(fact: &Fact, l: &Located) -> bool {
 fn agrees_everywhere(fact: &Fact, l: &Located) -> bool {
     fact.accepted
         .iter()
-        .any(|a| a.named.is_none() && a.interval.overlaps(&l.mention.value.interval))
+        .any(|a| !a.only_where_named && a.interval.overlaps(&l.mention.value.interval))
+}
+
+/// The sources a stated figure is wrongly credited to: its sentence states no other
+/// figure of its kind and names the primary source of some fact and none of the
+/// sources of the values the figure agrees with, which the rules all name
+/// ("According to Vietnamese customs, … 979.2 million" where 979.2 million is the
+/// Kazakh statistics' figure). Returns the bits of the sources named.
+fn credited_elsewhere(rules: &Rules, fact: &Fact, located: &Located) -> Option<u64> {
+    let m = &located.mention;
+    let credited = m.named & rules.primary_sources();
+    if m.derived.is_some() || m.among_figures || credited == 0 {
+        return None;
+    }
+    let mut own = 0u64;
+    for a in fact.accepted.iter().filter(|a| a.applies(m.named)) {
+        if a.interval.overlaps(&m.value.interval) {
+            own |= 1 << a.named?;
+        }
+    }
+    (own != 0 && m.named & own == 0).then_some(credited)
+}
+
+/// The finding on a figure credited to another source than the rules give it
+/// ([`credited_elsewhere`]).
+fn misattributed(rules: &Rules, fact: &Fact, located: &Located) -> Option<Finding> {
+    let credited = credited_elsewhere(rules, fact, located)?;
+    let m = &located.mention;
+    let claim = &rules.claims[m.claim];
+    let named: Vec<&str> = rules
+        .named_sources
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| credited & (1 << i) != 0)
+        .map(|(_, s)| s.shown.as_str())
+        .collect();
+    let named = named.join(" and ");
+    let agreeing: Vec<&crate::rules::Accepted> = fact
+        .accepted
+        .iter()
+        .filter(|a| a.applies(m.named) && a.interval.overlaps(&m.value.interval))
+        .collect();
+    let sources: Vec<&str> = agreeing
+        .iter()
+        .filter_map(|a| {
+            a.source
+                .as_deref()
+                .or_else(|| Some(rules.named_sources.get(a.named?)?.shown.as_str()))
+        })
+        .collect();
+    let text = located.text;
+    let owners = sources.join("; ");
+    Some(Finding {
+        rule: claim.id.clone(),
+        kind: claim.kind.name().to_string(),
+        severity: super::Severity::Warning,
+        key: Some(fact.key.clone()),
+        file: located.doc.to_string(),
+        span: m.span,
+        message: format!(
+            "`{text}` is credited to {named}, but the rules have this figure for `{}` from {owners}",
+            fact.key
+        ),
+        found: Some(describe::found(m)),
+        expected: Some(describe::expected(&fact.accepted, m.value.unit.as_deref())),
+        help: Some(format!(
+            "the sentence names {named} and none of the words the rules list for {owners}; \
+             credit the figure to its source, or check that it is the one {named} gives"
+        )),
+        related: Vec::new(),
+        source: describe::sources(&fact.accepted),
+        fix: None,
+    })
 }
 
 /// "US$900 million – US$1.1 billion or US$979.2 million".

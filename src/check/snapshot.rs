@@ -54,6 +54,8 @@ pub(crate) struct SnapHeld {
     pub derived: Option<Derived>,
     /// The sources its sentence names ([`crate::extract::Mention::named`]).
     pub named: u64,
+    /// Whether its sentence states other figures ([`crate::extract::Mention::among_figures`]).
+    pub among_figures: bool,
     pub text: String,
 }
 
@@ -69,6 +71,7 @@ pub(crate) struct SnapHeldRef<'a> {
     pub value: QuantityRef<'a>,
     pub derived: Option<&'a Derived>,
     pub named: u64,
+    pub among_figures: bool,
     pub text: &'a str,
 }
 
@@ -246,6 +249,7 @@ mod tests {
             },
             derived: None,
             named: 0,
+            among_figures: false,
             text: "US$800 million",
         };
         encode(&sources, &bindings, std::iter::once((key, vec![held]))).expect("encodes")

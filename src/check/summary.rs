@@ -111,6 +111,8 @@ pub(crate) struct MentionView<'a> {
     pub derived: Option<&'a Derived>,
     /// The sources its sentence names ([`Mention::named`]).
     pub named: u64,
+    /// Whether its sentence states other figures ([`Mention::among_figures`]).
+    pub among_figures: bool,
 }
 
 impl<'a> MentionView<'a> {
@@ -124,6 +126,7 @@ impl<'a> MentionView<'a> {
             value: mention.value.clone(),
             derived: mention.derived.as_ref(),
             named: mention.named,
+            among_figures: mention.among_figures,
         }
     }
 }

@@ -186,6 +186,7 @@ fn quantity_sentence(
         .collect();
     let chosen = own_periods(&clauses, &values, &bases, &periods);
     let named = at.sources_named_at(start);
+    let among_figures = values.len() > 1;
     let own = stated_periods(&chosen, &values, &bases, &periods, ctx);
     for ((range, quantity), period) in values.iter().zip(own) {
         // Only a sentence stating no period of its own leans on the ones before.
@@ -248,7 +249,11 @@ fn quantity_sentence(
                 change,
                 &base,
             ) {
-                out.mentions.push(Mention { named, ..m });
+                out.mentions.push(Mention {
+                    named,
+                    among_figures,
+                    ..m
+                });
             }
         }
         out.mentions.push(Mention {
@@ -259,6 +264,7 @@ fn quantity_sentence(
             value: quantity.clone(),
             derived: None,
             named,
+            among_figures,
         });
     }
 }

@@ -63,6 +63,7 @@ pub(crate) fn derived(
             stated_key: stated_key.to_string(),
         }),
         named: 0,
+        among_figures: false,
     })
 }
 

@@ -47,6 +47,9 @@ pub(crate) struct Mention {
     /// `Rules::named_sources[i]` stands in it (an `accept` value with `named`
     /// counts only then).
     pub named: u64,
+    /// Its sentence states other figures of its kind too: a source the sentence
+    /// names may be theirs, so the figure is not taken as credited to it.
+    pub among_figures: bool,
 }
 
 /// How a derived mention's value was computed.
@@ -433,9 +436,12 @@ fn quantity_match(
         period = carry::context_period(at, main_at, ctx);
     }
     let named = at.sources_named_at(main_at);
+    // Only a sentence naming a source needs its figures counted.
+    let among_figures = named != 0 && at.figures_in_sentence(main_at, value_kind, ctx) > 1;
+    let credit = (named, among_figures);
     if let (Some((span, value)), Some(period)) = (base_value, period.as_ref()) {
         let base = derive::base_period(period, base.as_ref());
-        push_quantity(out, ci, key, Some(&base), span, value, named);
+        push_quantity(out, ci, key, Some(&base), span, value, credit);
     }
     let Some((span, value)) = main else {
         return;
@@ -446,10 +452,14 @@ fn quantity_match(
             && let Some(m) =
                 derive::derived(ci, key, &filled, span, &value, change_span, &change, &base)
         {
-            out.mentions.push(Mention { named, ..m });
+            out.mentions.push(Mention {
+                named,
+                among_figures,
+                ..m
+            });
         }
     }
-    push_quantity(out, ci, key, period.as_ref(), span, value, named);
+    push_quantity(out, ci, key, period.as_ref(), span, value, credit);
 }
 
 /// What a quantity claim reads: its key template, value kind and whether a value
@@ -491,7 +501,8 @@ impl<'a> QuantityRead<'a> {
 }
 
 /// Pushes a direct mention of `value` for `period`, unless the key cannot be filled;
-/// `named`: the sources its sentence names.
+/// `named` and `among_figures`: what its sentence says of sources ([`Mention::named`],
+/// [`Mention::among_figures`]).
 fn push_quantity(
     out: &mut Extraction,
     claim: usize,
@@ -499,7 +510,7 @@ fn push_quantity(
     period: Option<&Period>,
     span: Span,
     value: Quantity,
-    named: u64,
+    (named, among_figures): (u64, bool),
 ) {
     let bindings = bind(key, period);
     let Some(filled) = fill_key(key, &bindings) else {
@@ -513,6 +524,7 @@ fn push_quantity(
         value,
         derived: None,
         named,
+        among_figures,
     });
 }
 
@@ -993,6 +1005,13 @@ impl Locator<'_> {
                     .any(|word| self.holds_word(range.clone(), word))
             })
             .fold(0, |bits, (i, _)| bits | 1 << i)
+    }
+
+    /// How many values of `kind` the sentence at folded offset `at` states.
+    pub(crate) fn figures_in_sentence(&self, at: usize, kind: ValueKind, ctx: &ParseCtx) -> usize {
+        self.sentence_at(at).map_or(0, |sentence| {
+            crate::value::scan(kind, &self.folded.text[sentence], ctx).len()
+        })
     }
 
     /// The sentences of the folded text.

@@ -187,22 +187,27 @@ fn compile_fact(
     let key = raw.key.get_ref().clone();
     let unique = unique(ctx, keys, "fact key", &key, raw.key.span());
     let mut accepted = Vec::new();
-    let primary = accepted_value(ctx, &raw.value, raw.tolerance.as_ref(), raw.source.clone());
-    accepted.extend(primary);
     let mut named_ok = true;
+    let mut named_index = |ctx: &mut Ctx, words: &Option<toml::Spanned<Vec<String>>>| {
+        let words = words.as_ref()?;
+        let index = named_source(ctx, words, named_sources);
+        named_ok &= index.is_some();
+        index
+    };
+    let named = named_index(ctx, &raw.named);
+    let primary = accepted_value(ctx, &raw.value, raw.tolerance.as_ref(), raw.source.clone());
+    accepted.extend(primary.map(|a| Accepted { named, ..a }));
     for alt in &raw.accept {
         let alt = alt.get_ref();
-        let named = match &alt.named {
-            None => None,
-            Some(words) => {
-                let index = named_source(ctx, words, named_sources);
-                named_ok &= index.is_some();
-                index
-            }
-        };
+        let named = named_index(ctx, &alt.named);
         accepted.extend(
-            accepted_value(ctx, &alt.value, alt.tolerance.as_ref(), alt.source.clone())
-                .map(|a| Accepted { named, ..a }),
+            accepted_value(ctx, &alt.value, alt.tolerance.as_ref(), alt.source.clone()).map(|a| {
+                Accepted {
+                    named,
+                    only_where_named: named.is_some(),
+                    ..a
+                }
+            }),
         );
     }
     if !unique || !named_ok || accepted.len() != 1 + raw.accept.len() {
@@ -248,6 +253,7 @@ fn accepted_value(
         unit: parsed.unit,
         source,
         named: None,
+        only_where_named: false,
     })
 }
 

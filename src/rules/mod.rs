@@ -67,16 +67,19 @@ pub struct Accepted {
     pub unit: Option<String>,
     /// Who says so.
     pub source: Option<String>,
-    /// For an alternative accepted only where its source is named (`named`): the
-    /// index of its words in [`Rules::named_sources`].
+    /// The index in [`Rules::named_sources`] of the words that name its source in
+    /// copy (`named`), when the rules list them.
     pub named: Option<usize>,
+    /// Whether it is accepted only where its source is named: an `accept` value with
+    /// `named` (the primary value is accepted everywhere).
+    pub only_where_named: bool,
 }
 
 impl Accepted {
     /// Whether the value is accepted for a mention whose sentence names the sources
     /// of `named` (bit `i`: [`Rules::named_sources`]`[i]`).
     pub fn applies(&self, named: u64) -> bool {
-        self.named.is_none_or(|i| named & (1 << i) != 0)
+        !self.only_where_named || self.named.is_some_and(|i| named & (1 << i) != 0)
     }
 }
 
@@ -513,6 +516,15 @@ impl Rules {
         }])
     }
 
+    /// The sources named for facts' primary values, as a mention's `named` bit set:
+    /// the sources a figure may be credited to wrongly.
+    pub fn primary_sources(&self) -> u64 {
+        self.facts
+            .iter()
+            .filter_map(|f| f.accepted.first()?.named)
+            .fold(0, |bits, i| bits | 1 << i)
+    }
+
     /// The fact for `key`, if any.
     pub fn fact(&self, key: &str) -> Option<&Fact> {
         self.fact_by_key.get(key).map(|&i| &self.facts[i])
@@ -587,6 +599,7 @@ accept = [
             (courier.named, office.named, courier_again.named),
             (Some(0), Some(1), Some(0))
         );
+        assert!(courier.only_where_named && !primary.only_where_named);
         assert!(primary.applies(0) && anywhere.applies(0));
         assert!(!courier.applies(0) && !courier.applies(0b10));
         assert!(courier.applies(0b01) && courier.applies(0b11));

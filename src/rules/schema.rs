@@ -46,6 +46,8 @@ pub(crate) struct RawFact {
     pub value: Spanned<RawValue>,
     pub tolerance: Option<Spanned<RawTolerance>>,
     pub source: Option<String>,
+    /// Words naming the primary value's source (for the attribution check).
+    pub named: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     pub accept: Vec<Spanned<RawAccept>>,
     #[serde(alias = "as-of")]
