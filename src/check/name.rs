@@ -256,13 +256,41 @@ fn finding(doc: &Document, entity: &Entity, span: Span, verdict: Verdict) -> Opt
 /// ("Trung" / "Trọng") and short words differ by one letter far too often.
 const MIN_SINGLE_WORD_NEAR_MISS: usize = 6;
 
+/// Endings German adds to a name's words: the genitive "s" ("Vietnams") and the
+/// adjective endings ("das Südchinesische Meer" for "Südchinesisches Meer"),
+/// longest first.
+const INFLECTION_ENDINGS: &[&str] = &["es", "en", "er", "em", "e", "s"];
+
+/// Shortest stem an inflection ending is taken from: Vietnamese syllables are
+/// shorter ("Nguyen" is no inflection of "Nguye").
+const MIN_INFLECTED_STEM: usize = 5;
+
+/// A word without its inflection ending, when its stem is long enough to carry one.
+fn stem(word: &str) -> &str {
+    INFLECTION_ENDINGS
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending))
+        .filter(|stem| stem.chars().count() >= MIN_INFLECTED_STEM)
+        .unwrap_or(word)
+}
+
 /// Guards on top of the index's near-miss detection, from real copy: a guess must be
 /// capitalised as written, must not be an inflection of the suggestion (German
-/// genitive "Kasachstans", "Vietnams"), and a single word must not be short.
+/// genitive "Kasachstans", "Vietnams", an adjective ending "Südchinesische Meer"),
+/// and a single word must not be short.
 fn plausible_near_miss(text: &str, suggestion: &str) -> bool {
     let capitalised = text.chars().next().is_some_and(char::is_uppercase);
     let (found, wanted) = (fold::fold_str(text), fold::fold_str(suggestion));
-    let inflection = found.starts_with(&wanted) || wanted.starts_with(&found);
+    let inflected = |a: &str, b: &str| a == b || stem(a) == stem(b);
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let (found_words, wanted_words) = (words(&found), words(&wanted));
+    let inflection = found.starts_with(&wanted)
+        || wanted.starts_with(&found)
+        || found_words.len() == wanted_words.len()
+            && found_words
+                .iter()
+                .zip(&wanted_words)
+                .all(|(f, w)| inflected(f, w));
     let single_word = !found.contains([' ', '-', '.']);
     capitalised
         && !inflection
@@ -290,5 +318,22 @@ mod tests {
         assert!(!plausible_near_miss("Vietnams", "Vietnam"));
         assert!(!plausible_near_miss("Trung", "Trọng"));
         assert!(!plausible_near_miss("biết", "Việt"));
+        assert!(!plausible_near_miss(
+            "Südchinesische Meer",
+            "Südchinesisches Meer"
+        ));
+        assert!(!plausible_near_miss(
+            "Südchinesischen Meer",
+            "Südchinesisches Meer"
+        ));
+        assert!(plausible_near_miss(
+            "Südchinesisches Mer",
+            "Südchinesisches Meer"
+        ));
+        assert!(plausible_near_miss(
+            "Kassym-Jomar Tokayev",
+            "Kassym-Jomart Tokayev"
+        ));
+        assert!(plausible_near_miss("Tô Lân", "Tô Lâm"));
     }
 }
