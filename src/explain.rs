@@ -27,6 +27,8 @@ const ORDINAL_DOC: &str = include_str!("check/doc/ordinal.md");
 const NAME_DOC: &str = include_str!("check/doc/name.md");
 /// Documentation of cross-document agreement (also the `//!` of `check/agreement.rs`).
 const AGREEMENT_DOC: &str = include_str!("check/doc/agreement.md");
+/// Documentation of the weekday check (also the `//!` of `check/weekday.rs`).
+const WEEKDAY_DOC: &str = include_str!("check/doc/weekday.md");
 
 /// Rule codes that are not claim ids: the checks every rule base gets.
 const BUILTIN: &[(&str, &str, &str)] = &[
@@ -61,6 +63,11 @@ const BUILTIN: &[(&str, &str, &str)] = &[
         "a name the entity no longer bore on the document's date",
     ),
     (
+        "wrong-weekday",
+        "error",
+        "a weekday written beside a date that falls on another weekday",
+    ),
+    (
         "agreement",
         "warning",
         "documents disagree on a key that has no `[[fact]]`",
@@ -80,10 +87,10 @@ pub fn explain(rules: &Rules, id: &str) -> Result<String, Error> {
         return Ok(entity_text(entity));
     }
     if let Some(&(code, severity, summary)) = BUILTIN.iter().find(|(code, ..)| *code == id) {
-        let doc = if code == "agreement" {
-            AGREEMENT_DOC
-        } else {
-            NAME_DOC
+        let doc = match code {
+            "agreement" => AGREEMENT_DOC,
+            "wrong-weekday" => WEEKDAY_DOC,
+            _ => NAME_DOC,
         };
         return Ok(format!(
             "{code} (built-in rule, severity {severity})\n{summary}.\n\n{doc}"

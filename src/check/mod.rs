@@ -26,6 +26,7 @@ mod summary;
 mod timeline;
 mod verdict;
 mod walkthrough;
+mod weekday;
 
 use std::collections::BTreeMap;
 
@@ -104,6 +105,7 @@ impl<'r> Checker<'r> {
         let folded = crate::fold::fold(doc.body());
         let extraction = self.extractor.extract(doc, &folded);
         let mut findings = name::check(self.rules, &self.names, doc, &folded);
+        findings.extend(weekday::check(doc, &folded));
         drop(folded);
         if !Extractor::knows_language(&doc.lang) {
             findings.push(unknown_language(doc));

@@ -12,8 +12,8 @@ use std::ops::Range;
 use super::carry::context_period;
 use super::sentence::{ClauseIndex, clause_breaks};
 use super::{
-    Extraction, Locator, Mention, QuantityRead, SPECIFICITY_RANGE, Stated, TemporalMention,
-    Unresolved, bind, date_specificity, derive, fill_key, quantity,
+    Extraction, Locator, Mention, QuantityRead, SPECIFICITY_RANGE, SPECIFICITY_RELATIVE, Stated,
+    TemporalMention, Unresolved, bind, date_specificity, derive, fill_key, quantity, weekday,
 };
 use crate::rules::{ClaimKind, CueSet, Rules};
 use crate::value::{self, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
@@ -311,6 +311,24 @@ fn date_sentence(
             }
         }
     }
+    // A weekday or relative word beside a written date is that date's ("on Monday,
+    // September 9", "am Morgen des 10. September"), not a date of its own.
+    let written: Vec<Range<usize>> = found
+        .iter()
+        .filter(|(_, _, specificity)| *specificity > SPECIFICITY_RELATIVE)
+        .map(|(r, _, _)| r.clone())
+        .collect();
+    found.retain(|(r, _, specificity)| {
+        *specificity > SPECIFICITY_RELATIVE
+            || !written.iter().any(|w| {
+                let gap = if w.start >= r.end {
+                    &s[r.end..w.start]
+                } else {
+                    &s[w.end..r.start.max(w.end)]
+                };
+                weekday::joins(gap)
+            })
+    });
     for (range, date, specificity) in found {
         out.temporal.push(TemporalMention {
             claim: claim_index,

@@ -15,6 +15,7 @@ pub(crate) use derive::implied;
 pub(crate) mod pattern;
 pub(crate) mod prefilter;
 pub(crate) mod sentence;
+pub(crate) mod weekday;
 
 use std::collections::HashMap;
 use std::rc::Rc;

@@ -55,7 +55,10 @@
 //!                 # their clause: "stieg 2024 um 2,9 Prozent"] (optional)
 //! [dates]         # months = 12 lists, weekdays = 7 lists (Monday first), dayparts,
 //!                 # day_suffixes, relative_days = { word = days }, relative_years,
-//!                 # previous_years = [the year before the one last spoken of]
+//!                 # relative_months = { word = -1 | 0 | 1 } ("last August": the
+//!                 # latest August before the document's month; 0: of its year;
+//!                 # 1: the first after it), previous_years = [the year before the
+//!                 # one last spoken of]
 //! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 },
 //!                 # first = [words for "first" that need no ordinal marker]
 //! [ranks]         # superlatives = ["largest"], prefixes = { zweit = 2 } (German
@@ -307,6 +310,10 @@ pub struct LangPack {
     pub relative_days: Vec<(String, i64)>,
     /// Relative year words with year offsets.
     pub relative_years: Vec<(String, i32)>,
+    /// Words that place a month without a year relative to the document's date
+    /// ("last", "vừa qua", "vergangenen"): -1 the latest such month before the
+    /// document's month, 0 the one of its year, 1 the first one after it.
+    pub relative_months: Vec<(String, i32)>,
     /// Phrases naming the year before the one the text spoke of last ("im Jahr
     /// zuvor", "the previous year"), not before the document's: a value carrying its
     /// period from an earlier sentence takes the year before it.
@@ -519,6 +526,8 @@ struct RawDates {
     weekdays: toml::Spanned<Vec<Vec<String>>>,
     relative_days: BTreeMap<String, i64>,
     relative_years: BTreeMap<String, i32>,
+    #[serde(default)]
+    relative_months: BTreeMap<String, i32>,
     #[serde(default)]
     previous_years: Vec<String>,
     dayparts: Vec<String>,
@@ -771,6 +780,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         weekdays: indexed(raw.dates.weekdays.get_ref(), 0),
         relative_days: folded_map(&raw.dates.relative_days),
         relative_years: folded_map(&raw.dates.relative_years),
+        relative_months: folded_map(&raw.dates.relative_months),
         previous_years: folded_list(&raw.dates.previous_years),
         dayparts: folded_list(&raw.dates.dayparts),
         day_suffixes: folded_list(&raw.dates.day_suffixes),

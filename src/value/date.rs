@@ -157,11 +157,40 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
     let month = month.ok_or_else(|| err("a date needs a month"))?;
     let year = match year_cap(caps, "year")? {
         Some(y) => y,
-        None => doc_date(ctx, whole)?.year(),
+        None => {
+            let doc = doc_date(ctx, whole)?;
+            match (cap(caps, "relmonth"), cap(caps, "relyear")) {
+                (Some(word), _) => {
+                    let shift = lookup(&pack.relative_months, word)
+                        .ok_or_else(|| err("unknown relative month"))?;
+                    year_of_relative_month(month, shift, doc)
+                }
+                (None, Some(word)) => {
+                    let shift = lookup(&pack.relative_years, word)
+                        .ok_or_else(|| err("unknown relative year"))?;
+                    doc.year() + shift
+                }
+                (None, None) => doc.year(),
+            }
+        }
     };
     match day {
         Some(d) => Ok(Value::Date(DateSpan::day(ymd(year, month, d)?))),
         None => Ok(Value::Date(month_span(year, month)?)),
+    }
+}
+
+/// The year of `month` placed by a relative-month word of `shift` from the document's
+/// date: -1 the latest such month before the document's month ("last August" in
+/// November 2024 is August 2024, in August 2024 August 2023), 0 the one of its
+/// year, 1 the first one after it.
+fn year_of_relative_month(month: u32, shift: i32, doc: NaiveDate) -> i32 {
+    match shift.signum() {
+        -1 if month < doc.month() => doc.year(),
+        -1 => doc.year() - 1,
+        1 if month > doc.month() => doc.year(),
+        1 => doc.year() + 1,
+        _ => doc.year(),
     }
 }
 

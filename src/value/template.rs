@@ -454,7 +454,7 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 ///
 /// Placeholders: `hedge`, `cur`, `pct`, `dir` (increase/decrease word), `yearunit`,
 /// `month` (name), `mon` (number or name), `day`, `year`, `weekday`, `daypart`,
-/// `relday`, `relyear`, `ord` (ordinal word or digits + suffix), `pord` (period
+/// `relday`, `relyear`, `relmonth` (a word placing a month: "last"), `ord` (ordinal word or digits + suffix), `pord` (period
 /// ordinal), `sup` (superlative of a ranking), `rpre` (place written before a
 /// superlative in one word: German "viert-"), `top` ("top" of "top three"), `q` (quarter 1-4 / I-IV), `h` (half 1-2), `sign` (`+`/`-`), `int` (small
 /// integer in digits or words), `num` (number without scale), `amount` (number with an
@@ -482,6 +482,7 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "daypart" => words_re(pack.dayparts.iter().map(String::as_str), true),
         "relday" => words_re(kw(&pack.relative_days), true),
         "relyear" => words_re(kw(&pack.relative_years), true),
+        "relmonth" => words_re(kw(&pack.relative_months), true),
         "pord" => words_re(kw(&pack.period_ordinals), true),
         "first" => words_re(pack.first_ordinals.iter().map(String::as_str), true),
         "sup" => words_re(pack.rank_superlatives.iter().map(String::as_str), true),

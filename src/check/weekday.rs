@@ -1,0 +1,58 @@
+// The module documentation lives in doc/weekday.md: `factlint explain` prints the same text.
+#![doc = include_str!("doc/weekday.md")]
+
+use super::{Finding, Severity};
+use crate::corpus::Document;
+use crate::extract::weekday::wrong_weekdays;
+use crate::fold::Folded;
+use crate::value::ParseCtx;
+
+/// English weekday names, Monday first, for messages.
+const NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The `wrong-weekday` findings of `doc`, whose folded body is `folded`.
+pub(crate) fn check(doc: &Document, folded: &Folded) -> Vec<Finding> {
+    let Some(pack) = crate::lang::pack(&doc.lang) else {
+        return Vec::new();
+    };
+    let ctx = ParseCtx::new(pack, doc.date);
+    wrong_weekdays(doc, folded, &ctx)
+        .into_iter()
+        .map(|wrong| {
+            use chrono::Datelike;
+            let span = doc.body_span(folded.to_original(wrong.range));
+            let text = super::describe::text(doc, span);
+            let actual = NAMES[wrong.date.weekday().num_days_from_monday() as usize];
+            let written = NAMES[wrong.written as usize % 7];
+            Finding {
+                rule: "wrong-weekday".to_string(),
+                kind: "date".to_string(),
+                severity: Severity::Error,
+                key: None,
+                file: doc.name.clone(),
+                span,
+                found: Some(written.to_string()),
+                expected: Some(actual.to_string()),
+                message: format!("`{text}`: {} is a {actual}, not a {written}", wrong.date),
+                help: Some(format!(
+                    "the weekday written beside the date is not the date's; correct the \
+                     weekday or the date (a date without a year is read in the document's \
+                     year, {})",
+                    doc.date
+                        .map_or_else(|| "unknown".to_string(), |d| d.year().to_string())
+                )),
+                related: Vec::new(),
+                source: None,
+                fix: None,
+            }
+        })
+        .collect()
+}

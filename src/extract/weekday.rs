@@ -1,0 +1,206 @@
+//! Weekdays written beside a date: "Monday, September 9", "9. September (Dienstag)",
+//! "thứ Hai (9/9)". Such a weekday (or a relative word: "am Morgen des 10.
+//! September") belongs to the date beside it, so it is no date of its own; and the
+//! weekday must be the date's, which needs no rule to check.
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::corpus::Document;
+use crate::fold::Folded;
+use crate::names::whole_word;
+use crate::value::{self, DatePrecision, ParseCtx, Value, ValueKind};
+
+/// How far before and after a weekday a date beside it is looked for (bytes).
+const REACH: usize = 60;
+
+/// Longest word that may stand between a weekday and its date ("des", "ngay").
+const JOINING_WORD: usize = 4;
+
+/// Whether `gap`, the folded text between a weekday (or relative word) and a date,
+/// joins them: spaces, commas, brackets and dashes, and at most one short word
+/// ("Dienstag, den 10.", "thứ Hai, ngày 9/9", "am Morgen des 10. September").
+pub(crate) fn joins(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '[' | ']' | '-' | '–'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [] => true,
+        [word] => word.chars().count() <= JOINING_WORD && word.chars().all(char::is_alphabetic),
+        _ => false,
+    }
+}
+
+/// A weekday written beside a date that falls on another weekday.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct WrongWeekday {
+    /// The folded range of the weekday and the date together.
+    pub range: Range<usize>,
+    /// The date as read.
+    pub date: NaiveDate,
+    /// The weekday written (0 = Monday).
+    pub written: u32,
+}
+
+/// Every weekday of `folded` (the folded body of `doc`) written beside a date of
+/// another weekday. A weekday counts only as written with a capital letter
+/// ("Monday", "thứ Hai"): Vietnamese "thứ hai" in lower case is "second".
+pub(crate) fn wrong_weekdays(doc: &Document, folded: &Folded, ctx: &ParseCtx) -> Vec<WrongWeekday> {
+    let text = folded.text.as_str();
+    let mut out = Vec::new();
+    for (word, written) in &ctx.pack.weekdays {
+        for (start, _) in text.match_indices(word.as_str()) {
+            let end = start + word.len();
+            if !whole_word(text, start, end) || !capitalized(doc, folded, start..end) {
+                continue;
+            }
+            if let Some((range, date)) = date_beside(text, start..end, ctx)
+                && date.weekday().num_days_from_monday() != *written
+            {
+                out.push(WrongWeekday {
+                    range,
+                    date,
+                    written: *written,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|w| w.range.start);
+    out.dedup_by_key(|w| w.range.start);
+    out
+}
+
+/// Whether a word of the weekday at folded `range` is written with a capital letter.
+fn capitalized(doc: &Document, folded: &Folded, range: Range<usize>) -> bool {
+    doc.body()
+        .get(folded.to_original(range))
+        .is_some_and(|written| {
+            written
+                .split_whitespace()
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+}
+
+/// The day written beside the weekday at `weekday` (folded), with the range of both.
+fn date_beside(
+    text: &str,
+    weekday: Range<usize>,
+    ctx: &ParseCtx,
+) -> Option<(Range<usize>, NaiveDate)> {
+    let mut from = weekday.start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (weekday.end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    value::scan(ValueKind::Date, &text[from..to], ctx)
+        .into_iter()
+        .filter_map(|(range, value)| {
+            let range = from + range.start..from + range.end;
+            let Value::Date(date) = value else {
+                return None;
+            };
+            let written_day = date.precision == DatePrecision::Day
+                && text[range.clone()].bytes().any(|b| b.is_ascii_digit());
+            let beside = if range.start >= weekday.end {
+                joins(&text[weekday.end..range.start])
+            } else if range.end <= weekday.start {
+                joins(&text[range.end..weekday.start])
+            } else {
+                true
+            };
+            (written_day && beside).then(|| {
+                let mut both = range.start.min(weekday.start)..range.end.max(weekday.end);
+                // "9. September (Dienstag)": the closing bracket too.
+                if text[both.clone()].contains('(') && text[both.end..].starts_with(')') {
+                    both.end += 1;
+                }
+                (both, date.start)
+            })
+        })
+        .min_by_key(|(range, _)| range.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_word_or_punctuation_joins_a_weekday_to_its_date() {
+        for gap in [", ", " (", " ", ", den ", " des ", ", ngay ", ") – "] {
+            assert!(joins(gap), "{gap:?}");
+        }
+        for gap in [", two days after ", " the landfall on ", " 2024 "] {
+            assert!(!joins(gap), "{gap:?}");
+        }
+    }
+
+    fn wrong(lang: &str, text: &str, doc_date: &str) -> Vec<(String, u32)> {
+        let pack = crate::lang::pack(lang).expect("pack");
+        let date = NaiveDate::parse_from_str(doc_date, "%Y-%m-%d").expect("date");
+        let doc = Document::new("doc.txt", lang, Some(date), text);
+        let folded = crate::fold::fold(doc.body());
+        let ctx = ParseCtx::new(pack, doc.date);
+        wrong_weekdays(&doc, &folded, &ctx)
+            .into_iter()
+            .map(|w| (folded.text[w.range].to_string(), w.written))
+            .collect()
+    }
+
+    /// 9 September 2024 was a Monday.
+    #[test]
+    fn a_weekday_beside_a_date_must_be_the_dates() {
+        assert_eq!(
+            wrong(
+                "de",
+                "Am 9. September (Dienstag) stürzte die Brücke ein.",
+                "2024-09-20"
+            ),
+            vec![("am 9. september (dienstag)".to_string(), 1)]
+        );
+        assert!(
+            wrong(
+                "de",
+                "Am Montag, den 9. September, stürzte sie ein.",
+                "2024-09-20"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            wrong(
+                "en",
+                "The bridge fell on Tuesday, September 9, 2024.",
+                "2024-09-20"
+            )
+            .len(),
+            1
+        );
+        assert!(
+            wrong(
+                "en",
+                "The bridge fell on Monday, September 9.",
+                "2024-09-20"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            wrong("vi", "Cầu sập sáng thứ Ba (9/9).", "2024-09-10"),
+            vec![("thu ba (9/9)".to_string(), 1)]
+        );
+        // An ordinal in lower case is no weekday.
+        assert!(wrong("vi", "Kỳ họp thứ ba ngày 9/9/2024 bế mạc.", "2024-09-10").is_empty());
+        // A weekday apart from the date is another day's.
+        assert!(
+            wrong(
+                "en",
+                "On Tuesday, two days after the landfall on September 7, it rained.",
+                "2024-09-10"
+            )
+            .is_empty()
+        );
+    }
+}
