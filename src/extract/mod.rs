@@ -333,7 +333,12 @@ impl<'r> Extractor<'r> {
                 && at.sentence_at(first_word).is_some_and(|sentence| {
                     exclude.iter().any(|w| at.holds_word(sentence.clone(), w))
                         || !at.names_subject(sentence.clone(), subject)
-                        || at.about_other_countries(sentence, whole.end, &claim.parties, ctx.pack)
+                        || at.about_other_countries(
+                            at.through_clause(sentence, whole.end, ctx.pack),
+                            whole.end,
+                            &claim.parties,
+                            ctx.pack,
+                        )
                 });
             if skipped {
                 continue;
@@ -1215,6 +1220,32 @@ impl Locator<'_> {
     }
 
     /// The parts of the folded `sentence` between semicolons.
+    /// `sentence` up to the end of the clause holding folded offset `at` (the next
+    /// comma or semicolon) when that part names a country itself: a later clause
+    /// then speaks of something else ("Tokayev visited Hanoi last August, …,
+    /// including rail freight via China"). A part naming none leans on the whole
+    /// sentence ("Trade stood at $3.5 billion, a fraction of Vietnam's trade with
+    /// China" is about another pair).
+    fn through_clause(
+        &self,
+        sentence: std::ops::Range<usize>,
+        at: usize,
+        pack: &LangPack,
+    ) -> std::ops::Range<usize> {
+        let end = self
+            .folded
+            .text
+            .get(at..sentence.end)
+            .and_then(|rest| rest.find([',', ';']))
+            .map_or(sentence.end, |offset| at + offset);
+        let clause = sentence.start..end;
+        if self.countries_in(clause.clone(), pack).is_empty() {
+            sentence
+        } else {
+            clause
+        }
+    }
+
     fn semicolon_parts(&self, sentence: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
         let text = self.folded.text.get(sentence.clone()).unwrap_or("");
         let mut parts = Vec::new();
