@@ -105,7 +105,7 @@ impl<'r> Checker<'r> {
         let folded = crate::fold::fold(doc.body());
         let extraction = self.extractor.extract(doc, &folded);
         let mut findings = name::check(self.rules, &self.names, doc, &folded);
-        findings.extend(weekday::check(doc, &folded));
+        findings.extend(weekday::check(doc, &folded, &extraction.wrong_weekdays));
         drop(folded);
         if !Extractor::knows_language(&doc.lang) {
             findings.push(unknown_language(doc));

@@ -3,9 +3,8 @@
 
 use super::{Finding, Severity};
 use crate::corpus::Document;
-use crate::extract::weekday::wrong_weekdays;
+use crate::extract::weekday::WrongWeekday;
 use crate::fold::Folded;
-use crate::value::ParseCtx;
 
 /// English weekday names, Monday first, for messages.
 const NAMES: [&str; 7] = [
@@ -18,17 +17,14 @@ const NAMES: [&str; 7] = [
     "Sunday",
 ];
 
-/// The `wrong-weekday` findings of `doc`, whose folded body is `folded`.
-pub(crate) fn check(doc: &Document, folded: &Folded) -> Vec<Finding> {
-    let Some(pack) = crate::lang::pack(&doc.lang) else {
-        return Vec::new();
-    };
-    let ctx = ParseCtx::new(pack, doc.date);
-    wrong_weekdays(doc, folded, &ctx)
-        .into_iter()
+/// The `wrong-weekday` findings of `doc`, whose folded body is `folded`: one per
+/// weekday the extraction found beside a date of another weekday.
+pub(crate) fn check(doc: &Document, folded: &Folded, wrong: &[WrongWeekday]) -> Vec<Finding> {
+    wrong
+        .iter()
         .map(|wrong| {
             use chrono::Datelike;
-            let span = doc.body_span(folded.to_original(wrong.range));
+            let span = doc.body_span(folded.to_original(wrong.range.clone()));
             let text = super::describe::text(doc, span);
             let actual = NAMES[wrong.date.weekday().num_days_from_monday() as usize];
             let written = NAMES[wrong.written as usize % 7];

@@ -128,6 +128,8 @@ pub(crate) struct Extraction {
     pub mentions: Vec<Mention>,
     pub temporal: Vec<TemporalMention>,
     pub unresolved: Vec<Unresolved>,
+    /// Weekdays written beside a date of another weekday.
+    pub wrong_weekdays: Vec<weekday::WrongWeekday>,
 }
 
 /// Compiled claim matchers, grouped by language.
@@ -195,6 +197,8 @@ impl<'r> Extractor<'r> {
         for (lang, m) in &mut by_lang {
             let literals = literals.remove(lang).unwrap_or_default();
             let mut words = words.remove(lang.as_str()).unwrap_or_default();
+            // Weekdays, checked against the dates beside them.
+            words.extend(m.pack.weekdays.iter().map(|(w, _)| w.as_str()));
             // Words naming a source may stand in copy of any language.
             words.extend(
                 rules
@@ -236,6 +240,7 @@ impl<'r> Extractor<'r> {
         };
         // Whether a claim applies to this document, computed once per claim: its
         // context words are searched in the whole text.
+        out.wrong_weekdays = weekday::wrong_weekdays(&located, &ctx);
         let mut scope_memo: Vec<Option<bool>> = vec![None; self.rules.claims.len()];
         let whole = 0..folded.text.len();
         let mut in_scope = |ci: usize| {

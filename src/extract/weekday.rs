@@ -7,13 +7,14 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::Locator;
 use crate::corpus::Document;
 use crate::fold::Folded;
-use crate::names::whole_word;
 use crate::value::{self, DatePrecision, ParseCtx, Value, ValueKind};
 
-/// How far before and after a weekday a date beside it is looked for (bytes).
-const REACH: usize = 60;
+/// How far before and after a weekday a date beside it is looked for (bytes): the
+/// longest joined date ("Dienstag, den 10. September 2024") fits.
+const REACH: usize = 40;
 
 /// Longest word that may stand between a weekday and its date ("des", "ngay").
 const JOINING_WORD: usize = 4;
@@ -44,19 +45,18 @@ pub(crate) struct WrongWeekday {
     pub written: u32,
 }
 
-/// Every weekday of `folded` (the folded body of `doc`) written beside a date of
-/// another weekday. A weekday counts only as written with a capital letter
-/// ("Monday", "thứ Hai"): Vietnamese "thứ hai" in lower case is "second".
-pub(crate) fn wrong_weekdays(doc: &Document, folded: &Folded, ctx: &ParseCtx) -> Vec<WrongWeekday> {
+/// Every weekday of the document `at` reads written beside a date of another
+/// weekday. A weekday counts only as written with a capital letter ("Monday", "thứ
+/// Hai"): Vietnamese "thứ hai" in lower case is "second". The weekday words are
+/// found by the extractor's one pass over the text ([`Locator::words`]).
+pub(crate) fn wrong_weekdays(at: &Locator, ctx: &ParseCtx) -> Vec<WrongWeekday> {
+    let (doc, folded) = (at.doc, at.folded);
     let text = folded.text.as_str();
     let mut out = Vec::new();
     for (word, written) in &ctx.pack.weekdays {
-        for (start, _) in text.match_indices(word.as_str()) {
-            let end = start + word.len();
-            if !whole_word(text, start, end) || !capitalized(doc, folded, start..end) {
-                continue;
-            }
-            if let Some((range, date)) = date_beside(text, start..end, ctx)
+        at.words.within_where(text, 0..text.len(), word, |hit| {
+            if capitalized(doc, folded, hit.clone())
+                && let Some((range, date)) = date_beside(text, hit, ctx)
                 && date.weekday().num_days_from_monday() != *written
             {
                 out.push(WrongWeekday {
@@ -65,10 +65,11 @@ pub(crate) fn wrong_weekdays(doc: &Document, folded: &Folded, ctx: &ParseCtx) ->
                     written: *written,
                 });
             }
-        }
+            // Every occurrence is looked at.
+            false
+        });
     }
     out.sort_by_key(|w| w.range.start);
-    out.dedup_by_key(|w| w.range.start);
     out
 }
 
@@ -96,6 +97,11 @@ fn date_beside(
     let mut to = (weekday.end + REACH).min(text.len());
     while !text.is_char_boundary(to) {
         to += 1;
+    }
+    // A written day has digits: most weekdays ("on Monday") stand without one, and
+    // are not scanned.
+    if !text[from..to].bytes().any(|b| b.is_ascii_digit()) {
+        return None;
     }
     value::scan(ValueKind::Date, &text[from..to], ctx)
         .into_iter()
@@ -140,12 +146,20 @@ mod tests {
     }
 
     fn wrong(lang: &str, text: &str, doc_date: &str) -> Vec<(String, u32)> {
-        let pack = crate::lang::pack(lang).expect("pack");
+        let rules = crate::rules::Rules::from_toml(
+            "rules.toml",
+            &format!(
+                "[[claim]]\nid = \"c\"\nkind = \"quantity\"\nkey = \"k\"\n\
+                 [claim.patterns]\n{lang} = [\"volume of {{money}}\"]\n"
+            ),
+        )
+        .expect("rules");
         let date = NaiveDate::parse_from_str(doc_date, "%Y-%m-%d").expect("date");
         let doc = Document::new("doc.txt", lang, Some(date), text);
         let folded = crate::fold::fold(doc.body());
-        let ctx = ParseCtx::new(pack, doc.date);
-        wrong_weekdays(&doc, &folded, &ctx)
+        let extraction = crate::extract::Extractor::new(&rules).extract(&doc, &folded);
+        extraction
+            .wrong_weekdays
             .into_iter()
             .map(|w| (folded.text[w.range].to_string(), w.written))
             .collect()
