@@ -244,8 +244,12 @@ fn agrees_everywhere(fact: &Fact, l: &Located) -> bool {
 /// Kazakh statistics' figure). Returns the bits of the sources named.
 fn credited_elsewhere(rules: &Rules, fact: &Fact, located: &Located) -> Option<u64> {
     let m = &located.mention;
+    // Most mentions name no source: the rules' sources are not looked at.
+    if m.derived.is_some() || m.among_figures || m.named == 0 {
+        return None;
+    }
     let credited = m.named & rules.primary_sources();
-    if m.derived.is_some() || m.among_figures || credited == 0 {
+    if credited == 0 {
         return None;
     }
     let mut own = 0u64;

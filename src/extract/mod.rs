@@ -238,9 +238,9 @@ impl<'r> Extractor<'r> {
             countries: std::cell::RefCell::default(),
             sentences: std::cell::OnceCell::new(),
         };
+        out.wrong_weekdays = weekday::wrong_weekdays(&located, &ctx);
         // Whether a claim applies to this document, computed once per claim: its
         // context words are searched in the whole text.
-        out.wrong_weekdays = weekday::wrong_weekdays(&located, &ctx);
         let mut scope_memo: Vec<Option<bool>> = vec![None; self.rules.claims.len()];
         let whole = 0..folded.text.len();
         let mut in_scope = |ci: usize| {
