@@ -5,7 +5,7 @@ use super::describe;
 use super::verdict::Step;
 use super::{Finding, Located, MentionView, Related};
 use crate::extract::{Derived, implied};
-use crate::rules::{Fact, Rules};
+use crate::rules::{Accepted, Fact, Rules};
 use crate::value::{Hedge, Quantity};
 
 /// Most related locations listed under one finding.
@@ -165,7 +165,7 @@ fn assess_as(rules: &Rules, fact: &Fact, located: &Located, recorded: bool) -> S
 /// figures. Read from "more than 46" (46 to 69) the change would fit almost any
 /// reference value; read from the recorded 46.2 it implies 44.2. Returns the derived
 /// data with the fact's value as the stated figure, and the value it implies.
-/// `named`: the sources the sentence names ([`crate::rules::Accepted::applies`]).
+/// `named`: the sources the sentence names ([`Accepted::applies`]).
 fn by_stated_fact(rules: &Rules, d: &Derived, named: u64) -> Option<(Derived, Quantity)> {
     if d.stated.hedge == Hedge::None || d.stated.hedge == Hedge::Exact {
         return None;
@@ -197,7 +197,7 @@ fn by_stated_fact(rules: &Rules, d: &Derived, named: u64) -> Option<(Derived, Qu
 /// Whether a derived conflict only echoes a wrong stated figure: the figure conflicts
 /// with its own fact (reported there), and the stated change applied to that fact
 /// agrees with `fact` — "548 triệu USD, giảm 6,3% so với năm 2021" meant 584.
-/// `named`: the sources the sentence names ([`crate::rules::Accepted::applies`]).
+/// `named`: the sources the sentence names ([`Accepted::applies`]).
 fn echoes_wrong_figure(rules: &Rules, fact: &Fact, d: &Derived, named: u64) -> bool {
     let Some(stated_fact) = rules.fact(&d.stated_key) else {
         return false;
@@ -220,12 +220,18 @@ fn echoes_wrong_figure(rules: &Rules, fact: &Fact, d: &Derived, named: u64) -> b
         })
 }
 
-/// Whether the mention overlaps a value the fact accepts for it: the primary value,
-/// or an alternative whose source is named where `named` asks for it.
-fn agrees(fact: &Fact, l: &Located) -> bool {
+/// The values of the fact the mention overlaps among those accepted for it: the
+/// primary value, and the alternatives whose source is named where `named` asks for it.
+fn agreeing<'f>(fact: &'f Fact, l: &Located) -> impl Iterator<Item = &'f Accepted> {
+    let (named, interval) = (l.mention.named, l.mention.value.interval);
     fact.accepted
         .iter()
-        .any(|a| a.applies(l.mention.named) && a.interval.overlaps(&l.mention.value.interval))
+        .filter(move |a| a.applies(named) && a.interval.overlaps(&interval))
+}
+
+/// Whether the mention overlaps a value the fact accepts for it ([`agreeing`]).
+fn agrees(fact: &Fact, l: &Located) -> bool {
+    agreeing(fact, l).next().is_some()
 }
 
 /// Whether the mention overlaps a value the fact accepts wherever it stands (no
@@ -253,10 +259,8 @@ fn credited_elsewhere(rules: &Rules, fact: &Fact, located: &Located) -> Option<u
         return None;
     }
     let mut own = 0u64;
-    for a in fact.accepted.iter().filter(|a| a.applies(m.named)) {
-        if a.interval.overlaps(&m.value.interval) {
-            own |= 1 << a.named?;
-        }
+    for a in agreeing(fact, located) {
+        own |= 1 << a.named?;
     }
     (own != 0 && m.named & own == 0).then_some(credited)
 }
@@ -275,13 +279,7 @@ fn misattributed(rules: &Rules, fact: &Fact, located: &Located) -> Option<Findin
         .map(|(_, s)| s.shown.as_str())
         .collect();
     let named = named.join(" and ");
-    let agreeing: Vec<&crate::rules::Accepted> = fact
-        .accepted
-        .iter()
-        .filter(|a| a.applies(m.named) && a.interval.overlaps(&m.value.interval))
-        .collect();
-    let sources: Vec<&str> = agreeing
-        .iter()
+    let sources: Vec<&str> = agreeing(fact, located)
         .filter_map(|a| {
             a.source
                 .as_deref()

@@ -319,15 +319,7 @@ fn date_sentence(
         .map(|(r, _, _)| r.clone())
         .collect();
     found.retain(|(r, _, specificity)| {
-        *specificity > SPECIFICITY_RELATIVE
-            || !written.iter().any(|w| {
-                let gap = if w.start >= r.end {
-                    &s[r.end..w.start]
-                } else {
-                    &s[w.end..r.start.max(w.end)]
-                };
-                weekday::joins(gap)
-            })
+        *specificity > SPECIFICITY_RELATIVE || !written.iter().any(|w| weekday::beside(s, r, w))
     });
     for (range, date, specificity) in found {
         out.temporal.push(TemporalMention {

@@ -34,6 +34,18 @@ pub(crate) fn joins(gap: &str) -> bool {
     }
 }
 
+/// Whether the folded ranges `a` and `b` of `text` stand together: they overlap, or
+/// what lies between them [`joins`] them.
+pub(crate) fn beside(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    if b.start >= a.end {
+        joins(&text[a.end..b.start])
+    } else if a.start >= b.end {
+        joins(&text[b.end..a.start])
+    } else {
+        true
+    }
+}
+
 /// A weekday written beside a date that falls on another weekday.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct WrongWeekday {
@@ -90,14 +102,8 @@ fn date_beside(
     weekday: Range<usize>,
     ctx: &ParseCtx,
 ) -> Option<(Range<usize>, NaiveDate)> {
-    let mut from = weekday.start.saturating_sub(REACH);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (weekday.end + REACH).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
+    let from = text.floor_char_boundary(weekday.start.saturating_sub(REACH));
+    let to = text.ceil_char_boundary(weekday.end + REACH);
     // A written day has digits: most weekdays ("on Monday") stand without one, and
     // are not scanned.
     if !text[from..to].bytes().any(|b| b.is_ascii_digit()) {
@@ -112,14 +118,7 @@ fn date_beside(
             };
             let written_day = date.precision == DatePrecision::Day
                 && text[range.clone()].bytes().any(|b| b.is_ascii_digit());
-            let beside = if range.start >= weekday.end {
-                joins(&text[weekday.end..range.start])
-            } else if range.end <= weekday.start {
-                joins(&text[range.end..weekday.start])
-            } else {
-                true
-            };
-            (written_day && beside).then(|| {
+            (written_day && beside(text, &weekday, &range)).then(|| {
                 let mut both = range.start.min(weekday.start)..range.end.max(weekday.end);
                 // "9. September (Dienstag)": the closing bracket too.
                 if text[both.clone()].contains('(') && text[both.end..].starts_with(')') {
