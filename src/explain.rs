@@ -19,6 +19,8 @@ const QUANTITY_DOC: &str = include_str!("check/doc/quantity.md");
 const DATE_DOC: &str = include_str!("check/doc/date.md");
 /// What `anniversary` claims check (the module docs of `check::anniversary`).
 const ANNIVERSARY_DOC: &str = include_str!("check/doc/anniversary.md");
+/// `elapsed` claims.
+const ELAPSED_DOC: &str = include_str!("check/doc/elapsed.md");
 /// What `since` and `first` claims check (the module docs of `check::since`).
 const SINCE_DOC: &str = include_str!("check/doc/since.md");
 /// What `ordinal` claims check (the module docs of `check::ordinal`).
@@ -68,6 +70,11 @@ const BUILTIN: &[(&str, &str, &str)] = &[
         "a weekday written beside a date that falls on another weekday",
     ),
     (
+        "wrong-relative-day",
+        "error",
+        "a relative day (\"yesterday\") written beside a date of another day",
+    ),
+    (
         "agreement",
         "warning",
         "documents disagree on a key that has no `[[fact]]`",
@@ -89,7 +96,7 @@ pub fn explain(rules: &Rules, id: &str) -> Result<String, Error> {
     if let Some(&(code, severity, summary)) = BUILTIN.iter().find(|(code, ..)| *code == id) {
         let doc = match code {
             "agreement" => AGREEMENT_DOC,
-            "wrong-weekday" => WEEKDAY_DOC,
+            "wrong-weekday" | "wrong-relative-day" => WEEKDAY_DOC,
             _ => NAME_DOC,
         };
         return Ok(format!(
@@ -150,6 +157,7 @@ fn key_template(kind: &ClaimKind) -> Option<&str> {
         ClaimKind::Quantity { key, .. } => Some(key),
         ClaimKind::Date { .. }
         | ClaimKind::Anniversary { .. }
+        | ClaimKind::Elapsed { .. }
         | ClaimKind::Since { .. }
         | ClaimKind::First { .. }
         | ClaimKind::Ordinal { .. } => None,
@@ -162,8 +170,32 @@ fn kind_doc(kind: &ClaimKind) -> &'static str {
         ClaimKind::Quantity { .. } => QUANTITY_DOC,
         ClaimKind::Date { .. } => DATE_DOC,
         ClaimKind::Anniversary { .. } => ANNIVERSARY_DOC,
+        ClaimKind::Elapsed { .. } => ELAPSED_DOC,
         ClaimKind::Since { .. } | ClaimKind::First { .. } => SINCE_DOC,
         ClaimKind::Ordinal { .. } => ORDINAL_DOC,
+    }
+}
+
+/// "event: ties — diplomatic relations established (1992-06-29..1992-06-29); source: …"
+fn event_line(out: &mut String, rules: &Rules, role: &str, id: &str) {
+    match rules.event(id) {
+        Some(e) => {
+            let _ = writeln!(
+                out,
+                "{role}: {} — {} ({}..{}){}",
+                e.id,
+                e.label,
+                e.date.start,
+                e.date.end,
+                e.source
+                    .as_ref()
+                    .map(|s| format!("; source: {s}"))
+                    .unwrap_or_default()
+            );
+        }
+        None => {
+            let _ = writeln!(out, "{role}: {id}");
+        }
     }
 }
 
@@ -198,23 +230,15 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             );
         }
         ClaimKind::Date { event } | ClaimKind::Anniversary { event } => {
-            match rules.event(event) {
-                Some(e) => {
-                    let _ = writeln!(
-                        out,
-                        "event: {} — {} ({}..{}){}",
-                        e.id,
-                        e.label,
-                        e.date.start,
-                        e.date.end,
-                        e.source
-                            .as_ref()
-                            .map(|s| format!("; source: {s}"))
-                            .unwrap_or_default()
-                    );
-                }
+            event_line(&mut out, rules, "event", event);
+            let _ = writeln!(out, "severity: {}", claim.severity.as_str());
+        }
+        ClaimKind::Elapsed { event, until } => {
+            event_line(&mut out, rules, "from", event);
+            match until {
+                Some(until) => event_line(&mut out, rules, "until", until),
                 None => {
-                    let _ = writeln!(out, "event: {event}");
+                    let _ = writeln!(out, "until: the document date");
                 }
             }
             let _ = writeln!(out, "severity: {}", claim.severity.as_str());

@@ -79,7 +79,10 @@ fn seed_sentences_that_must_not_be_reported_are_read_and_agree() {
         ),
     ];
     for (lang, date, text) in cases {
-        assert_eq!(check(&rules, lang, *date, text), (1, vec![]), "{text}");
+        // "cách đây 31 năm" is read twice: as the count of years since the ties and,
+        // "31 years ago", as their date.
+        let read = if text.contains("cách đây") { 2 } else { 1 };
+        assert_eq!(check(&rules, lang, *date, text), (read, vec![]), "{text}");
     }
 }
 

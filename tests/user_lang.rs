@@ -124,8 +124,8 @@ fn a_mistake_in_an_extension_is_located_in_its_file() {
 /// additions written with `extends` load the same word lists. (The value templates
 /// differ: the built-in packs have since learnt to read "a decade", "một thập kỷ",
 /// and German keeps the articles "ein", "eine" from standing alone as numbers and
-/// reads "einem" as one; they place months ("last August"), all of which the copies
-/// predate.)
+/// reads "einem" as one; they place months ("last August") and read durations in
+/// months, weeks and days, all of which the copies predate.)
 #[test]
 fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -144,6 +144,11 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
         // "last August", "tháng 8 vừa qua": relative months the copies predate.
         assert!(!extended.relative_months.is_empty() && copied.relative_months.is_empty());
         extended.relative_months.clear();
+        // "hơn 3 tháng", "knapp neun Monate": duration units the copies predate.
+        assert!(!extended.month_units.is_empty() && copied.month_units.is_empty());
+        extended.month_units.clear();
+        extended.week_units.clear();
+        extended.day_units.clear();
         if code == "de" {
             // "im August vergangenen Jahres": relative years the copy predates.
             let added = [
@@ -155,6 +160,11 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
             extended
                 .relative_years
                 .retain(|(word, _)| !added.contains(&word.as_str()));
+            // "nach vietnamesischen Angaben bei 146,3 Mio.": "bei" closes "nach".
+            assert_eq!(
+                extended.base_pairs.pop(),
+                Some(("nach".into(), "bei".into()))
+            );
             assert_eq!(extended.not_alone, ["ein", "eine"]);
             extended.not_alone.clear();
             // "seit mehr als einem Jahrzehnt": a word for one the copy predates.

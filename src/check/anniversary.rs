@@ -18,7 +18,7 @@ pub(crate) fn assess(
     m: &TemporalMention,
 ) -> Vec<Step> {
     let Stated::Count {
-        years,
+        amount: years,
         written_span,
         ordinal,
         reference_shift,

@@ -140,7 +140,8 @@ pub(crate) fn assess(
 }
 
 /// The dates a postponed `event` was first planned for, when `m` stands in a sentence
-/// telling of a changed plan.
+/// telling of a changed plan. A preview of the dates first planned, written before
+/// the postponement, is still a conflict: the event was not held then.
 fn first_planned<'e>(event: &'e Event, m: &TemporalMention) -> Option<&'e DateSpan> {
     event
         .planned_date

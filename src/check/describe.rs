@@ -169,16 +169,26 @@ pub(crate) struct TemporalParts {
 
 /// A finding of a temporal claim (`date`, `anniversary`, `since`, `first`, `ordinal`).
 pub(crate) fn temporal_finding(claim: &Claim, doc: &Document, parts: TemporalParts) -> Finding {
+    let key = claim.kind.temporal_key();
+    // The claim's `message` template, as for quantity claims: `{found}`, `{expected}`
+    // and `{key}`.
+    let message = match &claim.message {
+        Some(template) => template
+            .replace("{found}", &parts.found)
+            .replace("{expected}", &parts.expected)
+            .replace("{key}", key.as_deref().unwrap_or("")),
+        None => parts.message,
+    };
     Finding {
         rule: claim.id.clone(),
         kind: claim.kind.name().to_string(),
         severity: parts.severity,
-        key: claim.kind.temporal_key(),
+        key,
         file: doc.name.clone(),
         span: parts.span,
         found: Some(parts.found),
         expected: Some(parts.expected),
-        message: parts.message,
+        message,
         help: Some(claim.help.clone().unwrap_or(parts.help)),
         related: parts.related,
         source: parts.source,

@@ -11,10 +11,12 @@ mod agreement;
 mod anniversary;
 mod date;
 mod describe;
+mod elapsed;
 mod finding;
 mod guard;
 mod name;
 mod ordinal;
+mod other_period;
 mod probe;
 mod quantity;
 mod role_start;
@@ -106,6 +108,11 @@ impl<'r> Checker<'r> {
         let extraction = self.extractor.extract(doc, &folded);
         let mut findings = name::check(self.rules, &self.names, doc, &folded);
         findings.extend(weekday::check(doc, &folded, &extraction.wrong_weekdays));
+        findings.extend(weekday::check_relative(
+            doc,
+            &folded,
+            &extraction.wrong_relative_days,
+        ));
         drop(folded);
         if !Extractor::knows_language(&doc.lang) {
             findings.push(unknown_language(doc));
@@ -185,6 +192,17 @@ impl<'r> Checker<'r> {
                 Some(e) => anniversary::assess(claim, e, doc, m),
                 None => missing(event),
             },
+            ClaimKind::Elapsed { event, until } => {
+                let until_event = until.as_deref().map(|id| (id, self.rules.event(id)));
+                match (self.rules.event(event), until_event) {
+                    (Some(from), None) => elapsed::assess(claim, from, None, doc, m),
+                    (Some(from), Some((_, Some(to)))) => {
+                        elapsed::assess(claim, from, Some(to), doc, m)
+                    }
+                    (None, _) => missing(event),
+                    (Some(_), Some((id, None))) => missing(id),
+                }
+            }
             ClaimKind::Since { .. } | ClaimKind::First { .. } => {
                 since::assess(self.rules, claim, doc, m)
             }

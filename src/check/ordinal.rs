@@ -20,7 +20,7 @@ pub(crate) fn assess(
     };
     // `{ordinal}` slots arrive as exact counts (extract reads them like "33rd
     // anniversary"); the rules only let `ordinal` patterns bind `{ordinal}`.
-    let Stated::Count { years: stated, .. } = &m.stated else {
+    let Stated::Count { amount: stated, .. } = &m.stated else {
         return Vec::new();
     };
     let Some(doc_date) = doc.date else {

@@ -1,9 +1,9 @@
 // The module documentation lives in doc/quantity.md: `factlint explain` prints the same text.
 #![doc = include_str!("doc/quantity.md")]
 
-use super::describe;
 use super::verdict::Step;
 use super::{Finding, Located, MentionView, Related};
+use super::{describe, other_period};
 use crate::extract::{Derived, implied};
 use crate::rules::{Accepted, Fact, Rules};
 use crate::value::{Hedge, Quantity};
@@ -384,11 +384,19 @@ fn conflict(rules: &Rules, fact: &Fact, located: &Located, recorded: bool) -> Fi
                      named (`{source}`) in the same sentence; attribute the figure or correct it",
                     describe::interval(&m.value.interval, unit)
                 ),
-                None => format!(
-                    "`{text}` reads as {}, which does not overlap the accepted {accepted_ranges}; \
-                     correct the figure or add its source to the fact as an `accept` value",
-                    describe::interval(&m.value.interval, unit)
-                ),
+                None => match other_period::recorded_for(rules, &fact.key, &m.value) {
+                    Some((other, accepted)) => format!(
+                        "`{text}` reads as {}, which does not overlap the accepted \
+                         {accepted_ranges}: {}; check the period of the figure",
+                        describe::interval(&m.value.interval, unit),
+                        other_period::note(other, accepted)
+                    ),
+                    None => format!(
+                        "`{text}` reads as {}, which does not overlap the accepted {accepted_ranges}; \
+                         correct the figure or add its source to the fact as an `accept` value",
+                        describe::interval(&m.value.interval, unit)
+                    ),
+                },
             },
         ),
         Some(d) => (

@@ -130,9 +130,12 @@ const CLAUSE_ENDS: &[char] = &[',', ';', ':', '(', ')', '[', ']', '–', '—'];
 /// time,", "Khi đó,", "His predecessor,"), in words.
 const OPENING_ADVERBIAL_WORDS: usize = 4;
 
+/// Words after a name within which a past marker of its clause speaks of it.
+const MARKER_AFTER_NAME_WORDS: usize = 2;
+
 /// The parts of `sentence` whose past marker speaks of the name at `name` (a range
-/// within it): the name's own clause ("the then President X", "Chủ tịch Quốc hội khi
-/// đó là bà X"); the clause right after or before it when the name ends or opens its
+/// within it): the name's own clause before it, and its first words after it ("the
+/// then President X", "Chủ tịch Quốc hội khi đó là bà X", "Trọng khi đó"); the clause right after or before it when the name ends or opens its
 /// clause, as an apposition ("X, then President,"; "The then Speaker, X,"); and a
 /// short opening clause ("At the time, …"). A marker elsewhere speaks of someone
 /// else: "… bà Kim Ngân khi đó …, và Quốc hội do Chủ tịch Quốc hội Vương Đình Huệ
@@ -149,8 +152,19 @@ fn marker_scope(sentence: &str, name: Range<usize>) -> Vec<&str> {
         return vec![sentence];
     };
     let text = |r: &Range<usize>| sentence.get(r.clone()).unwrap_or("");
-    let mut parts = vec![text(&clauses[own])];
     let clause = &clauses[own];
+    // In the name's own clause, what stands before it, and the words right after it
+    // ("Tổng Bí thư Nguyễn Phú Trọng khi đó"): a marker further on qualifies
+    // something else ("wirbt seit Jahren für Beziehungen zu den früheren
+    // Sowjetrepubliken").
+    let before = text(&(clause.start..name.start.max(clause.start)));
+    let after = text(&(name.end.min(clause.end)..clause.end));
+    let right_after = after
+        .char_indices()
+        .filter(|&(i, c)| c.is_whitespace() && i > 0 && !after[..i].trim().is_empty())
+        .nth(MARKER_AFTER_NAME_WORDS - 1)
+        .map_or(after, |(i, _)| &after[..i]);
+    let mut parts = vec![before, right_after];
     let blank = |r: Range<usize>| sentence.get(r).is_none_or(|t| t.trim().is_empty());
     if blank(name.end.min(clause.end)..clause.end) {
         parts.extend(clauses.get(own + 1).map(text));
@@ -357,6 +371,18 @@ mod tests {
             "Former President Nguyen Xuan Phuc attended, and General Secretary \
              Nguyen Phu Trong spoke.",
             "Nguyen Phu"
+        ));
+        // A marker further on in the name's clause qualifies another noun.
+        assert!(!past(
+            "de",
+            "Vietnams Parteichef Nguyễn Phú Trọng wirbt seit Jahren für engere \
+             Beziehungen zu den früheren Sowjetrepubliken.",
+            "Nguyễn Phú Trọng"
+        ));
+        assert!(past(
+            "vi",
+            "Tổng Bí thư Nguyễn Phú Trọng khi đó đã tiếp Tổng thống Tokayev.",
+            "Nguyễn Phú Trọng"
         ));
     }
 

@@ -60,7 +60,7 @@ pub(crate) fn assess(
             ),
         ),
         (ClaimKind::First { .. }, _, None) => Step::ok(first_arithmetic(current, None, tags)),
-        (ClaimKind::Since { .. }, Stated::Count { years, .. }, previous) => {
+        (ClaimKind::Since { .. }, Stated::Count { amount: years, .. }, previous) => {
             since(claim, doc, m, years, current, previous, tags)
         }
         (ClaimKind::Since { .. }, Stated::Date { date, .. }, previous) => {

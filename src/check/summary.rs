@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Aggregate, Finding, Span, agreement, describe, quantity};
+use super::{Aggregate, Finding, Span, agreement, describe, other_period, quantity};
 use crate::corpus::{Document, LangOrigin};
 use crate::extract::{Derived, Extraction, Mention};
 use crate::gate::suppress::{self, Directive};
@@ -136,6 +136,9 @@ impl<'a> MentionView<'a> {
 pub(crate) fn cross_check(rules: &Rules, aggregate: &Aggregate, out: &mut Vec<Finding>) {
     aggregate.each_key(|key, mentions| match rules.fact(key) {
         Some(fact) => quantity::check(rules, fact, mentions, out),
-        None => agreement::check(rules, key, mentions, out),
+        None => {
+            other_period::check(rules, key, mentions, out);
+            agreement::check(rules, key, mentions, out);
+        }
     });
 }

@@ -4,8 +4,9 @@
 //! Shared by those check modules (see `doc/since.md` and `doc/ordinal.md`): the
 //! candidates are the `[[event]]`s carrying all of a claim's tags (and, for `ordinal`,
 //! listing all of its participants), sorted by start date; the event current at a
-//! document date is the one ongoing then, else one starting within the next
-//! [`PREVIEW_DAYS`] (a preview), else the latest one not after it.
+//! document date is the one ongoing then, else one starting (or, if postponed, first
+//! planned to start) within the next [`PREVIEW_DAYS`] (a preview), else the latest
+//! one not after it.
 
 use chrono::NaiveDate;
 
@@ -36,10 +37,13 @@ pub(crate) fn current<'a>(events: &[&'a Event], date: NaiveDate) -> Option<&'a E
     let ongoing = events
         .iter()
         .find(|e| e.date.start <= date && date <= e.date.end);
+    // A postponed event is upcoming at the dates first planned too: a preview of a
+    // visit written before it was put off speaks of it.
+    let soon = |start: NaiveDate| start > date && (start - date).num_days() <= PREVIEW_DAYS;
     let upcoming = || {
         events
             .iter()
-            .find(|e| e.date.start > date && (e.date.start - date).num_days() <= PREVIEW_DAYS)
+            .find(|e| soon(e.date.start) || e.planned_date.as_ref().is_some_and(|p| soon(p.start)))
     };
     let latest = || events.iter().rev().find(|e| e.date.start <= date);
     ongoing.or_else(upcoming).or_else(latest).copied()

@@ -3,7 +3,7 @@
 
 use super::{Finding, Severity};
 use crate::corpus::Document;
-use crate::extract::weekday::WrongWeekday;
+use crate::extract::weekday::{WrongRelativeDay, WrongWeekday};
 use crate::fold::Folded;
 
 /// English weekday names, Monday first, for messages.
@@ -44,6 +44,47 @@ pub(crate) fn check(doc: &Document, folded: &Folded, wrong: &[WrongWeekday]) -> 
                      year, {})",
                     doc.date
                         .map_or_else(|| "unknown".to_string(), |d| d.year().to_string())
+                )),
+                related: Vec::new(),
+                source: None,
+                fix: None,
+            }
+        })
+        .collect()
+}
+
+/// The `wrong-relative-day` findings of `doc`: one per relative day ("yesterday",
+/// "hôm qua") the extraction found beside a date of another day.
+pub(crate) fn check_relative(
+    doc: &Document,
+    folded: &Folded,
+    wrong: &[WrongRelativeDay],
+) -> Vec<Finding> {
+    wrong
+        .iter()
+        .map(|wrong| {
+            let span = doc.body_span(folded.to_original(wrong.range.clone()));
+            let text = super::describe::text(doc, span);
+            let doc_date = doc
+                .date
+                .map_or_else(|| "unknown".to_string(), |d| d.to_string());
+            Finding {
+                rule: "wrong-relative-day".to_string(),
+                kind: "date".to_string(),
+                severity: Severity::Error,
+                key: None,
+                file: doc.name.clone(),
+                span,
+                found: Some(wrong.date.format("%m-%d").to_string()),
+                expected: Some(wrong.named.format("%m-%d").to_string()),
+                message: format!(
+                    "`{text}`: the day it names is {}, not {}",
+                    wrong.named,
+                    wrong.date.format("%d %B")
+                ),
+                help: Some(format!(
+                    "the relative day is counted from the document date ({doc_date}); \
+                     correct the word, the date, or the document's date"
                 )),
                 related: Vec::new(),
                 source: None,

@@ -78,10 +78,16 @@ pub(crate) fn run(
         match &claim.kind {
             ClaimKind::Date { .. } => date_sentence(claim_index, s, sentence.start, at, ctx, out),
             ClaimKind::Since { .. } => {
-                years_sentence(claim_index, false, s, sentence.start, at, ctx, out);
+                let counts = Counts::Years { cues: &cues.groups };
+                count_sentence(claim_index, counts, s, sentence.start, at, ctx, out);
             }
             ClaimKind::Anniversary { .. } => {
-                years_sentence(claim_index, true, s, sentence.start, at, ctx, out);
+                let counts = Counts::YearsOrOrdinals;
+                count_sentence(claim_index, counts, s, sentence.start, at, ctx, out);
+            }
+            ClaimKind::Elapsed { .. } => {
+                let counts = Counts::AnyUnit;
+                count_sentence(claim_index, counts, s, sentence.start, at, ctx, out);
             }
             _ => {}
         }
@@ -180,7 +186,7 @@ fn quantity_sentence(
     let bases: Vec<bool> = (0..values.len())
         .map(|i| {
             let before = &s[..values[i].0.start];
-            introduced_by_comparison(before, ctx.pack.base_words())
+            base_word_introduces(before, ctx.pack)
                 || first_of_a_pair(s, &values, i, ctx.pack.base_pairs())
         })
         .collect();
@@ -292,6 +298,12 @@ fn date_sentence(
                         }
                         _ => continue,
                     };
+                    let folded = start + range.start..start + range.end;
+                    if specificity == SPECIFICITY_RELATIVE
+                        && super::weekday::ordinal_not_weekday(at, folded, ctx)
+                    {
+                        continue;
+                    }
                     if !found
                         .iter()
                         .any(|(r, _, _)| r.start < range.end && range.start < r.end)
@@ -332,28 +344,74 @@ fn date_sentence(
     }
 }
 
-/// The count of years of a `since` or `anniversary` cue sentence ("the first by a
+/// The counts a cue sentence of a claim kind is read for.
+#[derive(Clone, Copy, PartialEq)]
+enum Counts<'c> {
+    /// Counts of years (`since`) in a clause holding the language's "first" or
+    /// words of two of the `cues`' groups (of the one, if only one): "In the 31
+    /// years since, … made the first-ever visit by a Vietnamese parliamentary
+    /// leader" and "the first by a Kazakh president since 2011 – was followed within
+    /// two years by a return visit" count no gap between visits; "the visit, the
+    /// first of its kind in 12 years," does.
+    Years { cues: &'c [Vec<String>] },
+    /// Counts of years, or an ordinal (`anniversary`: "the 33rd anniversary").
+    YearsOrOrdinals,
+    /// Durations in any unit (`elapsed`: "hơn 3 tháng", "knapp neun Monate").
+    AnyUnit,
+}
+
+/// Whether `clause` holds the language's word for "first" ("first", "đầu tiên",
+/// "erste"): its ordinal words for 1, or its words that open a "first ever".
+fn first_in(clause: &str, pack: &crate::lang::LangPack) -> bool {
+    let ones = pack
+        .ordinals
+        .iter()
+        .filter(|(_, n)| *n == 1)
+        .map(|(w, _)| w);
+    pack.first_ordinals
+        .iter()
+        .chain(ones)
+        .any(|w| super::prefilter::contains_word(clause, w))
+}
+
+/// The count of a `since`, `anniversary` or `elapsed` cue sentence ("the first by a
 /// Kazakh president to Viet Nam in 11 years", "kỷ niệm 33 năm thiết lập quan hệ
-/// ngoại giao", "seit zwölf Jahren"; with `ordinals`, also "the 33rd anniversary"):
-/// the one count of years it holds. A sentence with two counts ("32 năm quan hệ
-/// ngoại giao và 65 năm chuyến thăm"), or none, says nothing a cue can place; a
-/// year ("since 2011") is left to patterns, since any year of the sentence might be
-/// the date of the event itself.
-fn years_sentence(
+/// ngoại giao", "seit zwölf Jahren", "the 33rd anniversary", "ba tháng sau trận lũ"):
+/// the one count of the kinds `counts` names it holds. A sentence with two counts
+/// ("32 năm quan hệ ngoại giao và 65 năm chuyến thăm"), or none, says nothing a cue
+/// can place; a year ("since 2011") is left to patterns, since any year of the
+/// sentence might be the date of the event itself.
+fn count_sentence(
     claim_index: usize,
-    ordinals: bool,
+    counts: Counts<'_>,
     s: &str,
     start: usize,
     at: &Locator,
     ctx: &ParseCtx,
     out: &mut Extraction,
 ) {
+    let any_unit = counts == Counts::AnyUnit;
+    let ordinals = counts == Counts::YearsOrOrdinals;
+    let in_cued_clause = |range: &Range<usize>| match counts {
+        Counts::Years { cues } => {
+            let clause = at.clause_around(start + range.start);
+            let held = cues
+                .iter()
+                .filter(|group| group.iter().any(|w| at.holds_word(clause.clone(), w)))
+                .count();
+            held >= cues.len().min(2) || first_in(&at.folded.text[clause.clone()], ctx.pack)
+        }
+        _ => true,
+    };
     let mut counts: Vec<(Range<usize>, Quantity, bool)> = value::scan(ValueKind::Count, s, ctx)
         .into_iter()
         .filter_map(|(range, value)| match value {
-            Value::Count(q) if q.unit.as_deref() == Some("year") => Some((range, q, false)),
+            Value::Count(q) if any_unit || q.unit.as_deref() == Some("year") => {
+                Some((range, q, false))
+            }
             _ => None,
         })
+        .filter(|(range, ..)| in_cued_clause(range))
         .collect();
     if ordinals {
         // A German day is an ordinal too ("am 29. Juni 1992"): not one inside a date.
@@ -384,7 +442,7 @@ fn years_sentence(
         claim: claim_index,
         span: at.span(at_byte..start + range.end),
         stated: Stated::Count {
-            years: years.clone(),
+            amount: years.clone(),
             written_span: None,
             ordinal: *ordinal,
             reference_shift: super::relative_year_before(at, at_byte, ctx),
@@ -483,6 +541,27 @@ fn within_previous_year_phrase(s: &str, range: &Range<usize>, ctx: &ParseCtx) ->
 
 pub(crate) fn introduced_by_comparison(before: &str, words: &[String]) -> bool {
     words.iter().any(|word| introduced_by(before, word))
+}
+
+/// Whether a base word of the pack introduces the figure that follows `before`
+/// ("nach 584 Mio. im Vorjahr"), with no word closing a pair between them ("nach
+/// kasachischen Angaben auf rund 584 Mio.": "auf" introduces the figure, and "nach"
+/// is "according to").
+fn base_word_introduces(before: &str, pack: &crate::lang::LangPack) -> bool {
+    pack.base_words().iter().any(|word| {
+        introduced_by(before, word)
+            && before
+                .rmatch_indices(word.as_str())
+                .next()
+                .is_some_and(|(at, _)| {
+                    let between = &before[at + word.len()..];
+                    !pack.base_pairs().iter().any(|(_, closer)| {
+                        between
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|w| w == closer)
+                    })
+                })
+    })
 }
 
 /// Whether the last `word` of `before` is a whole word standing at most

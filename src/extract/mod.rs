@@ -95,10 +95,11 @@ pub(crate) enum Stated {
     /// A date or date range; `specificity` ranks how precisely it was written
     /// (range > full date > day-month > month > relative word).
     Date { date: DateSpan, specificity: u8 },
-    /// A number of years, with the span of years or dates written beside it
-    /// ("33 năm … (1992-2025)").
+    /// A duration, with the span of years or dates written beside it ("33 năm …
+    /// (1992-2025)"): a number of years, or of the months, weeks or days its
+    /// `Quantity::unit` names ("hơn 3 tháng", an `elapsed` claim's).
     Count {
-        years: Quantity,
+        amount: Quantity,
         written_span: Option<(Span, WrittenSpan)>,
         /// Written as an ordinal ("the 33rd anniversary"): a calendar-year count.
         ordinal: bool,
@@ -130,6 +131,8 @@ pub(crate) struct Extraction {
     pub unresolved: Vec<Unresolved>,
     /// Weekdays written beside a date of another weekday.
     pub wrong_weekdays: Vec<weekday::WrongWeekday>,
+    /// Relative days ("yesterday") written beside a date of another day.
+    pub wrong_relative_days: Vec<weekday::WrongRelativeDay>,
 }
 
 /// Compiled claim matchers, grouped by language.
@@ -197,8 +200,9 @@ impl<'r> Extractor<'r> {
         for (lang, m) in &mut by_lang {
             let literals = literals.remove(lang).unwrap_or_default();
             let mut words = words.remove(lang.as_str()).unwrap_or_default();
-            // Weekdays, checked against the dates beside them.
+            // Weekdays and relative days, checked against the dates beside them.
             words.extend(m.pack.weekdays.iter().map(|(w, _)| w.as_str()));
+            words.extend(m.pack.relative_days.iter().map(|(w, _)| w.as_str()));
             // Words naming a source may stand in copy of any language.
             words.extend(
                 rules
@@ -239,6 +243,7 @@ impl<'r> Extractor<'r> {
             sentences: std::cell::OnceCell::new(),
         };
         out.wrong_weekdays = weekday::wrong_weekdays(&located, &ctx);
+        out.wrong_relative_days = weekday::wrong_relative_days(&located, &ctx);
         // Whether a claim applies to this document, computed once per claim: its
         // context words are searched in the whole text.
         let mut scope_memo: Vec<Option<bool>> = vec![None; self.rules.claims.len()];
@@ -351,12 +356,7 @@ impl<'r> Extractor<'r> {
             match QuantityRead::of(ci, claim, &pattern.lang) {
                 Some(read) => quantity_match(&read, pattern, &caps, at, ctx, out),
                 None => {
-                    let counts_from_first = matches!(
-                        claim.kind,
-                        crate::rules::ClaimKind::Ordinal { .. }
-                            | crate::rules::ClaimKind::First { .. }
-                    );
-                    temporal_match(ci, counts_from_first, pattern, &caps, at, ctx, out);
+                    temporal_match(ci, &claim.kind, pattern, &caps, at, ctx, out);
                 }
             }
         }
@@ -605,18 +605,22 @@ fn drop_broader_readings(mentions: &mut Vec<Mention>) {
     mentions.retain(|_| !flags.next().unwrap_or(false));
 }
 
-/// Reads one match of a temporal pattern.
-/// `counts_ordinals`: the claim is an ordinal claim (an ordinal "first" followed by a
-/// count of years in its sentence is then not read).
+/// Reads one match of a temporal pattern of claim `ci`, of kind `kind`.
 fn temporal_match(
     ci: usize,
-    counts_from_first: bool,
+    kind: &crate::rules::ClaimKind,
     pattern: &pattern::Pattern,
     caps: &regex::Captures,
     at: &Locator,
     ctx: &ParseCtx,
     out: &mut Extraction,
 ) {
+    use crate::rules::ClaimKind;
+    // An ordinal or `first` claim: an ordinal "first" followed by a count of years in
+    // its sentence is not read.
+    let counts_from_first = matches!(kind, ClaimKind::Ordinal { .. } | ClaimKind::First { .. });
+    // Only an `elapsed` claim counts months, weeks or days.
+    let any_unit = matches!(kind, ClaimKind::Elapsed { .. });
     let mut date: Option<(Span, DateSpan, u8)> = None;
     let mut count: Option<(Span, Quantity)> = None;
     let mut ordinal = false;
@@ -635,7 +639,10 @@ fn temporal_match(
             }
         };
         match value {
-            Value::Count(q) => count = Some((span, q)),
+            Value::Count(q) if any_unit || q.unit.as_deref() == Some("year") => {
+                count = Some((span, q));
+            }
+            Value::Count(_) => return,
             Value::Ordinal(n) => {
                 count = Some((span, exact_years(f64::from(n))));
                 ordinal = true;
@@ -647,6 +654,7 @@ fn temporal_match(
                 written = Some((span, WrittenSpan::Dates(d)));
             }
             Value::DateRange(d) => date = Some((span, d, SPECIFICITY_RANGE)),
+            Value::Date(_) if weekday::ordinal_not_weekday(at, m.range(), ctx) => return,
             Value::Date(d) => {
                 let specificity = date_specificity(&d, m.as_str());
                 let d = coming_weekday(at, m.start(), m.as_str(), d, ctx);
@@ -691,7 +699,7 @@ fn temporal_match(
             claim: ci,
             span,
             stated: Stated::Count {
-                years,
+                amount: years,
                 written_span: written,
                 ordinal,
                 reference_shift: relative_year_before(at, whole.start, ctx),
@@ -1051,6 +1059,25 @@ impl Locator<'_> {
         })
     }
 
+    /// The folded range of the clause holding offset `at`, within its sentence:
+    /// between the commas, semicolons, colons, brackets or spaced dashes around it.
+    pub(crate) fn clause_around(&self, at: usize) -> std::ops::Range<usize> {
+        let text = &self.folded.text;
+        let sentence = self.sentence_at(at).unwrap_or(at..at);
+        let before = self.clause_before(at);
+        let start = at - before.len() + before.rfind(" - ").map_or(0, |i| i + 3);
+        let after = text.get(at..sentence.end.max(at)).unwrap_or("");
+        let end = after
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, ';' | ':' | '(' | ')' | '[' | ']')
+                    || c == ',' && after[i + 1..].starts_with(char::is_whitespace)
+                    || after[i..].starts_with(" - ")
+            })
+            .map_or(after.len(), |(i, _)| i);
+        start..at + end
+    }
+
     /// The folded text of the clause holding offset `at`, up to `at`: from its
     /// sentence's start or the last comma, semicolon, colon or bracket before it.
     fn clause_before(&self, at: usize) -> &str {
@@ -1118,12 +1145,27 @@ impl Locator<'_> {
     }
 
     /// Whether a percent word of `pack` ("%", "Prozent") follows folded offset `at`,
-    /// a space at most between: the figure before it is a percentage.
+    /// a space at most between, or the other end of a range before it ("60-70%",
+    /// "60 - 70 Prozent"): the figure before it is a percentage.
     pub(crate) fn followed_by_percent(&self, at: usize, pack: &LangPack) -> bool {
         let Some(rest) = self.folded.text.get(at..) else {
             return false;
         };
         let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        let rest = match rest.strip_prefix('-') {
+            Some(range_end) => {
+                let range_end = range_end.strip_prefix(' ').unwrap_or(range_end);
+                let digits = range_end
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                    .unwrap_or(range_end.len());
+                if digits == 0 {
+                    return false;
+                }
+                let after = &range_end[digits..];
+                after.strip_prefix(' ').unwrap_or(after)
+            }
+            None => rest,
+        };
         pack.percent_words.iter().any(|word| {
             rest.strip_prefix(word.as_str()).is_some_and(|after| {
                 !word.ends_with(char::is_alphanumeric) || !after.starts_with(char::is_alphanumeric)

@@ -1,7 +1,8 @@
 //! Weekdays written beside a date: "Monday, September 9", "9. September (Dienstag)",
 //! "thứ Hai (9/9)". Such a weekday (or a relative word: "am Morgen des 10.
 //! September") belongs to the date beside it, so it is no date of its own; and the
-//! weekday must be the date's, which needs no rule to check.
+//! weekday (or relative day: "hôm qua (19/12)") must be the date's, which needs no
+//! rule to check.
 
 use std::ops::Range;
 
@@ -83,6 +84,75 @@ pub(crate) fn wrong_weekdays(at: &Locator, ctx: &ParseCtx) -> Vec<WrongWeekday> 
     }
     out.sort_by_key(|w| w.range.start);
     out
+}
+
+/// A relative day ("yesterday", "hôm qua", "gestern") written beside a date of
+/// another day: "hôm qua (18/12)" in copy of 20 December.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct WrongRelativeDay {
+    /// The folded range of the word and the date together.
+    pub range: Range<usize>,
+    /// The date as written.
+    pub date: NaiveDate,
+    /// The day the word names, from the document date.
+    pub named: NaiveDate,
+}
+
+/// Every relative day of the document `at` reads written beside a date of another
+/// day and month (a date without a year is not judged by its year: "hôm qua (31/12)"
+/// in copy of 1 January). Needs the document date.
+pub(crate) fn wrong_relative_days(at: &Locator, ctx: &ParseCtx) -> Vec<WrongRelativeDay> {
+    let Some(doc_date) = ctx.doc_date else {
+        return Vec::new();
+    };
+    let text = at.folded.text.as_str();
+    let mut out = Vec::new();
+    for (word, offset) in &ctx.pack.relative_days {
+        let Some(named) = doc_date.checked_add_signed(chrono::TimeDelta::days(*offset)) else {
+            continue;
+        };
+        at.words.within_where(text, 0..text.len(), word, |hit| {
+            if !noun_in_mid_sentence(at, hit.clone())
+                && let Some((range, date)) = date_beside(text, hit, ctx)
+                && (date.month(), date.day()) != (named.month(), named.day())
+            {
+                out.push(WrongRelativeDay { range, date, named });
+            }
+            // Every occurrence is looked at.
+            false
+        });
+    }
+    out.sort_by_key(|w| w.range.start);
+    out.dedup_by_key(|w| w.range.start);
+    out
+}
+
+/// Whether the word at folded `range` is capitalised within its sentence: a noun,
+/// not the relative day ("am Morgen des 9. September" is a morning, not "morgen").
+fn noun_in_mid_sentence(at: &Locator, range: Range<usize>) -> bool {
+    let opens_sentence = at.sentence_at(range.start).is_some_and(|sentence| {
+        at.folded.text[sentence.start..range.start]
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+    });
+    !opens_sentence && capitalized(at.doc, at.folded, range)
+}
+
+/// Whether the date at folded `range`, read from a weekday, is an ordinal written in
+/// lower case instead: Vietnamese "thứ năm" is Thursday as "thứ Năm" and "fifth" as
+/// written ("thành phố trực thuộc trung ương thứ năm").
+pub(crate) fn ordinal_not_weekday(at: &Locator, range: Range<usize>, ctx: &ParseCtx) -> bool {
+    let Some(text) = at.folded.text.get(range.clone()) else {
+        return false;
+    };
+    let weekday = ctx
+        .pack
+        .weekdays
+        .iter()
+        .any(|(word, _)| super::prefilter::contains_word(text, word));
+    weekday
+        && !crate::value::scan(crate::value::ValueKind::Ordinal, text, ctx).is_empty()
+        && !capitalized(at.doc, at.folded, range)
 }
 
 /// Whether a word of the weekday at folded `range` is written with a capital letter.

@@ -24,6 +24,9 @@
 //! base_pairs = [["from", "to"]]    # "from X to Y" (or "to Y from X"): X is the base
 //! year_words = ["year", "years"]   # duration units for counts
 //! decade_words = ["decade", "decades"] # "three decades" = 25–35 years (optional)
+//! month_words = ["month", "months"] # shorter duration units (optional): `elapsed` claims
+//! week_words = ["week", "weeks"]
+//! day_words = ["day", "days"]
 //! percent_words = ["%", "percent"]
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //! renaming_words = ["merged"]      # a sentence telling of a renaming or merger
@@ -302,6 +305,12 @@ pub struct LangPack {
     pub year_units: Vec<String>,
     /// Decade duration unit words ("decades", "thập kỷ"; folded).
     pub decade_units: Vec<String>,
+    /// Month duration unit words ("months", "tháng", "Monate"; folded).
+    pub month_units: Vec<String>,
+    /// Week duration unit words ("weeks", "tuần", "Wochen"; folded).
+    pub week_units: Vec<String>,
+    /// Day duration unit words ("days", "ngày", "Tage"; folded).
+    pub day_units: Vec<String>,
     /// Month names with month numbers 1..=12.
     pub months: Vec<(String, u32)>,
     /// Weekday names with 0 = Monday .. 6 = Sunday.
@@ -443,6 +452,12 @@ struct RawPack {
     year_words: Vec<String>,
     #[serde(default)]
     decade_words: Vec<String>,
+    #[serde(default)]
+    month_words: Vec<String>,
+    #[serde(default)]
+    week_words: Vec<String>,
+    #[serde(default)]
+    day_words: Vec<String>,
     percent_words: Vec<String>,
     #[serde(default)]
     past_markers: Vec<String>,
@@ -776,6 +791,9 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
             .collect(),
         year_units: folded_list(&raw.year_words),
         decade_units: folded_list(&raw.decade_words),
+        month_units: folded_list(&raw.month_words),
+        week_units: folded_list(&raw.week_words),
+        day_units: folded_list(&raw.day_words),
         months: indexed(raw.dates.months.get_ref(), 1),
         weekdays: indexed(raw.dates.weekdays.get_ref(), 0),
         relative_days: folded_map(&raw.dates.relative_days),

@@ -236,6 +236,17 @@ impl NameIndex {
             .any(|(_, form)| diacritics::agrees(written, form, false))
     }
 
+    /// Whether `written`, all in lower case, is ordinary words rather than the
+    /// capitalised misspelling of a name the rules list: "khối lượng công việc"
+    /// (workload) holds no "Luong Cong" for Lương Cường.
+    fn common_words(p: &Pattern, written: &str) -> bool {
+        !written.chars().any(char::is_uppercase)
+            && !p.misspelled_as.is_empty()
+            && p.misspelled_as
+                .iter()
+                .all(|(_, form)| form.chars().any(char::is_uppercase))
+    }
+
     /// Entity `e`'s first accepted spelling of pattern `p`.
     fn spelling_of(&self, p: &Pattern, e: u32) -> String {
         p.spellings
@@ -278,6 +289,9 @@ impl NameIndex {
                     .filter(|&e| self.spelled_as_accepted(p, e, written))
                     .collect();
                 if spelled.is_empty() && self.listed_misspelling(p, written) {
+                    if Self::common_words(p, written) {
+                        continue;
+                    }
                     for (e, fix) in &p.misspelled {
                         hits.push(NameHit {
                             range: range.clone(),
@@ -343,7 +357,7 @@ impl NameIndex {
                         verdict: Verdict::Discouraged { fix: fix.clone() },
                     });
                 }
-            } else {
+            } else if !Self::common_words(p, &original[range.clone()]) {
                 for (e, fix) in &p.misspelled {
                     hits.push(NameHit {
                         range: range.clone(),

@@ -134,6 +134,7 @@ fn builtin_description(id: &str, kind: &str) -> String {
         "role-start" => "a date given for a person taking office that is not when they did".into(),
         "former-name" => "a name the entity no longer bore on the document's date".into(),
         "wrong-weekday" => "a weekday that is not the weekday of the date beside it".into(),
+        "wrong-relative-day" => "a relative day that is not the date beside it".into(),
         "unused-suppression" => "a suppression comment that suppresses nothing".into(),
         "unknown-language" => "a document in a language without a language pack".into(),
         "front-matter" => "a problem in a document's front matter".into(),

@@ -256,6 +256,15 @@ pub enum ClaimKind {
         /// The `[[event]]` id.
         event: String,
     },
+    /// "three months after EVENT", "100 days of construction": a duration in days,
+    /// weeks, months or years, checked against the time from the event to `until`
+    /// (another event) or, without it, to the document date.
+    Elapsed {
+        /// The `[[event]]` id the duration is counted from.
+        event: String,
+        /// The `[[event]]` id it is counted to; `None`: the document date.
+        until: Option<String>,
+    },
     /// "the first X in N years": N against the gap to the previous event with the tags.
     Since {
         /// Tags the events must all carry.
@@ -283,6 +292,7 @@ impl ClaimKind {
             ClaimKind::Quantity { .. } => "quantity",
             ClaimKind::Date { .. } => "date",
             ClaimKind::Anniversary { .. } => "anniversary",
+            ClaimKind::Elapsed { .. } => "elapsed",
             ClaimKind::Since { .. } => "since",
             ClaimKind::First { .. } => "first",
             ClaimKind::Ordinal { .. } => "ordinal",
@@ -296,6 +306,11 @@ impl ClaimKind {
             ClaimKind::Date { event } | ClaimKind::Anniversary { event } => {
                 Some(format!("event/{event}"))
             }
+            ClaimKind::Elapsed {
+                event,
+                until: Some(until),
+            } => Some(format!("event/{event}..{until}")),
+            ClaimKind::Elapsed { event, until: None } => Some(format!("event/{event}..")),
             ClaimKind::Since { tags } | ClaimKind::First { tags } => {
                 Some(format!("events/{}", tags.join("+")))
             }

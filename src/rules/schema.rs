@@ -187,6 +187,7 @@ pub(crate) enum RawClaimKind {
     Quantity,
     Date,
     Anniversary,
+    Elapsed,
     Since,
     First,
     Ordinal,
@@ -220,6 +221,8 @@ pub(crate) struct RawClaim {
     pub key: Option<Spanned<String>>,
     pub value: Option<Spanned<String>>,
     pub event: Option<Spanned<String>>,
+    /// The event an `elapsed` claim counts to (else the document date).
+    pub until: Option<Spanned<String>>,
     #[serde(default)]
     pub tags: Vec<String>,
     /// Entity ids an `ordinal` claim's events must all list as participants.

@@ -1,5 +1,5 @@
-//! Validation of temporal claim kinds (`date`, `anniversary`, `since`, `first`,
-//! `ordinal`): the event a claim names exists, its tags are given, its participants are
+//! Validation of temporal claim kinds (`date`, `anniversary`, `elapsed`, `since`,
+//! `first`, `ordinal`): the event a claim names exists, its tags are given, its participants are
 //! listed by some event, and its patterns bind the value the kind checks.
 
 use std::collections::{HashMap, HashSet};
@@ -15,6 +15,7 @@ fn required_slots(kind: RawClaimKind) -> &'static [ValueKind] {
     match kind {
         RawClaimKind::Date => &[ValueKind::Date, ValueKind::DateRange, ValueKind::Year],
         RawClaimKind::Anniversary => &[ValueKind::Count, ValueKind::Ordinal],
+        RawClaimKind::Elapsed => &[ValueKind::Count],
         RawClaimKind::Since => &[
             ValueKind::Count,
             ValueKind::Year,
@@ -62,7 +63,10 @@ pub(super) fn claim_kind(
     if has_cues
         && !matches!(
             kind,
-            RawClaimKind::Date | RawClaimKind::Since | RawClaimKind::Anniversary
+            RawClaimKind::Date
+                | RawClaimKind::Since
+                | RawClaimKind::Anniversary
+                | RawClaimKind::Elapsed
         )
     {
         ctx.error(
@@ -85,6 +89,13 @@ pub(super) fn claim_kind(
                 ClaimKind::Anniversary { event }
             }
         }
+        RawClaimKind::Elapsed => ClaimKind::Elapsed {
+            event: event_id(ctx, raw, events)?,
+            until: match &raw.until {
+                Some(until) => Some(known_event(ctx, until, events)?),
+                None => None,
+            },
+        },
         RawClaimKind::Since | RawClaimKind::First | RawClaimKind::Ordinal => {
             if raw.tags.is_empty() {
                 ctx.error(
@@ -112,6 +123,20 @@ pub(super) fn claim_kind(
         }
         RawClaimKind::Quantity => return None,
     };
+    if let Some(until) = &raw.until
+        && !matches!(kind, RawClaimKind::Elapsed)
+    {
+        ctx.error(
+            until.span(),
+            format!(
+                "`until` applies to `elapsed` claims, not `{}`",
+                kind_name(kind)
+            ),
+            "not used by this kind",
+            Some("remove it, or make the claim `kind = \"elapsed\"`".into()),
+        );
+        ok = false;
+    }
     if raw.participants.is_some() && !matches!(kind, RawClaimKind::Ordinal) {
         if let Some(list) = &raw.participants {
             ctx.error(
@@ -176,6 +201,15 @@ fn event_id(ctx: &mut Ctx, raw: &RawClaim, events: &HashMap<String, Origin>) -> 
         );
         return None;
     };
+    known_event(ctx, event, events)
+}
+
+/// The id of an event a claim names, if some `[[event]]` has it.
+fn known_event(
+    ctx: &mut Ctx,
+    event: &toml::Spanned<String>,
+    events: &HashMap<String, Origin>,
+) -> Option<String> {
     if !events.contains_key(event.get_ref()) {
         let mut known: Vec<&String> = events.keys().collect();
         known.sort();
@@ -199,6 +233,7 @@ fn kind_name(kind: RawClaimKind) -> &'static str {
         RawClaimKind::Quantity => "quantity",
         RawClaimKind::Date => "date",
         RawClaimKind::Anniversary => "anniversary",
+        RawClaimKind::Elapsed => "elapsed",
         RawClaimKind::Since => "since",
         RawClaimKind::First => "first",
         RawClaimKind::Ordinal => "ordinal",

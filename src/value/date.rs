@@ -139,6 +139,9 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
             .ok_or_else(|| err("date out of range"))?;
         return Ok(Value::Date(DateSpan::day(d)));
     }
+    if let Some(years) = cap(caps, "ago") {
+        return years_ago(years, pack, doc_date(ctx, whole)?);
+    }
     let month = month_cap(caps, pack, &["mon", "month"])?;
     let day = day_cap(caps, "day")?;
     if month.is_none() {
@@ -178,6 +181,30 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
         Some(d) => Ok(Value::Date(DateSpan::day(ymd(year, month, d)?))),
         None => Ok(Value::Date(month_span(year, month)?)),
     }
+}
+
+/// "two years ago", "vor zwei Jahren", "hai năm trước": the twelve months around
+/// the day that many years before the document date (in June 2026, "two years ago"
+/// is December 2023 to December 2024: a loose count, not a calendar year).
+fn years_ago(years: &str, pack: &LangPack, doc: NaiveDate) -> Result<Value, ValueError> {
+    let n = super::number::parse_num(years, pack)
+        .filter(|n| n.value.fract() == 0.0 && (1.0..=200.0).contains(&n.value))
+        .ok_or_else(|| err(format!("{years:?} is no count of years")))?;
+    let months = |m: i64| chrono::Months::new(u32::try_from(m).unwrap_or(0));
+    let back = (n.value as i64) * 12;
+    let start = doc
+        .checked_sub_months(months(back + 6))
+        .and_then(|d| d.with_day(1))
+        .ok_or_else(|| err("date out of range"))?;
+    let end = doc
+        .checked_sub_months(months(back - 6))
+        .ok_or_else(|| err("date out of range"))?;
+    let end = month_span(end.year(), end.month())?.end;
+    Ok(Value::Date(DateSpan {
+        start,
+        end,
+        precision: DatePrecision::Month,
+    }))
 }
 
 /// The year of `month` placed by a relative-month word of `shift` from the document's

@@ -380,6 +380,33 @@ fn year_follows(text: &str, at: usize) -> bool {
     four && !lead.chars().nth(4).is_some_and(|c| c.is_ascii_digit())
 }
 
+/// Whether a count at `at` follows a month word: "tháng 9 năm sau" is September of
+/// the next year, not nine years.
+fn count_after_month_word(kind: ValueKind, text: &str, at: usize, pack: &LangPack) -> bool {
+    if kind != ValueKind::Count {
+        return false;
+    }
+    let before = text.get(..at).unwrap_or("").trim_end_matches(' ');
+    pack.month_units.iter().any(|word| {
+        before
+            .strip_suffix(word.as_str())
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// Whether a count of months or days is the day of a written date: a number follows
+/// it ("ngày 7 tháng 9": the seventh of September, not seven months).
+fn day_of_a_date(value: &Value, text: &str, at: usize) -> bool {
+    let Value::Count(q) = value else {
+        return false;
+    };
+    let rest = text.get(at..).unwrap_or("");
+    q.unit.as_deref() != Some("year")
+        && rest
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Rejects matches glued to neighbouring digits or words.
 fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
     let (prev, prevprev) = prev_chars(text, range.start);
@@ -464,8 +491,10 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
         if !range.is_empty()
             && context_ok(kind, folded, &range)
             && !counted_years(kind, folded, &range, ctx.pack)
+            && !count_after_month_word(kind, folded, range.start, ctx.pack)
         {
             match parse(kind, m.as_str(), ctx) {
+                Ok(v) if day_of_a_date(&v, folded, range.end) => {}
                 Ok(v) => out.push((range.clone(), v)),
                 // An invalid value ("30. Februar") must not leave a shorter reading
                 // ("Februar 2024") behind: skip the whole match.

@@ -38,19 +38,32 @@ pub(crate) fn count(caps: &Captures, pack: &LangPack) -> Result<Value, ValueErro
         n
     };
     // "Three decades" is a round figure: 25 to 35 years.
-    let (years, rounding) = if cap(caps, "decadeunit").is_some() {
+    let (amount, rounding) = if cap(caps, "decadeunit").is_some() {
         let years = n.value * 10.0;
         (years, Interval::new(years - 5.0, years + 5.0))
     } else {
         (n.value, Interval::point(n.value))
     };
     Ok(Value::Count(Quantity::new(
-        years,
+        amount,
         rounding,
         hedge_of(caps, pack),
-        Some("year".into()),
+        Some(duration_unit(caps).into()),
         false,
     )))
+}
+
+/// The unit of a count: the unit word its template captured ("year" for decades,
+/// which are counted in years).
+fn duration_unit(caps: &Captures) -> &'static str {
+    [
+        ("monthunit", "month"),
+        ("weekunit", "week"),
+        ("dayunit", "day"),
+    ]
+    .into_iter()
+    .find(|(group, _)| cap(caps, group).is_some())
+    .map_or("year", |(_, unit)| unit)
 }
 
 /// Reads a four-digit year in the accepted range.

@@ -453,11 +453,13 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 /// The regex source of a placeholder, or `None` if the name is unknown.
 ///
 /// Placeholders: `hedge`, `cur`, `pct`, `dir` (increase/decrease word), `yearunit`,
+/// `decadeunit`, `monthunit`, `weekunit`, `dayunit` (duration units),
 /// `month` (name), `mon` (number or name), `day`, `year`, `weekday`, `daypart`,
 /// `relday`, `relyear`, `relmonth` (a word placing a month: "last"), `ord` (ordinal word or digits + suffix), `pord` (period
 /// ordinal), `sup` (superlative of a ranking), `rpre` (place written before a
 /// superlative in one word: German "viert-"), `top` ("top" of "top three"), `q` (quarter 1-4 / I-IV), `h` (half 1-2), `sign` (`+`/`-`), `int` (small
-/// integer in digits or words), `num` (number without scale), `amount` (number with an
+/// integer in digits or words; `ago`: the same, a number of years before the document
+/// date), `num` (number without scale), `amount` (number with an
 /// optional scale word; money templates also admit the money-only abbreviations).
 pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) -> Option<String> {
     fn kw<T>(v: &[(String, T)]) -> Vec<&str> {
@@ -476,6 +478,9 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         ),
         "yearunit" => words_re(pack.year_units.iter().map(String::as_str), true),
         "decadeunit" => words_re(pack.decade_units.iter().map(String::as_str), true),
+        "monthunit" => words_re(pack.month_units.iter().map(String::as_str), true),
+        "weekunit" => words_re(pack.week_units.iter().map(String::as_str), true),
+        "dayunit" => words_re(pack.day_units.iter().map(String::as_str), true),
         "one" => words_re(pack.one_words.iter().map(String::as_str), true),
         "month" => words_re(kw(&pack.months), true),
         "weekday" => words_re(kw(&pack.weekdays), true),
@@ -505,7 +510,7 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "q" => r"(?:[1-4]|iv|iii|ii|i)\b".to_string(),
         "h" => r"[12]\b".to_string(),
         "sign" => r"[+-]".to_string(),
-        "int" => format!(r"(?:\b[0-9]{{1,4}}\b|{})", word_number(pack, false)),
+        "int" | "ago" => format!(r"(?:\b[0-9]{{1,4}}\b|{})", word_number(pack, false)),
         "num" => {
             let restricted = kind == ValueKind::Number && !pack.standalone_words;
             format!(
