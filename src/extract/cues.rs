@@ -549,38 +549,39 @@ pub(crate) fn introduced_by_comparison(before: &str, words: &[String]) -> bool {
 /// is "according to").
 fn base_word_introduces(before: &str, pack: &crate::lang::LangPack) -> bool {
     pack.base_words().iter().any(|word| {
-        introduced_by(before, word)
-            && before
-                .rmatch_indices(word.as_str())
-                .next()
-                .is_some_and(|(at, _)| {
-                    let between = &before[at + word.len()..];
-                    !pack.base_pairs().iter().any(|(_, closer)| {
-                        between
-                            .split(|c: char| !c.is_alphanumeric())
-                            .any(|w| w == closer)
-                    })
-                })
+        words_after(before, word).is_some_and(|between| {
+            !pack.base_pairs().iter().any(|(_, closer)| {
+                between
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == closer)
+            })
+        })
     })
 }
 
 /// Whether the last `word` of `before` is a whole word standing at most
 /// [`COMPARISON_REACH_WORDS`] words before its end, in the same clause.
 fn introduced_by(before: &str, word: &str) -> bool {
-    before.rmatch_indices(word).next().is_some_and(|(at, _)| {
-        let between = &before[at + word.len()..];
-        let boundary_before = before[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        // "auf" in "aufwärts" is no word; "vs." or "d'" end a word themselves.
-        let boundary_after = !word.ends_with(char::is_alphanumeric)
-            || between.chars().next().is_none_or(|c| !c.is_alphanumeric());
-        boundary_before
-            && boundary_after
-            && clause_breaks(between) == 0
-            && between.split_whitespace().count() <= COMPARISON_REACH_WORDS
-    })
+    words_after(before, word).is_some()
+}
+
+/// The text between the last `word` of `before` and its end, when that word
+/// introduces what follows `before` (see [`introduced_by`]).
+fn words_after<'b>(before: &'b str, word: &str) -> Option<&'b str> {
+    let (at, _) = before.rmatch_indices(word).next()?;
+    let between = &before[at + word.len()..];
+    let boundary_before = before[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    // "auf" in "aufwärts" is no word; "vs." or "d'" end a word themselves.
+    let boundary_after = !word.ends_with(char::is_alphanumeric)
+        || between.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    (boundary_before
+        && boundary_after
+        && clause_breaks(between) == 0
+        && between.split_whitespace().count() <= COMPARISON_REACH_WORDS)
+        .then_some(between)
 }
 
 /// Whether value `i` of sentence `s` is the first figure of a change written as a

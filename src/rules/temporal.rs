@@ -124,34 +124,55 @@ pub(super) fn claim_kind(
         RawClaimKind::Quantity => return None,
     };
     if let Some(until) = &raw.until
-        && !matches!(kind, RawClaimKind::Elapsed)
+        && kind != RawClaimKind::Elapsed
     {
-        ctx.error(
+        let help = "remove it, or make the claim `kind = \"elapsed\"`";
+        not_for_this_kind(
+            ctx,
             until.span(),
-            format!(
-                "`until` applies to `elapsed` claims, not `{}`",
-                kind_name(kind)
-            ),
-            "not used by this kind",
-            Some("remove it, or make the claim `kind = \"elapsed\"`".into()),
+            "until",
+            RawClaimKind::Elapsed,
+            kind,
+            help,
         );
         ok = false;
     }
-    if raw.participants.is_some() && !matches!(kind, RawClaimKind::Ordinal) {
-        if let Some(list) = &raw.participants {
-            ctx.error(
-                list.span(),
-                format!(
-                    "`participants` applies to `ordinal` claims, not `{}`",
-                    kind_name(kind)
-                ),
-                "not used by this kind",
-                Some("remove it, or narrow the events with `tags`".into()),
-            );
-        }
+    if let Some(list) = &raw.participants
+        && kind != RawClaimKind::Ordinal
+    {
+        let help = "remove it, or narrow the events with `tags`";
+        not_for_this_kind(
+            ctx,
+            list.span(),
+            "participants",
+            RawClaimKind::Ordinal,
+            kind,
+            help,
+        );
         ok = false;
     }
     ok.then_some(claim_kind)
+}
+
+/// Reports `key`, written at `span`, on a claim of `kind`: only `owner` claims read it.
+fn not_for_this_kind(
+    ctx: &mut Ctx,
+    span: std::ops::Range<usize>,
+    key: &str,
+    owner: RawClaimKind,
+    kind: RawClaimKind,
+    help: &str,
+) {
+    ctx.error(
+        span,
+        format!(
+            "`{key}` applies to `{}` claims, not `{}`",
+            kind_name(owner),
+            kind_name(kind)
+        ),
+        "not used by this kind",
+        Some(help.into()),
+    );
 }
 
 /// The participants of an `ordinal` claim: each must be listed by some `[[event]]`
