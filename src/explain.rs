@@ -25,6 +25,8 @@ const ELAPSED_DOC: &str = include_str!("check/doc/elapsed.md");
 const SINCE_DOC: &str = include_str!("check/doc/since.md");
 /// What `ordinal` claims check (the module docs of `check::ordinal`).
 const ORDINAL_DOC: &str = include_str!("check/doc/ordinal.md");
+/// What a `false` claim checks.
+const FALSE_DOC: &str = include_str!("check/doc/false.md");
 /// Documentation of name checks (also the `//!` of `check/name.rs`).
 const NAME_DOC: &str = include_str!("check/doc/name.md");
 /// Documentation of cross-document agreement (also the `//!` of `check/agreement.rs`).
@@ -160,7 +162,8 @@ fn key_template(kind: &ClaimKind) -> Option<&str> {
         | ClaimKind::Elapsed { .. }
         | ClaimKind::Since { .. }
         | ClaimKind::First { .. }
-        | ClaimKind::Ordinal { .. } => None,
+        | ClaimKind::Ordinal { .. }
+        | ClaimKind::False { .. } => None,
     }
 }
 
@@ -173,6 +176,7 @@ fn kind_doc(kind: &ClaimKind) -> &'static str {
         ClaimKind::Elapsed { .. } => ELAPSED_DOC,
         ClaimKind::Since { .. } | ClaimKind::First { .. } => SINCE_DOC,
         ClaimKind::Ordinal { .. } => ORDINAL_DOC,
+        ClaimKind::False { .. } => FALSE_DOC,
     }
 }
 
@@ -251,6 +255,13 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             events_tagged(&mut out, rules, tags, participants);
             let _ = writeln!(out, "severity: {}", claim.severity.as_str());
         }
+        ClaimKind::False { correct, source } => {
+            let _ = writeln!(out, "correct: {correct}");
+            if let Some(source) = source {
+                let _ = writeln!(out, "source: {source}");
+            }
+            let _ = writeln!(out, "severity: {}", claim.severity.as_str());
+        }
     }
     if let Some(message) = &claim.message {
         let _ = writeln!(out, "message: {message}");
@@ -316,6 +327,13 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             out,
             "\nparties: {} (sentences naming another country and not all of these are skipped)",
             claim.parties.join(", ")
+        );
+    }
+    if let Some(dates) = &claim.doc_dates {
+        let _ = writeln!(
+            out,
+            "\ndoc_dates: {}..{} (documents dated otherwise, or undated, are not checked)",
+            dates.start, dates.end
         );
     }
     if let Some(key) = key_template(&claim.kind) {

@@ -12,6 +12,7 @@ mod anniversary;
 mod date;
 mod describe;
 mod elapsed;
+mod false_statement;
 mod finding;
 mod guard;
 mod name;
@@ -207,6 +208,7 @@ impl<'r> Checker<'r> {
                 since::assess(self.rules, claim, doc, m)
             }
             ClaimKind::Ordinal { .. } => ordinal::assess(self.rules, claim, doc, m),
+            ClaimKind::False { .. } => false_statement::assess(claim, doc, m),
         }
     }
 }

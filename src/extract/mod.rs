@@ -616,6 +616,18 @@ fn temporal_match(
     out: &mut Extraction,
 ) {
     use crate::rules::ClaimKind;
+    let whole = caps.get(0).map_or(0..0, |m| m.range());
+    // A false statement is the whole match, whatever its placeholders read.
+    if matches!(kind, ClaimKind::False { .. }) {
+        out.temporal.push(TemporalMention {
+            claim: ci,
+            span: at.span(whole),
+            stated: Stated::Occurrence,
+            by_cues: false,
+            of_a_changed_plan: false,
+        });
+        return;
+    }
     // An ordinal or `first` claim: an ordinal "first" followed by a count of years in
     // its sentence is not read.
     let counts_from_first = matches!(kind, ClaimKind::Ordinal { .. } | ClaimKind::First { .. });
@@ -673,7 +685,6 @@ fn temporal_match(
     {
         date = Some((span, whole_year, 1));
     }
-    let whole = caps.get(0).map_or(0..0, |m| m.range());
     let mention = match (&out_kind(pattern), date, count) {
         (_, Some((span, date, specificity)), None) => TemporalMention {
             claim: ci,

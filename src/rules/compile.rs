@@ -706,6 +706,19 @@ fn compile_claim(
             }
         }
     }
+    if *raw.kind.get_ref() != RawClaimKind::False {
+        let help = "remove it: facts and events carry the sources of the other kinds";
+        for (key, span) in [
+            ("correct", raw.correct.as_ref().map(|c| c.span())),
+            ("source", raw.source.as_ref().map(|s| s.span())),
+        ] {
+            if let Some(span) = span {
+                let kind = *raw.kind.get_ref();
+                temporal::not_for_this_kind(ctx, span, key, RawClaimKind::False, kind, help);
+                ok = false;
+            }
+        }
+    }
     let kind = match raw.kind.get_ref() {
         RawClaimKind::Quantity => quantity_kind(ctx, &raw, &patterns, !cues.is_empty()),
         kind => temporal::claim_kind(
@@ -727,6 +740,21 @@ fn compile_claim(
         .as_ref()
         .map_or(Some(Vec::new()), |p| parties(ctx, p));
     let spellings = listed_spellings(&raw);
+    if *raw.kind.get_ref() == RawClaimKind::False {
+        for ok_example in raw
+            .example
+            .iter()
+            .filter(|e| e.get_ref().expect == RawExpect::Ok)
+        {
+            ctx.error(
+                ok_example.span(),
+                "a `false` claim has no `ok` examples: every match is a finding",
+                "expect = \"ok\"",
+                Some("use expect = \"no-match\" for the true phrasings".into()),
+            );
+            ok = false;
+        }
+    }
     let examples = raw.example.into_iter().map(|e| example(ctx, e)).collect();
     let kind = kind?;
     let parties = parties?;

@@ -283,6 +283,14 @@ pub enum ClaimKind {
         /// Entity ids the events must all list as participants (may be empty).
         participants: Vec<String>,
     },
+    /// A statement known to be false ("Kon Tum merged into Gia Lai"): every match of
+    /// its patterns is a finding.
+    False {
+        /// What is true instead, shown as the finding's expected text.
+        correct: String,
+        /// Where the correction comes from.
+        source: Option<String>,
+    },
 }
 
 impl ClaimKind {
@@ -296,13 +304,14 @@ impl ClaimKind {
             ClaimKind::Since { .. } => "since",
             ClaimKind::First { .. } => "first",
             ClaimKind::Ordinal { .. } => "ordinal",
+            ClaimKind::False { .. } => "false",
         }
     }
 
     /// The key mentions of this claim are grouped under.
     pub(crate) fn temporal_key(&self) -> Option<String> {
         match self {
-            ClaimKind::Quantity { .. } => None,
+            ClaimKind::Quantity { .. } | ClaimKind::False { .. } => None,
             ClaimKind::Date { event } | ClaimKind::Anniversary { event } => {
                 Some(format!("event/{event}"))
             }

@@ -191,6 +191,7 @@ pub(crate) enum RawClaimKind {
     Since,
     First,
     Ordinal,
+    False,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -223,6 +224,10 @@ pub(crate) struct RawClaim {
     pub event: Option<Spanned<String>>,
     /// The event an `elapsed` claim counts to (else the document date).
     pub until: Option<Spanned<String>>,
+    /// What is true instead of a `false` claim's statement.
+    pub correct: Option<Spanned<String>>,
+    /// Where a `false` claim's correction comes from.
+    pub source: Option<Spanned<String>>,
     #[serde(default)]
     pub tags: Vec<String>,
     /// Entity ids an `ordinal` claim's events must all list as participants.

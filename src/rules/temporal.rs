@@ -1,6 +1,7 @@
 //! Validation of temporal claim kinds (`date`, `anniversary`, `elapsed`, `since`,
-//! `first`, `ordinal`): the event a claim names exists, its tags are given, its participants are
-//! listed by some event, and its patterns bind the value the kind checks.
+//! `first`, `ordinal`) and of `false` statements: the event a claim names exists, its
+//! tags are given, its participants are listed by some event, its patterns bind the
+//! value the kind checks, and a false statement says what is correct.
 
 use std::collections::{HashMap, HashSet};
 
@@ -23,7 +24,7 @@ fn required_slots(kind: RawClaimKind) -> &'static [ValueKind] {
             ValueKind::DateRange,
         ],
         RawClaimKind::Ordinal => &[ValueKind::Ordinal],
-        RawClaimKind::First | RawClaimKind::Quantity => &[],
+        RawClaimKind::First | RawClaimKind::False | RawClaimKind::Quantity => &[],
     }
 }
 
@@ -121,8 +122,24 @@ pub(super) fn claim_kind(
                 }
             }
         }
+        RawClaimKind::False => {
+            let Some(correct) = &raw.correct else {
+                ctx.error(
+                    raw.id.span(),
+                    "a `false` claim needs `correct`",
+                    "no correction",
+                    Some("add correct = \"…\": what is true instead; findings show it".into()),
+                );
+                return None;
+            };
+            ClaimKind::False {
+                correct: correct.get_ref().trim().to_string(),
+                source: raw.source.as_ref().map(|s| s.get_ref().clone()),
+            }
+        }
         RawClaimKind::Quantity => return None,
     };
+
     if let Some(until) = &raw.until
         && kind != RawClaimKind::Elapsed
     {
@@ -155,7 +172,7 @@ pub(super) fn claim_kind(
 }
 
 /// Reports `key`, written at `span`, on a claim of `kind`: only `owner` claims read it.
-fn not_for_this_kind(
+pub(super) fn not_for_this_kind(
     ctx: &mut Ctx,
     span: std::ops::Range<usize>,
     key: &str,
@@ -249,7 +266,7 @@ fn known_event(
     Some(event.get_ref().clone())
 }
 
-fn kind_name(kind: RawClaimKind) -> &'static str {
+pub(super) fn kind_name(kind: RawClaimKind) -> &'static str {
     match kind {
         RawClaimKind::Quantity => "quantity",
         RawClaimKind::Date => "date",
@@ -258,5 +275,6 @@ fn kind_name(kind: RawClaimKind) -> &'static str {
         RawClaimKind::Since => "since",
         RawClaimKind::First => "first",
         RawClaimKind::Ordinal => "ordinal",
+        RawClaimKind::False => "false",
     }
 }
