@@ -60,7 +60,9 @@
 //!                 # day_suffixes, relative_days = { word = days }, relative_years,
 //!                 # relative_months = { word = -1 | 0 | 1 } ("last August": the
 //!                 # latest August before the document's month; 0: of its year;
-//!                 # 1: the first after it), previous_years = [the year before the
+//!                 # 1: the first after it), calendar_months = { phrase = months }
+//!                 # ("last month" = -1: the month before the document's),
+//!                 # previous_years = [the year before the
 //!                 # one last spoken of]
 //! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 },
 //!                 # first = [words for "first" that need no ordinal marker]
@@ -323,6 +325,9 @@ pub struct LangPack {
     /// ("last", "vừa qua", "vergangenen"): -1 the latest such month before the
     /// document's month, 0 the one of its year, 1 the first one after it.
     pub relative_months: Vec<(String, i32)>,
+    /// Phrases naming a whole month by its distance from the document's month ("last
+    /// month", "tháng trước", "im vergangenen Monat" = -1; "this month" = 0).
+    pub calendar_months: Vec<(String, i32)>,
     /// Phrases naming the year before the one the text spoke of last ("im Jahr
     /// zuvor", "the previous year"), not before the document's: a value carrying its
     /// period from an earlier sentence takes the year before it.
@@ -543,6 +548,8 @@ struct RawDates {
     relative_years: BTreeMap<String, i32>,
     #[serde(default)]
     relative_months: BTreeMap<String, i32>,
+    #[serde(default)]
+    calendar_months: BTreeMap<String, i32>,
     #[serde(default)]
     previous_years: Vec<String>,
     dayparts: Vec<String>,
@@ -799,6 +806,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         relative_days: folded_map(&raw.dates.relative_days),
         relative_years: folded_map(&raw.dates.relative_years),
         relative_months: folded_map(&raw.dates.relative_months),
+        calendar_months: folded_map(&raw.dates.calendar_months),
         previous_years: folded_list(&raw.dates.previous_years),
         dayparts: folded_list(&raw.dates.dayparts),
         day_suffixes: folded_list(&raw.dates.day_suffixes),

@@ -139,6 +139,14 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
             .ok_or_else(|| err("date out of range"))?;
         return Ok(Value::Date(DateSpan::day(d)));
     }
+    if let Some(phrase) = cap(caps, "calmonth") {
+        let shift =
+            lookup(&pack.calendar_months, phrase).ok_or_else(|| err("unknown relative month"))?;
+        let doc = doc_date(ctx, whole)?;
+        let months = doc.year() * 12 + doc.month0() as i32 + shift;
+        let month = u32::try_from(months.rem_euclid(12) + 1).unwrap_or(1);
+        return Ok(Value::Date(month_span(months.div_euclid(12), month)?));
+    }
     if let Some(years) = cap(caps, "ago") {
         return years_ago(years, pack, doc_date(ctx, whole)?);
     }
@@ -187,11 +195,13 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
 /// the day that many years before the document date (in June 2026, "two years ago"
 /// is December 2023 to December 2024: a loose count, not a calendar year).
 fn years_ago(years: &str, pack: &LangPack, doc: NaiveDate) -> Result<Value, ValueError> {
-    let n = super::number::parse_num(years, pack)
-        .filter(|n| n.value.fract() == 0.0 && (1.0..=200.0).contains(&n.value))
+    let one = pack.one_words.iter().any(|w| w == years).then_some(1.0);
+    let n = one
+        .or_else(|| super::number::parse_num(years, pack).map(|n| n.value))
+        .filter(|n| n.fract() == 0.0 && (1.0..=200.0).contains(n))
         .ok_or_else(|| err(format!("{years:?} is no count of years")))?;
     let months = |m: i64| chrono::Months::new(u32::try_from(m).unwrap_or(0));
-    let back = (n.value as i64) * 12;
+    let back = (n as i64) * 12;
     let start = doc
         .checked_sub_months(months(back + 6))
         .and_then(|d| d.with_day(1))

@@ -394,6 +394,27 @@ fn count_after_month_word(kind: ValueKind, text: &str, at: usize, pack: &LangPac
     })
 }
 
+/// Whether a count written with the word for one ("a year", "một năm") stands right
+/// after a figure: then it is a rate ("$2 billion a year", "20% a year"), not a
+/// duration.
+fn rate_per_unit(kind: ValueKind, text: &str, range: &Range<usize>, pack: &LangPack) -> bool {
+    if kind != ValueKind::Count {
+        return false;
+    }
+    let matched = &text[range.clone()];
+    let first = matched.split(' ').next().unwrap_or("");
+    if !pack.one_words.iter().any(|w| w == first) {
+        return false;
+    }
+    let before = text.get(..range.start).unwrap_or("").trim_end_matches(' ');
+    let last = before.rsplit(' ').next().unwrap_or("");
+    last.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+        || pack.percent_words.iter().any(|w| w == last)
+        || pack.scales.iter().any(|(w, _)| w == last)
+        || pack.money_scales.iter().any(|(w, _)| w == last)
+        || pack.currencies.iter().any(|(w, _)| w == last)
+}
+
 /// Whether a count of months or days is the day of a written date: a number follows
 /// it ("ngày 7 tháng 9": the seventh of September, not seven months).
 fn day_of_a_date(value: &Value, text: &str, at: usize) -> bool {
@@ -466,6 +487,28 @@ fn counted_years(kind: ValueKind, text: &str, range: &Range<usize>, pack: &LangP
             .ends_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether a whole-month phrase that begins with the language's month word follows a
+/// number: then the number counts months ("ba tháng trước", three months ago), and
+/// the phrase names no month of its own.
+fn counted_months(kind: ValueKind, text: &str, range: &Range<usize>, pack: &LangPack) -> bool {
+    if kind != ValueKind::Date {
+        return false;
+    }
+    let matched = &text[range.clone()];
+    let starts_with_month_word = pack.month_units.iter().any(|w| {
+        matched
+            .strip_prefix(w.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    let before = text[..range.start].trim_end();
+    let last = before.rsplit(' ').next().unwrap_or("");
+    starts_with_month_word
+        && (last.ends_with(|c: char| c.is_ascii_digit())
+            || (pack.number_words.iter().any(|(w, _)| w == last)
+                && !pack.not_first.iter().any(|w| w == last))
+            || pack.one_words.iter().any(|w| w == last))
+}
+
 fn next_boundary(text: &str, at: usize) -> usize {
     let mut i = at + 1;
     while i < text.len() && !text.is_char_boundary(i) {
@@ -491,7 +534,9 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
         if !range.is_empty()
             && context_ok(kind, folded, &range)
             && !counted_years(kind, folded, &range, ctx.pack)
+            && !counted_months(kind, folded, &range, ctx.pack)
             && !count_after_month_word(kind, folded, range.start, ctx.pack)
+            && !rate_per_unit(kind, folded, &range, ctx.pack)
         {
             match parse(kind, m.as_str(), ctx) {
                 Ok(v) if day_of_a_date(&v, folded, range.end) => {}

@@ -455,7 +455,8 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 /// Placeholders: `hedge`, `cur`, `pct`, `dir` (increase/decrease word), `yearunit`,
 /// `decadeunit`, `monthunit`, `weekunit`, `dayunit` (duration units),
 /// `month` (name), `mon` (number or name), `day`, `year`, `weekday`, `daypart`,
-/// `relday`, `relyear`, `relmonth` (a word placing a month: "last"), `ord` (ordinal word or digits + suffix), `pord` (period
+/// `relday`, `relyear`, `relmonth` (a word placing a month: "last"), `calmonth` (a whole month from the
+/// document's: "last month"), `ord` (ordinal word or digits + suffix), `pord` (period
 /// ordinal), `sup` (superlative of a ranking), `rpre` (place written before a
 /// superlative in one word: German "viert-"), `top` ("top" of "top three"), `q` (quarter 1-4 / I-IV), `h` (half 1-2), `sign` (`+`/`-`), `int` (small
 /// integer in digits or words; `ago`: the same, a number of years before the document
@@ -488,6 +489,7 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "relday" => words_re(kw(&pack.relative_days), true),
         "relyear" => words_re(kw(&pack.relative_years), true),
         "relmonth" => words_re(kw(&pack.relative_months), true),
+        "calmonth" => words_re(kw(&pack.calendar_months), true),
         "pord" => words_re(kw(&pack.period_ordinals), true),
         "first" => words_re(pack.first_ordinals.iter().map(String::as_str), true),
         "sup" => words_re(pack.rank_superlatives.iter().map(String::as_str), true),
@@ -510,7 +512,13 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "q" => r"(?:[1-4]|iv|iii|ii|i)\b".to_string(),
         "h" => r"[12]\b".to_string(),
         "sign" => r"[+-]".to_string(),
-        "int" | "ago" => format!(r"(?:\b[0-9]{{1,4}}\b|{})", word_number(pack, false)),
+        "int" => format!(r"(?:\b[0-9]{{1,4}}\b|{})", word_number(pack, false)),
+        // "vor einem Jahr", "một năm trước": the words for one too.
+        "ago" => format!(
+            r"(?:\b[0-9]{{1,4}}\b|{}|{})",
+            word_number(pack, false),
+            words_re(pack.one_words.iter().map(String::as_str), true)
+        ),
         "num" => {
             let restricted = kind == ValueKind::Number && !pack.standalone_words;
             format!(
