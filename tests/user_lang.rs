@@ -125,7 +125,8 @@ fn a_mistake_in_an_extension_is_located_in_its_file() {
 /// differ: the built-in packs have since learnt to read "a decade", "một thập kỷ",
 /// and German keeps the articles "ein", "eine" from standing alone as numbers and
 /// reads "einem" as one; they place months ("last August") and read durations in
-/// months, weeks and days, all of which the copies predate.)
+/// months, weeks and days, whole months ("last month") and fractions in words, all of
+/// which the copies predate.)
 #[test]
 fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -149,6 +150,12 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
         extended.month_units.clear();
         extended.week_units.clear();
         extended.day_units.clear();
+        // "last month", "tháng trước": whole months the copies predate; "two-thirds",
+        // "một nửa": fractions in words.
+        assert!(!extended.calendar_months.is_empty() && copied.calendar_months.is_empty());
+        extended.calendar_months.clear();
+        assert!(!extended.fractions.is_empty() && copied.fractions.is_empty());
+        extended.fractions.clear();
         if code == "de" {
             // "im August vergangenen Jahres": relative years the copy predates.
             let added = [

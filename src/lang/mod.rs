@@ -44,6 +44,7 @@
 //! joiners = ["-", " "]             # between number-word tokens ("" allowed: German)
 //! one_before_scale = ["a"]         # "a billion"
 //! standalone_words = true          # may one number word alone be a Number?
+//! [numbers.fractions]               # "half" = 0.5: percentages in words ({frac})
 //! not_first = []                   # number words never first ("tư" of "hai mươi tư")
 //! not_alone = []                   # number words never a number alone (German "ein")
 //! words = { one = 1 }              # cardinal words (under [numbers.words])
@@ -266,6 +267,9 @@ pub struct LangPack {
     pub joiners: Vec<String>,
     /// Words that mean 1 before a scale word ("a", "un", "một").
     pub one_words: Vec<String>,
+    /// Fractions in words with their share ("half" = 0.5, "hai phần ba" = 2/3): read as
+    /// percentages by the `{frac}` placeholder.
+    pub fractions: Vec<(String, f64)>,
     /// Whether a single number word may stand alone as a Number value.
     pub standalone_words: bool,
     /// Number words that only follow another ("tư", "lăm", "mốt" of "hai mươi tư",
@@ -512,6 +516,8 @@ struct RawNumbers {
     words: BTreeMap<String, f64>,
     #[serde(default)]
     multipliers: BTreeMap<String, f64>,
+    #[serde(default)]
+    fractions: BTreeMap<String, f64>,
 }
 
 fn yes() -> bool {
@@ -769,6 +775,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         ambiguous_group,
         number_words: folded_map(&raw.numbers.words),
         multipliers: folded_map(&raw.numbers.multipliers),
+        fractions: folded_map(&raw.numbers.fractions),
         joiners: {
             let mut j: Vec<String> = raw.numbers.joiners.iter().map(|s| fold_str(s)).collect();
             j.sort();

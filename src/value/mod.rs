@@ -487,6 +487,37 @@ fn counted_years(kind: ValueKind, text: &str, range: &Range<usize>, pack: &LangP
             .ends_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether a fraction in words is no share: a half or quarter of a period ("the first
+/// half of 2024", "nửa đầu năm"), or of an amount ("half a million").
+fn fraction_of_other(kind: ValueKind, text: &str, range: &Range<usize>, pack: &LangPack) -> bool {
+    if kind != ValueKind::Percent || pack.fractions.is_empty() {
+        return false;
+    }
+    let matched = &text[range.clone()];
+    if matched.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let before = text[..range.start].trim_end();
+    let previous = before.rsplit(' ').next().unwrap_or("");
+    let after = text[range.end..].trim_start();
+    let next = after.split([' ', ',', '.']).next().unwrap_or("");
+    let ordinal = |word: &str| {
+        pack.ordinals.iter().any(|(w, _)| w == word)
+            || pack.period_ordinals.iter().any(|(w, _)| w == word)
+    };
+    let unit = |word: &str| {
+        [&pack.year_units, &pack.month_units, &pack.day_units]
+            .into_iter()
+            .flatten()
+            .any(|w| w == word)
+    };
+    ordinal(previous)
+        || ordinal(next)
+        || unit(next)
+        || pack.one_words.iter().any(|w| w == next)
+        || pack.scales.iter().any(|(w, _)| w == next)
+}
+
 /// Whether a whole-month phrase that begins with the language's month word follows a
 /// number: then the number counts months ("ba tháng trước", three months ago), and
 /// the phrase names no month of its own.
@@ -535,6 +566,7 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
             && context_ok(kind, folded, &range)
             && !counted_years(kind, folded, &range, ctx.pack)
             && !counted_months(kind, folded, &range, ctx.pack)
+            && !fraction_of_other(kind, folded, &range, ctx.pack)
             && !count_after_month_word(kind, folded, range.start, ctx.pack)
             && !rate_per_unit(kind, folded, &range, ctx.pack)
         {

@@ -1,5 +1,5 @@
 //! Percentages and signed percent changes. Integer percents are read to the unit
-//! ("10%" = [9.5, 10.5]); the sign of a change comes from an increase/decrease word or
+//! ("10%" = [9.5, 10.5]), fractions in words as round shares ("half" = [45, 55]); the sign of a change comes from an increase/decrease word or
 //! an explicit `+`/`-`.
 
 use regex::Captures;
@@ -11,6 +11,15 @@ use super::{Value, ValueError, cap};
 use crate::lang::LangPack;
 
 fn percent_amount(caps: &Captures, pack: &LangPack) -> Result<(f64, Interval), ValueError> {
+    // "two-thirds", "die Hälfte": a round share, 10% either way ("half" is 45–55%).
+    if let Some(words) = cap(caps, "frac") {
+        let share = super::lookup(&pack.fractions, words)
+            .ok_or_else(|| err(format!("unknown fraction {words:?}")))?;
+        let percent = share * 100.0;
+        // The nominal is a whole percent, so that a hedge widens it as it would a
+        // written "67%" ("more than two-thirds" is 67–72%, not 66.67–66.72%).
+        return Ok((percent.round(), Interval::new(percent * 0.9, percent * 1.1)));
+    }
     let text = cap(caps, "num")
         .or_else(|| cap(caps, "amount"))
         .ok_or_else(|| err("no number"))?;
@@ -23,7 +32,17 @@ fn percent_amount(caps: &Captures, pack: &LangPack) -> Result<(f64, Interval), V
 pub(crate) fn percent(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
     let (v, rounding) = percent_amount(caps, pack)?;
     let hedge = hedge_of(caps, pack);
-    let first = Quantity::new(v, rounding, hedge, Some("%".into()), false);
+    let mut first = Quantity::new(v, rounding, hedge, Some("%".into()), false);
+    if cap(caps, "frac").is_some() {
+        // A bound is the exact share: "more than two-thirds" holds for 66.91%.
+        let exact = (rounding.low + rounding.high) / 2.0;
+        let Interval { low, high } = first.interval;
+        first.interval = match hedge {
+            Hedge::MoreThan => Interval::new(exact, high.max(exact)),
+            Hedge::LessThan | Hedge::Nearly => Interval::new(low.min(exact), exact),
+            _ => first.interval,
+        };
+    }
     let Some(upper) = cap(caps, "num2") else {
         return Ok(Value::Percent(first));
     };
