@@ -95,6 +95,10 @@ struct ParseArgs {
     /// Read JSON lines from standard input: {"id", "lang", "text", "doc_date", "kind"}.
     #[arg(long, conflicts_with = "text")]
     jsonl: bool,
+    /// Rule files or directories whose language packs (`lang/xx.toml`) apply, as they
+    /// do in `check`: a pack's additions (hedges, number words) are read too.
+    #[arg(long = "rules", value_name = "DIR|FILE")]
+    rules: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -639,6 +643,10 @@ fn print_stats(stats: &RunStats, setup: &[(String, Duration)]) {
 }
 
 fn parse(args: ParseArgs) -> Result<ExitCode, Error> {
+    if !args.rules.is_empty() {
+        // Loading the rules registers their language packs.
+        Rules::load(&rule_paths(args.rules)?)?;
+    }
     if args.jsonl {
         let stdin = std::io::stdin();
         let mut out = String::new();

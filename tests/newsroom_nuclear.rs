@@ -9,9 +9,14 @@
 //! documentation, with the binary of the session's start (no `false` claims yet:
 //! the pack writes false statements with its own workaround).
 //!
-//! First run: 25 of 36, no trap flagged, 5 findings on no listed span (one is a
-//! Reuters dateline, "HANOI, Dec 3 (Reuters) -", read as the date of the event the
-//! sentence reports).
+//! First run: 25 of 36, no trap flagged, 5 findings on no listed span. Three of
+//! those were engine bugs, fixed since: the Reuters dateline "HANOI, Dec 3 (Reuters)
+//! -" read as the date of the vote the sentence reports; "Hàng trăm sinh viên"
+//! (hundreds of students) read as 100 under the pack's `standalone_words`; and "die
+//! Provinz Ninh Thuan ist inzwischen in … Khanh Hoa aufgegangen" reported as a former
+//! name ("aufgegangen" tells of the merger). The two left are the pack's: a figure of
+//! Ninh Thuận 2 read by a claim of the whole project, and a date of the 2010 Japanese
+//! agreement read by a cue claim of the 2025 memorandum.
 //!
 //! The gaps below are not diagnosed one by one yet, except where a reason is given;
 //! a gap that closes fails the test, so the list only shrinks.

@@ -89,3 +89,36 @@ fn thousand_line_mixed_batch_is_answered_in_order() {
     }
     assert!(read > 600, "most table inputs are read as values ({read})");
 }
+
+/// `--rules` applies the language packs of a rule directory, as `check` does: the
+/// round-14 pack reads Vietnamese number words alone ("hai tổ máy"), the built-in
+/// pack does not.
+#[test]
+fn rules_bring_their_language_packs() {
+    let text = "hai tổ máy";
+    let (out, code) = factlint(&["parse", "--lang", "vi", "--kind", "number", text], "");
+    assert_eq!(code, 1, "{out}");
+    let rules = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/newsroom-nuclear-rules"
+    );
+    let args = [
+        "parse", "--rules", rules, "--lang", "vi", "--kind", "number", text,
+    ];
+    let (out, code) = factlint(&args, "");
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["value"].as_f64(), Some(2.0));
+    // "hàng trăm sinh viên" (hundreds of students) is no figure, even there.
+    let args = [
+        "parse",
+        "--rules",
+        rules,
+        "--lang",
+        "vi",
+        "--kind",
+        "number",
+        "hàng trăm sinh viên",
+    ];
+    assert_eq!(factlint(&args, "").1, 1);
+}

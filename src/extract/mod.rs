@@ -9,6 +9,7 @@
 
 mod carry;
 mod cues;
+mod dateline;
 mod derive;
 pub(crate) use cues::introduced_by_comparison;
 pub(crate) use derive::implied;
@@ -294,6 +295,15 @@ impl<'r> Extractor<'r> {
         out.temporal
             .dedup_by(|b, a| a.span == b.span && a.claim == b.claim);
         drop_nested_dates(&mut out.temporal);
+        let datelines: Vec<Span> = dateline::datelines(&folded.text)
+            .into_iter()
+            .map(|range| located.span(range))
+            .collect();
+        out.temporal.retain(|m| {
+            !datelines
+                .iter()
+                .any(|d| d.start < m.span.end && m.span.start < d.end)
+        });
         out
     }
 
@@ -394,6 +404,10 @@ fn quantity_match(
         let Some(m) = caps.name(&slot.group) else {
             continue;
         };
+        // "hàng trăm sinh viên" (hundreds of students) states no figure.
+        if crate::value::lone_multiplier(&at.folded.text, &m.range(), ctx.pack) {
+            return;
+        }
         let span = at.span(m.range());
         let parsed = match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
             // "stieg 2024 um 2,9 Prozent": the direction is the clause's verb's; a

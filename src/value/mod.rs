@@ -487,6 +487,19 @@ fn counted_years(kind: ValueKind, text: &str, range: &Range<usize>, pack: &LangP
             .ends_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether the value is a multiplier word alone, with no word for one before it: the
+/// vague "hàng trăm sinh viên" (hundreds of students), "phần trăm", not 100 ("a
+/// hundred students" is).
+pub(crate) fn lone_multiplier(text: &str, range: &Range<usize>, pack: &LangPack) -> bool {
+    let matched = text[range.clone()].trim();
+    if !pack.multipliers.iter().any(|(w, _)| w == matched) {
+        return false;
+    }
+    let before = text[..range.start].trim_end();
+    let previous = before.rsplit(' ').next().unwrap_or("");
+    !pack.one_words.iter().any(|w| w == previous)
+}
+
 /// Whether a fraction in words is no share: a half or quarter of a period ("the first
 /// half of 2024", "nửa đầu năm"), or of an amount ("half a million").
 fn fraction_of_other(kind: ValueKind, text: &str, range: &Range<usize>, pack: &LangPack) -> bool {
@@ -567,6 +580,7 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
             && !counted_years(kind, folded, &range, ctx.pack)
             && !counted_months(kind, folded, &range, ctx.pack)
             && !fraction_of_other(kind, folded, &range, ctx.pack)
+            && !lone_multiplier(folded, &range, ctx.pack)
             && !count_after_month_word(kind, folded, range.start, ctx.pack)
             && !rate_per_unit(kind, folded, &range, ctx.pack)
         {

@@ -1,0 +1,65 @@
+//! Datelines of wire copy: "HANOI, Dec 3 (Reuters) -", "Hanoi, 3. Dezember (dpa) –",
+//! "Hà Nội (TTXVN) -". They open a story's first paragraph and tell where and when
+//! it was filed; a date in one is the filing date, not a claim about the event the
+//! sentence goes on to report ("… approved on Saturday").
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A line that opens with a place, an optional date, an agency in parentheses and
+/// a dash (folded text: lower case).
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\p{L}][\p{L} ./'-]{1,40}(?:, [^\n()]{3,30})? \([\p{L}][\p{L} .&/-]{1,30}\) ?[-–—]",
+    )
+    .expect("valid regex")
+});
+
+/// How far into a document a dateline may stand (after a headline and a byline).
+const OPENING: usize = 600;
+
+/// The byte ranges of the datelines among the opening lines of `folded`.
+pub(crate) fn datelines(folded: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in folded.split_inclusive('\n') {
+        if start > OPENING {
+            break;
+        }
+        let trimmed = line.trim_start();
+        let lead = line.len() - trimmed.len();
+        if let Some(m) = DATELINE.find(trimmed) {
+            out.push(start + lead..start + lead + m.end());
+        }
+        start += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::datelines;
+
+    #[test]
+    fn wire_datelines_are_found_in_the_opening_lines() {
+        let text = "vietnam approves nuclear restart\n\nhanoi, dec 3 (reuters) - vietnam's national assembly on saturday approved";
+        let found = datelines(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].clone()], "hanoi, dec 3 (reuters) -");
+        let german = "hanoi, 3. dezember (dpa) – die nationalversammlung";
+        let found = datelines(german);
+        assert_eq!(&german[found[0].clone()], "hanoi, 3. dezember (dpa) –");
+        assert_eq!(datelines("ha noi (ttxvn) - quoc hoi").len(), 1);
+    }
+
+    #[test]
+    fn other_lines_and_later_paragraphs_are_not_datelines() {
+        // A parenthesis after a clause, not a place.
+        assert!(datelines("the plant (ninh thuan 1) - a 2,000 mw project").is_empty());
+        assert!(datelines("on dec 3, the assembly voted 429 to 2 in favour.").is_empty());
+        let late = format!("{}\nhanoi, dec 3 (reuters) - text", "x ".repeat(400));
+        assert!(datelines(&late).is_empty());
+    }
+}
