@@ -349,8 +349,7 @@ fn check_real_cases(index: &NameIndex) {
             TRONG,
             Verdict::RoleConflict {
                 title: "Tổng Bí thư".into(),
-                from: Some(date(2011, 1, 19)),
-                until: Some(date(2024, 7, 19))
+                terms: vec![(Some(date(2011, 1, 19)), Some(date(2024, 7, 19)))],
             }
         )]
     );

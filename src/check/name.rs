@@ -76,9 +76,10 @@ pub(crate) fn check(
     let pack = crate::lang::pack(&doc.lang);
     let apposition_words = pack.map_or(&[][..], |p| &p.apposition_words[..]);
     let hits = index.find(doc.body(), folded, doc.date, apposition_words);
-    let of_the_past = |hit: &NameHit, held| {
-        role_time::of_the_past(doc.body(), folded, pack, &hit.range, doc.date, held)
-    };
+    let of_the_past =
+        |hit: &NameHit, held: &[(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)]| {
+            role_time::of_the_past(doc.body(), folded, pack, &hit.range, doc.date, held)
+        };
     // "Tổng cục Thống kê (nay là Cục Thống kê)": a former name beside the current
     // one is a deliberate reference to the old name.
     let beside_current_name = |hit: &NameHit| {
@@ -94,9 +95,9 @@ pub(crate) fn check(
     let mut findings: Vec<Finding> = hits
         .iter()
         .filter(|hit| match hit.verdict {
-            Verdict::RoleConflict { from, until, .. } => !of_the_past(hit, (from, until)),
+            Verdict::RoleConflict { ref terms, .. } => !of_the_past(hit, terms),
             Verdict::FormerName { until } => {
-                !of_the_past(hit, (None, Some(until)))
+                !of_the_past(hit, &[(None, Some(until))])
                     && !beside_current_name(hit)
                     && !role_time::tells_of_renaming(doc.body(), folded, pack, &hit.range)
             }
@@ -213,7 +214,7 @@ fn finding(doc: &Document, entity: &Entity, span: Span, verdict: Verdict) -> Opt
             ),
             None,
         ),
-        Verdict::RoleConflict { title, from, until } => (
+        Verdict::RoleConflict { title, terms } => (
             "role-conflict",
             Severity::Warning,
             format!(
@@ -223,7 +224,11 @@ fn finding(doc: &Document, entity: &Entity, span: Span, verdict: Verdict) -> Opt
             format!(
                 "{} held `{title}` {}; the document is dated {}",
                 entity.name,
-                role_dates(from, until),
+                terms
+                    .iter()
+                    .map(|&(from, until)| role_dates(from, until))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
                 doc.date.map_or_else(|| "?".to_string(), |d| d.to_string())
             ),
             None,

@@ -20,6 +20,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// How far into a document a dateline may stand (after a headline and a byline).
 const OPENING: usize = 600;
 
+/// The longest dateline, in bytes: a place, a date and an agency.
+const HEAD: usize = 120;
+
 /// The byte ranges of the datelines among the opening lines of `folded`.
 pub(crate) fn datelines(folded: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -30,7 +33,14 @@ pub(crate) fn datelines(folded: &str) -> Vec<Range<usize>> {
         }
         let trimmed = line.trim_start();
         let lead = line.len() - trimmed.len();
-        if let Some(m) = DATELINE.find(trimmed) {
+        // A dateline is short: search only the head of the line, and only where an
+        // agency's closing parenthesis stands in it (most lines have none).
+        let head = &trimmed[..trimmed.floor_char_boundary(HEAD.min(trimmed.len()))];
+        if !head.contains(')') {
+            start += line.len();
+            continue;
+        }
+        if let Some(m) = DATELINE.find(head) {
             out.push(start + lead..start + lead + m.end());
         }
         start += line.len();

@@ -188,9 +188,8 @@ pub enum Verdict {
     RoleConflict {
         /// The role title (entity data spelling).
         title: String,
-        /// Start of the role.
-        from: Option<NaiveDate>,
-        /// End of the role.
-        until: Option<NaiveDate>,
+        /// The terms in which the entity held it: (start, end), in the rules' order
+        /// (a prime minister twice in office has two).
+        terms: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
     },
 }

@@ -86,11 +86,13 @@ pub(crate) fn check(roles: &[RoleData], title: &str, date: Option<NaiveDate>) ->
     if role.never {
         return Some(Verdict::NeverHeld { title });
     }
-    Some(Verdict::RoleConflict {
-        title,
-        from: role.from,
-        until: role.until,
-    })
+    // Every term with this title: a sentence about any of them is of the past.
+    let terms = roles
+        .iter()
+        .filter(|r| !r.never && r.folded.iter().any(|t| t == &role.folded[i]))
+        .map(|r| (r.from, r.until))
+        .collect();
+    Some(Verdict::RoleConflict { title, terms })
 }
 
 #[cfg(test)]
