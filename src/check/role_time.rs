@@ -9,7 +9,9 @@
 //! names a year before the document's own in which the role was held — written as a number ("năm 2024") or relative to the document date
 //! ("năm ngoái", "last year"), but not as the base of a comparison ("so với năm
 //! trước"). The document's own year says nothing of the past: "Minister X said 2025
-//! will be hard" in February 2025, after X left in January, is a conflict.
+//! will be hard" in February 2025, after X left in January, is a conflict. Neither
+//! a marker nor a year excuses a title whose clause names a month or day within none
+//! of its terms ("im Februar 2025 der damalige Staatspräsident Tô Lâm").
 
 use std::ops::Range;
 
@@ -44,11 +46,11 @@ pub(crate) fn of_the_past(
             .iter()
             .any(|part| holds_any(&self::words(part), &pack.past_markers))
     });
-    // "im Februar 2025 der damalige Staatspräsident Tô Lâm": the past the marker
-    // speaks of is the date its clause names; a title held at no time of it is a
-    // conflict at that date.
-    if marked
-        && let Some(pack) = pack
+    // "im Februar 2025 der damalige Staatspräsident Tô Lâm", "in November 2016,
+    // Prime Minister X" (who left in April): the past the title speaks of is the date
+    // its clause names; a title held at no time of it is a conflict at that date,
+    // whatever a marker or the year says.
+    if let Some(pack) = pack
         && dated_outside_terms(&scope, pack, doc_date, held)
     {
         return false;
