@@ -406,13 +406,18 @@ fn rate_per_unit(kind: ValueKind, text: &str, range: &Range<usize>, pack: &LangP
     if !pack.one_words.iter().any(|w| w == first) {
         return false;
     }
-    let before = text.get(..range.start).unwrap_or("").trim_end_matches(' ');
-    let last = before.rsplit(' ').next().unwrap_or("");
+    let last = word_before(text, range.start);
     last.ends_with(|c: char| c.is_ascii_digit() || c == '%')
         || pack.percent_words.iter().any(|w| w == last)
         || pack.scales.iter().any(|(w, _)| w == last)
         || pack.money_scales.iter().any(|(w, _)| w == last)
         || pack.currencies.iter().any(|(w, _)| w == last)
+}
+
+/// The word (text between spaces) that ends right before `at`, spaces skipped.
+fn word_before(text: &str, at: usize) -> &str {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    before.rsplit(' ').next().unwrap_or("")
 }
 
 /// Whether a count of months or days is the day of a written date: a number follows
@@ -495,8 +500,7 @@ pub(crate) fn lone_multiplier(text: &str, range: &Range<usize>, pack: &LangPack)
     if !pack.multipliers.iter().any(|(w, _)| w == matched) {
         return false;
     }
-    let before = text[..range.start].trim_end();
-    let previous = before.rsplit(' ').next().unwrap_or("");
+    let previous = word_before(text, range.start);
     !pack.one_words.iter().any(|w| w == previous)
 }
 
@@ -510,9 +514,8 @@ fn fraction_of_other(kind: ValueKind, text: &str, range: &Range<usize>, pack: &L
     if matched.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let before = text[..range.start].trim_end();
-    let previous = before.rsplit(' ').next().unwrap_or("");
-    let after = text[range.end..].trim_start();
+    let previous = word_before(text, range.start);
+    let after = text.get(range.end..).unwrap_or("").trim_start();
     let next = after.split([' ', ',', '.']).next().unwrap_or("");
     let ordinal = |word: &str| {
         pack.ordinals.iter().any(|(w, _)| w == word)
@@ -544,8 +547,7 @@ fn counted_months(kind: ValueKind, text: &str, range: &Range<usize>, pack: &Lang
             .strip_prefix(w.as_str())
             .is_some_and(|rest| rest.starts_with(' '))
     });
-    let before = text[..range.start].trim_end();
-    let last = before.rsplit(' ').next().unwrap_or("");
+    let last = word_before(text, range.start);
     starts_with_month_word
         && (last.ends_with(|c: char| c.is_ascii_digit())
             || (pack.number_words.iter().any(|(w, _)| w == last)
