@@ -71,8 +71,8 @@ pub(crate) fn of_the_past(
     marked || relative || words.iter().filter_map(|w| year(w)).any(earlier_year_held)
 }
 
-/// Whether `parts` (the clause of a marked title) name a month or day before the
-/// document date, and none such that falls within one of the `held` terms.
+/// Whether `parts` (the clause of a title, see [`marker_scope`]) name a month or day
+/// before the document date, and none such that falls within one of the `held` terms.
 fn dated_outside_terms(
     parts: &[&str],
     pack: &LangPack,

@@ -1,6 +1,6 @@
 //! Percentages and signed percent changes. Integer percents are read to the unit
-//! ("10%" = [9.5, 10.5]), fractions in words as round shares ("half" = [45, 55]); the sign of a change comes from an increase/decrease word or
-//! an explicit `+`/`-`.
+//! ("10%" = [9.5, 10.5]), fractions in words as round shares ("half" = [45, 55]);
+//! the sign of a change comes from an increase/decrease word or an explicit `+`/`-`.
 
 use regex::Captures;
 
