@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::check::Span;
-use crate::value::{DatePrecision, DateSpan, Hedge, ParseCtx, Quantity, Value, ValueKind};
+use crate::value::{DateSpan, Hedge, ParseCtx, Quantity, Value, ValueKind};
 
 /// A value as `factlint parse` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -109,7 +109,7 @@ fn reading(value: &Value, span: Span) -> Reading {
         },
         Value::Date(d) => Reading {
             kind: "date",
-            date: Some(date_text(d.start, d.precision)),
+            date: Some(d.precision.format(d.start)),
             start: (d.start != d.end).then(|| d.start.to_string()),
             end: (d.start != d.end).then(|| d.end.to_string()),
             ..empty
@@ -135,17 +135,9 @@ fn reading(value: &Value, span: Span) -> Reading {
 fn range(kind: &'static str, d: &DateSpan, empty: Reading) -> Reading {
     Reading {
         kind,
-        start: Some(date_text(d.start, d.precision)),
-        end: Some(date_text(d.end, d.precision)),
+        start: Some(d.precision.format(d.start)),
+        end: Some(d.precision.format(d.end)),
         ..empty
-    }
-}
-
-fn date_text(date: NaiveDate, precision: DatePrecision) -> String {
-    match precision {
-        DatePrecision::Day => date.format("%Y-%m-%d").to_string(),
-        DatePrecision::Month => date.format("%Y-%m").to_string(),
-        DatePrecision::Year => date.format("%Y").to_string(),
     }
 }
 

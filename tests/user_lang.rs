@@ -125,8 +125,8 @@ fn a_mistake_in_an_extension_is_located_in_its_file() {
 /// differ: the built-in packs have since learnt to read "a decade", "một thập kỷ",
 /// and German keeps the articles "ein", "eine" from standing alone as numbers and
 /// reads "einem" as one; they place months ("last August") and read durations in
-/// months, weeks and days, whole months ("last month") and fractions in words, all of
-/// which the copies predate.)
+/// months, weeks and days, whole months ("last month"), fractions in words and
+/// parts of a month or year ("late November"), all of which the copies predate.)
 #[test]
 fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -156,6 +156,9 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
         extended.calendar_months.clear();
         assert!(!extended.fractions.is_empty() && copied.fractions.is_empty());
         extended.fractions.clear();
+        // "late November", "cuối năm 2024": parts of a month or year.
+        assert!(!extended.date_parts.is_empty() && copied.date_parts.is_empty());
+        extended.date_parts.clear();
         // "die Provinz … ist in Khanh Hoa aufgegangen", "nay là": renaming words the
         // copies predate.
         let renaming = [

@@ -91,6 +91,8 @@ fn check(expected: &[&str], got: &Value) -> Result<(), String> {
                 let want = match *p {
                     "day" => DatePrecision::Day,
                     "month" => DatePrecision::Month,
+                    "monthpart" => DatePrecision::MonthPart,
+                    "yearpart" => DatePrecision::YearPart,
                     "year" => DatePrecision::Year,
                     other => return Err(format!("bad precision {other}")),
                 };

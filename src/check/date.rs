@@ -88,7 +88,7 @@ pub(crate) fn assess(
     let by_day_and_month = |held: &DateSpan| {
         held.end.year() < date.start.year()
             && (*specificity == SPECIFICITY_DAY_MONTH
-                || (*specificity == SPECIFICITY_RANGE && !names_a_year(text)))
+                || (*specificity == SPECIFICITY_RANGE && !crate::value::date::names_a_year(text)))
     };
     let agrees_with = |held: &DateSpan| {
         if by_day_and_month(held) && *specificity == SPECIFICITY_DAY_MONTH {
@@ -158,13 +158,6 @@ fn names_the_month_or_year_of(stated: &DateSpan, event: &DateSpan) -> bool {
 /// Whether an event lasted less than a month: a summit, a visit, a signing.
 fn lasted_under_a_month(e: &Event) -> bool {
     e.date.end - e.date.start < chrono::Duration::days(31)
-}
-
-/// Whether a written date names its year: four digits in a row.
-fn names_a_year(text: &str) -> bool {
-    text.as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 /// `span` moved, whole, to start in `year`; `None` for a 29 February that year lacks.

@@ -141,13 +141,7 @@ pub(crate) fn unresolved(rules: &Rules, doc: &Document, u: &Unresolved) -> Findi
 
 /// "2023-08-21", "2023-08-20 – 2023-08-22", "2023-08", "1959".
 pub(crate) fn date_span(d: &crate::value::DateSpan) -> String {
-    use crate::value::DatePrecision;
-    let one = |date: chrono::NaiveDate| match d.precision {
-        DatePrecision::Day => date.format("%Y-%m-%d").to_string(),
-        DatePrecision::Month => date.format("%Y-%m").to_string(),
-        DatePrecision::Year => date.format("%Y").to_string(),
-    };
-    let (start, end) = (one(d.start), one(d.end));
+    let (start, end) = (d.precision.format(d.start), d.precision.format(d.end));
     if start == end {
         start
     } else {

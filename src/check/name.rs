@@ -9,6 +9,7 @@ use crate::names::{
     EntityInput, EntityKind as NameKind, FormerName, Misspelling, NameHit, NameIndex, Role, Verdict,
 };
 use crate::rules::{Entity, EntityKind, Rules, WrongForm};
+use crate::value::DateSpan;
 
 /// The name index of a rule base.
 pub(crate) fn index(rules: &Rules) -> NameIndex {
@@ -105,8 +106,19 @@ pub(crate) fn check(
         })
         .cloned()
         .filter_map(|hit| {
+            let named = match &hit.verdict {
+                Verdict::RoleConflict { terms, .. } => role_time::named_date_outside_terms(
+                    doc.body(),
+                    folded,
+                    pack,
+                    &hit.range,
+                    doc.date,
+                    terms,
+                ),
+                _ => None,
+            };
             let span = doc.body_span(hit.range);
-            finding(doc, &rules.entities[hit.entity], span, hit.verdict)
+            finding(doc, &rules.entities[hit.entity], span, hit.verdict, named)
         })
         .collect();
     let role_starts = pack.into_iter().flat_map(|pack| {
@@ -127,7 +139,15 @@ fn capitalised_like(text: &str, name: &str) -> bool {
     starts_upper(text) || !starts_upper(name)
 }
 
-fn finding(doc: &Document, entity: &Entity, span: Span, verdict: Verdict) -> Option<Finding> {
+/// The finding of a name `verdict`; `named` is the date the sentence names for a role
+/// conflict found at that date rather than at the document's.
+fn finding(
+    doc: &Document,
+    entity: &Entity,
+    span: Span,
+    verdict: Verdict,
+    named: Option<DateSpan>,
+) -> Option<Finding> {
     let text = doc.text.get(span.range()).unwrap_or("");
     let (rule, severity, message, help, fix) = match verdict {
         Verdict::Ok => return None,
@@ -214,25 +234,34 @@ fn finding(doc: &Document, entity: &Entity, span: Span, verdict: Verdict) -> Opt
             ),
             None,
         ),
-        Verdict::RoleConflict { title, terms } => (
-            "role-conflict",
-            Severity::Warning,
-            format!(
-                "`{title}` {} did not hold this role on the document's date",
-                entity.name
-            ),
-            format!(
-                "{} held `{title}` {}; the document is dated {}",
-                entity.name,
-                terms
-                    .iter()
-                    .map(|&(from, until)| role_dates(from, until))
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-                doc.date.map_or_else(|| "?".to_string(), |d| d.to_string())
-            ),
-            None,
-        ),
+        Verdict::RoleConflict { title, terms } => {
+            let held = terms
+                .iter()
+                .map(|&(from, until)| role_dates(from, until))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            let document = doc.date.map_or_else(|| "?".to_string(), |d| d.to_string());
+            let (when, dated) = match named {
+                Some(date) => {
+                    let date = super::describe::date_span(&date);
+                    (
+                        format!("in {date}, the date its sentence names"),
+                        format!("the sentence speaks of {date}"),
+                    )
+                }
+                None => (
+                    "on the document's date".to_string(),
+                    format!("the document is dated {document}"),
+                ),
+            };
+            (
+                "role-conflict",
+                Severity::Warning,
+                format!("`{title}` {} did not hold this role {when}", entity.name),
+                format!("{} held `{title}` {held}; {dated}", entity.name),
+                None,
+            )
+        }
     };
     Some(Finding {
         rule: rule.to_string(),

@@ -23,6 +23,7 @@ use crate::extract::sentence::{Abbreviations, sentences};
 use crate::fold::{Folded, fold_str};
 use crate::lang::LangPack;
 use crate::names::whole_word;
+use crate::value::DateSpan;
 
 /// The earliest and latest years read as years in a sentence.
 const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
@@ -51,7 +52,7 @@ pub(crate) fn of_the_past(
     // its clause names; a title held at no time of it is a conflict at that date,
     // whatever a marker or the year says.
     if let Some(pack) = pack
-        && dated_outside_terms(&scope, pack, doc_date, held)
+        && dated_outside_terms(&scope, pack, doc_date, held).is_some()
     {
         return false;
     }
@@ -71,19 +72,35 @@ pub(crate) fn of_the_past(
     marked || relative || words.iter().filter_map(|w| year(w)).any(earlier_year_held)
 }
 
-/// Whether `parts` (the clause of a title, see [`marker_scope`]) name a month or day
-/// before the document date, and none such that falls within one of the `held` terms.
+/// The month or day before the document date that the clause of the title at `range`
+/// names, when none such falls within one of the `held` terms: the date a role
+/// conflict found there is at ("im Februar 2025 der damalige Staatspräsident").
+pub(crate) fn named_date_outside_terms(
+    body: &str,
+    folded: &Folded,
+    pack: Option<&LangPack>,
+    range: &Range<usize>,
+    doc_date: Option<NaiveDate>,
+    held: &[(Option<NaiveDate>, Option<NaiveDate>)],
+) -> Option<DateSpan> {
+    let pack = pack?;
+    let sentence = sentence_around(body, folded, Some(pack), range);
+    let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
+    dated_outside_terms(&marker_scope(sentence.text, name), pack, doc_date, held)
+}
+
+/// The first month or day before the document date that `parts` (the clause of a
+/// title, see [`marker_scope`]) name, when none such falls within one of the `held`
+/// terms.
 fn dated_outside_terms(
     parts: &[&str],
     pack: &LangPack,
     doc_date: Option<NaiveDate>,
     held: &[(Option<NaiveDate>, Option<NaiveDate>)],
-) -> bool {
-    let Some(doc) = doc_date else {
-        return false;
-    };
+) -> Option<DateSpan> {
+    let doc = doc_date?;
     let ctx = crate::value::ParseCtx::new(pack, doc_date);
-    let dates: Vec<crate::value::date::DateSpan> = parts
+    let dates: Vec<DateSpan> = parts
         .iter()
         .flat_map(|part| crate::value::scan(crate::value::ValueKind::Date, &fold_str(part), &ctx))
         .filter_map(|(_, value)| match value {
@@ -91,12 +108,15 @@ fn dated_outside_terms(
             _ => None,
         })
         .collect();
-    let within = |date: &crate::value::date::DateSpan| {
+    let within = |date: &DateSpan| {
         held.iter().any(|&(from, until)| {
             from.is_none_or(|f| f <= date.end) && until.is_none_or(|u| date.start <= u)
         })
     };
-    !dates.is_empty() && !dates.iter().any(within)
+    if dates.iter().any(within) {
+        return None;
+    }
+    dates.into_iter().next()
 }
 
 /// Whether the sentence of `body` around `range` tells of a renaming or a merger

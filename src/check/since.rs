@@ -162,7 +162,8 @@ fn verdict(
 fn as_written(date: &DateSpan, written: &DateSpan) -> DateSpan {
     let precision = match (date.precision, written.precision) {
         (_, DatePrecision::Year) | (DatePrecision::Year, _) => DatePrecision::Year,
-        (_, DatePrecision::Month) | (DatePrecision::Month, _) => DatePrecision::Month,
+        (_, DatePrecision::Month | DatePrecision::YearPart)
+        | (DatePrecision::Month | DatePrecision::YearPart, _) => DatePrecision::Month,
         _ => DatePrecision::Day,
     };
     DateSpan {

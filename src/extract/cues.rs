@@ -16,7 +16,7 @@ use super::{
     TemporalMention, Unresolved, bind, date_specificity, derive, fill_key, quantity, weekday,
 };
 use crate::rules::{ClaimKind, CueSet, Rules};
-use crate::value::{self, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
+use crate::value::{self, DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
 
 /// How many words may stand between a comparison word and the period it introduces
 /// ("so với cùng kỳ năm 2022").
@@ -292,8 +292,14 @@ fn date_sentence(
                 for (range, value) in values {
                     let (date, specificity) = match value {
                         Value::DateRange(d) => (d, SPECIFICITY_RANGE),
+                        // "by the end of 2030" beside the cue words is most often a
+                        // target, as a bare year is: neither is read.
+                        Value::Date(d) if d.precision == DatePrecision::YearPart => continue,
                         Value::Date(d) => {
-                            let specificity = date_specificity(&d, &s[range.clone()]);
+                            let written = &s[range.clone()];
+                            let specificity = date_specificity(&d, written);
+                            let d =
+                                super::placed_by_tense(at, start + range.start, written, d, ctx);
                             (d, specificity)
                         }
                         _ => continue,

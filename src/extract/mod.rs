@@ -342,8 +342,19 @@ impl<'r> Extractor<'r> {
                 (s.exclude.as_slice(), s.subject.as_slice())
             });
         let by_sentence = !exclude.is_empty() || !subject.is_empty() || !claim.parties.is_empty();
-        for caps in pattern.regex.captures_iter(&at.folded.text) {
+        let text = &at.folded.text;
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(caps) = pattern.regex.captures_at(text, pos) else {
+                break;
+            };
+            let caps = nearest_to_the_words(pattern, caps, text);
             let whole = caps.get(0).map_or(0..0, |m| m.range());
+            pos = if whole.is_empty() {
+                next_char(text, whole.end)
+            } else {
+                whole.end
+            };
             // The sentence of the match's first word: a pattern may begin with the
             // previous sentence's full stop ("(?:^|[.!?] )").
             let first_word = at.folded.text[whole.clone()]
@@ -371,6 +382,50 @@ impl<'r> Extractor<'r> {
             }
         }
     }
+}
+
+/// The match of a pattern that writes its value before its words ("{date},? … special
+/// mechanisms"): when the words stand in a later clause than the value and another
+/// match ends with the same words and holds its value in their clause, that one ("Ende
+/// 2024 beschloss das Parlament den Neustart, im März 2025 folgten Sondermechanismen"
+/// speaks of March 2025). The leftmost match would read the first date of the sentence.
+fn nearest_to_the_words<'t>(
+    pattern: &pattern::Pattern,
+    caps: regex::Captures<'t>,
+    text: &'t str,
+) -> regex::Captures<'t> {
+    let first_value = |caps: &regex::Captures| {
+        pattern
+            .slots
+            .iter()
+            .filter_map(|slot| caps.name(&slot.group))
+            .min_by_key(|m| m.start())
+            .map(|m| m.range())
+    };
+    let (Some(value), Some(whole)) = (first_value(&caps), caps.get(0)) else {
+        return caps;
+    };
+    if sentence::clause_breaks(&text[value.end..whole.end()]) == 0 {
+        return caps;
+    }
+    let nearer = pattern
+        .regex
+        .captures_at(text, value.end)
+        .filter(|later| later.get(0).is_some_and(|m| m.end() == whole.end()))
+        .filter(|later| {
+            first_value(later).is_some_and(|v| {
+                v.start >= value.end && sentence::clause_breaks(&text[v.end..whole.end()]) == 0
+            })
+        });
+    nearer.unwrap_or(caps)
+}
+
+/// The byte offset after the character at `at` (the end of `text` at its end).
+fn next_char(text: &str, at: usize) -> usize {
+    text[at..]
+        .chars()
+        .next()
+        .map_or(text.len() + 1, |c| at + c.len_utf8())
 }
 
 /// Reads one match of a quantity pattern: the value, its period, a derived mention
@@ -683,7 +738,7 @@ fn temporal_match(
             Value::Date(_) if weekday::ordinal_not_weekday(at, m.range(), ctx) => return,
             Value::Date(d) => {
                 let specificity = date_specificity(&d, m.as_str());
-                let d = coming_weekday(at, m.start(), m.as_str(), d, ctx);
+                let d = placed_by_tense(at, m.start(), m.as_str(), d, ctx);
                 date = Some((span, d, specificity));
             }
             Value::Year(y) if slot.label.is_none() => year = Some((span, y)),
@@ -745,21 +800,29 @@ fn temporal_match(
     out.temporal.push(mention);
 }
 
-/// A weekday read as the last one on or before the document date, moved to the
-/// coming one when a future word stands earlier in its clause ("Ishiba will arrive
-/// on Sunday" in a piece of Friday 25 April speaks of 27 April, not 20 April).
-fn coming_weekday(
+/// A date written without a year, placed by the tense of its clause. A weekday read
+/// as the last one on or before the document date moves to the coming one when a
+/// future word stands earlier in its clause ("Ishiba will arrive on Sunday" in a piece
+/// of Friday 25 April speaks of 27 April, not 20 April). A part of a month read in
+/// the document's year but starting after its date moves a year back unless a future
+/// word stands before it ("the assembly voted in late November" in a piece of March
+/// 2025 speaks of November 2024).
+pub(crate) fn placed_by_tense(
     at: &Locator,
     start: usize,
     written: &str,
     date: DateSpan,
     ctx: &ParseCtx,
 ) -> DateSpan {
-    let weekday = ctx
-        .pack
-        .weekdays
-        .iter()
-        .any(|(word, _)| prefilter::contains_word(written, word));
+    let Some(doc) = ctx.doc_date else {
+        return date;
+    };
+    let weekday = || {
+        ctx.pack
+            .weekdays
+            .iter()
+            .any(|(word, _)| prefilter::contains_word(written, word))
+    };
     let future = || {
         let clause = at.clause_before(start);
         ctx.pack
@@ -767,18 +830,28 @@ fn coming_weekday(
             .iter()
             .any(|word| prefilter::contains_word(clause, word))
     };
-    let week = chrono::TimeDelta::days(7);
-    match (
-        date.start.checked_add_signed(week),
-        date.end.checked_add_signed(week),
-    ) {
-        (Some(start), Some(end))
-            if weekday && ctx.doc_date.is_some_and(|doc| date.start < doc) && future() =>
-        {
-            DateSpan { start, end, ..date }
-        }
-        _ => date,
-    }
+    let moved = if date.precision == DatePrecision::Day && date.start < doc && weekday() && future()
+    {
+        let week = chrono::TimeDelta::days(7);
+        date.start
+            .checked_add_signed(week)
+            .zip(date.end.checked_add_signed(week))
+    } else if date.precision == DatePrecision::MonthPart
+        && date.start > doc
+        && !crate::value::date::names_a_year(written)
+        && !future()
+    {
+        // The end of a late February keeps to the month's last day.
+        use chrono::Datelike;
+        let year_back = |d: chrono::NaiveDate| {
+            d.with_year(d.year() - 1)
+                .or_else(|| d.with_day(28).and_then(|d| d.with_year(d.year() - 1)))
+        };
+        year_back(date.start).zip(year_back(date.end))
+    } else {
+        None
+    };
+    moved.map_or(date.clone(), |(start, end)| DateSpan { start, end, ..date })
 }
 
 /// Whether a count of years stands later in the sentence of `from` ("the first visit
@@ -922,7 +995,10 @@ pub(crate) fn date_specificity(date: &DateSpan, folded_text: &str) -> u8 {
         DatePrecision::Day if digits >= 5 => 3,
         DatePrecision::Day if digits >= 1 => SPECIFICITY_DAY_MONTH,
         DatePrecision::Day => SPECIFICITY_RELATIVE,
-        DatePrecision::Month | DatePrecision::Year => 1,
+        DatePrecision::Month
+        | DatePrecision::Year
+        | DatePrecision::MonthPart
+        | DatePrecision::YearPart => 1,
     }
 }
 

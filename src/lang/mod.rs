@@ -63,6 +63,8 @@
 //!                 # latest August before the document's month; 0: of its year;
 //!                 # 1: the first after it), calendar_months = { phrase = months }
 //!                 # ("last month" = -1: the month before the document's),
+//!                 # parts = { word = 1 | 2 | 3 } (a third of a month or year:
+//!                 # "early" = 1, "mid" = 2, "late" = 3),
 //!                 # previous_years = [the year before the
 //!                 # one last spoken of]
 //! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 },
@@ -332,6 +334,9 @@ pub struct LangPack {
     /// Phrases naming a whole month by its distance from the document's month ("last
     /// month", "tháng trước", "im vergangenen Monat" = -1; "this month" = 0).
     pub calendar_months: Vec<(String, i32)>,
+    /// Words naming a third of a month or year ("early" = 1, "mid" = 2, "late" = 3;
+    /// "Anfang", "Mitte", "Ende"; "đầu", "giữa", "cuối").
+    pub date_parts: Vec<(String, u32)>,
     /// Phrases naming the year before the one the text spoke of last ("im Jahr
     /// zuvor", "the previous year"), not before the document's: a value carrying its
     /// period from an earlier sentence takes the year before it.
@@ -557,6 +562,8 @@ struct RawDates {
     #[serde(default)]
     calendar_months: BTreeMap<String, i32>,
     #[serde(default)]
+    parts: BTreeMap<String, u32>,
+    #[serde(default)]
     previous_years: Vec<String>,
     dayparts: Vec<String>,
     #[serde(default)]
@@ -743,6 +750,14 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
             span: Some(raw.dates.weekdays.span()),
         });
     }
+    if let Some((word, third)) = raw.dates.parts.iter().find(|(_, t)| !(1..=3).contains(*t)) {
+        return Err(LangError {
+            message: format!(
+                "dates.parts: {word:?} = {third}; a part is 1 (early), 2 (mid) or 3 (late)"
+            ),
+            span: None,
+        });
+    }
     if raw.code.trim().is_empty() {
         return Err(LangError {
             message: "code must not be empty".into(),
@@ -814,6 +829,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         relative_years: folded_map(&raw.dates.relative_years),
         relative_months: folded_map(&raw.dates.relative_months),
         calendar_months: folded_map(&raw.dates.calendar_months),
+        date_parts: folded_map(&raw.dates.parts),
         previous_years: folded_list(&raw.dates.previous_years),
         dayparts: folded_list(&raw.dates.dayparts),
         day_suffixes: folded_list(&raw.dates.day_suffixes),

@@ -18,6 +18,23 @@ pub enum DatePrecision {
     Month,
     /// A whole year.
     Year,
+    /// A third of a month: "early", "mid-" or "late November" (days 1–10, 11–20, 21 to
+    /// the end).
+    MonthPart,
+    /// A third of a year: "early", "mid-" or "late 2024" (January–April, May–August,
+    /// September–December).
+    YearPart,
+}
+
+impl DatePrecision {
+    /// `date` written to this precision: "2023-08-21", "2023-08", "1959".
+    pub fn format(self, date: NaiveDate) -> String {
+        match self {
+            DatePrecision::Day | DatePrecision::MonthPart => date.format("%Y-%m-%d").to_string(),
+            DatePrecision::Month | DatePrecision::YearPart => date.format("%Y-%m").to_string(),
+            DatePrecision::Year => date.format("%Y").to_string(),
+        }
+    }
 }
 
 /// An inclusive span of days.
@@ -61,6 +78,13 @@ fn err(message: impl Into<String>) -> ValueError {
     ValueError {
         message: message.into(),
     }
+}
+
+/// Whether a written date names its year: four digits in a row.
+pub(crate) fn names_a_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 /// The error returned when a value can only be resolved with a document date.
@@ -151,6 +175,11 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
         return years_ago(years, pack, doc_date(ctx, whole)?);
     }
     let month = month_cap(caps, pack, &["mon", "month"])?;
+    if let Some(word) = cap(caps, "part") {
+        let third =
+            lookup(&pack.date_parts, word).ok_or_else(|| err("unknown part of a period"))?;
+        return parts_of_months(caps, pack, ctx, (month, third)).map(Value::Date);
+    }
     let day = day_cap(caps, "day")?;
     if month.is_none() {
         if let Some(word) = cap(caps, "weekday") {
@@ -166,29 +195,101 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
         return Err(err("a date needs a month"));
     }
     let month = month.ok_or_else(|| err("a date needs a month"))?;
-    let year = match year_cap(caps, "year")? {
-        Some(y) => y,
-        None => {
-            let doc = doc_date(ctx, whole)?;
-            match (cap(caps, "relmonth"), cap(caps, "relyear")) {
-                (Some(word), _) => {
-                    let shift = lookup(&pack.relative_months, word)
-                        .ok_or_else(|| err("unknown relative month"))?;
-                    year_of_relative_month(month, shift, doc)
-                }
-                (None, Some(word)) => {
-                    let shift = lookup(&pack.relative_years, word)
-                        .ok_or_else(|| err("unknown relative year"))?;
-                    doc.year() + shift
-                }
-                (None, None) => doc.year(),
-            }
-        }
-    };
+    let year = year_of(caps, pack, ctx, Some(month))?;
     match day {
         Some(d) => Ok(Value::Date(DateSpan::day(ymd(year, month, d)?))),
         None => Ok(Value::Date(month_span(year, month)?)),
     }
+}
+
+/// The year of a date: written, placed by a relative word ("last August", "tháng 5
+/// năm ngoái", "late last year"), or the document's.
+fn year_of(
+    caps: &Captures,
+    pack: &LangPack,
+    ctx: &ParseCtx,
+    month: Option<u32>,
+) -> Result<i32, ValueError> {
+    if let Some(y) = year_cap(caps, "year")? {
+        return Ok(y);
+    }
+    let whole = caps.get(0).map_or("", |m| m.as_str());
+    let doc = doc_date(ctx, whole)?;
+    Ok(match (cap(caps, "relmonth"), cap(caps, "relyear")) {
+        (Some(word), _) => {
+            let shift =
+                lookup(&pack.relative_months, word).ok_or_else(|| err("unknown relative month"))?;
+            year_of_relative_month(month.unwrap_or(doc.month()), shift, doc)
+        }
+        (None, Some(word)) => {
+            let shift =
+                lookup(&pack.relative_years, word).ok_or_else(|| err("unknown relative year"))?;
+            doc.year() + shift
+        }
+        (None, None) => doc.year(),
+    })
+}
+
+/// A part of a month or year, or two parts of months in a row written as one
+/// span: "cuối tháng 10, đầu tháng 11/2011", "late October and early November 2011"
+/// (21 October to 10 November; the year written once is the later month's).
+fn parts_of_months(
+    caps: &Captures,
+    pack: &LangPack,
+    ctx: &ParseCtx,
+    (month, third): (Option<u32>, u32),
+) -> Result<DateSpan, ValueError> {
+    let later = match (
+        month_cap(caps, pack, &["mon2", "month2"])?,
+        cap(caps, "part2"),
+    ) {
+        (Some(m2), Some(word)) => {
+            let third2 =
+                lookup(&pack.date_parts, word).ok_or_else(|| err("unknown part of a period"))?;
+            part_of(caps, pack, ctx, Some(m2), third2)?
+        }
+        _ => return part_of(caps, pack, ctx, month, third),
+    };
+    let month = month.ok_or_else(|| err("a span of two months needs the first month"))?;
+    let year = if month > later.start.month() {
+        later.start.year() - 1
+    } else {
+        later.start.year()
+    };
+    let first = part_in(year, month, third)?;
+    Ok(DateSpan {
+        start: first.start,
+        end: later.end,
+        precision: DatePrecision::MonthPart,
+    })
+}
+
+/// "late November 2024", "Mitte Januar", "cuối tháng 11/2024": a third of a month
+/// (days 1–10, 11–20, 21 to the end); "early 2025", "Ende 2024", "cuối năm nay": a
+/// third of a year (January–April, May–August, September–December). `third` is 1, 2
+/// or 3.
+fn part_of(
+    caps: &Captures,
+    pack: &LangPack,
+    ctx: &ParseCtx,
+    month: Option<u32>,
+    third: u32,
+) -> Result<DateSpan, ValueError> {
+    if !(1..=3).contains(&third) {
+        return Err(err("a part of a period is 1, 2 or 3"));
+    }
+    let year = year_of(caps, pack, ctx, month)?;
+    Ok(match month {
+        Some(m) => part_in(year, m, third)?,
+        None => {
+            let first = 4 * (third - 1) + 1;
+            DateSpan {
+                start: ymd(year, first, 1)?,
+                end: month_span(year, first + 3)?.end,
+                precision: DatePrecision::YearPart,
+            }
+        }
+    })
 }
 
 /// "two years ago", "vor zwei Jahren", "hai năm trước": the twelve months around
@@ -215,6 +316,21 @@ fn years_ago(years: &str, pack: &LangPack, doc: NaiveDate) -> Result<Value, Valu
         end,
         precision: DatePrecision::Month,
     }))
+}
+
+/// The `third` (1, 2 or 3) of month `m` of `year`: days 1–10, 11–20, 21 to the end.
+fn part_in(year: i32, m: u32, third: u32) -> Result<DateSpan, ValueError> {
+    let start = ymd(year, m, 10 * (third - 1) + 1)?;
+    let end = if third == 3 {
+        month_span(year, m)?.end
+    } else {
+        ymd(year, m, 10 * third)?
+    };
+    Ok(DateSpan {
+        start,
+        end,
+        precision: DatePrecision::MonthPart,
+    })
 }
 
 /// The year of `month` placed by a relative-month word of `shift` from the document's

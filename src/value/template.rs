@@ -456,7 +456,7 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 /// `decadeunit`, `monthunit`, `weekunit`, `dayunit` (duration units),
 /// `month` (name), `mon` (number or name), `day`, `year`, `weekday`, `daypart`,
 /// `relday`, `relyear`, `relmonth` (a word placing a month: "last"), `calmonth` (a whole month from the
-/// document's: "last month"), `frac` (a fraction in words: "two-thirds"), `ord` (ordinal word or digits + suffix), `pord` (period
+/// document's: "last month"), `part` (a third of a month or year: "late", "Ende", "cuối"), `frac` (a fraction in words: "two-thirds"), `ord` (ordinal word or digits + suffix), `pord` (period
 /// ordinal), `sup` (superlative of a ranking), `rpre` (place written before a
 /// superlative in one word: German "viert-"), `top` ("top" of "top three"), `q` (quarter 1-4 / I-IV), `h` (half 1-2), `sign` (`+`/`-`), `int` (small
 /// integer in digits or words; `ago`: the same, a number of years before the document
@@ -490,6 +490,7 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "relyear" => words_re(kw(&pack.relative_years), true),
         "relmonth" => words_re(kw(&pack.relative_months), true),
         "calmonth" => words_re(kw(&pack.calendar_months), true),
+        "part" => words_re(kw(&pack.date_parts), true),
         "frac" => words_re(kw(&pack.fractions), true),
         "pord" => words_re(kw(&pack.period_ordinals), true),
         "first" => words_re(pack.first_ordinals.iter().map(String::as_str), true),
