@@ -107,7 +107,7 @@ pub(crate) fn check(
         .cloned()
         .filter_map(|hit| {
             let named = match &hit.verdict {
-                Verdict::RoleConflict { terms, .. } => role_time::named_date_outside_terms(
+                Verdict::RoleConflict { terms, .. } => role_time::date_outside_terms(
                     doc.body(),
                     folded,
                     pack,
@@ -245,8 +245,8 @@ fn finding(
                 Some(date) => {
                     let date = super::describe::date_span(&date);
                     (
-                        format!("in {date}, the date its sentence names"),
-                        format!("the sentence speaks of {date}"),
+                        format!("in {date}, the time the text speaks of"),
+                        format!("the text around it speaks of {date}"),
                     )
                 }
                 None => (

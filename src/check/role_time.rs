@@ -49,10 +49,18 @@ pub(crate) fn of_the_past(
     });
     // "im Februar 2025 der damalige Staatspräsident Tô Lâm", "in November 2016,
     // Prime Minister X" (who left in April): the past the title speaks of is the date
-    // its clause names; a title held at no time of it is a conflict at that date,
+    // its clause names (or, for a marked title in a sentence naming no time, the
+    // sentence before); a title held at no time of it is a conflict at that date,
     // whatever a marker or the year says.
     if let Some(pack) = pack
-        && dated_outside_terms(&scope, pack, doc_date, held).is_some()
+        && spoken_of_outside_terms(
+            (body, folded, pack),
+            (&sentence, &scope, marked),
+            range,
+            doc_date,
+            held,
+        )
+        .is_some()
     {
         return false;
     }
@@ -72,10 +80,9 @@ pub(crate) fn of_the_past(
     marked || relative || words.iter().filter_map(|w| year(w)).any(earlier_year_held)
 }
 
-/// The month or day before the document date that the clause of the title at `range`
-/// names, when none such falls within one of the `held` terms: the date a role
-/// conflict found there is at ("im Februar 2025 der damalige Staatspräsident").
-pub(crate) fn named_date_outside_terms(
+/// The date before the document's that the title at `range` speaks of, when it falls
+/// within none of the `held` terms: the date a role conflict found there is at.
+pub(crate) fn date_outside_terms(
     body: &str,
     folded: &Folded,
     pack: Option<&LangPack>,
@@ -86,28 +93,86 @@ pub(crate) fn named_date_outside_terms(
     let pack = pack?;
     let sentence = sentence_around(body, folded, Some(pack), range);
     let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
-    dated_outside_terms(&marker_scope(sentence.text, name), pack, doc_date, held)
+    let scope = marker_scope(sentence.text, name);
+    let marked = scope
+        .iter()
+        .any(|part| holds_any(&words(part), &pack.past_markers));
+    spoken_of_outside_terms(
+        (body, folded, pack),
+        (&sentence, &scope, marked),
+        range,
+        doc_date,
+        held,
+    )
+}
+
+/// The date a title speaks of, when it falls within none of the `held` terms: a month
+/// or day its clause (`scope`) names ("im Februar 2025 der damalige
+/// Staatspräsident"); for a title `marked` as of the past in a sentence that names no
+/// date or year, a time the sentence before it names ("Im November 2016 stoppte das
+/// Parlament das Projekt. Der damalige Ministerpräsident X …": "damalige" is the time
+/// just told of).
+fn spoken_of_outside_terms(
+    (body, folded, pack): (&str, &Folded, &LangPack),
+    (sentence, scope, marked): (&Sentence, &[&str], bool),
+    range: &Range<usize>,
+    doc_date: Option<NaiveDate>,
+    held: &[(Option<NaiveDate>, Option<NaiveDate>)],
+) -> Option<DateSpan> {
+    if let Some(date) = dated_outside_terms(scope, pack, doc_date, held, false) {
+        return Some(date);
+    }
+    let names_a_time = || {
+        let ctx = crate::value::ParseCtx::new(pack, doc_date);
+        let folded_sentence = fold_str(sentence.text);
+        words(sentence.text).iter().any(|w| year(w).is_some())
+            || !crate::value::scan(crate::value::ValueKind::Date, &folded_sentence, &ctx).is_empty()
+    };
+    if !marked || names_a_time() {
+        return None;
+    }
+    let before = previous_sentence(folded, Some(pack), range)?;
+    dated_outside_terms(&[body.get(before)?], pack, doc_date, held, true)
 }
 
 /// The first month or day before the document date that `parts` (the clause of a
-/// title, see [`marker_scope`]) name, when none such falls within one of the `held`
-/// terms.
+/// title, see [`marker_scope`]) name — or with `years`, also a year before the
+/// document's — when none such falls within one of the `held` terms.
 fn dated_outside_terms(
     parts: &[&str],
     pack: &LangPack,
     doc_date: Option<NaiveDate>,
     held: &[(Option<NaiveDate>, Option<NaiveDate>)],
+    years: bool,
 ) -> Option<DateSpan> {
+    use crate::value::{Value, ValueKind, scan};
     let doc = doc_date?;
     let ctx = crate::value::ParseCtx::new(pack, doc_date);
-    let dates: Vec<DateSpan> = parts
-        .iter()
-        .flat_map(|part| crate::value::scan(crate::value::ValueKind::Date, &fold_str(part), &ctx))
-        .filter_map(|(_, value)| match value {
-            crate::value::Value::Date(date) if date.end < doc => Some(date),
-            _ => None,
-        })
-        .collect();
+    let mut dates: Vec<DateSpan> = Vec::new();
+    for part in parts {
+        let folded = fold_str(part);
+        let found = scan(ValueKind::Date, &folded, &ctx);
+        let read_years = if years {
+            scan(ValueKind::Year, &folded, &ctx)
+        } else {
+            Vec::new()
+        };
+        for (range, value) in found.iter().chain(&read_years) {
+            let date = match value {
+                Value::Date(date) => Some(date.clone()),
+                // A year inside a date read already ("im November 2016") is that date's.
+                Value::Year(y)
+                    if !found
+                        .iter()
+                        .any(|(r, _)| r.start <= range.start && range.end <= r.end) =>
+                {
+                    DateSpan::year(*y)
+                }
+                _ => None,
+            };
+            dates.extend(date.filter(|d| d.end < doc));
+        }
+    }
     let within = |date: &DateSpan| {
         held.iter().any(|&(from, until)| {
             from.is_none_or(|f| f <= date.end) && until.is_none_or(|u| date.start <= u)
@@ -243,6 +308,23 @@ fn marker_scope(sentence: &str, name: Range<usize>) -> Vec<&str> {
 }
 
 /// The byte range in the original body of the sentence holding `range`.
+/// The sentence before the one holding `range`, if any.
+fn previous_sentence(
+    folded: &Folded,
+    pack: Option<&LangPack>,
+    range: &Range<usize>,
+) -> Option<Range<usize>> {
+    let abbreviations = pack.map_or_else(|| Abbreviations::new(&[], false), Abbreviations::of);
+    let all: Vec<Range<usize>> = sentences(&folded.text, &abbreviations)
+        .into_iter()
+        .map(|s| folded.to_original(s))
+        .collect();
+    let at = all
+        .iter()
+        .position(|s| s.start <= range.start && range.start < s.end)?;
+    all.get(at.checked_sub(1)?).cloned()
+}
+
 pub(crate) fn sentence_of(
     folded: &Folded,
     pack: Option<&LangPack>,

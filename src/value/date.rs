@@ -171,8 +171,12 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
         let month = u32::try_from(months.rem_euclid(12) + 1).unwrap_or(1);
         return Ok(Value::Date(month_span(months.div_euclid(12), month)?));
     }
-    if let Some(years) = cap(caps, "ago") {
-        return years_ago(years, pack, doc_date(ctx, whole)?);
+    if let Some(count) = cap(caps, "ago") {
+        let doc = doc_date(ctx, whole)?;
+        if cap(caps, "monthunit").is_some() {
+            return months_ago(count, pack, doc);
+        }
+        return years_ago(count, pack, doc);
     }
     let month = month_cap(caps, pack, &["mon", "month"])?;
     if let Some(word) = cap(caps, "part") {
@@ -292,17 +296,42 @@ fn part_of(
     })
 }
 
+/// The whole count of a "… ago" phrase: digits, a number word or a word for one.
+fn ago_count(count: &str, pack: &LangPack, most: f64) -> Result<u32, ValueError> {
+    let one = pack.one_words.iter().any(|w| w == count).then_some(1.0);
+    one.or_else(|| super::number::parse_num(count, pack).map(|n| n.value))
+        .filter(|n| n.fract() == 0.0 && (1.0..=most).contains(n))
+        .map(|n| n as u32)
+        .ok_or_else(|| err(format!("{count:?} is no count for \"ago\"")))
+}
+
+/// "three months ago", "vor drei Monaten", "cách đây ba tháng": the days from half a
+/// month before to half a month after the day that many months before the document
+/// date (a loose count, as news writes it).
+fn months_ago(count: &str, pack: &LangPack, doc: NaiveDate) -> Result<Value, ValueError> {
+    let n = ago_count(count, pack, 600.0)?;
+    let day = doc
+        .checked_sub_months(chrono::Months::new(n))
+        .ok_or_else(|| err("date out of range"))?;
+    let half = TimeDelta::days(15);
+    let (Some(start), Some(end)) = (day.checked_sub_signed(half), day.checked_add_signed(half))
+    else {
+        return Err(err("date out of range"));
+    };
+    Ok(Value::Date(DateSpan {
+        start,
+        end,
+        precision: DatePrecision::MonthPart,
+    }))
+}
+
 /// "two years ago", "vor zwei Jahren", "hai năm trước": the twelve months around
 /// the day that many years before the document date (in June 2026, "two years ago"
 /// is December 2023 to December 2024: a loose count, not a calendar year).
 fn years_ago(years: &str, pack: &LangPack, doc: NaiveDate) -> Result<Value, ValueError> {
-    let one = pack.one_words.iter().any(|w| w == years).then_some(1.0);
-    let n = one
-        .or_else(|| super::number::parse_num(years, pack).map(|n| n.value))
-        .filter(|n| n.fract() == 0.0 && (1.0..=200.0).contains(n))
-        .ok_or_else(|| err(format!("{years:?} is no count of years")))?;
+    let n = ago_count(years, pack, 200.0)?;
     let months = |m: i64| chrono::Months::new(u32::try_from(m).unwrap_or(0));
-    let back = (n as i64) * 12;
+    let back = i64::from(n) * 12;
     let start = doc
         .checked_sub_months(months(back + 6))
         .and_then(|d| d.with_day(1))
