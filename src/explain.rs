@@ -336,6 +336,20 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             dates.start, dates.end
         );
     }
+    if let ClaimKind::Quantity { hedges, .. } = &claim.kind
+        && *hedges != crate::value::HedgeWidths::default()
+    {
+        let pct = |share: f64| format!("{}%", crate::value::interval::tidy(share * 100.0));
+        let _ = writeln!(
+            out,
+            "
+hedges: about ±{}, nearly up to {} below, more than up to {} above, less than up to {} below",
+            pct(hedges.about),
+            pct(hedges.nearly),
+            pct(hedges.more_than),
+            pct(hedges.less_than)
+        );
+    }
     if let Some(key) = key_template(&claim.kind) {
         facts(&mut out, rules, key);
     }

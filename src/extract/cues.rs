@@ -133,9 +133,14 @@ fn quantity_sentence(
         value_kind: kind,
         carry_period,
         rounded,
+        hedges,
         not_after,
     } = read;
-    let ctx = &ParseCtx { rounded, ..*ctx };
+    let ctx = &ParseCtx {
+        rounded,
+        hedges,
+        ..*ctx
+    };
     let mut values: Vec<(Range<usize>, Quantity)> = value::scan(kind, s, ctx)
         .into_iter()
         .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))

@@ -445,9 +445,14 @@ fn quantity_match(
         value_kind,
         carry_period,
         rounded,
+        hedges,
         not_after,
     } = read;
-    let ctx = &ParseCtx { rounded, ..*ctx };
+    let ctx = &ParseCtx {
+        rounded,
+        hedges,
+        ..*ctx
+    };
     let mut main: Option<(Span, Quantity)> = None;
     let mut main_at = 0;
     let mut base_value: Option<(Span, Quantity)> = None;
@@ -551,6 +556,8 @@ pub(super) struct QuantityRead<'a> {
     pub carry_period: bool,
     /// Whether bare figures stand for their rounding interval (`rounded`).
     pub rounded: bool,
+    /// The shares hedges widen a figure by (`hedges`).
+    pub hedges: crate::value::HedgeWidths,
     /// Words whose value is not read (`not_after` of the document's language).
     pub not_after: &'a [String],
 }
@@ -566,6 +573,7 @@ impl<'a> QuantityRead<'a> {
                 value,
                 carry_period,
                 rounded,
+                hedges,
                 ..
             } => Some(QuantityRead {
                 claim: index,
@@ -573,6 +581,7 @@ impl<'a> QuantityRead<'a> {
                 value_kind: *value,
                 carry_period: *carry_period,
                 rounded: *rounded,
+                hedges: *hedges,
                 not_after,
             }),
             _ => None,

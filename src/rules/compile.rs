@@ -15,7 +15,7 @@ use super::schema::*;
 use super::*;
 use crate::error::RuleDiagnostic;
 use crate::extract::pattern::{self, Compile};
-use crate::value::{DatePrecision, DateSpan, Interval, ValueKind};
+use crate::value::{DatePrecision, DateSpan, HedgeWidths, Interval, ValueKind};
 
 /// Placeholders a key template may use.
 const KEY_PLACEHOLDERS: &[&str] = &["year", "period"];
@@ -90,6 +90,18 @@ pub(crate) fn compile(
             file: index,
         };
         if let Some(meta) = file.meta {
+            if let Some(raw) = &meta.value.hedges {
+                if rules.meta.hedges.is_some() {
+                    ctx.error(
+                        meta.span.clone(),
+                        "`hedges` is set in the `[meta]` of another rule file too",
+                        "second setting",
+                        Some("set the rules' hedge widths once; a claim may set its own".into()),
+                    );
+                } else {
+                    rules.meta.hedges = Some(hedge_widths(&mut ctx, raw, HedgeWidths::default()));
+                }
+            }
             merge_meta(&mut rules.meta, meta.value);
         }
         for fact in file.facts {
@@ -135,6 +147,7 @@ pub(crate) fn compile(
         let known = Known {
             events: &event_ids,
             participants: &participants,
+            hedges: rules.meta.hedges.unwrap_or_default(),
         };
         if let Some(claim) =
             compile_claim(&mut ctx, claim, &mut claim_ids, &known, &mut compiled, when)
@@ -151,6 +164,32 @@ fn merge_meta(meta: &mut Meta, raw: RawMeta) {
     meta.version = meta.version.take().or(raw.version);
     meta.description = meta.description.take().or(raw.description);
     meta.default_lang = meta.default_lang.take().or(raw.default_lang);
+}
+
+/// The hedge widths `raw` sets over `base`; a share that is no percentage in
+/// (0%, 100%] is reported and keeps its `base` value.
+fn hedge_widths(ctx: &mut Ctx, raw: &RawHedges, base: HedgeWidths) -> HedgeWidths {
+    let mut widths = base;
+    for (field, slot) in [
+        (&raw.about, &mut widths.about),
+        (&raw.nearly, &mut widths.nearly),
+        (&raw.more_than, &mut widths.more_than),
+        (&raw.less_than, &mut widths.less_than),
+    ] {
+        let Some(field) = field else {
+            continue;
+        };
+        match parse_tolerance(field.get_ref(), 1.0) {
+            Ok(share) if share > 0.0 && share <= 1.0 => *slot = share,
+            _ => ctx.error(
+                field.span(),
+                "a hedge width is a share of the figure between 0% and 100%",
+                "not a share",
+                Some("write it as a percentage: about = \"5%\"".into()),
+            ),
+        }
+    }
+    widths
 }
 
 /// Records `id` as seen; reports a duplicate at `span` with the first definition.
@@ -561,6 +600,8 @@ type PatternResult = Result<pattern::Pattern, pattern::PatternError>;
 struct Known<'a> {
     events: &'a HashMap<String, Origin>,
     participants: &'a std::collections::HashSet<String>,
+    /// The rules' hedge widths (`[meta] hedges`, else the defaults).
+    hedges: HedgeWidths,
 }
 
 fn compile_claim(
@@ -574,6 +615,7 @@ fn compile_claim(
     let Known {
         events,
         participants,
+        hedges,
     } = *known;
     let id = raw.id.get_ref().clone();
     let mut ok = unique(ctx, ids, "claim", &id, raw.id.span());
@@ -692,6 +734,11 @@ fn compile_claim(
             raw.rounded.as_ref().map(|rounded| rounded.span()),
             "counts of years and dates are read as written already",
         ),
+        (
+            "hedges",
+            raw.hedges.as_ref().map(|hedges| hedges.span()),
+            "hedge widths apply to the figures of quantity claims",
+        ),
     ];
     if *raw.kind.get_ref() != RawClaimKind::Quantity {
         for (key, span, help) in quantity_only {
@@ -720,7 +767,7 @@ fn compile_claim(
         }
     }
     let kind = match raw.kind.get_ref() {
-        RawClaimKind::Quantity => quantity_kind(ctx, &raw, &patterns, !cues.is_empty()),
+        RawClaimKind::Quantity => quantity_kind(ctx, &raw, &patterns, !cues.is_empty(), hedges),
         kind => temporal::claim_kind(
             ctx,
             *kind,
@@ -869,6 +916,7 @@ fn quantity_kind(
     raw: &RawClaim,
     patterns: &[(pattern::Pattern, std::ops::Range<usize>)],
     has_cues: bool,
+    hedges: HedgeWidths,
 ) -> Option<ClaimKind> {
     let Some(key) = &raw.key else {
         ctx.error(
@@ -966,6 +1014,10 @@ fn quantity_kind(
         derived_severity: raw.derived_severity.unwrap_or(Severity::Warning),
         carry_period: raw.carry_period,
         rounded: raw.rounded.as_ref().is_none_or(|r| *r.get_ref()),
+        hedges: raw
+            .hedges
+            .as_ref()
+            .map_or(hedges, |own| hedge_widths(ctx, own.get_ref(), hedges)),
     })
 }
 

@@ -21,7 +21,7 @@ use crate::check::Severity;
 use crate::error::{Error, RuleDiagnostic, RuleErrors};
 pub use crate::extract::pattern::Compile;
 use crate::extract::pattern::Pattern;
-use crate::value::{DateSpan, Interval, ValueKind};
+use crate::value::{DateSpan, HedgeWidths, Interval, ValueKind};
 
 pub(crate) use fact_value::format_quantity;
 
@@ -54,6 +54,9 @@ pub struct Meta {
     pub description: Option<String>,
     /// Language assumed for documents whose language is unknown.
     pub default_lang: Option<String>,
+    /// The shares hedges widen a figure by (`[meta] hedges`), for every quantity
+    /// claim that sets none of its own.
+    pub hedges: Option<HedgeWidths>,
 }
 
 /// One accepted value of a fact: an interval with its provenance.
@@ -245,6 +248,8 @@ pub enum ClaimKind {
         /// 1900–2100); `rounded = false` for figures writers do not round (counts of
         /// stations, speeds), read as written ("2.000" is 1999.5–2000.5).
         rounded: bool,
+        /// The shares hedges widen the claim's figures by (`hedges`).
+        hedges: HedgeWidths,
     },
     /// A stated date (or range) of an event, checked against the event's dates.
     Date {

@@ -19,6 +19,21 @@ pub(crate) struct RawMeta {
     pub description: Option<String>,
     #[serde(alias = "default-lang")]
     pub default_lang: Option<String>,
+    /// The shares hedges widen a figure by, for every quantity claim of the rules.
+    pub hedges: Option<RawHedges>,
+}
+
+/// The shares hedges widen a figure by: `{ about = "5%", nearly = "10%", more_than =
+/// "10%", less_than = "10%" }`; a key left out keeps its default.
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawHedges {
+    pub about: Option<Spanned<RawTolerance>>,
+    pub nearly: Option<Spanned<RawTolerance>>,
+    #[serde(alias = "more-than")]
+    pub more_than: Option<Spanned<RawTolerance>>,
+    #[serde(alias = "less-than")]
+    pub less_than: Option<Spanned<RawTolerance>>,
 }
 
 /// A value as written in a fact: `"1e9 USD"`, `979.2e6`, or `{ amount = 1e9, unit = "USD" }`.
@@ -241,6 +256,8 @@ pub(crate) struct RawClaim {
     pub carry_period: bool,
     /// `false`: the claim's figures are never rounded (counts, speeds).
     pub rounded: Option<Spanned<bool>>,
+    /// The shares hedges widen this claim's figures by (over `[meta] hedges`).
+    pub hedges: Option<Spanned<RawHedges>>,
     pub message: Option<String>,
     pub help: Option<String>,
     pub description: Option<String>,

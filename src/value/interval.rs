@@ -79,6 +79,33 @@ pub enum Hedge {
     LessThan,
 }
 
+/// The share of a figure each hedge widens it by: "about X" is X ± `about`·X,
+/// "nearly X" [X − `nearly`·X, X], "more than X" [X, X + `more_than`·X], "less than
+/// X" [X − `less_than`·X, X] — each capped as [`Hedge::interval`] says. A rule pack
+/// may set its own (`hedges` in `[meta]` or on a claim).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HedgeWidths {
+    /// "about", "khoảng", "etwa": 0.1 unless set.
+    pub about: f64,
+    /// "nearly", "gần", "fast": 0.1 unless set.
+    pub nearly: f64,
+    /// "more than", "hơn", "über": 0.5 unless set.
+    pub more_than: f64,
+    /// "less than", "dưới", "unter": 0.5 unless set.
+    pub less_than: f64,
+}
+
+impl Default for HedgeWidths {
+    fn default() -> Self {
+        HedgeWidths {
+            about: 0.1,
+            nearly: 0.1,
+            more_than: 0.5,
+            less_than: 0.5,
+        }
+    }
+}
+
 impl Hedge {
     /// The interval a hedged value `x` (≥ 0) stands for; `None` for a bare number.
     ///
@@ -93,6 +120,11 @@ impl Hedge {
     /// not [72, 88]%, so it does not agree with 88%. Bounds ("more than 80") are not
     /// roundings and keep their share.
     pub fn interval(&self, x: f64) -> Option<Interval> {
+        self.interval_with(x, &HedgeWidths::default())
+    }
+
+    /// [`Hedge::interval`] with the shares of `widths`.
+    pub fn interval_with(&self, x: f64, widths: &HedgeWidths) -> Option<Interval> {
         let next_digit_half_unit = 5.0 * last_significant_unit(x);
         let widen = |share: f64| (share * x).min(next_digit_half_unit);
         let rounded_figure_half_unit = 5.0 * round_figure_unit(x);
@@ -100,10 +132,12 @@ impl Hedge {
         Some(match self {
             Hedge::None => return None,
             Hedge::Exact => Interval::point(x),
-            Hedge::About => Interval::new(x - approximate(0.1), x + approximate(0.1)),
-            Hedge::Nearly => Interval::new(x - approximate(0.1), x),
-            Hedge::MoreThan => Interval::new(x, x + widen(0.5)),
-            Hedge::LessThan => Interval::new(x - widen(0.5), x),
+            Hedge::About => {
+                Interval::new(x - approximate(widths.about), x + approximate(widths.about))
+            }
+            Hedge::Nearly => Interval::new(x - approximate(widths.nearly), x),
+            Hedge::MoreThan => Interval::new(x, x + widen(widths.more_than)),
+            Hedge::LessThan => Interval::new(x - widen(widths.less_than), x),
         })
     }
 }
@@ -172,6 +206,41 @@ fn tidy_by_text(x: f64) -> f64 {
 }
 
 impl Quantity {
+    /// The quantity with its hedge read by `widths` instead of the default shares. A
+    /// bound that a reading set apart keeps its own end ("more than two-thirds" starts
+    /// at the exact share): only the end the hedge widens to moves.
+    pub fn with_hedge_widths(mut self, widths: &HedgeWidths) -> Self {
+        let x = self.nominal.abs();
+        let (Some(default), Some(wanted)) =
+            (self.hedge.interval(x), self.hedge.interval_with(x, widths))
+        else {
+            return self;
+        };
+        let negative = self.nominal < 0.0;
+        let current = if negative {
+            self.interval.negate()
+        } else {
+            self.interval
+        };
+        let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * x.max(1.0);
+        let as_read = same(current.low, default.low) && same(current.high, default.high);
+        let interval = match self.hedge {
+            _ if as_read => wanted,
+            Hedge::MoreThan => Interval::new(current.low, wanted.high.max(current.low)),
+            Hedge::Nearly | Hedge::LessThan => {
+                Interval::new(wanted.low.min(current.high), current.high)
+            }
+            _ => wanted,
+        };
+        let interval = Interval::new(tidy(interval.low), tidy(interval.high));
+        self.interval = if negative {
+            interval.negate()
+        } else {
+            interval
+        };
+        self
+    }
+
     /// Builds a quantity from a magnitude, its rounding interval and a hedge;
     /// `negative` flips the sign of everything (decreases).
     pub fn new(
@@ -248,6 +317,40 @@ mod tests {
             let got = last_significant_unit(x);
             assert!((got - unit).abs() <= unit * 1e-9, "{x}: {got}, not {unit}");
         }
+    }
+
+    #[test]
+    fn hedge_widths_a_pack_sets() {
+        let narrow = HedgeWidths {
+            about: 0.05,
+            nearly: 0.05,
+            more_than: 0.1,
+            less_than: 0.1,
+        };
+        let read = |hedge, x: f64, rounding: Interval| {
+            Quantity::new(x, rounding, hedge, None, false).with_hedge_widths(&narrow)
+        };
+        let none = Interval::point(0.0);
+        assert_eq!(
+            read(Hedge::About, 130.0, none).interval,
+            Interval::new(123.5, 136.5)
+        );
+        assert_eq!(
+            read(Hedge::MoreThan, 100.0, none).interval,
+            Interval::new(100.0, 110.0)
+        );
+        // A decrease keeps its sign: "giảm khoảng 20%" is −21 to −19.
+        let down = Quantity::new(20.0, none, Hedge::About, None, true).with_hedge_widths(&narrow);
+        assert_eq!(down.interval, Interval::new(-21.0, -19.0));
+        // A bound set apart keeps its own end: "more than two-thirds" starts at the
+        // exact share; only the far end moves (at most five units past 67).
+        let mut two_thirds = Quantity::new(67.0, none, Hedge::MoreThan, None, false);
+        two_thirds.interval = Interval::new(66.67, 100.5);
+        let narrowed = two_thirds.with_hedge_widths(&narrow);
+        assert_eq!(narrowed.interval, Interval::new(66.67, 72.0));
+        // A bare figure keeps its rounding interval.
+        let bare = read(Hedge::None, 800.0, Interval::new(750.0, 850.0));
+        assert_eq!(bare.interval, Interval::new(750.0, 850.0));
     }
 
     #[test]

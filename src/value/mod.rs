@@ -33,7 +33,7 @@ use regex::Captures;
 use serde::Serialize;
 
 pub use date::{DatePrecision, DateSpan};
-pub use interval::{Hedge, Interval, Quantity};
+pub use interval::{Hedge, HedgeWidths, Interval, Quantity};
 pub use period::Period;
 
 use crate::lang::LangPack;
@@ -189,15 +189,19 @@ pub struct ParseCtx<'a> {
     /// true unless the claim says its figures are never rounded (`rounded = false`),
     /// when the figure's trailing zeros count ("10 stations" is 9.5–10.5).
     pub rounded: bool,
+    /// The shares hedges widen a figure by (a claim's `hedges`).
+    pub hedges: HedgeWidths,
 }
 
 impl<'a> ParseCtx<'a> {
-    /// The context of text in `pack`'s language dated `doc_date`, figures rounded.
+    /// The context of text in `pack`'s language dated `doc_date`, figures rounded,
+    /// hedges of the default widths.
     pub fn new(pack: &'a LangPack, doc_date: Option<NaiveDate>) -> Self {
         ParseCtx {
             pack,
             doc_date,
             rounded: true,
+            hedges: HedgeWidths::default(),
         }
     }
 }
@@ -313,6 +317,9 @@ fn parse_in(
     for (tag, re) in &templates.parsers {
         if let Some(caps) = re.captures(text) {
             match assemble(kind, *tag, &caps, ctx, negative) {
+                Ok(v) if ctx.hedges != HedgeWidths::default() => {
+                    return Ok(with_hedge_widths(v, &ctx.hedges));
+                }
                 Ok(v) => return Ok(v),
                 Err(e) => keep_error(&mut error, e),
             }
@@ -321,6 +328,18 @@ fn parse_in(
     Err(error.unwrap_or_else(|| ValueError {
         message: format!("{text:?} is not a {} value", kind.placeholder()),
     }))
+}
+
+/// `value` with its hedge read by `widths` (a quantity; other values as they are).
+fn with_hedge_widths(value: Value, widths: &HedgeWidths) -> Value {
+    match value {
+        Value::Money(q) => Value::Money(q.with_hedge_widths(widths)),
+        Value::Number(q) => Value::Number(q.with_hedge_widths(widths)),
+        Value::Percent(q) => Value::Percent(q.with_hedge_widths(widths)),
+        Value::Change(q) => Value::Change(q.with_hedge_widths(widths)),
+        Value::Count(q) => Value::Count(q.with_hedge_widths(widths)),
+        other => other,
+    }
 }
 
 fn prev_chars(text: &str, at: usize) -> (Option<char>, Option<char>) {
