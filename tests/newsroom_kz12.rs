@@ -35,12 +35,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     // "Đối tác chiến lược toàn diện" for a strategic partnership: the level of a
     // relation is no claim kind.
     ("vi_03.txt", "Đối tác chiến lược toàn diện"),
-    // "- 10/2016: Chủ tịch Quốc hội …": a bare month/year ("10/2016") is no date the
-    // Vietnamese pack reads (it would read "Nghị định 12/2018/NĐ-CP" too).
-    (
-        "vi_03.txt",
-        "10/2016: Chủ tịch Quốc hội Nguyễn Thị Kim Ngân",
-    ),
     // "Năm ngoái … gần 1 tỷ USD" (and "last year's nearly $1 billion" below) in
     // copy of 2026: last year is 2025, for which the rules have no figure; "nearly
     // $1 billion" is too round to be recognised as 2024's.

@@ -408,9 +408,10 @@ fn nearest_to_the_words<'t>(
     if sentence::clause_breaks(&text[value.end..whole.end()]) == 0 {
         return caps;
     }
+    // Searched up to the match's end only: a later match must end there too.
     let nearer = pattern
         .regex
-        .captures_at(text, value.end)
+        .captures_at(&text[..whole.end()], value.end)
         .filter(|later| later.get(0).is_some_and(|m| m.end() == whole.end()))
         .filter(|later| {
             first_value(later).is_some_and(|v| {

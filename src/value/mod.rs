@@ -471,6 +471,14 @@ fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
     if next == Some('-') && alnum(nextnext) {
         return false;
     }
+    // "Nghị định 10/2024/NĐ-CP", "Nghị quyết 41/2009/QH12": a document number, not
+    // October 2024.
+    if matches!(kind, ValueKind::Date | ValueKind::DateRange)
+        && next == Some('/')
+        && alnum(nextnext)
+    {
+        return false;
+    }
     let percent_follows = next == Some('%') || (next == Some(' ') && nextnext == Some('%'));
     if kind == ValueKind::Number && percent_follows {
         return false;
