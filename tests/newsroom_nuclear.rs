@@ -35,7 +35,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     ("en_03.txt", "first unit running by 2032"),
     ("en_04.txt", "Chernobyl's 30th anniversary"),
     ("de_02.txt", "zusammen 4400 Megawatt"),
-    ("de_02.txt", "im Oktober grünes Licht"),
     (
         "de_03.txt",
         "nach den Philippinen das zweite Land Südostasiens",

@@ -9,6 +9,7 @@ use crate::extract::{
     SPECIFICITY_DAY_MONTH, SPECIFICITY_RANGE, SPECIFICITY_RELATIVE, Stated, TemporalMention,
 };
 use crate::rules::{Claim, Event, EventStatus};
+use crate::value::date::names_a_year;
 use crate::value::{DatePrecision, DateSpan};
 use chrono::Datelike;
 
@@ -83,16 +84,31 @@ pub(crate) fn assess(
         when_verb(event),
         describe::date_span(&event.date)
     );
-    // Written without a year, of an event in an earlier year, a day-month date or a
-    // range names that event's days ("ties set up on 29/6", "the visit of 6–9 March").
+    // Written without a year, of an event in an earlier year, a day-month date, a
+    // range or a month names that event's days or month ("ties set up on 29/6", "the
+    // visit of 6–9 March", "Tháng 8/2023, … ban đầu dự kiến diễn ra vào tháng 6").
+    let month_without_year = matches!(
+        date.precision,
+        DatePrecision::Month | DatePrecision::MonthPart
+    ) && date.start.month() == date.end.month()
+        && !names_a_year(text)
+        && !crate::lang::pack(&doc.lang).is_some_and(|pack| {
+            crate::extract::placed_by_a_word(&crate::fold::fold_str(text), pack)
+        });
     let by_day_and_month = |held: &DateSpan| {
         held.end.year() < date.start.year()
             && (*specificity == SPECIFICITY_DAY_MONTH
-                || (*specificity == SPECIFICITY_RANGE && !crate::value::date::names_a_year(text)))
+                || (*specificity == SPECIFICITY_RANGE && !names_a_year(text))
+                || month_without_year)
     };
     let agrees_with = |held: &DateSpan| {
         if by_day_and_month(held) && *specificity == SPECIFICITY_DAY_MONTH {
             same_day_of_year(date, held)
+        } else if by_day_and_month(held) && month_without_year {
+            [held.start.year(), held.end.year()]
+                .into_iter()
+                .filter_map(|year| in_year(date, year))
+                .any(|d| overlaps(&d, held))
         } else if by_day_and_month(held) {
             in_year(date, held.start.year()).is_some_and(|d| within(&d, held))
         } else if *specificity == SPECIFICITY_RANGE {

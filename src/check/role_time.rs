@@ -77,7 +77,18 @@ pub(crate) fn of_the_past(
             .any(|shift| earlier_year_held(doc.saturating_add(shift))),
         _ => false,
     };
-    marked || relative || words.iter().filter_map(|w| year(w)).any(earlier_year_held)
+    // "General Secretary Nguyen Phu Trong died in July 2024", in copy of September: a
+    // month or day of a term that the sentence names, before the document date, is the
+    // past too.
+    let dated_within = pack.is_some_and(|pack| {
+        named_dates(&[sentence.text], pack, doc_date, false)
+            .iter()
+            .any(|date| within_a_term(date, held))
+    });
+    marked
+        || relative
+        || dated_within
+        || words.iter().filter_map(|w| year(w)).any(earlier_year_held)
 }
 
 /// The date before the document's that the title at `range` speaks of, when it falls
@@ -145,8 +156,25 @@ fn dated_outside_terms(
     held: &[(Option<NaiveDate>, Option<NaiveDate>)],
     years: bool,
 ) -> Option<DateSpan> {
+    let dates = named_dates(parts, pack, doc_date, years);
+    if dates.iter().any(|date| within_a_term(date, held)) {
+        return None;
+    }
+    dates.into_iter().next()
+}
+
+/// The months and days before the document date that `parts` name — with `years`,
+/// also the years before the document's.
+fn named_dates(
+    parts: &[&str],
+    pack: &LangPack,
+    doc_date: Option<NaiveDate>,
+    years: bool,
+) -> Vec<DateSpan> {
     use crate::value::{Value, ValueKind, scan};
-    let doc = doc_date?;
+    let Some(doc) = doc_date else {
+        return Vec::new();
+    };
     let ctx = crate::value::ParseCtx::new(pack, doc_date);
     let mut dates: Vec<DateSpan> = Vec::new();
     for part in parts {
@@ -173,15 +201,14 @@ fn dated_outside_terms(
             dates.extend(date.filter(|d| d.end < doc));
         }
     }
-    let within = |date: &DateSpan| {
-        held.iter().any(|&(from, until)| {
-            from.is_none_or(|f| f <= date.end) && until.is_none_or(|u| date.start <= u)
-        })
-    };
-    if dates.iter().any(within) {
-        return None;
-    }
-    dates.into_iter().next()
+    dates
+}
+
+/// Whether `date` shares a day with one of the `held` terms.
+fn within_a_term(date: &DateSpan, held: &[(Option<NaiveDate>, Option<NaiveDate>)]) -> bool {
+    held.iter().any(|&(from, until)| {
+        from.is_none_or(|f| f <= date.end) && until.is_none_or(|u| date.start <= u)
+    })
 }
 
 /// Whether the sentence of `body` around `range` tells of a renaming or a merger

@@ -527,7 +527,7 @@ pub(super) fn periods(
         if values.iter().any(|(r, _)| overlaps(r)) || found.iter().any(|f| overlaps(&f.range)) {
             continue;
         }
-        let reference = introduced_by_comparison(&s[..range.start], ctx.pack.comparison_words());
+        let reference = compared_outside_values(&s[..range.start], ctx.pack, values);
         let relative = !s[range.clone()].bytes().any(|b| b.is_ascii_digit());
         if relative && !reference && within_previous_year_phrase(s, &range, ctx) {
             continue;
@@ -547,6 +547,22 @@ fn within_previous_year_phrase(s: &str, range: &Range<usize>, ctx: &ParseCtx) ->
     ctx.pack.previous_years.iter().any(|phrase| {
         super::prefilter::word_ends(s, phrase)
             .any(|end| end - phrase.len() <= range.start && range.end <= end)
+    })
+}
+
+/// Whether a comparison word introduces what follows `before` (see
+/// [`introduced_by_comparison`]) that is not part of one of `values`: the "than" of
+/// "more than $150 billion in 2024" is the figure's hedge, and 2024 is its own year.
+fn compared_outside_values(
+    before: &str,
+    pack: &crate::lang::LangPack,
+    values: &[(Range<usize>, Quantity)],
+) -> bool {
+    pack.comparison_words().iter().any(|word| {
+        words_after(before, word).is_some_and(|between| {
+            let at = before.len() - between.len() - word.len();
+            !values.iter().any(|(r, _)| r.contains(&at))
+        })
     })
 }
 

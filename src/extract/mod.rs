@@ -810,13 +810,39 @@ fn temporal_match(
     out.temporal.push(mention);
 }
 
+/// `date` moved by `shift` years; the end of a late February keeps to the month's last
+/// day.
+fn in_year_shifted(date: &DateSpan, shift: i32) -> Option<DateSpan> {
+    use chrono::Datelike;
+    let moved = |d: chrono::NaiveDate| {
+        d.with_year(d.year() + shift)
+            .or_else(|| d.with_day(28).and_then(|d| d.with_year(d.year() + shift)))
+    };
+    Some(DateSpan {
+        start: moved(date.start)?,
+        end: moved(date.end)?,
+        precision: date.precision,
+    })
+}
+
+/// Whether a written date holds a word that places it from the document date ("next
+/// May", "tháng 5 năm ngoái", "last month"): its year is set already.
+pub(crate) fn placed_by_a_word(written: &str, pack: &LangPack) -> bool {
+    let words = |list: &[(String, i32)]| {
+        list.iter()
+            .any(|(word, _)| prefilter::contains_word(written, word))
+    };
+    words(&pack.relative_months) || words(&pack.relative_years) || words(&pack.calendar_months)
+}
+
 /// A date written without a year, placed by the tense of its clause. A weekday read
 /// as the last one on or before the document date moves to the coming one when a
 /// future word stands earlier in its clause ("Ishiba will arrive on Sunday" in a piece
-/// of Friday 25 April speaks of 27 April, not 20 April). A part of a month read in
-/// the document's year but starting after its date moves a year back unless a future
-/// word stands before it ("the assembly voted in late November" in a piece of March
-/// 2025 speaks of November 2024).
+/// of Friday 25 April speaks of 27 April, not 20 April). A month or part of a month
+/// written without a year is of the document's year, but of the year before when it
+/// starts after the document date and no future word stands before it ("the assembly
+/// voted in late November" in a piece of March 2025), and of the year after when it
+/// is over and one does ("takes effect in January" in a piece of September).
 pub(crate) fn placed_by_tense(
     at: &Locator,
     start: usize,
@@ -840,24 +866,29 @@ pub(crate) fn placed_by_tense(
             .iter()
             .any(|word| prefilter::contains_word(clause, word))
     };
+    use chrono::Datelike;
     let moved = if date.precision == DatePrecision::Day && date.start < doc && weekday() && future()
     {
         let week = chrono::TimeDelta::days(7);
         date.start
             .checked_add_signed(week)
             .zip(date.end.checked_add_signed(week))
-    } else if date.precision == DatePrecision::MonthPart
-        && date.start > doc
+    } else if matches!(
+        date.precision,
+        DatePrecision::MonthPart | DatePrecision::Month
+    ) && date.start.month() == date.end.month()
         && !crate::value::date::names_a_year(written)
-        && !future()
+        && !placed_by_a_word(written, ctx.pack)
     {
-        // The end of a late February keeps to the month's last day.
-        use chrono::Datelike;
-        let year_back = |d: chrono::NaiveDate| {
-            d.with_year(d.year() - 1)
-                .or_else(|| d.with_day(28).and_then(|d| d.with_year(d.year() - 1)))
+        let shift = match (date.start > doc, date.end < doc) {
+            (true, _) if !future() => -1,
+            (_, true) if future() => 1,
+            _ => 0,
         };
-        year_back(date.start).zip(year_back(date.end))
+        (shift != 0)
+            .then(|| in_year_shifted(&date, shift))
+            .flatten()
+            .map(|d| (d.start, d.end))
     } else {
         None
     };

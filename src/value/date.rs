@@ -178,7 +178,7 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
         }
         return years_ago(count, pack, doc);
     }
-    let month = month_cap(caps, pack, &["mon", "month"])?;
+    let month = month_cap(caps, pack, &["mon", "month", "monum"])?;
     if let Some(word) = cap(caps, "part") {
         let third =
             lookup(&pack.date_parts, word).ok_or_else(|| err("unknown part of a period"))?;

@@ -471,6 +471,15 @@ fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
     if next == Some('-') && alnum(nextnext) {
         return false;
     }
+    // "in June 2024": a month name read alone ("in June") when a number follows is
+    // the start of a longer date, read from the month on.
+    if kind == ValueKind::Date
+        && text[range.clone()].ends_with(char::is_alphabetic)
+        && next == Some(' ')
+        && digit(nextnext)
+    {
+        return false;
+    }
     // "Nghị định 10/2024/NĐ-CP", "Nghị quyết 41/2009/QH12": a document number, not
     // October 2024.
     if matches!(kind, ValueKind::Date | ValueKind::DateRange)

@@ -454,7 +454,7 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 ///
 /// Placeholders: `hedge`, `cur`, `pct`, `dir` (increase/decrease word), `yearunit`,
 /// `decadeunit`, `monthunit`, `weekunit`, `dayunit` (duration units),
-/// `month` (name), `mon` (number or name), `day`, `year`, `weekday`, `daypart`,
+/// `month` (name), `mon` (number or name), `monum` (number only), `day`, `year`, `weekday`, `daypart`,
 /// `relday`, `relyear`, `relmonth` (a word placing a month: "last"), `calmonth` (a whole month from the
 /// document's: "last month"), `part` (a third of a month or year: "late", "Ende", "cuối"), `frac` (a fraction in words: "two-thirds"), `ord` (ordinal word or digits + suffix), `pord` (period
 /// ordinal), `sup` (superlative of a ranking), `rpre` (place written before a
@@ -506,6 +506,7 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
             let suffixes = bare_alt(pack.day_suffixes.iter().map(String::as_str));
             format!(r"\b(?:3[01]|[12][0-9]|0?[1-9])(?:{suffixes})?\b")
         }
+        "monum" => r"\b(?:1[0-2]|0?[1-9])\b".to_string(),
         "mon" => format!(
             r"(?:\b(?:1[0-2]|0?[1-9])\b|{})",
             words_re(kw(&pack.months), true)
