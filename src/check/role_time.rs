@@ -38,15 +38,8 @@ pub(crate) fn of_the_past(
     doc_date: Option<NaiveDate>,
     held: &[(Option<NaiveDate>, Option<NaiveDate>)],
 ) -> bool {
-    let sentence = sentence_around(body, folded, pack, range);
+    let (sentence, scope, marked) = title_clause(body, folded, pack, range);
     let words = words(sentence.text);
-    let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
-    let scope = marker_scope(sentence.text, name);
-    let marked = pack.is_some_and(|pack| {
-        scope
-            .iter()
-            .any(|part| holds_any(&self::words(part), &pack.past_markers))
-    });
     // "im Februar 2025 der damalige Staatspräsident Tô Lâm", "in November 2016,
     // Prime Minister X" (who left in April): the past the title speaks of is the date
     // its clause names (or, for a marked title in a sentence naming no time, the
@@ -91,6 +84,25 @@ pub(crate) fn of_the_past(
         || words.iter().filter_map(|w| year(w)).any(earlier_year_held)
 }
 
+/// The sentence of the title at `range`, the parts of it a past marker speaks of the
+/// name from (see [`marker_scope`]), and whether one of them holds a past marker.
+fn title_clause<'a>(
+    body: &'a str,
+    folded: &Folded,
+    pack: Option<&LangPack>,
+    range: &Range<usize>,
+) -> (Sentence<'a>, Vec<&'a str>, bool) {
+    let sentence = sentence_around(body, folded, pack, range);
+    let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
+    let scope = marker_scope(sentence.text, name);
+    let marked = pack.is_some_and(|pack| {
+        scope
+            .iter()
+            .any(|part| holds_any(&words(part), &pack.past_markers))
+    });
+    (sentence, scope, marked)
+}
+
 /// The date before the document's that the title at `range` speaks of, when it falls
 /// within none of the `held` terms: the date a role conflict found there is at.
 pub(crate) fn date_outside_terms(
@@ -102,12 +114,7 @@ pub(crate) fn date_outside_terms(
     held: &[(Option<NaiveDate>, Option<NaiveDate>)],
 ) -> Option<DateSpan> {
     let pack = pack?;
-    let sentence = sentence_around(body, folded, Some(pack), range);
-    let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
-    let scope = marker_scope(sentence.text, name);
-    let marked = scope
-        .iter()
-        .any(|part| holds_any(&words(part), &pack.past_markers));
+    let (sentence, scope, marked) = title_clause(body, folded, Some(pack), range);
     spoken_of_outside_terms(
         (body, folded, pack),
         (&sentence, &scope, marked),
