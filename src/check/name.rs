@@ -139,8 +139,9 @@ fn capitalised_like(text: &str, name: &str) -> bool {
     starts_upper(text) || !starts_upper(name)
 }
 
-/// The finding of a name `verdict`; `named` is the date the sentence names for a role
-/// conflict found at that date rather than at the document's.
+/// The finding of a name `verdict`; `named` is the date the text speaks of (the
+/// title's clause, or the sentence before a "then" title) for a role conflict found at
+/// that date rather than at the document's.
 fn finding(
     doc: &Document,
     entity: &Entity,
