@@ -144,9 +144,10 @@ fn unmatched_because(rules: &Rules, only: &Rules, doc: &Document) -> String {
         ("the text has no word of some `context` group", &|c| {
             c.scope.values_mut().for_each(|s| s.context.clear())
         }),
-        ("an `exclude` word is in the sentence", &|c| {
-            c.scope.values_mut().for_each(|s| s.exclude.clear())
-        }),
+        (
+            "an `exclude` word is in the sentence (for a figure: in its clause or before it)",
+            &|c| c.scope.values_mut().for_each(|s| s.exclude.clear()),
+        ),
         (
             "the sentence names a country that is not one of the `parties`",
             &|c| c.parties.clear(),

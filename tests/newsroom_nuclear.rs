@@ -34,7 +34,6 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     ("en_03.txt", "assigned in February to state utility EVN"),
     ("en_03.txt", "first unit running by 2032"),
     ("en_04.txt", "Chernobyl's 30th anniversary"),
-    ("de_02.txt", "zusammen 4400 Megawatt"),
     (
         "de_03.txt",
         "nach den Philippinen das zweite Land Südostasiens",

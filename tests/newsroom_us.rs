@@ -12,13 +12,14 @@
 //! First run, with that binary: 27 of 37, no trap flagged, 5 findings on no listed
 //! span. Fixed since: a month named alone ("hồi tháng 6", "im Oktober") is a date,
 //! and "more than $125 billion last year" is read (the "than" of a hedge is no
-//! comparison). The five findings left are the pack's: a cue claim of the 2013
+//! comparison). Session 28: a figure before the clause of an `exclude` word is read
+//! ("… fast 200 Milliarden Dollar, das amerikanische Defizit …"), and "nach
+//! amerikanischen Zahlen" is no comparison's base. The five findings left are the pack's: a cue claim of the 2013
 //! Comprehensive Partnership read as the 1995 ties, the 20% of the July deal read by
 //! a claim of the April tariff (twice), a hypothetical 2026 visit, and a posthumous
 //! "Tổng Bí thư Nguyễn Phú Trọng" in a quote.
 //!
-//! The gaps below are not diagnosed one by one yet; a gap that closes fails the
-//! test, so the list only shrinks.
+//! A gap that closes fails the test, so the list only shrinks.
 
 mod common;
 
@@ -26,20 +27,27 @@ use common::heldout::Heldout;
 
 /// Planted errors the user-written pack does not find.
 const KNOWN_GAPS: &[(&str, &str)] = &[
+    // "Năm nay, khi hai nước kỷ niệm 30 năm" in February 2026: 30 completed years
+    // are accepted; that the anniversary celebrated this year is the 31st is not read.
     ("vi_04.txt", "kỷ niệm 30 năm thiết lập quan hệ ngoại giao"),
+    // The pack's patterns want "announced … tariffs" before the date, not "announced
+    // on Tuesday a 46% tariff".
     ("en_02.txt", "announced on Tuesday"),
+    // No `false` claim of the pack reads this phrasing.
     ("en_04.txt", "signed a short denuclearization statement"),
+    // The pack's patterns of Biden's visit want the date after the verb ("Als Joe
+    // Biden im vergangenen Oktober nach Hanoi reiste").
     ("de_01.txt", "im vergangenen Oktober"),
+    // The date stands before the pack's keyword ("am vergangenen Donnerstag hatte …
+    // in einem Telefonat").
     (
         "de_02.txt",
         "am vergangenen Donnerstag hatte KP-Chef To Lam",
     ),
+    // A wrong venue: the pack's `false` claim lists no German phrasing of it.
     ("de_03.txt", "am Sonntag in Hanoi veröffentlichte"),
+    // "vor vier Jahren" before "nach Hanoi reiste": as for de_01.
     ("de_04.txt", "Als Joe Biden vor vier Jahren"),
-    (
-        "de_04.txt",
-        "2025 nach amerikanischen Zahlen fast 200 Milliarden Dollar",
-    ),
 ];
 
 /// Correct statements the pack flags ("file: text by [rules]"): none.

@@ -8,7 +8,7 @@ use super::verdict::Step;
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention, WrittenSpan};
 use crate::rules::{Claim, Event};
-use crate::value::calendar::{accepted_years, calendar_years, completed_years};
+use crate::value::calendar::{accepted_years, calendar_years, completed_years, shifted};
 
 /// The arithmetic and verdict for one mention: the count, then the written span if any.
 pub(crate) fn assess(
@@ -123,17 +123,6 @@ fn year_counts(event: &Event, year: i32, doc_date: NaiveDate, ordinal: bool) -> 
     let (low, _) = accepted_years(event.date.start, event.date.end, first);
     let (_, high) = accepted_years(event.date.start, event.date.end, last);
     Some((low, high))
-}
-
-/// `date` moved by `years` whole years (29 February becomes 28 February).
-fn shifted(date: NaiveDate, years: i32) -> NaiveDate {
-    if years == 0 {
-        return date;
-    }
-    let year = date.year() + years;
-    date.with_year(year)
-        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), 28))
-        .unwrap_or(date)
 }
 
 /// Why an agreeing written span agrees: where it starts and ends.

@@ -137,6 +137,10 @@ pub(crate) fn assess(
         && doc.date.is_some_and(|d| event.date.end.year() < d.year());
     Some(if agrees {
         Step::ok(arithmetic)
+    } else if *specificity == SPECIFICITY_RANGE && from_event_to_anniversary(date, &event.date) {
+        Step::ok(format!(
+            "{arithmetic}; the range runs from the event to its anniversary: the years since, not the event's dates"
+        ))
     } else if let Some(planned) = first_planned.filter(|_| agrees_with_plan) {
         Step::ok(format!(
             "{arithmetic}; the sentence tells of a changed plan, and it was first planned for {}",
@@ -264,6 +268,15 @@ fn within(a: &DateSpan, b: &DateSpan) -> bool {
 
 fn overlaps(a: &DateSpan, b: &DateSpan) -> bool {
     a.start <= b.end && b.start <= a.end
+}
+
+/// Whether the range `stated` starts on a day of `event` and ends on its anniversary
+/// in a later year ("kỷ niệm 50 năm … (23/9/1975 - 23/9/2025)"): the years since the
+/// event, whose dates it names rightly.
+fn from_event_to_anniversary(stated: &DateSpan, event: &DateSpan) -> bool {
+    within(&DateSpan::day(stated.start), event)
+        && stated.end.year() > event.end.year()
+        && same_day_of_year(&DateSpan::day(stated.end), event)
 }
 
 /// Whether the day-month `stated` (resolved to the document's year) names a day of

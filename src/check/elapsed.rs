@@ -8,6 +8,7 @@ use super::verdict::Step;
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention};
 use crate::rules::{Claim, Event};
+use crate::value::calendar::shifted;
 use crate::value::date::DateSpan;
 use crate::value::{Hedge, Quantity};
 
@@ -23,11 +24,24 @@ pub(crate) fn assess(
     doc: &Document,
     m: &TemporalMention,
 ) -> Vec<Step> {
-    let Stated::Count { amount, .. } = &m.stated else {
+    let Stated::Count {
+        amount,
+        reference_shift,
+        ..
+    } = &m.stated
+    else {
         return Vec::new();
     };
     let (to, to_label) = match (until, doc.date) {
         (Some(event), _) => (event.date.clone(), event.label.clone()),
+        // "will mark 50 years of diplomatic relations next year": any day of that year.
+        (None, Some(date)) if *reference_shift != 0 => {
+            let year = shifted(date, *reference_shift).year();
+            (
+                DateSpan::year(year).unwrap_or_else(|| DateSpan::day(date)),
+                format!("the year the sentence speaks of, {year}"),
+            )
+        }
         (None, Some(date)) => (DateSpan::day(date), "the document date".to_string()),
         (None, None) => {
             return vec![Step::finding(

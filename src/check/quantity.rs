@@ -54,7 +54,6 @@ fn quiet(rules: &Rules, fact: &Fact, located: &Located) -> bool {
 /// Whether `value` is money in a currency none of the fact's values is in, while
 /// they are in one ("24 tỷ đô la Úc" for a fact in USD): the two cannot be compared.
 fn other_currency(fact: &Fact, value: &Quantity) -> bool {
-    let is_currency = |unit: &str| unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase());
     let Some(unit) = value.unit.as_deref().filter(|u| is_currency(u)) else {
         return false;
     };
@@ -64,6 +63,23 @@ fn other_currency(fact: &Fact, value: &Quantity) -> bool {
         .filter_map(|a| a.unit.as_deref())
         .collect();
     units.iter().any(|u| is_currency(u)) && !units.contains(&unit)
+}
+
+/// Whether `unit` is a currency code ("USD", "EUR").
+fn is_currency(unit: &str) -> bool {
+    unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether the accepted value `a` and the stated `value` can be compared: not two
+/// amounts in different currencies (US$14.9 billion is not a €14.9 billion
+/// alternative).
+fn comparable(a: &Accepted, value: &Quantity) -> bool {
+    match (a.unit.as_deref(), value.unit.as_deref()) {
+        (Some(accepted), Some(stated)) if is_currency(accepted) && is_currency(stated) => {
+            accepted == stated
+        }
+        _ => true,
+    }
 }
 
 pub(crate) fn check(rules: &Rules, fact: &Fact, mentions: &[Located], out: &mut Vec<Finding>) {
@@ -223,10 +239,10 @@ fn echoes_wrong_figure(rules: &Rules, fact: &Fact, d: &Derived, named: u64) -> b
 /// The values of the fact the mention overlaps among those accepted for it: the
 /// primary value, and the alternatives whose source is named where `named` asks for it.
 fn agreeing<'f>(fact: &'f Fact, l: &Located) -> impl Iterator<Item = &'f Accepted> {
-    let (named, interval) = (l.mention.named, l.mention.value.interval);
-    fact.accepted
-        .iter()
-        .filter(move |a| a.applies(named) && a.interval.overlaps(&interval))
+    let (named, value) = (l.mention.named, &l.mention.value);
+    fact.accepted.iter().filter(move |a| {
+        a.applies(named) && a.interval.overlaps(&value.interval) && comparable(a, value)
+    })
 }
 
 /// Whether the mention overlaps a value the fact accepts for it ([`agreeing`]).
@@ -238,9 +254,11 @@ fn agrees(fact: &Fact, l: &Located) -> bool {
 /// `named`): only those are shown as agreeing beside a conflict, since a figure
 /// accepted for its named source says nothing about an unattributed one.
 fn agrees_everywhere(fact: &Fact, l: &Located) -> bool {
-    fact.accepted
-        .iter()
-        .any(|a| !a.only_where_named && a.interval.overlaps(&l.mention.value.interval))
+    fact.accepted.iter().any(|a| {
+        !a.only_where_named
+            && a.interval.overlaps(&l.mention.value.interval)
+            && comparable(a, &l.mention.value)
+    })
 }
 
 /// The sources a stated figure is wrongly credited to: its sentence states no other

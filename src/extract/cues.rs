@@ -48,7 +48,12 @@ pub(crate) fn run(
         .back_references
         .iter()
         .any(|w| holds(&(0..text.len()), w));
-    for (i, sentence) in sentences.iter().enumerate() {
+    let read = QuantityRead::of(claim_index, claim, &cues.lang);
+    for (i, whole) in sentences.iter().enumerate() {
+        // For a figure, the clauses before the first exclude word are read as a
+        // sentence of their own.
+        let kept = at.excluded_from(whole.clone(), exclude, read.is_some());
+        let sentence = &(whole.start..kept.unwrap_or(whole.end));
         let s = &text[sentence.clone()];
         let cued = every_group(&cues.groups, |w| holds(sentence, w))
             || (refers_back_somewhere
@@ -57,18 +62,15 @@ pub(crate) fn run(
                     refers_back(at, sentence, &sentences[before], ctx)
                         && every_group(&cues.groups, |w| holds(&with_before, w))
                 }));
-        if !cued
-            || exclude.iter().any(|w| holds(sentence, w))
-            || !at.names_subject(sentence.clone(), subject)
-        {
+        if sentence.is_empty() || !cued || !at.names_subject(whole.clone(), subject) {
             continue;
         }
-        if let Some(read) = QuantityRead::of(claim_index, claim, &cues.lang) {
+        if let Some(read) = &read {
             // Whether the value at this offset is about other countries.
             let elsewhere = |value_at: usize| {
                 at.about_other_countries(sentence.clone(), value_at, &claim.parties, ctx.pack)
             };
-            quantity_sentence(&read, s, sentence.start, at, ctx, &elsewhere, out);
+            quantity_sentence(read, s, sentence.start, at, ctx, &elsewhere, out);
             continue;
         }
         // Validation allows cues only for quantity, date, since and anniversary claims.
@@ -76,7 +78,9 @@ pub(crate) fn run(
             continue;
         }
         match &claim.kind {
-            ClaimKind::Date { .. } => date_sentence(claim_index, s, sentence.start, at, ctx, out),
+            ClaimKind::Date { .. } => {
+                date_sentence(claim_index, &cues.groups, s, sentence.start, at, ctx, out);
+            }
             ClaimKind::Since { .. } => {
                 let counts = Counts::Years { cues: &cues.groups };
                 count_sentence(claim_index, counts, s, sentence.start, at, ctx, out);
@@ -92,6 +96,31 @@ pub(crate) fn run(
             _ => {}
         }
     }
+}
+
+/// Drops the amounts of `values` (ranges of `s`) that convert the one before them
+/// into another currency, in brackets: "€14.9 billion ($16.2 billion)", "190.000 tỷ
+/// đồng (tương đương 7,3 tỷ USD)". A conversion is the writer's arithmetic at some
+/// rate, not a figure of its own.
+fn drop_conversions(s: &str, values: &mut Vec<(Range<usize>, Quantity)>) {
+    let converts = |before: &(Range<usize>, Quantity), after: &(Range<usize>, Quantity)| {
+        let between = s.get(before.0.end..after.0.start).unwrap_or("");
+        let words_in_brackets = between
+            .trim_start()
+            .strip_prefix('(')
+            .map(|inside| inside.split_whitespace().count());
+        before.1.unit != after.1.unit
+            && words_in_brackets.is_some_and(|words| words <= 3)
+            && !between.bytes().any(|b| b.is_ascii_digit())
+    };
+    let conversions: Vec<bool> = (0..values.len())
+        .map(|i| i > 0 && converts(&values[i - 1], &values[i]))
+        .collect();
+    let mut index = 0;
+    values.retain(|_| {
+        index += 1;
+        !conversions[index - 1]
+    });
 }
 
 /// Whether `sentence` refers back to the figure of `before`, the sentence before it in
@@ -150,6 +179,9 @@ fn quantity_sentence(
                 && !elsewhere(start + r.start)
         })
         .collect();
+    if kind == ValueKind::Money {
+        drop_conversions(s, &mut values);
+    }
     // A plain number that is also a year or period ("in 2024", "4 tháng đầu năm")
     // is the period; money, percentages and counts carry units and win. A number
     // that is part of an amount, a percentage or a change written in words
@@ -284,6 +316,7 @@ fn quantity_sentence(
 /// wins over the single dates inside it).
 fn date_sentence(
     claim_index: usize,
+    groups: &[Vec<String>],
     s: &str,
     start: usize,
     at: &Locator,
@@ -310,8 +343,9 @@ fn date_sentence(
                         _ => continue,
                     };
                     let folded = start + range.start..start + range.end;
-                    if specificity == SPECIFICITY_RELATIVE
-                        && super::weekday::ordinal_not_weekday(at, folded, ctx)
+                    if (specificity == SPECIFICITY_RELATIVE
+                        && super::weekday::ordinal_not_weekday(at, folded.clone(), ctx))
+                        || dates_another_office(at, folded.start, groups, ctx)
                     {
                         continue;
                     }
@@ -353,6 +387,23 @@ fn date_sentence(
             of_a_changed_plan: at.tells_of_a_changed_plan(start + range.start, ctx.pack),
         });
     }
+}
+
+/// Whether the date at folded offset `at_date` follows an office-start word of its
+/// clause that is none of the claim's cue words: "talks with Prime Minister Pham
+/// Minh Chinh, who took office in April 2020" dates his office, not the visit the
+/// cue words name (the role's start is checked by `role-start`).
+fn dates_another_office(
+    at: &Locator,
+    at_date: usize,
+    groups: &[Vec<String>],
+    ctx: &ParseCtx,
+) -> bool {
+    let before = at.clause_before(at_date);
+    ctx.pack.office_start_words.iter().any(|word| {
+        !groups.iter().flatten().any(|cue| cue == word)
+            && super::prefilter::contains_word(before, word)
+    })
 }
 
 /// The counts a cue sentence of a claim kind is read for.
@@ -456,7 +507,7 @@ fn count_sentence(
             amount: years.clone(),
             written_span: None,
             ordinal: *ordinal,
-            reference_shift: super::relative_year_before(at, at_byte, ctx),
+            reference_shift: super::relative_year_of(at, at_byte..start + range.end, ctx),
             named_years: super::years_in_sentence(at, at_byte),
         },
         by_cues: true,
@@ -553,6 +604,8 @@ fn within_previous_year_phrase(s: &str, range: &Range<usize>, ctx: &ParseCtx) ->
 /// Whether a comparison word introduces what follows `before` (see
 /// [`introduced_by_comparison`]) that is not part of one of `values`: the "than" of
 /// "more than $150 billion in 2024" is the figure's hedge, and 2024 is its own year.
+/// Nor does a comparison word before a country's name: "imports from Vietnam in
+/// 2024" come from a place, and 2024 is their year.
 fn compared_outside_values(
     before: &str,
     pack: &crate::lang::LangPack,
@@ -561,7 +614,7 @@ fn compared_outside_values(
     pack.comparison_words().iter().any(|word| {
         words_after(before, word).is_some_and(|between| {
             let at = before.len() - between.len() - word.len();
-            !values.iter().any(|(r, _)| r.contains(&at))
+            !values.iter().any(|(r, _)| r.contains(&at)) && !pack.countries.opens(between)
         })
     })
 }
@@ -573,15 +626,22 @@ pub(crate) fn introduced_by_comparison(before: &str, words: &[String]) -> bool {
 /// Whether a base word of the pack introduces the figure that follows `before`
 /// ("nach 584 Mio. im Vorjahr"), with no word closing a pair between them ("nach
 /// kasachischen Angaben auf rund 584 Mio.": "auf" introduces the figure, and "nach"
-/// is "according to").
+/// is "according to") and no source word ("nach amerikanischen Zahlen fast 200
+/// Milliarden": "nach" is "according to" again), nor a country's name right after
+/// it ("imports from Vietnam in 2024 totalled €12 billion").
 fn base_word_introduces(before: &str, pack: &crate::lang::LangPack) -> bool {
     pack.base_words().iter().any(|word| {
         words_after(before, word).is_some_and(|between| {
-            !pack.base_pairs().iter().any(|(_, closer)| {
+            let closes = pack.base_pairs().iter().any(|(_, closer)| {
                 between
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w == closer)
-            })
+            });
+            let names_a_source = pack
+                .source_words
+                .iter()
+                .any(|w| crate::extract::prefilter::contains_word(between, w));
+            !closes && !names_a_source && !pack.countries.opens(between)
         })
     })
 }

@@ -287,9 +287,11 @@ impl<'r> Extractor<'r> {
         out.mentions.sort_by(|a, b| {
             (a.span, a.derived.is_some(), a.claim).cmp(&(b.span, b.derived.is_some(), b.claim))
         });
-        // The same value read by two claims for the same key counts once.
+        // The same value read by two claims for the same key counts once, whatever
+        // other claims read it for other keys (they sort between).
+        let mut read_for_key = std::collections::HashSet::new();
         out.mentions
-            .dedup_by(|b, a| a.span == b.span && a.key == b.key);
+            .retain(|m| read_for_key.insert((m.span, m.key.clone())));
         drop_broader_readings(&mut out.mentions);
         out.temporal.sort_by_key(|m| (m.span, m.claim));
         out.temporal
@@ -360,9 +362,11 @@ impl<'r> Extractor<'r> {
             let first_word = at.folded.text[whole.clone()]
                 .find(char::is_alphanumeric)
                 .map_or(whole.start, |offset| whole.start + offset);
+            let read = QuantityRead::of(ci, claim, &pattern.lang);
             let skipped = by_sentence
                 && at.sentence_at(first_word).is_some_and(|sentence| {
-                    exclude.iter().any(|w| at.holds_word(sentence.clone(), w))
+                    at.excluded_from(sentence.clone(), exclude, read.is_some())
+                        .is_some_and(|cut| whole.end > cut)
                         || !at.names_subject(sentence.clone(), subject)
                         || at.about_other_countries(
                             at.through_clause(sentence, whole.end, ctx.pack),
@@ -374,7 +378,7 @@ impl<'r> Extractor<'r> {
             if skipped {
                 continue;
             }
-            match QuantityRead::of(ci, claim, &pattern.lang) {
+            match read {
                 Some(read) => quantity_match(&read, pattern, &caps, at, ctx, out),
                 None => {
                     temporal_match(ci, &claim.kind, pattern, &caps, at, ctx, out);
@@ -465,8 +469,16 @@ fn quantity_match(
         let Some(m) = caps.name(&slot.group) else {
             continue;
         };
-        // "hàng trăm sinh viên" (hundreds of students) states no figure.
-        if crate::value::lone_multiplier(&at.folded.text, &m.range(), ctx.pack) {
+        // "hàng trăm sinh viên" (hundreds of students) states no figure, nor does
+        // "seit 2013 Pflegekräfte" (a year).
+        if crate::value::lone_multiplier(&at.folded.text, &m.range(), ctx.pack)
+            || crate::value::year_after_preposition(
+                slot.kind,
+                &at.folded.text,
+                &m.range(),
+                ctx.pack,
+            )
+        {
             return;
         }
         let span = at.span(m.range());
@@ -792,7 +804,7 @@ fn temporal_match(
                 amount: years,
                 written_span: written,
                 ordinal,
-                reference_shift: relative_year_before(at, whole.start, ctx),
+                reference_shift: relative_year_of(at, whole.clone(), ctx),
                 named_years: years_in_sentence(at, whole.start),
             },
             by_cues: false,
@@ -916,15 +928,33 @@ fn years_follow_in_sentence(at: &Locator, from: usize, ctx: &ParseCtx) -> bool {
     })
 }
 
-/// The offset of the last relative-year phrase ("last year", "năm ngoái", "im
-/// vergangenen Jahr") between the start of the sentence and `at_byte`; 0 without one.
-pub(super) fn relative_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> i32 {
+/// The year shift of a count at the folded `span`: of the last relative-year phrase
+/// ("last year", "năm ngoái", "im vergangenen Jahr") between the start of its
+/// sentence and the count, else of the first one after it in its clause ("will mark
+/// 50 years of diplomatic relations next year"); 0 without one.
+pub(super) fn relative_year_of(at: &Locator, span: std::ops::Range<usize>, ctx: &ParseCtx) -> i32 {
     let text = &at.folded.text;
     let start = at
-        .sentence_at(at_byte)
-        .map_or(at_byte, |s| s.start.min(at_byte));
-    let before = text.get(start..at_byte).unwrap_or("");
-    last_relative_year(before, ctx, |_| true)
+        .sentence_at(span.start)
+        .map_or(span.start, |s| s.start.min(span.start));
+    let before = text.get(start..span.start).unwrap_or("");
+    let shift = last_relative_year(before, ctx, |_| true);
+    if shift != 0 {
+        return shift;
+    }
+    let clause_end = at.clause_around(span.end).end.max(span.end);
+    let after = text.get(span.end..clause_end).unwrap_or("");
+    ctx.pack
+        .relative_years
+        .iter()
+        .filter_map(|(phrase, shift)| {
+            after
+                .match_indices(phrase.as_str())
+                .find(|(i, _)| whole_word(after, *i, i + phrase.len()))
+                .map(|(position, _)| (position, *shift))
+        })
+        .min_by_key(|&(position, _)| position)
+        .map_or(0, |(_, shift)| shift)
 }
 
 /// The shift of the last relative-year phrase of `before` whose preceding text
@@ -1141,6 +1171,53 @@ impl Locator<'_> {
                     .iter()
                     .any(|listed| crate::names::spelled_alike(written, listed))
             })
+        })
+    }
+
+    /// The folded offset of the first occurrence of `word` in `range`, counted as
+    /// [`Locator::holds_word`] counts them.
+    fn first_word(&self, range: std::ops::Range<usize>, word: &str) -> Option<usize> {
+        let text = &self.folded.text;
+        let mut first = None;
+        self.words.within_where(text, range, word, |hit| {
+            let original = self.folded.to_original(hit.clone());
+            let spelled = self.spellings.get(word).is_none_or(|spellings| {
+                self.doc.body().get(original).is_some_and(|written| {
+                    spellings
+                        .iter()
+                        .any(|listed| crate::names::spelled_alike(written, listed))
+                })
+            });
+            if spelled {
+                first = Some(hit.start);
+            }
+            spelled
+        });
+        first
+    }
+
+    /// Where the folded `sentence` stops counting for a claim that excludes the
+    /// words `exclude` (`None` when none stands in it): its start, or for a figure
+    /// (`by_clause`) the start of the clause of the first of them. An exclude word
+    /// speaks of its own clause and of what follows ("the target for 2030 is …"),
+    /// not of a figure before it: "Trade reached $150 billion, while the deficit
+    /// widened to $123 billion" reads the trade figure and drops the deficit's. A
+    /// statement or date is qualified by a later clause too ("…, as Astana was then
+    /// called").
+    pub(crate) fn excluded_from(
+        &self,
+        sentence: std::ops::Range<usize>,
+        exclude: &[String],
+        by_clause: bool,
+    ) -> Option<usize> {
+        let first = exclude
+            .iter()
+            .filter_map(|w| self.first_word(sentence.clone(), w))
+            .min()?;
+        Some(if by_clause {
+            self.clause_around(first).start.max(sentence.start)
+        } else {
+            sentence.start
         })
     }
 
@@ -1400,7 +1477,10 @@ impl Locator<'_> {
             .chain(self.earlier_in_paragraph(sentence.start));
         for unit in earlier {
             let named = self.countries_in(unit, pack);
-            if let Some(last) = named.last() {
+            // "… Germany, Vietnam's largest partner in the EU": a union named last
+            // is the scope of the statement, not one side of it.
+            let last = named.iter().rev().find(|c| !is_a_union(c)).or(named.last());
+            if let Some(last) = last {
                 let last_is_other = !parties.iter().any(|p| **p == **last);
                 return names_others(&named, parties) || last_is_other;
             }
@@ -1408,7 +1488,6 @@ impl Locator<'_> {
         false
     }
 
-    /// The parts of the folded `sentence` between semicolons.
     /// `sentence` up to the end of the clause holding folded offset `at` (the next
     /// comma or semicolon) when that part names a country itself: a later clause
     /// then speaks of something else ("Tokayev visited Hanoi last August, …,
@@ -1435,6 +1514,7 @@ impl Locator<'_> {
         }
     }
 
+    /// The parts of the folded `sentence` between semicolons.
     fn semicolon_parts(&self, sentence: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
         let text = self.folded.text.get(sentence.clone()).unwrap_or("");
         let mut parts = Vec::new();
@@ -1478,6 +1558,11 @@ impl Locator<'_> {
     pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
         self.doc.body_span(self.folded.to_original(range))
     }
+}
+
+/// Whether the gazetteer code `code` names a union of countries (the EU), not one.
+fn is_a_union(code: &str) -> bool {
+    code == "EU"
 }
 
 /// Whether `named` (country codes) holds a country that is not a party and not

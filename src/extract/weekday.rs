@@ -69,8 +69,9 @@ pub(crate) fn wrong_weekdays(at: &Locator, ctx: &ParseCtx) -> Vec<WrongWeekday> 
     for (word, written) in &ctx.pack.weekdays {
         at.words.within_where(text, 0..text.len(), word, |hit| {
             if capitalized(doc, folded, hit.clone())
-                && let Some((range, date)) = date_beside(text, hit, ctx)
+                && let Some((range, date)) = date_beside(text, hit.clone(), ctx)
                 && date.weekday().num_days_from_monday() != *written
+                && !recent_day_beside_another(text, hit, date, ctx)
             {
                 out.push(WrongWeekday {
                     range,
@@ -84,6 +85,31 @@ pub(crate) fn wrong_weekdays(at: &Locator, ctx: &ParseCtx) -> Vec<WrongWeekday> 
     }
     out.sort_by_key(|w| w.range.start);
     out
+}
+
+/// Whether the weekday at folded `weekday`, placed by a word of the pack's
+/// `relative_months` ("last Friday", "vergangenen Freitag"), names a day of the
+/// document's week while `date` beside it lies further away: "entered into force five
+/// years ago last Friday, on August 1, 2020" dates the anniversary, not the event.
+fn recent_day_beside_another(
+    text: &str,
+    weekday: Range<usize>,
+    date: NaiveDate,
+    ctx: &ParseCtx,
+) -> bool {
+    let Some(doc_date) = ctx.doc_date else {
+        return false;
+    };
+    let before = text
+        .get(..weekday.start)
+        .unwrap_or("")
+        .trim_end_matches(' ');
+    let placed = ctx.pack.relative_months.iter().any(|(word, _)| {
+        before
+            .strip_suffix(word.as_str())
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+    });
+    placed && (date - doc_date).num_days().abs() > 7
 }
 
 /// A relative day ("yesterday", "hôm qua", "gestern") written beside a date of

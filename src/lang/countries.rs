@@ -21,6 +21,8 @@ pub struct Countries {
     /// `(form in NFC, country code)`, sorted and deduplicated.
     forms: Vec<(String, String)>,
     automaton: OnceLock<Option<AhoCorasick>>,
+    /// The forms folded (lowercase, no diacritics), built on first use.
+    folded: OnceLock<Vec<String>>,
 }
 
 impl Countries {
@@ -43,7 +45,29 @@ impl Countries {
         Countries {
             forms,
             automaton: OnceLock::new(),
+            folded: OnceLock::new(),
         }
+    }
+
+    /// Whether the folded `text` begins with a country's form, folded, as a whole
+    /// word ("vietnam in 2024" after "imports from"). Folded forms are looser than
+    /// forms as written: ask only where a country is likely (after a preposition).
+    pub fn opens(&self, text: &str) -> bool {
+        let text = text.trim_start();
+        let folded = self.folded.get_or_init(|| {
+            let mut folded: Vec<String> = self
+                .forms
+                .iter()
+                .map(|(form, _)| crate::fold::fold_str(form))
+                .collect();
+            folded.sort();
+            folded.dedup();
+            folded
+        });
+        folded.iter().any(|form| {
+            text.strip_prefix(form.as_str())
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
     }
 
     /// Whether the gazetteer knows the country `code`.

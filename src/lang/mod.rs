@@ -35,7 +35,9 @@
 //! original_plan_words = ["originally"] # a date in their sentence may be a postponed plan's
 //! office_start_words = ["took office"] # a date after a name with one dates a role's start
 //! back_references = ["this figure"] # a sentence with one takes the cue words of the one before
-//!                                  # (these three, absent: the built-in pack's of the code)
+//! source_words = ["data"]          # after a base word, make it "according to" ("nach Angaben")
+//! year_prepositions = ["since"]    # a four-digit number after one is a year ("since 2013 nurses")
+//!                                  # (these five, absent: the built-in pack's of the code)
 //!
 //! [numbers]
 //! decimal = ["."]                  # one character each; never also a group separator
@@ -397,6 +399,13 @@ pub struct LangPack {
     /// số này", "diese Zahl"), folded: a sentence holding one takes the cue words of
     /// the sentence before it in its paragraph.
     pub back_references: Vec<String>,
+    /// Nouns of a source ("data", "Angaben", "Zahlen"), folded: a base word before
+    /// one means "according to" ("nach amerikanischen Zahlen fast 200 Milliarden"),
+    /// and the figure after them is no comparison's base.
+    pub source_words: Vec<String>,
+    /// Words after which a plain four-digit number from 1900 to 2100 is a year, not a
+    /// count ("seit 2013 Pflegekräfte vermitteln", "since 2013"), folded.
+    pub year_prepositions: Vec<String>,
     /// Country names, adjectives and capitals (`[countries]`), by ISO code.
     pub countries: Countries,
     /// Compiled value templates.
@@ -487,6 +496,10 @@ struct RawPack {
     office_start_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     back_references: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    source_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    year_prepositions: Option<Vec<String>>,
     numbers: RawNumbers,
     scales: BTreeMap<String, f64>,
     #[serde(default)]
@@ -854,6 +867,8 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
             &p.office_start_words
         }),
         back_references: newer_list(&raw.back_references, &raw.code, |p| &p.back_references),
+        source_words: newer_list(&raw.source_words, &raw.code, |p| &p.source_words),
+        year_prepositions: newer_list(&raw.year_prepositions, &raw.code, |p| &p.year_prepositions),
         countries: Countries::new(&raw.countries),
         compiled: CompiledTemplates::default(),
     };

@@ -35,6 +35,17 @@ pub fn accepted_years(start: NaiveDate, end: NaiveDate, date: NaiveDate) -> (i32
     (low, high)
 }
 
+/// `date` moved by `years` whole years (29 February becomes 28 February).
+pub fn shifted(date: NaiveDate, years: i32) -> NaiveDate {
+    if years == 0 {
+        return date;
+    }
+    let year = date.year() + years;
+    date.with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), 28))
+        .unwrap_or(date)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -399,6 +399,36 @@ fn year_follows(text: &str, at: usize) -> bool {
     four && !lead.chars().nth(4).is_some_and(|c| c.is_ascii_digit())
 }
 
+/// Whether a plain number at `range` of the folded `text` is a year after a word
+/// that introduces one ("seit 2013 Pflegekräfte vermitteln", "since 2013"): four
+/// digits from 1900 to 2100 written without a separator, after one of the pack's
+/// `year_prepositions`.
+pub(crate) fn year_after_preposition(
+    kind: ValueKind,
+    text: &str,
+    range: &Range<usize>,
+    pack: &LangPack,
+) -> bool {
+    let Some(written) = text.get(range.clone()) else {
+        return false;
+    };
+    if kind != ValueKind::Number
+        || written.len() != 4
+        || !written.bytes().all(|b| b.is_ascii_digit())
+        || !written
+            .parse::<u32>()
+            .is_ok_and(|n| (1900..=2100).contains(&n))
+    {
+        return false;
+    }
+    let before = text.get(..range.start).unwrap_or("").trim_end_matches(' ');
+    pack.year_prepositions.iter().any(|word| {
+        before
+            .strip_suffix(word.as_str())
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
 /// Whether a count at `at` follows a month word: "tháng 9 năm sau" is September of
 /// the next year, not nine years.
 fn count_after_month_word(kind: ValueKind, text: &str, at: usize, pack: &LangPack) -> bool {
@@ -620,6 +650,7 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
             && !fraction_of_other(kind, folded, &range, ctx.pack)
             && !lone_multiplier(folded, &range, ctx.pack)
             && !count_after_month_word(kind, folded, range.start, ctx.pack)
+            && !year_after_preposition(kind, folded, &range, ctx.pack)
             && !rate_per_unit(kind, folded, &range, ctx.pack)
         {
             match parse(kind, m.as_str(), ctx) {
@@ -794,7 +825,8 @@ mod tests {
             .into_iter()
             .map(|(r, _)| text[r].to_string())
             .collect();
-        assert_eq!(numbers, vec!["5 billion", "2020", "7.5 billion"]);
+        // "in 2020" is a year (`year_prepositions`), not the number 2020.
+        assert_eq!(numbers, vec!["5 billion", "7.5 billion"]);
     }
 
     #[test]
