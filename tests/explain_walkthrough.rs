@@ -224,3 +224,19 @@ fn json_lines_records_and_unchecked_mentions() {
         ]
     );
 }
+
+#[test]
+fn a_figure_in_another_currency_is_not_compared_as_check_does() {
+    let rules = "tests/fixtures/explain-currency/rules.toml";
+    let doc = "tests/fixtures/explain-currency/en.md";
+    let run = in_project(&["explain", "trade", doc, "--rules", rules]);
+    assert_eq!(run.2, 0, "{}", run.1);
+    let lines = mentions(&run.0);
+    assert_eq!(
+        lines[2],
+        "    `US$11 billion` reads as US$10.5 billion – US$11.5 billion; `trade/2023` accepts \
+         €14.9 billion; none of the fact's values is in USD: not compared — ok"
+    );
+    let check = in_project(&["check", "--no-cache", doc, "--rules", rules]);
+    assert_eq!(check.2, 0, "{}", check.0);
+}

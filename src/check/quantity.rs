@@ -165,6 +165,19 @@ fn assess_as(rules: &Rules, fact: &Fact, located: &Located, recorded: bool) -> S
         ),
         Some(d) => derived_arithmetic(m, d, &accepted, recorded),
     };
+    if other_currency(fact, &m.value) {
+        return Step::ok(format!(
+            "{arithmetic}; none of the fact's values is in {}: not compared",
+            unit.unwrap_or("its currency")
+        ));
+    }
+    if m.derived
+        .is_some_and(|d| echoes_wrong_figure(rules, fact, d, m.named))
+    {
+        return Step::ok(format!(
+            "{arithmetic}; it only echoes the stated figure, which conflicts with its own fact"
+        ));
+    }
     if agrees(fact, located) {
         match misattributed(rules, fact, located) {
             Some(finding) => Step::finding(arithmetic, finding),

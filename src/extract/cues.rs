@@ -50,21 +50,29 @@ pub(crate) fn run(
         .any(|w| holds(&(0..text.len()), w));
     let read = QuantityRead::of(claim_index, claim, &cues.lang);
     for (i, whole) in sentences.iter().enumerate() {
+        let cued = |sentence: &Range<usize>| {
+            every_group(&cues.groups, |w| holds(sentence, w))
+                || (refers_back_somewhere
+                    && i.checked_sub(1).is_some_and(|before| {
+                        let with_before = sentences[before].start..sentence.end;
+                        refers_back(at, sentence, &sentences[before], ctx)
+                            && every_group(&cues.groups, |w| holds(&with_before, w))
+                    }))
+        };
+        // Most sentences hold no cue word: the exclude words are looked for after.
+        if !cued(whole) {
+            continue;
+        }
         // For a figure, the clauses before the first exclude word are read as a
         // sentence of their own.
         let kept = at.excluded_from(whole.clone(), exclude, read.is_some());
         let sentence = &(whole.start..kept.unwrap_or(whole.end));
-        let s = &text[sentence.clone()];
-        let cued = every_group(&cues.groups, |w| holds(sentence, w))
-            || (refers_back_somewhere
-                && i.checked_sub(1).is_some_and(|before| {
-                    let with_before = sentences[before].start..sentence.end;
-                    refers_back(at, sentence, &sentences[before], ctx)
-                        && every_group(&cues.groups, |w| holds(&with_before, w))
-                }));
-        if sentence.is_empty() || !cued || !at.names_subject(whole.clone(), subject) {
+        if (kept.is_some() && (sentence.is_empty() || !cued(sentence)))
+            || !at.names_subject(whole.clone(), subject)
+        {
             continue;
         }
+        let s = &text[sentence.clone()];
         if let Some(read) = &read {
             // Whether the value at this offset is about other countries.
             let elsewhere = |value_at: usize| {
