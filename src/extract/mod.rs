@@ -944,33 +944,32 @@ pub(super) fn relative_year_of(at: &Locator, span: std::ops::Range<usize>, ctx: 
     }
     let clause_end = at.clause_around(span.end).end.max(span.end);
     let after = text.get(span.end..clause_end).unwrap_or("");
+    relative_years_in(after, ctx)
+        .min_by_key(|&(position, _)| position)
+        .map_or(0, |(_, shift)| shift)
+}
+
+/// Every relative-year phrase of the pack in `text`, as a whole word: its offset and
+/// year shift.
+fn relative_years_in<'t>(
+    text: &'t str,
+    ctx: &'t ParseCtx,
+) -> impl Iterator<Item = (usize, i32)> + 't {
     ctx.pack
         .relative_years
         .iter()
-        .filter_map(|(phrase, shift)| {
-            after
-                .match_indices(phrase.as_str())
-                .find(|(i, _)| whole_word(after, *i, i + phrase.len()))
-                .map(|(position, _)| (position, *shift))
+        .flat_map(move |(phrase, shift)| {
+            text.match_indices(phrase.as_str())
+                .filter(move |(i, _)| whole_word(text, *i, i + phrase.len()))
+                .map(move |(i, _)| (i, *shift))
         })
-        .min_by_key(|&(position, _)| position)
-        .map_or(0, |(_, shift)| shift)
 }
 
 /// The shift of the last relative-year phrase of `before` whose preceding text
 /// passes `keep`; 0 without one.
 fn last_relative_year(before: &str, ctx: &ParseCtx, keep: impl Fn(&str) -> bool) -> i32 {
-    ctx.pack
-        .relative_years
-        .iter()
-        .filter_map(|(phrase, shift)| {
-            before
-                .match_indices(phrase.as_str())
-                .filter(|(i, _)| whole_word(before, *i, i + phrase.len()))
-                .filter(|(i, _)| keep(&before[..*i]))
-                .last()
-                .map(|(position, _)| (position, *shift))
-        })
+    relative_years_in(before, ctx)
+        .filter(|&(position, _)| keep(&before[..position]))
         .max_by_key(|&(position, _)| position)
         .map_or(0, |(_, shift)| shift)
 }
