@@ -644,8 +644,7 @@ fn print_stats(stats: &RunStats, setup: &[(String, Duration)]) {
 
 fn parse(args: ParseArgs) -> Result<ExitCode, Error> {
     if !args.rules.is_empty() {
-        // Loading the rules registers their language packs.
-        Rules::load(&rule_paths(args.rules)?)?;
+        Rules::load_lang_packs(&rule_paths(args.rules)?)?;
     }
     if args.jsonl {
         let stdin = std::io::stdin();

@@ -122,3 +122,21 @@ fn rules_bring_their_language_packs() {
     ];
     assert_eq!(factlint(&args, "").1, 1);
 }
+
+/// `parse --rules` needs only the language packs: a directory holding nothing but
+/// `lang/` will do (it failed with "no rule files found"); one holding neither rules
+/// nor packs is a usage error.
+#[test]
+fn a_directory_of_language_packs_alone_will_do() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lang-only");
+    let text = "so um die 20 Prozent";
+    let args = ["parse", "--rules", dir, "--lang", "de", text];
+    let (out, code) = factlint(&args, "");
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["hedge"].as_str(), Some("about"));
+    // A directory of directories: no rule file, no `lang/`.
+    let none = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cases");
+    let (_, code) = factlint(&["parse", "--rules", none, "--lang", "de", text], "");
+    assert_eq!(code, 2);
+}

@@ -40,8 +40,27 @@ pub(crate) struct Found {
 }
 
 /// Reads the rule files named by `paths` (files, or directories of `*.toml`); a
-/// directory's `lang/*.toml` are user language packs.
+/// directory's `lang/*.toml` are user language packs. At least one rule file must
+/// be found.
 pub(crate) fn read_files<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
+    let found = read_files_or_packs(paths)?;
+    if found.rules.is_empty() {
+        return Err(no_files("rule"));
+    }
+    Ok(found)
+}
+
+/// The error of a run whose paths hold no `what` files.
+fn no_files(what: &str) -> Error {
+    Error::Usage {
+        message: format!("no {what} files found"),
+        help: Some("pass --rules DIR|FILE with at least one .toml rule file".to_string()),
+    }
+}
+
+/// [`read_files`], content with language packs alone (`factlint parse` needs no
+/// more); an error when neither a rule file nor a pack is found.
+pub(crate) fn read_files_or_packs<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
     let mut files = Vec::new();
     let mut lang_packs = Vec::new();
     for path in paths {
@@ -81,11 +100,8 @@ pub(crate) fn read_files<P: AsRef<Path>>(paths: &[P]) -> Result<Found, Error> {
             files.push(read_one(path)?);
         }
     }
-    if files.is_empty() {
-        return Err(Error::Usage {
-            message: "no rule files found".to_string(),
-            help: Some("pass --rules DIR|FILE with at least one .toml rule file".to_string()),
-        });
+    if files.is_empty() && lang_packs.is_empty() {
+        return Err(no_files("rule"));
     }
     Ok(Found {
         rules: files,

@@ -474,6 +474,20 @@ impl Rules {
         Self::load_with(paths, Compile::Now)
     }
 
+    /// Registers the language packs of `paths` (their directories' `lang/*.toml`)
+    /// without reading the rules themselves: what `factlint parse --rules` needs, so
+    /// a directory holding only `lang/` will do.
+    pub fn load_lang_packs<P: AsRef<Path>>(paths: &[P]) -> Result<(), Error> {
+        let found = load::read_files_or_packs(paths)?;
+        let mut diagnostics = Vec::new();
+        load::register_lang_packs(&found.lang_packs, &mut diagnostics);
+        if diagnostics.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Rules(RuleErrors(diagnostics)))
+        }
+    }
+
     /// [`Rules::load`], with the claim patterns compiled `when` asked (syntax
     /// errors are reported at once either way).
     pub fn load_with<P: AsRef<Path>>(paths: &[P], when: Compile) -> Result<Rules, Error> {
