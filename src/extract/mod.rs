@@ -1159,28 +1159,18 @@ impl Locator<'_> {
     /// as a whole word, with the diacritics the rules write it with, or none
     /// (Vietnamese "từ" is not the "tư" of "đầu tư", nor "đầu" "dầu").
     pub(crate) fn holds_word(&self, range: std::ops::Range<usize>, word: &str) -> bool {
-        let text = &self.folded.text;
-        let Some(spellings) = self.spellings.get(word) else {
-            return self.words.within(text, range, word);
-        };
-        self.words.within_where(text, range, word, |hit| {
-            let original = self.folded.to_original(hit);
-            self.doc.body().get(original).is_some_and(|written| {
-                spellings
-                    .iter()
-                    .any(|listed| crate::names::spelled_alike(written, listed))
-            })
-        })
+        self.first_word(range, word).is_some()
     }
 
     /// The folded offset of the first occurrence of `word` in `range`, counted as
     /// [`Locator::holds_word`] counts them.
     fn first_word(&self, range: std::ops::Range<usize>, word: &str) -> Option<usize> {
         let text = &self.folded.text;
+        let spellings = self.spellings.get(word);
         let mut first = None;
         self.words.within_where(text, range, word, |hit| {
-            let original = self.folded.to_original(hit.clone());
-            let spelled = self.spellings.get(word).is_none_or(|spellings| {
+            let spelled = spellings.is_none_or(|spellings| {
+                let original = self.folded.to_original(hit.clone());
                 self.doc.body().get(original).is_some_and(|written| {
                     spellings
                         .iter()

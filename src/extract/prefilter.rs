@@ -185,14 +185,10 @@ impl Prefilter {
 
 impl WordHits<'_> {
     /// Whether `word` occurs in `text[range]` with no letter or digit on either side
-    /// within that slice (a `*tail` word may have letters before it); the same as
-    /// [`contains_word`] on the slice. `text` must be the text that was scanned.
-    pub(crate) fn within(&self, text: &str, range: Range<usize>, word: &str) -> bool {
-        self.within_where(text, range, word, |_| true)
-    }
-
-    /// Like [`WordHits::within`], counting only the occurrences (ranges of `text`)
-    /// that `accept` takes.
+    /// within that slice (a `*tail` word may have letters before it; the same as
+    /// [`contains_word`] on the slice), counting only the occurrences (ranges of
+    /// `text`, in text order) that `accept` takes. `text` must be the text that was
+    /// scanned.
     pub(crate) fn within_where(
         &self,
         text: &str,
@@ -406,7 +402,7 @@ mod tests {
         for word in words.iter().copied().chain(["said", "rose"]) {
             for range in &ranges {
                 assert_eq!(
-                    hits.within(text, range.clone(), word),
+                    hits.within_where(text, range.clone(), word, |_| true),
                     contains_word(&text[range.clone()], word),
                     "{word:?} in {:?}",
                     &text[range.clone()]
