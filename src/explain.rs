@@ -223,9 +223,21 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
         ClaimKind::Quantity {
             value,
             derived_severity,
+            latest,
             ..
         } => {
             let _ = writeln!(out, "value: {}", value.placeholder());
+            if let Some(latest) = latest {
+                let known: Vec<String> = latest
+                    .iter()
+                    .map(|fact| format!("{} (from {})", fact.binding, fact.from))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "undated figures: the latest known on the document's date of {}",
+                    known.join(", ")
+                );
+            }
             let _ = writeln!(
                 out,
                 "severity: {} (derived from a stated change: {})",

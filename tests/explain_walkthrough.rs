@@ -240,3 +240,27 @@ fn a_figure_in_another_currency_is_not_compared_as_check_does() {
     let check = in_project(&["check", "--no-cache", doc, "--rules", rules]);
     assert_eq!(check.2, 0, "{}", check.0);
 }
+
+#[test]
+fn an_undated_figure_is_explained_against_the_latest_fact() {
+    let rules = "tests/fixtures/cases/undated-latest/rules.toml";
+    let doc = "tests/fixtures/cases/undated-latest/en-2025-03.md";
+    let run = in_project(&["explain", "projects", doc, "--rules", rules]);
+    assert_eq!(run.2, 0, "{}", run.1);
+    assert!(
+        run.0.contains(
+            "undated figures: the latest known on the document's date of 2023 (from \
+             2024-01-01), 2024 (from 2025-01-01), 2025-H1 (from 2025-07-01)"
+        ),
+        "{}",
+        run.0
+    );
+    // "now run 450 projects" in March 2025 is read as of the 2024 fact.
+    let lines = mentions(&run.0);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("`fdi/projects/2024` accepts 480")),
+        "{lines:#?}"
+    );
+}

@@ -49,6 +49,9 @@ pub(crate) fn run(
         .iter()
         .any(|w| holds(&(0..text.len()), w));
     let read = QuantityRead::of(claim_index, claim, &cues.lang);
+    // An exclude word inside a longer cue word is the cue's ("nhập khẩu" of "xuất
+    // nhập khẩu").
+    let cue_words: Vec<&str> = cues.groups.iter().flatten().map(String::as_str).collect();
     for (i, whole) in sentences.iter().enumerate() {
         let cued = |sentence: &Range<usize>| {
             every_group(&cues.groups, |w| holds(sentence, w))
@@ -65,7 +68,7 @@ pub(crate) fn run(
         }
         // For a figure, the clauses before the first exclude word are read as a
         // sentence of their own.
-        let kept = at.excluded_from(whole.clone(), exclude, read.is_some());
+        let kept = at.excluded_from(whole.clone(), exclude, read.is_some(), &cue_words);
         let sentence = &(whole.start..kept.unwrap_or(whole.end));
         if (kept.is_some() && (sentence.is_empty() || !cued(sentence)))
             || !at.names_subject(whole.clone(), subject)
@@ -172,6 +175,7 @@ fn quantity_sentence(
         rounded,
         hedges,
         not_after,
+        ..
     } = read;
     let ctx = &ParseCtx {
         rounded,
@@ -248,10 +252,14 @@ fn quantity_sentence(
         };
         // A key that names no period ("a ranking as it stands") needs none.
         let period = period.or_else(carried);
-        if period.is_none() && !timeless {
-            continue;
-        }
-        let bindings = bind(key, period.as_ref());
+        let bindings = match &period {
+            Some(period) => bind(key, Some(period)),
+            None if timeless => Vec::new(),
+            None => match read.undated_bindings(ctx) {
+                Some(bindings) => bindings,
+                None => continue,
+            },
+        };
         let Some(filled) = fill_key(key, &bindings) else {
             continue;
         };

@@ -365,7 +365,7 @@ impl<'r> Extractor<'r> {
             let read = QuantityRead::of(ci, claim, &pattern.lang);
             let skipped = by_sentence
                 && at.sentence_at(first_word).is_some_and(|sentence| {
-                    at.excluded_from(sentence.clone(), exclude, read.is_some())
+                    at.excluded_from(sentence.clone(), exclude, read.is_some(), &[])
                         .is_some_and(|cut| whole.end > cut)
                         || !at.names_subject(sentence.clone(), subject)
                         || at.about_other_countries(
@@ -452,6 +452,7 @@ fn quantity_match(
         rounded,
         hedges,
         not_after,
+        ..
     } = read;
     let ctx = &ParseCtx {
         rounded,
@@ -539,7 +540,7 @@ fn quantity_match(
     let credit = (named, among_figures);
     if let (Some((span, value)), Some(period)) = (base_value, period.as_ref()) {
         let base = derive::base_period(period, base.as_ref());
-        push_quantity(out, ci, key, Some(&base), span, value, credit);
+        push_quantity(out, ci, key, bind(key, Some(&base)), span, value, credit);
     }
     let Some((span, value)) = main else {
         return;
@@ -557,7 +558,11 @@ fn quantity_match(
             });
         }
     }
-    push_quantity(out, ci, key, period.as_ref(), span, value, credit);
+    let bindings = match &period {
+        Some(period) => bind(key, Some(period)),
+        None => read.undated_bindings(ctx).unwrap_or_default(),
+    };
+    push_quantity(out, ci, key, bindings, span, value, credit);
 }
 
 /// What a quantity claim reads: its key template, value kind and whether a value
@@ -573,6 +578,27 @@ pub(super) struct QuantityRead<'a> {
     pub hedges: crate::value::HedgeWidths,
     /// Words whose value is not read (`not_after` of the document's language).
     pub not_after: &'a [String],
+    /// The facts an undated figure may be read for (`undated = "latest"`).
+    pub latest: Option<&'a [crate::rules::LatestFact]>,
+}
+
+impl QuantityRead<'_> {
+    /// The key bindings of a figure stating no period: those of the latest of the
+    /// claim's `latest` facts known on the document's date.
+    pub(super) fn undated_bindings(&self, ctx: &ParseCtx) -> Option<Vec<(String, String)>> {
+        let doc_date = ctx.doc_date?;
+        let fact = self
+            .latest?
+            .iter()
+            .rev()
+            .find(|fact| fact.from <= doc_date)?;
+        let name = if self.key.contains("{period}") {
+            "period"
+        } else {
+            "year"
+        };
+        Some(vec![(name.to_string(), fact.binding.clone())])
+    }
 }
 
 impl<'a> QuantityRead<'a> {
@@ -585,6 +611,7 @@ impl<'a> QuantityRead<'a> {
                 key,
                 value,
                 carry_period,
+                latest,
                 rounded,
                 hedges,
                 ..
@@ -593,6 +620,7 @@ impl<'a> QuantityRead<'a> {
                 key: key.as_str(),
                 value_kind: *value,
                 carry_period: *carry_period,
+                latest: latest.as_deref(),
                 rounded: *rounded,
                 hedges: *hedges,
                 not_after,
@@ -602,19 +630,19 @@ impl<'a> QuantityRead<'a> {
     }
 }
 
-/// Pushes a direct mention of `value` for `period`, unless the key cannot be filled;
+/// Pushes a direct mention of `value` with the key's `bindings`, unless they do not
+/// fill it;
 /// `named` and `among_figures`: what its sentence says of sources ([`Mention::named`],
 /// [`Mention::among_figures`]).
 fn push_quantity(
     out: &mut Extraction,
     claim: usize,
     key: &str,
-    period: Option<&Period>,
+    bindings: Vec<(String, String)>,
     span: Span,
     value: Quantity,
     (named, among_figures): (u64, bool),
 ) {
-    let bindings = bind(key, period);
     let Some(filled) = fill_key(key, &bindings) else {
         return;
     };
@@ -1165,9 +1193,51 @@ impl Locator<'_> {
     /// The folded offset of the first occurrence of `word` in `range`, counted as
     /// [`Locator::holds_word`] counts them.
     fn first_word(&self, range: std::ops::Range<usize>, word: &str) -> Option<usize> {
+        self.first_word_outside(range, word, &[])
+    }
+
+    /// [`Locator::first_word`], not counting an occurrence inside one of a longer
+    /// word of `longer` that holds it: "nhập khẩu" (imports) inside "xuất nhập khẩu"
+    /// (trade).
+    fn first_word_outside(
+        &self,
+        range: std::ops::Range<usize>,
+        word: &str,
+        longer: &[&str],
+    ) -> Option<usize> {
+        let mut covers: Vec<std::ops::Range<usize>> = Vec::new();
+        for cover in longer
+            .iter()
+            .filter(|cover| cover.len() > word.len() && cover.contains(word))
+        {
+            self.spelled_hits(range.clone(), cover, |hit| {
+                covers.push(hit);
+                false
+            });
+        }
+        let mut first = None;
+        self.spelled_hits(range, word, |hit| {
+            let counts = !covers
+                .iter()
+                .any(|cover| cover.start <= hit.start && hit.end <= cover.end);
+            if counts {
+                first = Some(hit.start);
+            }
+            counts
+        });
+        first
+    }
+
+    /// Calls `each` on the occurrences of `word` in `range`, in text order, written
+    /// with the diacritics the rules write it with, until it returns true.
+    fn spelled_hits(
+        &self,
+        range: std::ops::Range<usize>,
+        word: &str,
+        mut each: impl FnMut(std::ops::Range<usize>) -> bool,
+    ) {
         let text = &self.folded.text;
         let spellings = self.spellings.get(word);
-        let mut first = None;
         self.words.within_where(text, range, word, |hit| {
             let spelled = spellings.is_none_or(|spellings| {
                 let original = self.folded.to_original(hit.clone());
@@ -1177,12 +1247,8 @@ impl Locator<'_> {
                         .any(|listed| crate::names::spelled_alike(written, listed))
                 })
             });
-            if spelled {
-                first = Some(hit.start);
-            }
-            spelled
+            spelled && each(hit)
         });
-        first
     }
 
     /// Where the folded `sentence` stops counting for a claim that excludes the
@@ -1192,16 +1258,18 @@ impl Locator<'_> {
     /// not of a figure before it: "Trade reached $150 billion, while the deficit
     /// widened to $123 billion" reads the trade figure and drops the deficit's. A
     /// statement or date is qualified by a later clause too ("…, as Astana was then
-    /// called").
+    /// called"). An exclude word standing inside one of the longer `cue_words` is
+    /// part of that cue: "nhập khẩu" does not exclude "kim ngạch xuất nhập khẩu".
     pub(crate) fn excluded_from(
         &self,
         sentence: std::ops::Range<usize>,
         exclude: &[String],
         by_clause: bool,
+        cue_words: &[&str],
     ) -> Option<usize> {
         let first = exclude
             .iter()
-            .filter_map(|w| self.first_word(sentence.clone(), w))
+            .filter_map(|w| self.first_word_outside(sentence.clone(), w, cue_words))
             .min()?;
         Some(if by_clause {
             self.clause_around(first).start.max(sentence.start)

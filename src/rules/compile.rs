@@ -146,6 +146,7 @@ pub(crate) fn compile(
         };
         let known = Known {
             events: &event_ids,
+            facts: &rules.facts,
             participants: &participants,
             hedges: rules.meta.hedges.unwrap_or_default(),
         };
@@ -599,6 +600,8 @@ type PatternResult = Result<pattern::Pattern, pattern::PatternError>;
 /// The events and participants a claim may refer to.
 struct Known<'a> {
     events: &'a HashMap<String, Origin>,
+    /// The facts, compiled before the claims.
+    facts: &'a [Fact],
     participants: &'a std::collections::HashSet<String>,
     /// The rules' hedge widths (`[meta] hedges`, else the defaults).
     hedges: HedgeWidths,
@@ -614,6 +617,7 @@ fn compile_claim(
 ) -> Option<Claim> {
     let Known {
         events,
+        facts,
         participants,
         hedges,
     } = *known;
@@ -739,6 +743,11 @@ fn compile_claim(
             raw.hedges.as_ref().map(|hedges| hedges.span()),
             "hedge widths apply to the figures of quantity claims",
         ),
+        (
+            "undated",
+            raw.undated.as_ref().map(|undated| undated.span()),
+            "an event's date, not a fact's period, is what other kinds compare with",
+        ),
     ];
     if *raw.kind.get_ref() != RawClaimKind::Quantity {
         for (key, span, help) in quantity_only {
@@ -767,7 +776,9 @@ fn compile_claim(
         }
     }
     let kind = match raw.kind.get_ref() {
-        RawClaimKind::Quantity => quantity_kind(ctx, &raw, &patterns, !cues.is_empty(), hedges),
+        RawClaimKind::Quantity => {
+            quantity_kind(ctx, &raw, &patterns, !cues.is_empty(), hedges, facts)
+        }
         kind => temporal::claim_kind(
             ctx,
             *kind,
@@ -917,6 +928,7 @@ fn quantity_kind(
     patterns: &[(pattern::Pattern, std::ops::Range<usize>)],
     has_cues: bool,
     hedges: HedgeWidths,
+    facts: &[Fact],
 ) -> Option<ClaimKind> {
     let Some(key) = &raw.key else {
         ctx.error(
@@ -966,15 +978,17 @@ fn quantity_kind(
         for name in &key_names {
             let binds =
                 bound.contains(&name.as_str()) || (name == "period" && bound.contains(&"year"));
-            if !binds && !raw.carry_period && KEY_PLACEHOLDERS.contains(&name.as_str()) {
+            let elsewhere = raw.carry_period || raw.undated.is_some();
+            if !binds && !elsewhere && KEY_PLACEHOLDERS.contains(&name.as_str()) {
                 ctx.error(
                     span.clone(),
                     format!("the key uses `{{{name}}}` but this pattern does not bind it"),
                     "no such placeholder here",
                     Some(format!(
-                        "add {{{name}}} to the pattern, remove it from the key, or set \
+                        "add {{{name}}} to the pattern, remove it from the key, set \
                          `carry_period = true` to take the period from the sentence or \
-                         the paragraph before"
+                         the paragraph before, or `undated = \"latest\"` to take the \
+                         latest fact's"
                     )),
                 );
                 ok = false;
@@ -1008,17 +1022,98 @@ fn quantity_kind(
         ok = false;
     }
     let value = inferred?;
+    let latest = raw
+        .undated
+        .as_ref()
+        .and_then(|undated| latest_facts(ctx, undated, key, &key_names, facts));
+    ok &= raw.undated.is_none() || latest.is_some();
     ok.then(|| ClaimKind::Quantity {
         key: key.get_ref().clone(),
         value,
         derived_severity: raw.derived_severity.unwrap_or(Severity::Warning),
         carry_period: raw.carry_period,
+        latest,
         rounded: raw.rounded.as_ref().is_none_or(|r| *r.get_ref()),
         hedges: raw
             .hedges
             .as_ref()
             .map_or(hedges, |own| hedge_widths(ctx, own.get_ref(), hedges)),
     })
+}
+
+/// The facts whose keys fit the `key` template, earliest known first, for
+/// `undated = "latest"`: a period's fact is known from the day after the period, a
+/// dated one (`{period}` only: `fifa-rank/2024-12-19`) from its date. `None`
+/// (reported) when `undated` says something else, the key names no period or no
+/// fact fits it.
+fn latest_facts(
+    ctx: &mut Ctx,
+    undated: &toml::Spanned<String>,
+    key: &toml::Spanned<String>,
+    key_names: &[String],
+    facts: &[Fact],
+) -> Option<Vec<LatestFact>> {
+    if undated.get_ref() != "latest" {
+        ctx.error(
+            undated.span(),
+            format!(
+                "`undated = {:?}` is not a way to read an undated figure",
+                undated.get_ref()
+            ),
+            "unknown",
+            Some(
+                "write undated = \"latest\" to check a figure stating no period against the \
+                 latest fact known on the document's date, or leave it out to skip such \
+                 figures"
+                    .into(),
+            ),
+        );
+        return None;
+    }
+    let Some(name) = key_names.iter().find(|n| *n == "period" || *n == "year") else {
+        ctx.error(
+            key.span(),
+            "`undated = \"latest\"` needs a key naming a period",
+            "no {period} or {year}",
+            Some("write the key as topic/{period}, one fact per period or date".into()),
+        );
+        return None;
+    };
+    let (before, after) = key.get_ref().split_once(&format!("{{{name}}}"))?;
+    let known_from = |inside: &str| {
+        if let Some(period) = crate::value::Period::from_key(inside) {
+            let yearly = matches!(period, crate::value::Period::Year(_));
+            return (name == "period" || yearly)
+                .then(|| period.day_after())
+                .flatten();
+        }
+        let date = NaiveDate::parse_from_str(inside, "%Y-%m-%d").ok()?;
+        (name == "period" && date.format("%Y-%m-%d").to_string() == inside).then_some(date)
+    };
+    let mut latest: Vec<LatestFact> = facts
+        .iter()
+        .filter_map(|fact| {
+            let inside = fact.key.strip_prefix(before)?.strip_suffix(after)?;
+            Some(LatestFact {
+                from: known_from(inside)?,
+                binding: inside.to_string(),
+            })
+        })
+        .collect();
+    if latest.is_empty() {
+        ctx.error(
+            key.span(),
+            format!("no fact's key fits `{}`", key.get_ref()),
+            "undated figures are checked against these facts",
+            Some(format!(
+                "add facts keyed {before}2024{after} (one per period or date), or leave \
+                 `undated` out"
+            )),
+        );
+        return None;
+    }
+    latest.sort_by_key(|fact| fact.from);
+    Some(latest)
 }
 
 fn is_quantity(kind: ValueKind) -> bool {

@@ -228,6 +228,16 @@ pub struct Entity {
     pub origin: Origin,
 }
 
+/// A fact a figure stating no period may be checked against (`undated = "latest"`).
+#[derive(Debug, Clone)]
+pub struct LatestFact {
+    /// The first day it is the latest known: the day after its period ends
+    /// (`fdi/2024`: 2025-01-01), or its date (`fifa-rank/2024-12-19`).
+    pub from: NaiveDate,
+    /// What the key's placeholder stands for in its key (`2024`, `2024-12-19`).
+    pub binding: String,
+}
+
 /// What a claim's mentions are checked against, per claim kind.
 #[derive(Debug, Clone)]
 pub enum ClaimKind {
@@ -243,6 +253,11 @@ pub enum ClaimKind {
         /// of the closest earlier sentence of its paragraph that states one
         /// (`carry_period = true`; patterns may then leave `{year}`/`{period}` out).
         carry_period: bool,
+        /// The key's facts, earliest first, when a figure stating no period is
+        /// checked against the latest of them known on the document's date
+        /// (`undated = "latest"`: "Germany has 480 projects"); `None` when such a
+        /// figure is not read.
+        latest: Option<Vec<LatestFact>>,
         /// Whether a bare figure stands for its rounding interval ("800 million" is
         /// 750–850 million; a plain number, at most 5% either way: "2.000" is
         /// 1900–2100); `rounded = false` for figures writers do not round (counts of

@@ -254,6 +254,9 @@ pub(crate) struct RawClaim {
     pub derived_severity: Option<Severity>,
     #[serde(default, alias = "carry-period")]
     pub carry_period: bool,
+    /// `"latest"`: a figure stating no period is checked against the latest fact of
+    /// the key whose period ended before the document's date.
+    pub undated: Option<Spanned<String>>,
     /// `false`: the claim's figures are never rounded (counts, speeds).
     pub rounded: Option<Spanned<bool>>,
     /// The shares hedges widen this claim's figures by (over `[meta] hedges`).

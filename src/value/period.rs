@@ -54,6 +54,67 @@ impl Period {
         }
     }
 
+    /// Reads a [`Period::key`] back: `"2024"`, `"2025-Q1"`, `"2024-H1"`,
+    /// `"2023-M01..M04"`; `None` for anything else.
+    pub fn from_key(key: &str) -> Option<Period> {
+        let (year, rest) = key.split_once('-').unwrap_or((key, ""));
+        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = year.parse().ok()?;
+        let number =
+            |text: &str, max: u8| text.parse::<u8>().ok().filter(|n| (1..=max).contains(n));
+        let period = if rest.is_empty() {
+            Period::Year(year)
+        } else if let Some(quarter) = rest.strip_prefix('Q') {
+            Period::Quarter {
+                year,
+                quarter: number(quarter, 4)?,
+            }
+        } else if let Some(half) = rest.strip_prefix('H') {
+            Period::Half {
+                year,
+                half: number(half, 2)?,
+            }
+        } else {
+            let (first, last) = rest.strip_prefix('M')?.split_once("..M")?;
+            let (first, last) = (number(first, 12)?, number(last, 12)?);
+            if first > last {
+                return None;
+            }
+            Period::Months { year, first, last }
+        };
+        (period.key() == key).then_some(period)
+    }
+
+    /// The period's first month, 1..=12.
+    pub fn first_month(&self) -> u8 {
+        match *self {
+            Period::Year(_) => 1,
+            Period::Quarter { quarter, .. } => quarter * 3 - 2,
+            Period::Half { half, .. } => half * 6 - 5,
+            Period::Months { first, .. } => first,
+        }
+    }
+
+    /// The period's last month, 1..=12.
+    pub fn last_month(&self) -> u8 {
+        match *self {
+            Period::Year(_) => 12,
+            Period::Quarter { quarter, .. } => quarter * 3,
+            Period::Half { half, .. } => half * 6,
+            Period::Months { last, .. } => last,
+        }
+    }
+
+    /// The first day after the period.
+    pub fn day_after(&self) -> Option<chrono::NaiveDate> {
+        match self.last_month() {
+            12 => chrono::NaiveDate::from_ymd_opt(self.year().checked_add(1)?, 1, 1),
+            last => chrono::NaiveDate::from_ymd_opt(self.year(), u32::from(last) + 1, 1),
+        }
+    }
+
     /// The same period in another year.
     pub fn with_year(&self, year: i32) -> Period {
         match *self {
@@ -203,5 +264,50 @@ mod tests {
             Some("2023-H1".into())
         );
         assert_eq!(Period::first_months(2023, 13), None);
+    }
+
+    #[test]
+    fn keys_read_back() {
+        for key in [
+            "2024",
+            "2025-Q1",
+            "2024-H2",
+            "2023-M01..M04",
+            "2023-M05..M05",
+        ] {
+            assert_eq!(
+                Period::from_key(key).map(|p| p.key()),
+                Some(key.to_string())
+            );
+        }
+        for key in [
+            "24",
+            "2024-Q5",
+            "2024-H0",
+            "2023-M04..M01",
+            "2023-M1..M4",
+            "x2024",
+            "",
+        ] {
+            assert_eq!(Period::from_key(key), None, "{key}");
+        }
+    }
+
+    #[test]
+    fn a_period_ends_with_its_last_month() {
+        let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        let h1 = Period::Half {
+            year: 2024,
+            half: 1,
+        };
+        assert_eq!((h1.first_month(), h1.last_month()), (1, 6));
+        assert_eq!(h1.day_after(), Some(date(2024, 7, 1)));
+        assert_eq!(Period::Year(2024).day_after(), Some(date(2025, 1, 1)));
+        let q3 = Period::Quarter {
+            year: 2025,
+            quarter: 3,
+        };
+        assert_eq!((q3.first_month(), q3.last_month()), (7, 9));
+        assert_eq!(q3.day_after(), Some(date(2025, 10, 1)));
     }
 }

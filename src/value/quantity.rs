@@ -37,10 +37,12 @@ pub(crate) fn count(caps: &Captures, pack: &LangPack) -> Result<Value, ValueErro
         }
         n
     };
-    // "Three decades" is a round figure: 25 to 35 years.
+    // "Three decades" is a round figure: 25 to 35 years. "A decade" is ten years,
+    // as "10 years" is: eleven are "more than a decade".
     let (amount, rounding) = if cap(caps, "decadeunit").is_some() {
         let years = n.value * 10.0;
-        (years, Interval::new(years - 5.0, years + 5.0))
+        let half_width = if cap(caps, "one").is_some() { 0.0 } else { 5.0 };
+        (years, Interval::new(years - half_width, years + half_width))
     } else {
         (n.value, Interval::point(n.value))
     };
