@@ -27,9 +27,6 @@ use common::heldout::Heldout;
 
 /// Planted errors the user-written pack does not find.
 const KNOWN_GAPS: &[(&str, &str)] = &[
-    // "Năm nay, khi hai nước kỷ niệm 30 năm" in February 2026: 30 completed years
-    // are accepted; that the anniversary celebrated this year is the 31st is not read.
-    ("vi_04.txt", "kỷ niệm 30 năm thiết lập quan hệ ngoại giao"),
     // The pack's patterns want "announced … tariffs" before the date, not "announced
     // on Tuesday a 46% tariff".
     ("en_02.txt", "announced on Tuesday"),

@@ -20,7 +20,7 @@ pub(crate) fn assess(
     let Stated::Count {
         amount: years,
         written_span,
-        ordinal,
+        calendar,
         reference_shift,
         named_years,
     } = &m.stated
@@ -34,7 +34,7 @@ pub(crate) fn assess(
         )];
     };
     let doc_date = shifted(doc_date, *reference_shift);
-    let (low, high) = if *ordinal {
+    let (low, high) = if *calendar {
         let calendar = calendar_years(event.date.start, doc_date);
         (calendar, calendar)
     } else {
@@ -50,7 +50,7 @@ pub(crate) fn assess(
         && let Some(year) = named_years
             .iter()
             .copied()
-            .find(|&year| year_counts(event, year, doc_date, *ordinal).is_some_and(states))
+            .find(|&year| year_counts(event, year, doc_date, *calendar).is_some_and(states))
     {
         stated_ok = true;
         arithmetic = format!(
@@ -110,13 +110,18 @@ pub(crate) fn assess(
 /// The counts accepted as of `year`, a year the sentence names ("in 2022, the 30th
 /// anniversary"): from its first day to its last. `None` for a year that cannot be
 /// the sentence's time: not after the event, or over a decade past the document.
-fn year_counts(event: &Event, year: i32, doc_date: NaiveDate, ordinal: bool) -> Option<(i32, i32)> {
+fn year_counts(
+    event: &Event,
+    year: i32,
+    doc_date: NaiveDate,
+    calendar: bool,
+) -> Option<(i32, i32)> {
     if year <= event.date.end.year() || year > doc_date.year() + 10 {
         return None;
     }
-    if ordinal {
-        let calendar = year - event.date.start.year();
-        return Some((calendar, calendar));
+    if calendar {
+        let years = year - event.date.start.year();
+        return Some((years, years));
     }
     let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
     let last = NaiveDate::from_ymd_opt(year, 12, 31)?;

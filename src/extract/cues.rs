@@ -522,7 +522,7 @@ fn count_sentence(
         stated: Stated::Count {
             amount: years.clone(),
             written_span: None,
-            ordinal: *ordinal,
+            calendar: *ordinal || super::this_year_before(at, at_byte, ctx),
             reference_shift: super::relative_year_of(at, at_byte..start + range.end, ctx),
             named_years: super::years_in_sentence(at, at_byte),
         },

@@ -102,8 +102,10 @@ pub(crate) enum Stated {
     Count {
         amount: Quantity,
         written_span: Option<(Span, WrittenSpan)>,
-        /// Written as an ordinal ("the 33rd anniversary"): a calendar-year count.
-        ordinal: bool,
+        /// A count of calendar years: written as an ordinal ("the 33rd
+        /// anniversary"), or in a sentence that speaks of this year before it ("Năm
+        /// nay, hai nước kỷ niệm 30 năm …": the anniversary of this year).
+        calendar: bool,
         /// Years by which the sentence moves its time from the document's date
         /// ("last year they marked the 30th anniversary": -1).
         reference_shift: i32,
@@ -831,7 +833,7 @@ fn temporal_match(
             stated: Stated::Count {
                 amount: years,
                 written_span: written,
-                ordinal,
+                calendar: ordinal || this_year_before(at, whole.start, ctx),
                 reference_shift: relative_year_of(at, whole.clone(), ctx),
                 named_years: years_in_sentence(at, whole.start),
             },
@@ -975,6 +977,16 @@ pub(super) fn relative_year_of(at: &Locator, span: std::ops::Range<usize>, ctx: 
     relative_years_in(after, ctx)
         .min_by_key(|&(position, _)| position)
         .map_or(0, |(_, shift)| shift)
+}
+
+/// Whether the sentence at folded offset `at_byte` says "this year" ("năm nay",
+/// "dieses Jahr") before it.
+pub(super) fn this_year_before(at: &Locator, at_byte: usize, ctx: &ParseCtx) -> bool {
+    let start = at
+        .sentence_at(at_byte)
+        .map_or(at_byte, |s| s.start.min(at_byte));
+    let before = at.folded.text.get(start..at_byte).unwrap_or("");
+    relative_years_in(before, ctx).any(|(_, shift)| shift == 0)
 }
 
 /// Every relative-year phrase of the pack in `text`, as a whole word: its offset and

@@ -40,6 +40,10 @@ struct Pattern {
     all: Vec<u32>,
     /// Entities having this as a role title.
     titles: Vec<u32>,
+    /// The role title this name form opens with, of an entity it names (the pattern
+    /// index of "kanzlerin" in the alias "Kanzlerin Merkel"): checked as a title
+    /// written before the name.
+    leading_title: Option<usize>,
     /// Entities that bore this name until a date.
     former: Vec<(u32, NaiveDate)>,
     /// The forms of this pattern with a capital inside a word ("MoT", "ACV",
@@ -66,6 +70,30 @@ impl Pattern {
     /// Vietnamese "Một" (folded "mot") is not the English "MoT".
     fn case_fits(&self, written: &str) -> bool {
         self.plain || self.shaped.iter().any(|form| same_capitals(written, form))
+    }
+}
+
+/// Records in every accepted name form that opens with a role title of an entity it
+/// names ("Kanzlerin Merkel", "Đại sứ Vũ Quang Minh") that title: the alias is the
+/// longer match, so the title would otherwise never be checked.
+fn note_leading_titles(patterns: &mut [Pattern]) {
+    let titles: Vec<(usize, String, Vec<u32>)> = patterns
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.titles.is_empty())
+        .map(|(i, p)| (i, p.folded.clone(), p.titles.clone()))
+        .collect();
+    for p in patterns.iter_mut().filter(|p| !p.accepted.is_empty()) {
+        p.leading_title = titles
+            .iter()
+            .filter(|(_, title, owners)| {
+                p.folded
+                    .strip_prefix(title.as_str())
+                    .is_some_and(|rest| rest.starts_with(' '))
+                    && owners.iter().any(|e| p.accepted.contains(e))
+            })
+            .max_by_key(|(_, title, _)| title.len())
+            .map(|(i, _, _)| *i);
     }
 }
 
@@ -208,6 +236,7 @@ impl NameIndex {
             roles.push(entity_roles);
         }
         near.finish();
+        note_leading_titles(&mut patterns);
         let folded: Vec<&str> = patterns.iter().map(|p| p.folded.as_str()).collect();
         let forms = FormSearch::new(&folded);
         NameIndex {
@@ -315,6 +344,7 @@ impl NameIndex {
                     continue;
                 }
                 let titles = [
+                    p.leading_title.and_then(|t| self.patterns.get(t)),
                     k.checked_sub(1)
                         .and_then(|j| exact.get(j))
                         .filter(|prev| directly_before(text, prev, x))
