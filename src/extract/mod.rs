@@ -1205,7 +1205,12 @@ impl Locator<'_> {
     /// The folded offset of the first occurrence of `word` in `range`, counted as
     /// [`Locator::holds_word`] counts them.
     fn first_word(&self, range: std::ops::Range<usize>, word: &str) -> Option<usize> {
-        self.first_word_outside(range, word, &[])
+        let mut first = None;
+        self.spelled_hits(range, word, |hit| {
+            first = Some(hit.start);
+            true
+        });
+        first
     }
 
     /// [`Locator::first_word`], not counting an occurrence inside one of a longer
@@ -1217,18 +1222,23 @@ impl Locator<'_> {
         word: &str,
         longer: &[&str],
     ) -> Option<usize> {
-        let mut covers: Vec<std::ops::Range<usize>> = Vec::new();
-        for cover in longer
-            .iter()
-            .filter(|cover| cover.len() > word.len() && cover.contains(word))
-        {
-            self.spelled_hits(range.clone(), cover, |hit| {
-                covers.push(hit);
-                false
-            });
-        }
+        // Most words do not occur: the longer ones are looked for only after a hit.
+        let mut covers: Option<Vec<std::ops::Range<usize>>> = None;
         let mut first = None;
-        self.spelled_hits(range, word, |hit| {
+        self.spelled_hits(range.clone(), word, |hit| {
+            let covers = covers.get_or_insert_with(|| {
+                let mut found = Vec::new();
+                for cover in longer
+                    .iter()
+                    .filter(|cover| cover.len() > word.len() && cover.contains(word))
+                {
+                    self.spelled_hits(range.clone(), cover, |hit| {
+                        found.push(hit);
+                        false
+                    });
+                }
+                found
+            });
             let counts = !covers
                 .iter()
                 .any(|cover| cover.start <= hit.start && hit.end <= cover.end);
