@@ -145,6 +145,7 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
         // "last August", "tháng 8 vừa qua": relative months the copies predate.
         assert!(!extended.relative_months.is_empty() && copied.relative_months.is_empty());
         extended.relative_months.clear();
+        extended.relative_month_spellings.clear();
         // "hơn 3 tháng", "knapp neun Monate": duration units the copies predate.
         assert!(!extended.month_units.is_empty() && copied.month_units.is_empty());
         extended.month_units.clear();

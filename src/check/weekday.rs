@@ -40,10 +40,9 @@ pub(crate) fn check(doc: &Document, folded: &Folded, wrong: &[WrongWeekday]) -> 
                 message: format!("`{text}`: {} is a {actual}, not a {written}", wrong.date),
                 help: Some(format!(
                     "the weekday written beside the date is not the date's; correct the \
-                     weekday or the date (a date without a year is read in the document's \
-                     year, {})",
-                    doc.date
-                        .map_or_else(|| "unknown".to_string(), |d| d.year().to_string())
+                     weekday or the date (the date is read in {}: one written without a \
+                     year takes the year that puts it nearest the document's date)",
+                    wrong.date.year()
                 )),
                 related: Vec::new(),
                 source: None,

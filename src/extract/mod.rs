@@ -179,6 +179,11 @@ impl<'r> Extractor<'r> {
                 }
             }
         }
+        // Weekdays beside dates are checked in every language with a pack, whether or
+        // not a claim reads it.
+        for code in lang::known_codes() {
+            matchers(&mut by_lang, &code);
+        }
         // Scope and cue words, searched in the same pass as the pattern literals.
         let mut words: HashMap<&str, Vec<&str>> = HashMap::new();
         for claim in &rules.claims {

@@ -20,6 +20,10 @@ const REACH: usize = 40;
 /// Longest word that may stand between a weekday and its date ("des", "ngay").
 const JOINING_WORD: usize = 4;
 
+/// Longer articles that join a date to the weekday after it in apposition: "am 19.
+/// Dezember, einem Donnerstag".
+const JOINING_ARTICLES: [&str; 2] = ["einem", "einen"];
+
 /// Whether `gap`, the folded text between a weekday (or relative word) and a date,
 /// joins them: spaces, commas, brackets and dashes, and at most one short word
 /// ("Dienstag, den 10.", "thứ Hai, ngày 9/9", "am Morgen des 10. September").
@@ -30,7 +34,10 @@ pub(crate) fn joins(gap: &str) -> bool {
         .collect();
     match words.as_slice() {
         [] => true,
-        [word] => word.chars().count() <= JOINING_WORD && word.chars().all(char::is_alphabetic),
+        [word] => {
+            word.chars().count() <= JOINING_WORD && word.chars().all(char::is_alphabetic)
+                || JOINING_ARTICLES.contains(word)
+        }
         _ => false,
     }
 }
@@ -71,7 +78,7 @@ pub(crate) fn wrong_weekdays(at: &Locator, ctx: &ParseCtx) -> Vec<WrongWeekday> 
             if capitalized(doc, folded, hit.clone())
                 && let Some((range, date)) = date_beside(text, hit.clone(), ctx)
                 && date.weekday().num_days_from_monday() != *written
-                && !recent_day_beside_another(text, hit, date, ctx)
+                && !recent_day_beside_another(at, hit, date, ctx)
             {
                 out.push(WrongWeekday {
                     range,
@@ -88,11 +95,13 @@ pub(crate) fn wrong_weekdays(at: &Locator, ctx: &ParseCtx) -> Vec<WrongWeekday> 
 }
 
 /// Whether the weekday at folded `weekday`, placed by a word of the pack's
-/// `relative_months` ("last Friday", "vergangenen Freitag"), names a day of the
-/// document's week while `date` beside it lies further away: "entered into force five
-/// years ago last Friday, on August 1, 2020" dates the anniversary, not the event.
+/// `relative_months` before or after it ("last Friday", "vergangenen Freitag", "thứ
+/// Sáu vừa qua"), names a day of the document's week while `date` beside it lies
+/// further away: "entered into force five years ago last Friday, on August 1, 2020"
+/// dates the anniversary, not the event. The word must be written as the pack writes
+/// it, or without diacritics: "Tối thứ Bảy" (Saturday evening) is not "tới" (coming).
 fn recent_day_beside_another(
-    text: &str,
+    at: &Locator,
     weekday: Range<usize>,
     date: NaiveDate,
     ctx: &ParseCtx,
@@ -100,16 +109,42 @@ fn recent_day_beside_another(
     let Some(doc_date) = ctx.doc_date else {
         return false;
     };
+    if (date - doc_date).num_days().abs() <= 7 {
+        return false;
+    }
+    let text = at.folded.text.as_str();
     let before = text
         .get(..weekday.start)
         .unwrap_or("")
         .trim_end_matches(' ');
-    let placed = ctx.pack.relative_months.iter().any(|(word, _)| {
-        before
+    let after = text.get(weekday.end..).unwrap_or("");
+    let after_start = weekday.end + (after.len() - after.trim_start_matches(' ').len());
+    let after = after.trim_start_matches(' ');
+    let spelled = |word: &str, range: Range<usize>| {
+        let written = at
+            .doc
+            .body()
+            .get(at.folded.to_original(range))
+            .map(str::to_lowercase)
+            .unwrap_or_default();
+        ctx.pack.relative_month_spellings.iter().any(|listed| {
+            crate::fold::fold_str(listed) == word && crate::names::spelled_alike(&written, listed)
+        })
+    };
+    ctx.pack.relative_months.iter().any(|(word, _)| {
+        let preceding = before
             .strip_suffix(word.as_str())
-            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
-    });
-    placed && (date - doc_date).num_days().abs() > 7
+            .filter(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+            .map(|rest| rest.len()..before.len());
+        let following = after
+            .strip_prefix(word.as_str())
+            .filter(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+            .map(|_| after_start..after_start + word.len());
+        preceding
+            .into_iter()
+            .chain(following)
+            .any(|range| spelled(word, range))
+    })
 }
 
 /// A relative day ("yesterday", "hôm qua", "gestern") written beside a date of
@@ -232,7 +267,9 @@ mod tests {
 
     #[test]
     fn a_short_word_or_punctuation_joins_a_weekday_to_its_date() {
-        for gap in [", ", " (", " ", ", den ", " des ", ", ngay ", ") – "] {
+        for gap in [
+            ", ", " (", " ", ", den ", " des ", ", ngay ", ") – ", ", einem ",
+        ] {
             assert!(joins(gap), "{gap:?}");
         }
         for gap in [", two days after ", " the landfall on ", " 2024 "] {

@@ -333,6 +333,9 @@ pub struct LangPack {
     /// ("last", "vừa qua", "vergangenen"): -1 the latest such month before the
     /// document's month, 0 the one of its year, 1 the first one after it.
     pub relative_months: Vec<(String, i32)>,
+    /// The `relative_months` words as the pack writes them (lower case): "tới"
+    /// (coming) is no "tối" (evening), though both fold to "toi".
+    pub relative_month_spellings: Vec<String>,
     /// Phrases naming a whole month by its distance from the document's month ("last
     /// month", "tháng trước", "im vergangenen Monat" = -1; "this month" = 0).
     pub calendar_months: Vec<(String, i32)>,
@@ -841,6 +844,12 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         relative_days: folded_map(&raw.dates.relative_days),
         relative_years: folded_map(&raw.dates.relative_years),
         relative_months: folded_map(&raw.dates.relative_months),
+        relative_month_spellings: raw
+            .dates
+            .relative_months
+            .keys()
+            .map(|word| word.to_lowercase())
+            .collect(),
         calendar_months: folded_map(&raw.dates.calendar_months),
         date_parts: folded_map(&raw.dates.parts),
         previous_years: folded_list(&raw.dates.previous_years),

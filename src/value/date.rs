@@ -201,9 +201,39 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
     let month = month.ok_or_else(|| err("a date needs a month"))?;
     let year = year_of(caps, pack, ctx, Some(month))?;
     match day {
-        Some(d) => Ok(Value::Date(DateSpan::day(ymd(year, month, d)?))),
+        Some(d) => {
+            let date = ymd(year, month, d)?;
+            let unplaced = ["year", "relmonth", "relyear"]
+                .iter()
+                .all(|name| cap(caps, name).is_none());
+            let date = match ctx.doc_date {
+                Some(doc) if unplaced => across_the_new_year(date, doc),
+                _ => date,
+            };
+            Ok(Value::Date(DateSpan::day(date)))
+        }
         None => Ok(Value::Date(month_span(year, month)?)),
     }
+}
+
+/// How far from the document's date (days) a day and month written without a year
+/// may lie in the document's year before the neighbouring year's is meant: "29/12"
+/// in copy of 3 January is last December's, "thứ Năm (2/1)" in copy of 30 December
+/// next January's.
+const NEW_YEAR_REACH_DAYS: i64 = 305;
+
+/// `date` (a day and month of the document's year, `doc`'s) moved to the year before
+/// or after when that is far nearer the document date (see [`NEW_YEAR_REACH_DAYS`]).
+fn across_the_new_year(date: NaiveDate, doc: NaiveDate) -> NaiveDate {
+    let days = (date - doc).num_days();
+    let shift = if days > NEW_YEAR_REACH_DAYS {
+        -1
+    } else if days < -NEW_YEAR_REACH_DAYS {
+        1
+    } else {
+        return date;
+    };
+    date.with_year(date.year() + shift).unwrap_or(date)
 }
 
 /// The year of a date: written, placed by a relative word ("last August", "tháng 5
