@@ -83,6 +83,22 @@ pub(crate) fn assess(
 }
 
 /// Whether the stated amount fits some time in `elapsed` (low, high, in `unit`s).
+/// The years from `from` to `to`, by the calendar, the days left over as a fraction.
+pub(super) fn years_between(from: NaiveDate, to: NaiveDate) -> f64 {
+    Unit::Year.between(from, to)
+}
+
+/// Whether the hedged count of years `years` fits the time from `from` (a date span)
+/// to `to`, counted to the day as an `elapsed` claim counts it: "nearly six years"
+/// is under six, "more than ten years" over ten.
+pub(super) fn hedged_years_fit(years: &Quantity, from: &DateSpan, to: NaiveDate) -> bool {
+    let elapsed = (
+        Unit::Year.between(from.end, to),
+        Unit::Year.between(from.start, to),
+    );
+    agrees(years, Unit::Year, elapsed)
+}
+
 fn agrees(amount: &Quantity, unit: Unit, (low, high): (f64, f64)) -> bool {
     // A few days of slack where a hedge bounds the count, since months and years
     // are counted to the day.

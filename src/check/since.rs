@@ -7,9 +7,9 @@ use super::verdict::Step;
 use crate::corpus::Document;
 use crate::extract::{Stated, TemporalMention};
 use crate::rules::{Claim, ClaimKind, Event, Rules};
-use crate::value::DatePrecision;
 use crate::value::calendar::{calendar_years, completed_years};
 use crate::value::date::DateSpan;
+use crate::value::{DatePrecision, Hedge};
 
 /// The arithmetic and verdict for one mention of a `since` or `first` claim.
 pub(crate) fn assess(
@@ -226,9 +226,20 @@ fn since(
     ];
     let low = counts.iter().copied().min().unwrap_or(0);
     let high = counts.iter().copied().max().unwrap_or(0);
-    let fits = (low..=high)
-        .any(|n| years.interval.low <= f64::from(n) && f64::from(n) <= years.interval.high);
-    let expected = if low == high {
+    // A hedged count is held to the time to the day, as an `elapsed` claim's: "nearly
+    // six years" is under six, "more than ten years" over ten. A bare one may be
+    // either whole count.
+    let hedged = !matches!(years.hedge, Hedge::None | Hedge::Exact);
+    let fits = if hedged {
+        super::elapsed::hedged_years_fit(years, &previous.date, current.date.start)
+    } else {
+        (low..=high)
+            .any(|n| years.interval.low <= f64::from(n) && f64::from(n) <= years.interval.high)
+    };
+    let expected = if hedged {
+        let to_the_day = super::elapsed::years_between(previous.date.start, current.date.start);
+        format!("{to_the_day:.1} years")
+    } else if low == high {
         format!("{low} years")
     } else {
         format!("{low} or {high} years")

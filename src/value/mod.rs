@@ -656,6 +656,13 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
             match parse(kind, m.as_str(), ctx) {
                 Ok(v) if day_of_a_date(&v, folded, range.end) => {}
                 Ok(v) => out.push((range.clone(), v)),
+                // A run of number words that composes no number may start a word
+                // later: "sau hai năm" folds like "sáu hai năm", but "sau" is "after".
+                Err(e) if starts_with_number_word(m.as_str(), ctx.pack) => {
+                    keep_error(&mut error, e);
+                    pos = next_boundary(folded, range.start);
+                    continue;
+                }
                 // An invalid value ("30. Februar") must not leave a shorter reading
                 // ("Februar 2024") behind: skip the whole match.
                 Err(e) => keep_error(&mut error, e),
@@ -666,6 +673,12 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
         pos = next_boundary(folded, range.start);
     }
     (out, error)
+}
+
+/// Whether `text` opens with a number word of the pack followed by more words.
+fn starts_with_number_word(text: &str, pack: &LangPack) -> bool {
+    text.split_once(' ')
+        .is_some_and(|(first, _)| pack.number_words.iter().any(|(word, _)| word == first))
 }
 
 /// Finds all non-overlapping values of `kind` in folded text, leftmost first.
