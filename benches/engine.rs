@@ -76,7 +76,7 @@ fn name_index(c: &mut Criterion) {
         let folded = fold(&doc.text);
         group.throughput(Throughput::Bytes(doc.text.len() as u64));
         group.bench_function(*lang, |b| {
-            b.iter(|| index.find(&doc.text, &folded, doc.date, &[]))
+            b.iter(|| index.find(&doc.text, &folded, doc.date, &[], &[]))
         });
     }
     group.finish();

@@ -151,7 +151,7 @@ fn synthetic(n: usize) -> Vec<EntityInput> {
 
 fn find(index: &NameIndex, text: &str, doc_date: Option<NaiveDate>) -> Vec<NameHit> {
     let folded = fold(text);
-    let hits = index.find(text, &folded, doc_date, &strings(&["the", "der"]));
+    let hits = index.find(text, &folded, doc_date, &strings(&["the", "der"]), &[]);
     for h in &hits {
         assert!(
             text.get(h.range.clone()).is_some(),

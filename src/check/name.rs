@@ -76,7 +76,14 @@ pub(crate) fn check(
     }
     let pack = crate::lang::pack(&doc.lang);
     let apposition_words = pack.map_or(&[][..], |p| &p.apposition_words[..]);
-    let hits = index.find(doc.body(), folded, doc.date, apposition_words);
+    let former_markers = pack.map_or(&[][..], |p| &p.former_markers[..]);
+    let hits = index.find(
+        doc.body(),
+        folded,
+        doc.date,
+        apposition_words,
+        former_markers,
+    );
     let of_the_past =
         |hit: &NameHit, held: &[(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)]| {
             role_time::of_the_past(doc.body(), folded, pack, &hit.range, doc.date, held)
@@ -225,6 +232,22 @@ fn finding(
                 Some((current, Applicability::Unsafe)),
             )
         }
+        Verdict::StillHeld { title } => (
+            "role-conflict",
+            Severity::Warning,
+            format!(
+                "`{title}` is marked as no longer held, but {} held it on the document's date",
+                entity.name
+            ),
+            format!(
+                "\"former\" says {} had left the role by {}; drop the marker, or write \
+                 \"then\" for a time of the past",
+                entity.name,
+                doc.date
+                    .map_or_else(|| "the document's date".to_string(), |d| d.to_string())
+            ),
+            None,
+        ),
         Verdict::NeverHeld { title } => (
             "role-conflict",
             Severity::Warning,

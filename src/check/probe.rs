@@ -52,7 +52,7 @@ impl Checker<'_> {
     pub(crate) fn entity_matches(&self, doc: &Document) -> Vec<usize> {
         let folded = crate::fold::fold(doc.body());
         self.names
-            .find(doc.body(), &folded, doc.date, &[])
+            .find(doc.body(), &folded, doc.date, &[], &[])
             .into_iter()
             .map(|hit| hit.entity)
             .collect()

@@ -207,19 +207,26 @@ fn finding(
     starts: &[(NaiveDate, Option<&str>)],
 ) -> Finding {
     let text = doc.text.get(span.range()).unwrap_or("").to_string();
-    let took_office = starts
-        .iter()
-        .map(|(from, title)| match title {
-            Some(title) => format!("as `{title}` on {from}"),
-            None => format!("on {from}"),
-        })
-        .collect::<Vec<_>>()
-        .join(" or ");
-    let expected = starts
-        .iter()
-        .map(|(from, _)| from.to_string())
-        .collect::<Vec<_>>()
-        .join(" or ");
+    // Each start once: two roles of one day ("head coach", "U22 coach") name it once.
+    let distinct = |items: Vec<String>| {
+        let mut seen = Vec::new();
+        for item in items {
+            if !seen.contains(&item) {
+                seen.push(item);
+            }
+        }
+        seen.join(" or ")
+    };
+    let took_office = distinct(
+        starts
+            .iter()
+            .map(|(from, title)| match title {
+                Some(title) => format!("as `{title}` on {from}"),
+                None => format!("on {from}"),
+            })
+            .collect(),
+    );
+    let expected = distinct(starts.iter().map(|(from, _)| from.to_string()).collect());
     let stated = super::describe::date_span(stated);
     Finding {
         rule: "role-start".to_string(),

@@ -304,6 +304,7 @@ impl<'r> Extractor<'r> {
         out.temporal
             .dedup_by(|b, a| a.span == b.span && a.claim == b.claim);
         drop_nested_dates(&mut out.temporal);
+        drop_overlapping_statements(&mut out.temporal);
         let datelines: Vec<Span> = dateline::datelines(&folded.text)
             .into_iter()
             .map(|range| located.span(range))
@@ -686,6 +687,26 @@ fn drop_nested_dates(temporal: &mut Vec<TemporalMention>) {
         .collect();
     let mut flags = nested.into_iter();
     temporal.retain(|_| !flags.next().unwrap_or(false));
+}
+
+/// Two patterns of one claim that match overlapping text ("Troussier … giúp U22 Việt
+/// Nam giành HCV SEA Games 32", "U22 Việt Nam giành HCV SEA Games 32") read one
+/// statement: the first match stays. `temporal` is sorted by span.
+fn drop_overlapping_statements(temporal: &mut Vec<TemporalMention>) {
+    let is_statement = |m: &TemporalMention| matches!(m.stated, Stated::Occurrence);
+    let mut kept: Vec<(usize, Span)> = Vec::new();
+    temporal.retain(|m| {
+        if !is_statement(m) {
+            return true;
+        }
+        let overlaps = kept.iter().any(|&(claim, span)| {
+            claim == m.claim && span.start < m.span.end && m.span.start < span.end
+        });
+        if !overlaps {
+            kept.push((m.claim, m.span));
+        }
+        !overlaps
+    });
 }
 
 /// Two patterns of one claim that read the same value for a year and for a part of

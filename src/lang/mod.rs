@@ -29,6 +29,7 @@
 //! day_words = ["day", "days"]
 //! percent_words = ["%", "percent"]
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
+//! former_markers = ["former"]       # the past_markers that say "no longer" (optional)
 //! renaming_words = ["merged"]      # a sentence telling of a renaming or merger
 //! apposition_words = ["the"]       # may open a title after a name: "X, the president"
 //! future_words = ["will"]          # a weekday later in their clause is the coming one
@@ -380,6 +381,10 @@ pub struct LangPack {
     /// lowercase NFC words, not folded (folding merges Vietnamese "nguyên" with
     /// the surname "Nguyễn").
     pub past_markers: Vec<String>,
+    /// The past markers that say the title is no longer held ("former", "cựu",
+    /// "ehemalige"; not "then"), lowercase as written: a title after one that the
+    /// person still holds on the document's date is wrong.
+    pub former_markers: Vec<String>,
     /// Words that tell of a renaming or a merger ("merged", "hợp nhất", "Fusion"): a
     /// sentence holding one may name the bodies as they were before. Lowercase NFC
     /// words, like `past_markers`.
@@ -501,6 +506,8 @@ struct RawPack {
     back_references: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     source_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    former_markers: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     year_prepositions: Option<Vec<String>>,
     numbers: RawNumbers,
@@ -866,6 +873,12 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         abbrevs: folded_list(&raw.abbreviations),
         letter_words: newer_list(&raw.letter_words, &raw.code, |p| &p.letter_words),
         past_markers: lowercase_list(&raw.past_markers),
+        former_markers: match &raw.former_markers {
+            Some(list) => lowercase_list(list),
+            None => builtin(raw.code.trim())
+                .map(|pack| pack.former_markers.clone())
+                .unwrap_or_default(),
+        },
         renaming_words: lowercase_list(&raw.renaming_words),
         apposition_words: folded_list(&raw.apposition_words),
         future_words: folded_list(&raw.future_words),

@@ -249,13 +249,13 @@ impl NameIndex {
     }
 
     /// Whether `written` (which folds to pattern `p`) agrees in its diacritics with
-    /// one of entity `e`'s accepted forms of that pattern.
+    /// one of entity `e`'s accepted forms of that pattern. Forms all written without
+    /// diacritics ("Son" for Nguyễn Xuân Sơn) say nothing of them: "Sơn" agrees.
     fn spelled_as_accepted(&self, p: &Pattern, e: u32, written: &str) -> bool {
         let ascii_fold = self.ascii_fold.get(e as usize).copied().unwrap_or(true);
-        p.spellings
-            .iter()
-            .filter(|(entity, _)| *entity == e)
-            .any(|(_, form)| diacritics::agrees(written, form, ascii_fold))
+        let mut forms = p.spellings.iter().filter(|(entity, _)| *entity == e);
+        forms.clone().all(|(_, form)| form.is_ascii())
+            || forms.any(|(_, form)| diacritics::agrees(written, form, ascii_fold))
     }
 
     /// Whether `written` is a listed misspelling of pattern `p`, diacritics and all.
@@ -295,6 +295,7 @@ impl NameIndex {
         folded: &Folded,
         doc_date: Option<NaiveDate>,
         apposition_words: &[String],
+        former_markers: &[String],
     ) -> Vec<NameHit> {
         let text = folded.text.as_str();
         let exact = self.exact_pass(text);
@@ -343,22 +344,38 @@ impl NameIndex {
                     }
                     continue;
                 }
+                let previous = k
+                    .checked_sub(1)
+                    .and_then(|j| exact.get(j))
+                    .filter(|prev| directly_before(text, prev, x));
+                // Each title with the folded offset it starts at, when written before.
                 let titles = [
-                    p.leading_title.and_then(|t| self.patterns.get(t)),
-                    k.checked_sub(1)
-                        .and_then(|j| exact.get(j))
-                        .filter(|prev| directly_before(text, prev, x))
-                        .and_then(|prev| self.patterns.get(prev.pattern)),
-                    self.title_after(original, folded, &exact, k, apposition_words),
+                    p.leading_title
+                        .and_then(|t| self.patterns.get(t))
+                        .map(|t| (t, Some(x.start))),
+                    previous.and_then(|prev| {
+                        self.patterns
+                            .get(prev.pattern)
+                            .map(|t| (t, Some(prev.start)))
+                    }),
+                    self.title_after(original, folded, &exact, k, apposition_words)
+                        .map(|t| (t, None)),
                 ];
                 // Entities sharing a folded form are told apart by the diacritics
                 // ("Nguyễn Văn Thắng", "Nguyễn Văn Thăng"): only those spelled so.
                 for &e in &spelled {
-                    let title = titles.iter().flatten().find(|t| t.titles.contains(&e));
+                    let title = titles.iter().flatten().find(|(t, _)| t.titles.contains(&e));
                     let verdict = title
-                        .and_then(|t| {
+                        .and_then(|&(t, start)| {
                             let roles = self.roles.get(e as usize)?;
-                            role::check(roles, &t.folded, doc_date)
+                            role::check(roles, &t.folded, doc_date).or_else(|| {
+                                let start = start?;
+                                marked_former(original, folded, start, former_markers).then(|| {
+                                    Verdict::StillHeld {
+                                        title: written_title(original, folded, start, &t.folded),
+                                    }
+                                })
+                            })
                         })
                         .unwrap_or(Verdict::Ok);
                     hits.push(NameHit {
@@ -546,6 +563,34 @@ fn possessive(words: &str) -> bool {
 }
 
 /// Whether hit `first` ends right before hit `second`, one space at most between.
+/// Whether the word written right before folded offset `start` (a title) is one of
+/// `former_markers` ("der frühere Nationaltrainer", "cựu HLV", "Ex-Nationaltrainer"),
+/// compared as written in lower case: Vietnamese "nguyên" (former) is no "Nguyễn".
+fn marked_former(original: &str, folded: &Folded, start: usize, former_markers: &[String]) -> bool {
+    if former_markers.is_empty() {
+        return false;
+    }
+    let Some(at) = original_range(original, folded, start..next_char(&folded.text, start)) else {
+        return false;
+    };
+    let before = original.get(..at.start).unwrap_or("");
+    let word = before
+        .strip_suffix('-')
+        .unwrap_or_else(|| before.trim_end())
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    former_markers.contains(&word)
+}
+
+/// The title at folded offset `start`, `folded_title` long, as written.
+fn written_title(original: &str, folded: &Folded, start: usize, folded_title: &str) -> String {
+    original_range(original, folded, start..start + folded_title.len())
+        .and_then(|range| original.get(range))
+        .map_or_else(|| folded_title.to_string(), str::to_string)
+}
+
 fn directly_before(text: &str, first: &Exact, second: &Exact) -> bool {
     first.end == second.start
         || (first.end + 1 == second.start && text.as_bytes().get(first.end) == Some(&b' '))

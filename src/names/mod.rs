@@ -179,6 +179,12 @@ pub enum Verdict {
         /// Last day the name was current.
         until: NaiveDate,
     },
+    /// The name follows a title marked as no longer held ("former coach X") that the
+    /// entity holds on the document date.
+    StillHeld {
+        /// The title as written.
+        title: String,
+    },
     /// The name goes with a title the entity never held.
     NeverHeld {
         /// The title (entity data spelling).
