@@ -562,7 +562,6 @@ fn possessive(words: &str) -> bool {
             .is_some_and(|owner| owner.ends_with(char::is_alphabetic))
 }
 
-/// Whether hit `first` ends right before hit `second`, one space at most between.
 /// Whether the word written right before folded offset `start` (a title) is one of
 /// `former_markers` ("der frühere Nationaltrainer", "cựu HLV", "Ex-Nationaltrainer"),
 /// compared as written in lower case: Vietnamese "nguyên" (former) is no "Nguyễn".
@@ -591,6 +590,7 @@ fn written_title(original: &str, folded: &Folded, start: usize, folded_title: &s
         .map_or_else(|| folded_title.to_string(), str::to_string)
 }
 
+/// Whether hit `first` ends right before hit `second`, one space at most between.
 fn directly_before(text: &str, first: &Exact, second: &Exact) -> bool {
     first.end == second.start
         || (first.end + 1 == second.start && text.as_bytes().get(first.end) == Some(&b' '))
