@@ -1,20 +1,18 @@
 //! Regexes whose syntax is checked when the rules load and which are compiled when
-//! first used.
+//! first used: the language packs' value templates. (Claim patterns have their own
+//! kind, [`crate::extract::pattern`]'s, built from syntax trees.)
 //!
-//! Compiling the claim patterns and the language packs' value templates is most of
-//! the time it takes to load the rules, and a focused run (`check --staged`) that
-//! extracts one English document needs only the English ones. A syntax error is
-//! still found at load time, by parsing the regex (cheap next to compiling it), or
-//! for a regex assembled from checked parts, by parsing those parts
-//! ([`LazyRegex::unchecked`]).
-//! What only compiling finds — a regex too large once compiled — is found at load
-//! time by runs that ask for it ([`LazyRegex::compile`]); a regex that fails on
-//! first use matches nothing, with a warning, and [`LazyRegex::failed`] tells the
-//! run to end with a located error.
+//! Compiling regexes is most of the time it takes to load the rules, and a focused
+//! run (`check --staged`) that extracts one English document needs only the English
+//! ones. A syntax error is still found at load time, by parsing the regex (cheap next
+//! to compiling it), or for a regex assembled from checked parts, by parsing those
+//! parts ([`LazyRegex::unchecked`]). What only compiling finds is found at load time
+//! by runs that ask for it ([`LazyRegex::compile`]); a regex that fails on first use
+//! matches nothing, with a warning.
 
 use std::sync::{LazyLock, OnceLock};
 
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 use regex_syntax::hir::Hir;
 
 /// When the regexes of the rules are compiled.
@@ -32,7 +30,6 @@ pub enum Compile {
 #[derive(Debug, Clone)]
 pub(crate) struct LazyRegex {
     source: String,
-    size_limit: Option<usize>,
     compiled: OnceLock<Result<Regex, regex::Error>>,
 }
 
@@ -43,40 +40,20 @@ impl LazyRegex {
     /// A regex of `source` with the default compiled-size limit; a syntax error is
     /// returned now, as [`Regex::new`] would return it.
     pub(crate) fn new(source: impl Into<String>) -> Result<LazyRegex, regex::Error> {
-        Self::build(source.into(), None).map(|(regex, _)| regex)
-    }
-
-    /// Like [`LazyRegex::new`], with a limit on the compiled size (bytes), also
-    /// returning the syntax tree the syntax check parsed, for callers that read it
-    /// (the prefilter's literals): parsing a large pattern again costs about as much
-    /// as compiling it.
-    pub(crate) fn parsed_with_size_limit(
-        source: impl Into<String>,
-        limit: usize,
-    ) -> Result<(LazyRegex, Hir), regex::Error> {
-        Self::build(source.into(), Some(limit))
-    }
-
-    fn build(source: String, size_limit: Option<usize>) -> Result<(LazyRegex, Hir), regex::Error> {
-        let hir = parse(&source)?;
-        Ok((LazyRegex::unchecked(source, size_limit), hir))
+        let source = source.into();
+        parse(&source)?;
+        Ok(LazyRegex::unchecked(source))
     }
 
     /// A regex of `source` whose syntax is not checked now: for sources known to
     /// parse (the built-in language packs, which a test compiles) or whose parts
     /// were checked on their own. A syntax error shows when it is first compiled,
     /// as a compile error does.
-    pub(crate) fn unchecked(source: impl Into<String>, size_limit: Option<usize>) -> LazyRegex {
+    pub(crate) fn unchecked(source: impl Into<String>) -> LazyRegex {
         LazyRegex {
             source: source.into(),
-            size_limit,
             compiled: OnceLock::new(),
         }
-    }
-
-    /// The regex's source.
-    pub(crate) fn as_str(&self) -> &str {
-        &self.source
     }
 
     /// Compiles the regex now (if not yet done): the error a compiled-size limit
@@ -85,36 +62,24 @@ impl LazyRegex {
         self.compiled().as_ref().map(|_| ()).map_err(Clone::clone)
     }
 
-    /// Whether the regex was compiled (or failed to) already.
-    pub(crate) fn is_compiled(&self) -> bool {
-        self.compiled.get().is_some()
-    }
-
-    /// The error of an earlier compile that failed; `None` when the regex compiled or
-    /// was never compiled (this does not compile it).
-    pub(crate) fn failed(&self) -> Option<&regex::Error> {
-        self.compiled
-            .get()
-            .and_then(|compiled| compiled.as_ref().err())
-    }
-
     fn compiled(&self) -> &Result<Regex, regex::Error> {
         self.compiled.get_or_init(|| {
-            let mut builder = RegexBuilder::new(&self.source);
-            if let Some(limit) = self.size_limit {
-                builder.size_limit(limit);
-            }
-            let compiled = builder.build();
+            let compiled = Regex::new(&self.source);
             if let Err(err) = &compiled {
-                let first_line = err.to_string().lines().next().unwrap_or("").to_string();
-                eprintln!(
-                    "factlint: warning: a regex of the rules does not compile ({first_line}); \
-                     it matches nothing, and the run ends with an error saying where it is"
-                );
+                warn_does_not_compile(err);
             }
             compiled
         })
     }
+}
+
+/// Warns that a regex of the rules failed to compile on first use.
+pub(crate) fn warn_does_not_compile(err: &regex::Error) {
+    let first_line = err.to_string().lines().next().unwrap_or("").to_string();
+    eprintln!(
+        "factlint: warning: a regex of the rules does not compile ({first_line}); \
+         it matches nothing, and the run ends with an error saying where it is"
+    );
 }
 
 /// The syntax tree of `source`, or its syntax error as [`Regex::new`] gives it.
@@ -146,29 +111,7 @@ mod tests {
             assert_eq!(lazy, Regex::new(bad).expect_err(bad).to_string(), "{bad}");
         }
         let lazy = LazyRegex::new(r"(?P<n>\d+) tỷ").expect("valid");
-        assert_eq!(lazy.as_str(), r"(?P<n>\d+) tỷ");
         let caps = lazy.captures("gần 1 tỷ usd").expect("matches");
         assert_eq!(&caps["n"], "1");
-    }
-
-    /// A regex over its compiled-size limit passes the syntax check, then reports
-    /// the limit when compiled, and matches nothing if used anyway.
-    #[test]
-    fn size_limit_is_found_when_compiled() {
-        let (lazy, _) =
-            LazyRegex::parsed_with_size_limit("(?:a{1000}){1000}", 1 << 20).expect("syntax ok");
-        assert!(matches!(
-            lazy.compile(),
-            Err(regex::Error::CompiledTooBig(limit)) if limit == 1 << 20
-        ));
-        assert!(!lazy.is_match(&"a".repeat(1_000_000)));
-        assert!(matches!(
-            lazy.failed(),
-            Some(regex::Error::CompiledTooBig(_))
-        ));
-        let fine = LazyRegex::new("a+").expect("valid");
-        assert!(fine.failed().is_none());
-        assert!(fine.is_match("aa"));
-        assert!(fine.failed().is_none());
     }
 }

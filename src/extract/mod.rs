@@ -14,6 +14,7 @@ mod derive;
 pub(crate) use cues::introduced_by_comparison;
 pub(crate) use derive::implied;
 pub(crate) mod pattern;
+mod pattern_regex;
 pub(crate) mod prefilter;
 pub(crate) mod sentence;
 pub(crate) mod weekday;
@@ -29,6 +30,7 @@ use crate::names::whole_word;
 use crate::rules::{Claim, ClaimKind, Rules, SUBJECT_REACH};
 use crate::value::quantity::RANK_UNIT;
 use crate::value::{DatePrecision, DateSpan, ParseCtx, Period, Quantity, Value, ValueKind};
+use pattern_regex::PatternCaptures;
 
 /// A claim made by a document: which claim, which fact key, where, and what value.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -359,7 +361,7 @@ impl<'r> Extractor<'r> {
                 break;
             };
             let caps = nearest_to_the_words(pattern, caps, text);
-            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            let whole = caps.whole();
             pos = if whole.is_empty() {
                 next_char(text, whole.end)
             } else {
@@ -403,10 +405,10 @@ impl<'r> Extractor<'r> {
 /// speaks of March 2025). The leftmost match would read the first date of the sentence.
 fn nearest_to_the_words<'t>(
     pattern: &pattern::Pattern,
-    caps: regex::Captures<'t>,
+    caps: PatternCaptures<'t>,
     text: &'t str,
-) -> regex::Captures<'t> {
-    let first_value = |caps: &regex::Captures| {
+) -> PatternCaptures<'t> {
+    let first_value = |caps: &PatternCaptures| {
         pattern
             .slots
             .iter()
@@ -414,20 +416,21 @@ fn nearest_to_the_words<'t>(
             .min_by_key(|m| m.start())
             .map(|m| m.range())
     };
-    let (Some(value), Some(whole)) = (first_value(&caps), caps.get(0)) else {
+    let whole = caps.whole();
+    let Some(value) = first_value(&caps) else {
         return caps;
     };
-    if sentence::clause_breaks(&text[value.end..whole.end()]) == 0 {
+    if sentence::clause_breaks(&text[value.end..whole.end]) == 0 {
         return caps;
     }
     // Searched up to the match's end only: a later match must end there too.
     let nearer = pattern
         .regex
-        .captures_at(&text[..whole.end()], value.end)
-        .filter(|later| later.get(0).is_some_and(|m| m.end() == whole.end()))
+        .captures_at(&text[..whole.end], value.end)
+        .filter(|later| later.whole().end == whole.end)
         .filter(|later| {
             first_value(later).is_some_and(|v| {
-                v.start >= value.end && sentence::clause_breaks(&text[v.end..whole.end()]) == 0
+                v.start >= value.end && sentence::clause_breaks(&text[v.end..whole.end]) == 0
             })
         });
     nearer.unwrap_or(caps)
@@ -447,7 +450,7 @@ fn next_char(text: &str, at: usize) -> usize {
 fn quantity_match(
     read: &QuantityRead,
     pattern: &pattern::Pattern,
-    caps: &regex::Captures,
+    caps: &PatternCaptures,
     at: &Locator,
     ctx: &ParseCtx,
     out: &mut Extraction,
@@ -757,13 +760,13 @@ fn temporal_match(
     ci: usize,
     kind: &crate::rules::ClaimKind,
     pattern: &pattern::Pattern,
-    caps: &regex::Captures,
+    caps: &PatternCaptures,
     at: &Locator,
     ctx: &ParseCtx,
     out: &mut Extraction,
 ) {
     use crate::rules::ClaimKind;
-    let whole = caps.get(0).map_or(0..0, |m| m.range());
+    let whole = caps.whole();
     // A false statement is the whole match, whatever its placeholders read.
     if matches!(kind, ClaimKind::False { .. }) {
         out.temporal.push(TemporalMention {

@@ -7,10 +7,10 @@
 //! (`{year:base}` is the reference period of a derived check). Regex quantifiers
 //! such as `.{0,80}` are left alone: a placeholder starts with a letter.
 
+use super::pattern_regex::PatternRegex;
 use super::prefilter::Literals;
 use crate::lang::LangPack;
 pub use crate::lazy_regex::Compile;
-use crate::lazy_regex::LazyRegex;
 use crate::value::{self, ValueKind};
 
 /// Compiled-size limit for one claim pattern (bytes of the compiled program).
@@ -33,7 +33,8 @@ pub(crate) struct Pattern {
     pub source: String,
     /// Compiled on first use unless the rules were loaded with
     /// [`Compile::Now`] (only the syntax is checked up front).
-    pub regex: LazyRegex,
+    /// Shared by the claims that write the same pattern.
+    pub regex: std::sync::Arc<PatternRegex>,
     pub slots: Vec<Slot>,
     /// Literals one of which every match contains, for the prefilter; `None` when
     /// the pattern has no usable set and always runs.
@@ -180,7 +181,7 @@ fn checked_regex(
     fragments: &[std::ops::Range<usize>],
     slots: &[Slot],
     pack: &LangPack,
-) -> Result<(LazyRegex, Option<Literals>), PatternError> {
+) -> Result<(std::sync::Arc<PatternRegex>, Option<Literals>), PatternError> {
     let mut own = String::with_capacity(regex_src.len());
     let mut from = 0;
     for range in fragments {
@@ -190,9 +191,10 @@ fn checked_regex(
     own.push_str(&regex_src[from..]);
     let full = with_word_boundaries(regex_src);
     if sets_flags(&own) {
-        let (regex, hir) =
-            LazyRegex::parsed_with_size_limit(full, REGEX_SIZE_LIMIT).map_err(regex_error)?;
-        return Ok((regex, super::prefilter::required_literals(&hir)));
+        let hir = crate::lazy_regex::parse(&full).map_err(regex_error)?;
+        let literals = super::prefilter::required_literals(&hir);
+        let regex = PatternRegex::from_text(full, REGEX_SIZE_LIMIT);
+        return Ok((std::sync::Arc::new(regex), literals));
     }
     let hir = crate::lazy_regex::parse(&with_word_boundaries(&own)).map_err(regex_error)?;
     let group = |name: &str| {
@@ -200,7 +202,32 @@ fn checked_regex(
         Some(slot_literals(slot.kind, pack))
     };
     let literals = super::prefilter::required_literals_with(&hir, &group);
-    Ok((LazyRegex::unchecked(full, Some(REGEX_SIZE_LIMIT)), literals))
+    let fills: Option<Vec<_>> = slots
+        .iter()
+        .map(|slot| Some((slot.group.clone(), slot_trees(slot.kind, pack)?)))
+        .collect();
+    let regex = match fills {
+        Some(fills) => PatternRegex::filled(full, hir, fills, REGEX_SIZE_LIMIT),
+        None => PatternRegex::from_text(full, REGEX_SIZE_LIMIT),
+    };
+    Ok((std::sync::Arc::new(regex), literals))
+}
+
+/// The syntax trees whose alternation a placeholder's fragment is (see
+/// [`slot_fragment`]); `None` when one does not parse or captures (then the pattern
+/// is compiled from its text).
+fn slot_trees(
+    kind: ValueKind,
+    pack: &LangPack,
+) -> Option<Vec<std::sync::Arc<regex_syntax::hir::Hir>>> {
+    let tree = |kind| {
+        let tree = pack.compiled.get(kind)?.syntax_tree()?;
+        (tree.properties().explicit_captures_len() == 0).then(|| tree.clone())
+    };
+    match kind {
+        ValueKind::Period => Some(vec![tree(ValueKind::Period)?, tree(ValueKind::Year)?]),
+        other => Some(vec![tree(other)?]),
+    }
 }
 
 /// Whether a regex source may set flags: a group opening `(?` that is not a

@@ -630,8 +630,10 @@ fn compile_claim(
             continue;
         };
         for source in sources {
+            // Claims that share a pattern share its regex (compiled once).
             let result = compiled
-                .remove(&(lang.clone(), source.get_ref().clone()))
+                .get(&(lang.clone(), source.get_ref().clone()))
+                .cloned()
                 .unwrap_or_else(|| pattern::compile(source.get_ref(), pack, when));
             match result {
                 Ok(mut compiled) => {

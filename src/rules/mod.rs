@@ -728,5 +728,7 @@ accept = [
             pattern.regex.compile(),
             Err(regex::Error::CompiledTooBig(_))
         ));
+        assert!(pattern.regex.failed().is_some());
+        assert!(pattern.regex.captures_at("in 2024 $1 billion", 0).is_none());
     }
 }

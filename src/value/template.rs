@@ -14,7 +14,9 @@
 //! [`super::fragment`].
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+
+use regex_syntax::hir::Hir;
 
 use super::ValueKind;
 use crate::fold::fold_str;
@@ -47,6 +49,9 @@ pub(crate) struct KindTemplates {
     pub scan: LazyRegex,
     /// Anchored capturing regexes, in template order (compiled on first use).
     pub parsers: Vec<(Tag, LazyRegex)>,
+    /// `fragment`'s syntax tree, parsed when a pattern first asks: claim patterns are
+    /// assembled from it instead of parsing the fragment again in each one.
+    tree: OnceLock<Option<Arc<Hir>>>,
     /// Literals one of which every match of `fragment` contains (the prefilter's
     /// share of a pattern's placeholder), read once from the fragment's syntax tree
     /// when a pattern first asks.
@@ -58,11 +63,16 @@ impl KindTemplates {
     /// there is no such set (see [`crate::extract::prefilter`]).
     pub fn required_literals(&self) -> Option<&[Vec<u8>]> {
         self.required
-            .get_or_init(|| {
-                let hir = crate::lazy_regex::parse(&self.fragment).ok()?;
-                crate::extract::prefilter::required(&hir)
-            })
+            .get_or_init(|| crate::extract::prefilter::required(self.syntax_tree()?))
             .as_deref()
+    }
+
+    /// The fragment's syntax tree; `None` if it does not parse (the pack's own
+    /// check reports that).
+    pub fn syntax_tree(&self) -> Option<&Arc<Hir>> {
+        self.tree
+            .get_or_init(|| crate::lazy_regex::parse(&self.fragment).ok().map(Arc::new))
+            .as_ref()
     }
 }
 
@@ -127,7 +137,7 @@ pub(crate) fn compile_pack_templates(
     trusted: bool,
 ) -> Result<CompiledTemplates, TemplateError> {
     let regex = |source: String| match trusted {
-        true => Ok(LazyRegex::unchecked(source, None)),
+        true => Ok(LazyRegex::unchecked(source)),
         false => LazyRegex::new(source),
     };
     let mut grouped: Vec<(ValueKind, Vec<(Tag, String)>)> = Vec::new();
@@ -180,6 +190,7 @@ pub(crate) fn compile_pack_templates(
                 fragment,
                 scan,
                 parsers,
+                tree: OnceLock::new(),
                 required: OnceLock::new(),
             },
         ));
