@@ -196,6 +196,55 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
         extended
             .future_words
             .retain(|word| !future.contains(&word.as_str()));
+        // "tối qua", "last night", "am Sonntagabend": times of day the copies predate.
+        let day_parts = [
+            "toi qua",
+            "dem qua",
+            "chieu qua",
+            "trua qua",
+            "sang nay",
+            "trua nay",
+            "chieu nay",
+            "dem nay",
+            "last night",
+            "tonight",
+            "this morning",
+            "this afternoon",
+            "this evening",
+        ];
+        extended
+            .relative_days
+            .retain(|(word, _)| !day_parts.contains(&word.as_str()));
+        if code == "de" {
+            let days = [
+                "montag",
+                "dienstag",
+                "mittwoch",
+                "donnerstag",
+                "freitag",
+                "samstag",
+                "sonntag",
+            ];
+            let parts = [
+                "morgen",
+                "vormittag",
+                "mittag",
+                "nachmittag",
+                "abend",
+                "nacht",
+            ];
+            extended.weekdays.retain(|(word, _)| {
+                !days
+                    .iter()
+                    .any(|day| parts.iter().any(|part| *word == format!("{day}{part}")))
+            });
+        }
+        // "erstmals seit 2019", "its first profit since 2019": the year after "since"
+        // is no figure's own period; comparison words the copies predate.
+        let since = ["since", "for the first time since", "seit", "erstmals seit"];
+        extended
+            .comparison
+            .retain(|word| !since.contains(&word.as_str()));
         // "rd. 2,2 Mrd. Euro", "ngót 200 người", "just over $3 billion": hedges the
         // copies predate.
         let hedges = ["rd.", "suyt", "ngot", "ngot nghet", "just over"];

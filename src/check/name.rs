@@ -258,6 +258,17 @@ fn finding(
             ),
             None,
         ),
+        Verdict::OthersTitle { title, own } => (
+            "role-conflict",
+            Severity::Warning,
+            format!("{} never held the title `{title}`", entity.name),
+            format!(
+                "the rules give `{title}` to others only; {} held `{own}` of another \
+                 body: check whose title it is",
+                entity.name
+            ),
+            None,
+        ),
         Verdict::RoleConflict { title, terms } => {
             let held = terms
                 .iter()

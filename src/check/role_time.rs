@@ -126,10 +126,10 @@ pub(crate) fn date_outside_terms(
 
 /// The date a title speaks of, when it falls within none of the `held` terms: a month
 /// or day its clause (`scope`) names ("im Februar 2025 der damalige
-/// Staatspräsident"); for a title `marked` as of the past in a sentence that names no
-/// date or year, a time the sentence before it names ("Im November 2016 stoppte das
-/// Parlament das Projekt. Der damalige Ministerpräsident X …": "damalige" is the time
-/// just told of).
+/// Staatspräsident"); for a title `marked` as of the past (by a marker other than a
+/// "former" one) in a sentence that names no date or year, a time the sentence before
+/// it names ("Im November 2016 stoppte das Parlament das Projekt. Der damalige
+/// Ministerpräsident X …": "damalige" is the time just told of).
 fn spoken_of_outside_terms(
     (body, folded, pack): (&str, &Folded, &LangPack),
     (sentence, scope, marked): (&Sentence, &[&str], bool),
@@ -146,11 +146,26 @@ fn spoken_of_outside_terms(
         words(sentence.text).iter().any(|w| year(w).is_some())
             || !crate::value::scan(crate::value::ValueKind::Date, &folded_sentence, &ctx).is_empty()
     };
-    if !marked || names_a_time() {
+    if !marked || names_a_time() || only_former(scope, pack) {
         return None;
     }
     let before = previous_sentence(folded, Some(pack), range)?;
     dated_outside_terms(&[body.get(before)?], pack, doc_date, held, true)
+}
+
+/// Whether the past markers of `scope` all say "no longer" ("former", "nguyên",
+/// "ehemalige"): a former chairman held the role at some time before, not at the
+/// time the sentence before tells of ("damalige", "khi đó" do speak of that time).
+fn only_former(scope: &[&str], pack: &LangPack) -> bool {
+    let then_markers: Vec<String> = pack
+        .past_markers
+        .iter()
+        .filter(|marker| !pack.former_markers.contains(marker))
+        .cloned()
+        .collect();
+    !scope
+        .iter()
+        .any(|part| holds_any(&words(part), &then_markers))
 }
 
 /// The first month or day before the document date that `parts` (the clause of a

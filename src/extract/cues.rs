@@ -67,19 +67,38 @@ pub(crate) fn run(
             continue;
         }
         // For a figure, the clauses before the first exclude word are read as a
-        // sentence of their own.
+        // sentence of their own, and those from a later cue word that names whose
+        // figure follows (see `Locator::resumed_after`).
         let kept = at.excluded_from(whole.clone(), exclude, read.is_some(), &cue_words);
-        let sentence = &(whole.start..kept.unwrap_or(whole.end));
-        if (kept.is_some() && (sentence.is_empty() || !cued(sentence)))
+        // Only a clause that states a figure of its own is a statement about something
+        // else that a later clause may follow: "In its target, total trade …" and
+        // "… away from China, whose trade …" go on speaking of what was excluded.
+        let resumed = match (kept, &read) {
+            (Some(_), Some(read)) => at
+                .first_excluded_clause(whole.clone(), exclude, &cue_words)
+                .filter(|clause| {
+                    !value::scan(read.value_kind, &text[clause.clone()], ctx).is_empty()
+                })
+                .and_then(|clause| at.resumed_after(whole.clone(), clause, exclude, &cue_words)),
+            _ => None,
+        };
+        let sentence = &(whole.start
+            ..resumed
+                .as_ref()
+                .map_or(kept.unwrap_or(whole.end), |r| r.end));
+        if (kept.is_some() && resumed.is_none() && (sentence.is_empty() || !cued(sentence)))
             || !at.names_subject(whole.clone(), subject)
         {
             continue;
         }
         let s = &text[sentence.clone()];
         if let Some(read) = &read {
-            // Whether the value at this offset is about other countries.
+            // Whether the value at this offset is about other countries, or in the
+            // clauses an exclude word drops.
             let elsewhere = |value_at: usize| {
-                at.about_other_countries(sentence.clone(), value_at, &claim.parties, ctx.pack)
+                resumed.as_ref().is_some_and(|resumed| {
+                    kept.is_some_and(|cut| (cut..resumed.start).contains(&value_at))
+                }) || at.about_other_countries(sentence.clone(), value_at, &claim.parties, ctx.pack)
             };
             quantity_sentence(read, s, sentence.start, at, ctx, &elsewhere, out);
             continue;
@@ -197,7 +216,8 @@ fn quantity_sentence(
     // A plain number that is also a year or period ("in 2024", "4 tháng đầu năm")
     // is the period; money, percentages and counts carry units and win. A number
     // that is part of an amount, a percentage or a change written in words
-    // ("39.5 percent", "39,5 Prozent") is not a plain number either.
+    // ("39.5 percent", "39,5 Prozent"), or of a date (the 24 of "Dec. 24, 2022"), is
+    // not a plain number either.
     let scan_changes = || -> Vec<(Range<usize>, Quantity)> {
         value::scan(ValueKind::Change, s, ctx)
             .into_iter()
@@ -211,12 +231,17 @@ fn quantity_sentence(
     let periods = if kind == ValueKind::Number {
         let periods = periods(s, ctx, &[]);
         let found_changes = changes.insert(scan_changes());
-        let united: Vec<Range<usize>> = [ValueKind::Money, ValueKind::Percent]
-            .into_iter()
-            .flat_map(|k| value::scan(k, s, ctx))
-            .map(|(r, _)| r)
-            .chain(found_changes.iter().map(|(r, _)| r.clone()))
-            .collect();
+        let united: Vec<Range<usize>> = [
+            ValueKind::Money,
+            ValueKind::Percent,
+            ValueKind::Date,
+            ValueKind::DateRange,
+        ]
+        .into_iter()
+        .flat_map(|k| value::scan(k, s, ctx))
+        .map(|(r, _)| r)
+        .chain(found_changes.iter().map(|(r, _)| r.clone()))
+        .collect();
         values.retain(|(r, _)| {
             let overlaps = |o: &Range<usize>| r.start < o.end && o.start < r.end;
             !periods.iter().any(|p| overlaps(&p.range)) && !united.iter().any(overlaps)
@@ -340,9 +365,11 @@ fn date_sentence(
     out: &mut Extraction,
 ) {
     let mut found: Vec<(Range<usize>, DateSpan, u8)> = Vec::new();
+    let mut names_a_date = false;
     for kind in [ValueKind::DateRange, ValueKind::Date] {
         match scan_dates(kind, s, ctx) {
             Ok(values) => {
+                names_a_date |= !values.is_empty();
                 for (range, value) in values {
                     let (date, specificity) = match value {
                         Value::DateRange(d) => (d, SPECIFICITY_RANGE),
@@ -384,6 +411,10 @@ fn date_sentence(
             }
         }
     }
+    if !names_a_date && let Some((range, year)) = event_year(groups, s, start, at, ctx) {
+        let specificity = date_specificity(&year, &s[range.clone()]);
+        found.push((range, year, specificity));
+    }
     // A weekday or relative word beside a written date is that date's ("on Monday,
     // September 9", "am Morgen des 10. September"), not a date of its own.
     let written: Vec<Range<usize>> = found
@@ -403,6 +434,59 @@ fn date_sentence(
             of_a_changed_plan: at.tells_of_a_changed_plan(start + range.start, ctx.pack),
         });
     }
+}
+
+/// The most words of an opening clause read as an adverbial of the whole sentence.
+const OPENING_ADVERBIAL_WORDS: usize = 4;
+
+/// The year a date cue sentence that names no date states its event took place in:
+/// its one year written after a word of the pack's `event_year_words` ("joined the
+/// SkyTeam alliance in 2012", "Năm 2012, Vietnam Airlines gia nhập SkyTeam"), in a
+/// clause holding a cue word or opening the sentence. A sentence with two such years, a year after another word ("by 2030",
+/// "since 2011") or one dating an office ("took office in 2020") says nothing a cue
+/// can place.
+fn event_year(
+    groups: &[Vec<String>],
+    s: &str,
+    start: usize,
+    at: &Locator,
+    ctx: &ParseCtx,
+) -> Option<(Range<usize>, DateSpan)> {
+    let mut years = value::scan(ValueKind::Year, s, ctx)
+        .into_iter()
+        .filter_map(|(range, value)| match value {
+            Value::Year(year) => Some((range, year)),
+            _ => None,
+        })
+        .filter(|(range, _)| {
+            let before = s[..range.start].trim_end_matches(' ');
+            ctx.pack.event_year_words.iter().any(|word| {
+                before
+                    .strip_suffix(word.as_str())
+                    .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+            })
+        });
+    let (range, year) = years.next()?;
+    if years.next().is_some() {
+        return None;
+    }
+    let folded = start + range.start;
+    let clause = at.clause_around(folded);
+    // An opening adverbial ("In 2012, …", "Năm 2012, …") dates the whole sentence.
+    let opening = clause.start <= start
+        && s[..(clause.end - start).min(s.len())]
+            .split_whitespace()
+            .count()
+            <= OPENING_ADVERBIAL_WORDS;
+    let cued = opening
+        || groups
+            .iter()
+            .flatten()
+            .any(|cue| at.holds_word(clause.clone(), cue));
+    if !cued || dates_another_office(at, folded, groups, ctx) {
+        return None;
+    }
+    Some((range, DateSpan::year(year)?))
 }
 
 /// Whether the date at folded offset `at_date` follows an office-start word of its

@@ -494,7 +494,7 @@ fn quantity_match(
             return;
         }
         let span = at.span(m.range());
-        let parsed = match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
+        let parsed = match pattern::parse_slot(slot, m.as_str(), ctx) {
             // "stieg 2024 um 2,9 Prozent": the direction is the clause's verb's; a
             // change with none is not read, the value still is.
             Err(err) if err.needs_direction() => match at.change_direction(m.start(), ctx.pack) {
@@ -793,7 +793,7 @@ fn temporal_match(
             continue;
         };
         let span = at.span(m.range());
-        let value = match pattern::parse_slot(slot.kind, m.as_str(), ctx) {
+        let value = match pattern::parse_slot(slot, m.as_str(), ctx) {
             Ok(value) => value,
             Err(err) => {
                 note_unresolved(out, ci, span, err);
@@ -1327,6 +1327,64 @@ impl Locator<'_> {
         } else {
             sentence.start
         })
+    }
+
+    /// The clause of the first of the words `exclude` in the folded `sentence` (see
+    /// [`Locator::excluded_from`]), within the sentence.
+    pub(crate) fn first_excluded_clause(
+        &self,
+        sentence: std::ops::Range<usize>,
+        exclude: &[String],
+        cue_words: &[&str],
+    ) -> Option<std::ops::Range<usize>> {
+        let first = exclude
+            .iter()
+            .filter_map(|w| self.first_word_outside(sentence.clone(), w, cue_words))
+            .min()?;
+        let clause = self.clause_around(first);
+        Some(clause.start.max(sentence.start)..clause.end.min(sentence.end))
+    }
+
+    /// Where a figure's sentence counts again after its `excluded` clause (see
+    /// [`Locator::excluded_from`]): from a cue word that the excluded clause does not
+    /// hold, standing in a later clause that holds no exclude word, up to the clause of
+    /// the next exclude word or the sentence's end. "Vietnam Airlines carried 24.3
+    /// million passengers, while Vietjet carried 25.3 million" reads 25.3 million for
+    /// Vietjet: "Vietjet" names whose figure follows. A figure before the word is not
+    /// read ("…, 3 million more than Vietjet").
+    pub(crate) fn resumed_after(
+        &self,
+        sentence: std::ops::Range<usize>,
+        excluded: std::ops::Range<usize>,
+        exclude: &[String],
+        cue_words: &[&str],
+    ) -> Option<std::ops::Range<usize>> {
+        let text = &self.folded.text;
+        let excluded_words = |range: &std::ops::Range<usize>| {
+            exclude
+                .iter()
+                .filter_map(|w| self.first_word_outside(range.clone(), w, cue_words))
+                .min()
+        };
+        let mut at = excluded.end;
+        while at < sentence.end {
+            let next = text.get(at..sentence.end)?.find(char::is_alphanumeric)? + at;
+            let clause = self.clause_around(next);
+            let clause = next..clause.end.min(sentence.end).max(next + 1);
+            let resume = cue_words
+                .iter()
+                .filter(|w| !self.holds_word(excluded.clone(), w))
+                .filter_map(|w| self.first_word(clause.clone(), w))
+                .min();
+            if let (Some(from), None) = (resume, excluded_words(&clause)) {
+                let end = excluded_words(&(from..sentence.end)).map_or(sentence.end, |e| {
+                    self.clause_around(e).start.clamp(from, sentence.end)
+                });
+                return Some(from..end);
+            }
+            at = clause.end;
+        }
+        None
     }
 
     /// The sources named in the sentence at folded offset `at`, as a

@@ -8,6 +8,8 @@
 //! such as `.{0,80}` are left alone: a placeholder starts with a letter.
 
 use super::pattern_regex::PatternRegex;
+use std::sync::Arc;
+
 use super::prefilter::Literals;
 use crate::lang::LangPack;
 pub use crate::lazy_regex::Compile;
@@ -23,6 +25,9 @@ pub(crate) struct Slot {
     pub label: Option<String>,
     /// Name of the regex group that captures it.
     pub group: String,
+    /// A `{number}` that also reads one number word alone ("hai" in "hai đường băng"),
+    /// in a language whose numbers otherwise do not (see [`reads_single_word`]).
+    pub single_word: bool,
 }
 
 /// A compiled claim pattern for one language.
@@ -34,7 +39,7 @@ pub(crate) struct Pattern {
     /// Compiled on first use unless the rules were loaded with
     /// [`Compile::Now`] (only the syntax is checked up front).
     /// Shared by the claims that write the same pattern.
-    pub regex: std::sync::Arc<PatternRegex>,
+    pub regex: Arc<PatternRegex>,
     pub slots: Vec<Slot>,
     /// Literals one of which every match contains, for the prefilter; `None` when
     /// the pattern has no usable set and always runs.
@@ -124,15 +129,17 @@ pub(crate) fn compile(
                     )),
                 })?;
                 let group = format!("s{}", slots.len());
+                let single_word = reads_single_word(kind, pack, &rest[len..]);
                 regex_src.push_str(&format!("(?P<{group}>"));
                 let start = regex_src.len();
-                regex_src.push_str(&slot_fragment(kind, pack));
+                regex_src.push_str(&slot_fragment(kind, pack, single_word));
                 fragments.push(start..regex_src.len());
                 regex_src.push(')');
                 slots.push(Slot {
                     kind,
                     label: label.map(str::to_string),
                     group,
+                    single_word,
                 });
                 offset += len;
                 rest = &source[offset..];
@@ -181,7 +188,7 @@ fn checked_regex(
     fragments: &[std::ops::Range<usize>],
     slots: &[Slot],
     pack: &LangPack,
-) -> Result<(std::sync::Arc<PatternRegex>, Option<Literals>), PatternError> {
+) -> Result<(Arc<PatternRegex>, Option<Literals>), PatternError> {
     let mut own = String::with_capacity(regex_src.len());
     let mut from = 0;
     for range in fragments {
@@ -194,40 +201,83 @@ fn checked_regex(
         let hir = crate::lazy_regex::parse(&full).map_err(regex_error)?;
         let literals = super::prefilter::required_literals(&hir);
         let regex = PatternRegex::from_text(full, REGEX_SIZE_LIMIT);
-        return Ok((std::sync::Arc::new(regex), literals));
+        return Ok((Arc::new(regex), literals));
     }
     let hir = crate::lazy_regex::parse(&with_word_boundaries(&own)).map_err(regex_error)?;
     let group = |name: &str| {
         let slot = slots.iter().find(|slot| slot.group == name)?;
-        Some(slot_literals(slot.kind, pack))
+        let literals = slot_literals(slot.kind, pack);
+        Some(match slot.single_word {
+            true => literals.map(|mut set| {
+                set.extend(single_number_words(pack).map(|w| w.as_bytes().to_vec()));
+                set
+            }),
+            false => literals,
+        })
     };
     let literals = super::prefilter::required_literals_with(&hir, &group);
     let fills: Option<Vec<_>> = slots
         .iter()
-        .map(|slot| Some((slot.group.clone(), slot_trees(slot.kind, pack)?)))
+        .map(|slot| Some((slot.group.clone(), slot_trees(slot, pack)?)))
         .collect();
     let regex = match fills {
         Some(fills) => PatternRegex::filled(full, hir, fills, REGEX_SIZE_LIMIT),
         None => PatternRegex::from_text(full, REGEX_SIZE_LIMIT),
     };
-    Ok((std::sync::Arc::new(regex), literals))
+    Ok((Arc::new(regex), literals))
 }
 
 /// The syntax trees whose alternation a placeholder's fragment is (see
 /// [`slot_fragment`]); `None` when one does not parse or captures (then the pattern
 /// is compiled from its text).
-fn slot_trees(
-    kind: ValueKind,
-    pack: &LangPack,
-) -> Option<Vec<std::sync::Arc<regex_syntax::hir::Hir>>> {
+fn slot_trees(slot: &Slot, pack: &LangPack) -> Option<Vec<Arc<regex_syntax::hir::Hir>>> {
     let tree = |kind| {
         let tree = pack.compiled.get(kind)?.syntax_tree()?;
         (tree.properties().explicit_captures_len() == 0).then(|| tree.clone())
     };
-    match kind {
+    match slot.kind {
         ValueKind::Period => Some(vec![tree(ValueKind::Period)?, tree(ValueKind::Year)?]),
+        ValueKind::Number if slot.single_word => {
+            let single = crate::lazy_regex::parse(&single_word_fragment(pack)).ok()?;
+            Some(vec![tree(ValueKind::Number)?, Arc::new(single)])
+        }
         other => Some(vec![tree(other)?]),
     }
+}
+
+/// Whether a placeholder of `kind` followed in its pattern by `after` reads one
+/// number word alone: a `{number}` right before a word of the pattern ("{number}
+/// đường băng", "{number} (?:bàn|lần)"), in a language whose single number words are
+/// ordinary words too (`standalone_words = false`: Vietnamese "ba", "năm"). The
+/// pattern's next word says what is counted, so "hai đường băng" is two runways.
+fn reads_single_word(kind: ValueKind, pack: &LangPack, after: &str) -> bool {
+    kind == ValueKind::Number
+        && !pack.standalone_words
+        && after
+            .strip_prefix(' ')
+            .and_then(|next| next.chars().next())
+            .is_some_and(|c| c.is_alphabetic() || c == '(')
+}
+
+/// The number words that may stand alone before a counted word: not zero (Vietnamese
+/// "không" is also "not") nor a word that only ends a compound (`not_first`), unless
+/// it is a word for one before a scale too ("một", which folds like "mốt").
+fn single_number_words(pack: &LangPack) -> impl Iterator<Item = &str> {
+    pack.number_words
+        .iter()
+        .filter(|(word, value)| {
+            *value > 0.0 && (!pack.not_first.contains(word) || pack.one_words.contains(word))
+        })
+        .map(|(word, _)| word.as_str())
+}
+
+/// The regex of one number word alone (see [`single_number_words`]).
+fn single_word_fragment(pack: &LangPack) -> String {
+    let mut words: Vec<&str> = single_number_words(pack).collect();
+    // Longest first, so that a word is not cut short by a shorter one it starts with.
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let words: Vec<String> = words.iter().map(|w| regex_syntax::escape(w)).collect();
+    format!(r"\b(?:{})\b", words.join("|"))
 }
 
 /// Whether a regex source may set flags: a group opening `(?` that is not a
@@ -272,25 +322,38 @@ pub(crate) fn regex_error(err: regex::Error) -> PatternError {
 
 /// The regex of a placeholder. `{period}` also reads a bare year (DESIGN.md: "a year,
 /// a quarter, a half, or the first N months").
-fn slot_fragment(kind: ValueKind, pack: &LangPack) -> String {
+fn slot_fragment(kind: ValueKind, pack: &LangPack, single_word: bool) -> String {
     match kind {
         ValueKind::Period => format!(
             "(?:{}|{})",
             value::fragment(ValueKind::Period, pack),
             value::fragment(ValueKind::Year, pack)
         ),
+        ValueKind::Number if single_word => format!(
+            "(?:{}|{})",
+            value::fragment(ValueKind::Number, pack),
+            single_word_fragment(pack)
+        ),
         other => value::fragment(other, pack).to_string(),
     }
 }
 
-/// Parses a slot's text; a `{period}` slot falls back to a bare year.
+/// Parses a slot's text; a `{period}` slot falls back to a bare year, and a
+/// `{number}` that reads one number word alone to that word's number.
 pub(crate) fn parse_slot(
-    kind: ValueKind,
+    slot: &Slot,
     text: &str,
     ctx: &value::ParseCtx,
 ) -> Result<value::Value, value::ValueError> {
-    match value::parse(kind, text, ctx) {
-        Err(_) if kind == ValueKind::Period => value::parse(ValueKind::Year, text, ctx),
+    match value::parse(slot.kind, text, ctx) {
+        Err(_) if slot.kind == ValueKind::Period => value::parse(ValueKind::Year, text, ctx),
+        // Read as the same number written in digits is.
+        Err(err) if slot.single_word => single_number_words(ctx.pack)
+            .find(|word| *word == text.trim())
+            .and_then(|word| ctx.pack.number_words.iter().find(|(w, _)| w == word))
+            .map_or(Err(err), |(_, n)| {
+                value::parse(ValueKind::Number, &n.to_string(), ctx)
+            }),
         result => result,
     }
 }

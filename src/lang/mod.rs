@@ -38,6 +38,7 @@
 //! back_references = ["this figure"] # a sentence with one takes the cue words of the one before
 //! source_words = ["data"]          # after a base word, make it "according to" ("nach Angaben")
 //! year_prepositions = ["since"]    # a four-digit number after one is a year ("since 2013 nurses")
+//! event_year_words = ["in"]      # a bare year after one is when a date cue claim's event was (optional)
 //!                                  # (these five, absent: the built-in pack's of the code)
 //!
 //! [numbers]
@@ -414,6 +415,10 @@ pub struct LangPack {
     /// Words after which a plain four-digit number from 1900 to 2100 is a year, not a
     /// count ("seit 2013 Pflegekräfte vermitteln", "since 2013"), folded.
     pub year_prepositions: Vec<String>,
+    /// Words after which a bare year is the year something took place ("in 2012",
+    /// "năm 2012", "im Jahr 2012"), folded: a date claim read by cues reads such a
+    /// year in a sentence naming no date.
+    pub event_year_words: Vec<String>,
     /// Country names, adjectives and capitals (`[countries]`), by ISO code.
     pub countries: Countries,
     /// Compiled value templates.
@@ -510,6 +515,8 @@ struct RawPack {
     former_markers: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     year_prepositions: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    event_year_words: Option<Vec<String>>,
     numbers: RawNumbers,
     scales: BTreeMap<String, f64>,
     #[serde(default)]
@@ -891,6 +898,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         back_references: newer_list(&raw.back_references, &raw.code, |p| &p.back_references),
         source_words: newer_list(&raw.source_words, &raw.code, |p| &p.source_words),
         year_prepositions: newer_list(&raw.year_prepositions, &raw.code, |p| &p.year_prepositions),
+        event_year_words: newer_list(&raw.event_year_words, &raw.code, |p| &p.event_year_words),
         countries: Countries::new(&raw.countries),
         compiled: CompiledTemplates::default(),
     };

@@ -365,6 +365,19 @@ impl NameIndex {
                 // ("Nguyễn Văn Thắng", "Nguyễn Văn Thăng"): only those spelled so.
                 for &e in &spelled {
                     let title = titles.iter().flatten().find(|(t, _)| t.titles.contains(&e));
+                    if title.is_none()
+                        && let Some(prev) = previous
+                        && let Some(t) = self.patterns.get(prev.pattern)
+                        && let Some(own) = self.others_qualified_title(t, e)
+                    {
+                        let title = written_title(original, folded, prev.start, &t.folded);
+                        hits.push(NameHit {
+                            range: range.clone(),
+                            entity: e as usize,
+                            verdict: Verdict::OthersTitle { title, own },
+                        });
+                        continue;
+                    }
                     let verdict = title
                         .and_then(|&(t, start)| {
                             let roles = self.roles.get(e as usize)?;
@@ -447,6 +460,36 @@ impl NameIndex {
         }
         hits.sort_by_key(|h| (h.range.start, h.range.end, h.entity));
         hits
+    }
+
+    /// The title of entity `e` (as the rules spell it) that `title`, written right
+    /// before `e`'s name and a title of others only, ends or starts with: "Vietjet
+    /// CEO" or "Tổng giám đốc Vietjet" before a Vietnam Airlines CEO, when the rules
+    /// give "CEO" to both and "Vietjet CEO" to Vietjet's only. The qualifier makes it
+    /// another's title. A title sharing no
+    /// words with `e`'s is left alone: the rules may not list every office a person
+    /// held.
+    fn others_qualified_title(&self, title: &Pattern, e: u32) -> Option<String> {
+        if title.titles.is_empty() || title.titles.contains(&e) {
+            return None;
+        }
+        let own = self
+            .roles
+            .get(e as usize)?
+            .iter()
+            .filter(|role| !role.never)
+            .find_map(|role| {
+                role.folded.iter().zip(&role.titles).find(|(folded, _)| {
+                    let written = title.folded.as_str();
+                    written
+                        .strip_suffix(folded.as_str())
+                        .is_some_and(|qualifier| qualifier.ends_with([' ', '-']))
+                        || written
+                            .strip_prefix(folded.as_str())
+                            .is_some_and(|qualifier| qualifier.starts_with(' '))
+                })
+            })?;
+        Some(own.1.clone())
     }
 
     /// The title written after name hit `exact[k]` as an apposition: the next hit,

@@ -190,6 +190,14 @@ pub enum Verdict {
         /// The title (entity data spelling).
         title: String,
     },
+    /// The name follows a title the rules give to others only, which qualifies one
+    /// of the entity's own ("Vietjet CEO" for a Vietnam Airlines CEO).
+    OthersTitle {
+        /// The title as written.
+        title: String,
+        /// The entity's own title it ends with (entity data spelling).
+        own: String,
+    },
     /// The name is preceded by a role title the entity did not hold on the document date.
     RoleConflict {
         /// The role title (entity data spelling).
