@@ -69,17 +69,20 @@ pub(crate) fn run(
         // For a figure, the clauses before the first exclude word are read as a
         // sentence of their own, and those from a later cue word that names whose
         // figure follows (see `Locator::resumed_after`).
-        let kept = at.excluded_from(whole.clone(), exclude, read.is_some(), &cue_words);
+        let excluded = at.first_excluded_clause(whole.clone(), exclude, &cue_words);
+        let kept = excluded.as_ref().map(|clause| match read {
+            Some(_) => clause.start,
+            None => whole.start,
+        });
         // Only a clause that states a figure of its own is a statement about something
         // else that a later clause may follow: "In its target, total trade …" and
         // "… away from China, whose trade …" go on speaking of what was excluded.
-        let resumed = match (kept, &read) {
-            (Some(_), Some(read)) => at
-                .first_excluded_clause(whole.clone(), exclude, &cue_words)
-                .filter(|clause| {
-                    !value::scan(read.value_kind, &text[clause.clone()], ctx).is_empty()
-                })
-                .and_then(|clause| at.resumed_after(whole.clone(), clause, exclude, &cue_words)),
+        let resumed = match (excluded, &read) {
+            (Some(clause), Some(read))
+                if !value::scan(read.value_kind, &text[clause.clone()], ctx).is_empty() =>
+            {
+                at.resumed_after(whole.clone(), clause, exclude, &cue_words)
+            }
             _ => None,
         };
         let sentence = &(whole.start
@@ -442,9 +445,9 @@ const OPENING_ADVERBIAL_WORDS: usize = 4;
 /// The year a date cue sentence that names no date states its event took place in:
 /// its one year written after a word of the pack's `event_year_words` ("joined the
 /// SkyTeam alliance in 2012", "Năm 2012, Vietnam Airlines gia nhập SkyTeam"), in a
-/// clause holding a cue word or opening the sentence. A sentence with two such years, a year after another word ("by 2030",
-/// "since 2011") or one dating an office ("took office in 2020") says nothing a cue
-/// can place.
+/// clause holding a cue word or opening the sentence. A sentence with two such
+/// years, a year after another word ("by 2030", "since 2011") or one dating an office
+/// ("took office in 2020") says nothing a cue can place.
 fn event_year(
     groups: &[Vec<String>],
     s: &str,
@@ -458,14 +461,7 @@ fn event_year(
             Value::Year(year) => Some((range, year)),
             _ => None,
         })
-        .filter(|(range, _)| {
-            let before = s[..range.start].trim_end_matches(' ');
-            ctx.pack.event_year_words.iter().any(|word| {
-                before
-                    .strip_suffix(word.as_str())
-                    .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
-            })
-        });
+        .filter(|(range, _)| value::follows_one_of(&s[..range.start], &ctx.pack.event_year_words));
     let (range, year) = years.next()?;
     if years.next().is_some() {
         return None;

@@ -1318,12 +1318,9 @@ impl Locator<'_> {
         by_clause: bool,
         cue_words: &[&str],
     ) -> Option<usize> {
-        let first = exclude
-            .iter()
-            .filter_map(|w| self.first_word_outside(sentence.clone(), w, cue_words))
-            .min()?;
+        let clause = self.first_excluded_clause(sentence.clone(), exclude, cue_words)?;
         Some(if by_clause {
-            self.clause_around(first).start.max(sentence.start)
+            clause.start
         } else {
             sentence.start
         })
@@ -1369,8 +1366,10 @@ impl Locator<'_> {
         let mut at = excluded.end;
         while at < sentence.end {
             let next = text.get(at..sentence.end)?.find(char::is_alphanumeric)? + at;
-            let clause = self.clause_around(next);
-            let clause = next..clause.end.min(sentence.end).max(next + 1);
+            let clause = next..self.clause_around(next).end.min(sentence.end);
+            if clause.is_empty() {
+                return None;
+            }
             let resume = cue_words
                 .iter()
                 .filter(|w| !self.holds_word(excluded.clone(), w))

@@ -421,11 +421,19 @@ pub(crate) fn year_after_preposition(
     {
         return false;
     }
-    let before = text.get(..range.start).unwrap_or("").trim_end_matches(' ');
-    pack.year_prepositions.iter().any(|word| {
+    follows_one_of(
+        text.get(..range.start).unwrap_or(""),
+        &pack.year_prepositions,
+    )
+}
+
+/// Whether `before` ends with one of `words` as a whole word (spaces after it aside).
+pub(crate) fn follows_one_of(before: &str, words: &[String]) -> bool {
+    let before = before.trim_end_matches(' ');
+    words.iter().any(|word| {
         before
             .strip_suffix(word.as_str())
-            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric()))
+            .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
     })
 }
 
