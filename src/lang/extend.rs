@@ -10,6 +10,11 @@
 //! - a table is merged key by key (`[scales]`, `[numbers.words]`, `[countries]`);
 //! - any other value replaces the built-in one (`name`, `standalone_words`).
 //!
+//! A `[remove]` table, shaped like the pack, names words to take out of the built-in
+//! lists first (`[remove.hedges] nearly = ["gần như"]`, to read it as `about`
+//! instead). A word the built-in list does not hold is an error: it is most likely a
+//! typo.
+//!
 //! `code` defaults to the extended pack's; another code makes a new language that
 //! starts from the extended one.
 
@@ -21,6 +26,9 @@ use super::LangError;
 
 /// The key naming the built-in pack a user pack extends.
 const EXTENDS: &str = "extends";
+
+/// The key of the table of words to take out of the built-in pack's lists.
+const REMOVE: &str = "remove";
 
 /// The TOML source of the pack `src` describes: `src` itself when it extends no
 /// pack, else the extended built-in pack's source with `src` merged in.
@@ -52,6 +60,18 @@ pub(super) fn resolve(src: &str) -> Result<Option<String>, LangError> {
         message: format!("the built-in pack `{base_code}` does not parse"),
         span: extends_at.clone(),
     })?;
+    if let Some(remove) = own.remove(REMOVE) {
+        let Value::Table(remove) = remove else {
+            return Err(LangError {
+                message: "`remove` must be a table shaped like the pack ([remove.hedges])".into(),
+                span: remove_span(src),
+            });
+        };
+        remove_words(&mut base, remove, "").map_err(|message| LangError {
+            span: locate(&message, src, remove_span(src)),
+            message,
+        })?;
+    }
     merge_table(&mut base, own, "");
     toml::to_string(&base).map(Some).map_err(|err| LangError {
         message: format!("cannot merge with the built-in pack `{base_code}`: {err}"),
@@ -75,6 +95,17 @@ pub(super) fn locate(
         .or_else(|| key_span(src, EXTENDS))
 }
 
+/// The span of the first line of `src` that opens or assigns the `remove` table.
+fn remove_span(src: &str) -> Option<Range<usize>> {
+    let at = src.match_indices(REMOVE).map(|(at, _)| at).find(|&at| {
+        let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+        matches!(src[line_start..at].trim(), "" | "[")
+    })?;
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[at..].find('\n').map_or(src.len(), |i| at + i);
+    Some(line_start..line_end)
+}
+
 /// The span of the first line of `src` that assigns `key` (`key =` or `"key" =`).
 fn key_span(src: &str, key: &str) -> Option<Range<usize>> {
     let mut start = 0;
@@ -95,6 +126,37 @@ fn key_span(src: &str, key: &str) -> Option<Range<usize>> {
         start += line.len();
     }
     None
+}
+
+/// Takes the words of `remove` out of the lists of `base` (`path` as for
+/// [`merge_table`]); an error names a word or list the built-in pack lacks.
+fn remove_words(base: &mut Table, remove: Table, path: &str) -> Result<(), String> {
+    for (key, value) in remove {
+        let here = if path.is_empty() {
+            key.clone()
+        } else {
+            format!("{path}.{key}")
+        };
+        match (base.get_mut(&key), value) {
+            (Some(Value::Table(base)), Value::Table(remove)) => {
+                remove_words(base, remove, &here)?;
+            }
+            (Some(Value::Array(list)), Value::Array(words)) => {
+                for word in words {
+                    let at = list.iter().position(|item| *item == word).ok_or_else(|| {
+                        format!("`remove.{here}`: the built-in list `{here}` has no {word}")
+                    })?;
+                    list.remove(at);
+                }
+            }
+            _ => {
+                return Err(format!(
+                    "`remove.{here}`: the built-in pack has no list `{here}` to remove words from"
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Merges `own` into `base` (`path` is the dotted path of `base`, "" at the top).
@@ -189,6 +251,42 @@ mod tests {
             strings(&pack["templates"]["money"])[0],
             "{cur}{amount}-{scale}"
         );
+    }
+
+    /// `[remove]` takes words out of the built-in lists before the additions are
+    /// merged, so a word can move from one hedge to another; a word or list the
+    /// built-in pack lacks is an error located at the `remove` table's line.
+    #[test]
+    fn remove_takes_built_in_words_out() {
+        let pack = merged(
+            "extends = \"vi\"\n[remove.hedges]\nnearly = [\"gần như\"]\n\
+             [hedges]\nabout = [\"gần như\"]\n",
+        );
+        assert!(!strings(&pack["hedges"]["nearly"]).contains(&"gần như"));
+        assert!(strings(&pack["hedges"]["nearly"]).contains(&"gần"));
+        assert!(strings(&pack["hedges"]["about"]).contains(&"gần như"));
+        assert!(pack.get("remove").is_none());
+        for (src, says, line) in [
+            (
+                "extends = \"vi\"\n[remove.hedges]\nnearly = [\"gan nhu\"]\n",
+                "the built-in list `hedges.nearly` has no \"gan nhu\"",
+                "[remove.hedges]",
+            ),
+            (
+                "extends = \"vi\"\n[remove]\nhedge = [\"gần\"]\n",
+                "the built-in pack has no list `hedge`",
+                "hedge = [\"gần\"]",
+            ),
+            (
+                "extends = \"vi\"\nremove = 1\n",
+                "`remove` must be a table",
+                "remove = 1",
+            ),
+        ] {
+            let err = resolve(src).expect_err(src);
+            assert!(err.message.contains(says), "{}", err.message);
+            assert_eq!(err.span.map(|span| &src[span]), Some(line), "{src}");
+        }
     }
 
     #[test]
