@@ -132,11 +132,7 @@ fn key_span(src: &str, key: &str) -> Option<Range<usize>> {
 /// [`merge_table`]); an error names a word or list the built-in pack lacks.
 fn remove_words(base: &mut Table, remove: Table, path: &str) -> Result<(), String> {
     for (key, value) in remove {
-        let here = if path.is_empty() {
-            key.clone()
-        } else {
-            format!("{path}.{key}")
-        };
+        let here = child_path(path, &key);
         match (base.get_mut(&key), value) {
             (Some(Value::Table(base)), Value::Table(remove)) => {
                 remove_words(base, remove, &here)?;
@@ -159,14 +155,19 @@ fn remove_words(base: &mut Table, remove: Table, path: &str) -> Result<(), Strin
     Ok(())
 }
 
+/// The dotted path of `key` in the table at `path` ("" at the top).
+fn child_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
 /// Merges `own` into `base` (`path` is the dotted path of `base`, "" at the top).
 fn merge_table(base: &mut Table, own: Table, path: &str) {
     for (key, value) in own {
-        let here = if path.is_empty() {
-            key.clone()
-        } else {
-            format!("{path}.{key}")
-        };
+        let here = child_path(path, &key);
         match (base.get_mut(&key), value) {
             (Some(Value::Table(base)), Value::Table(own)) => merge_table(base, own, &here),
             (Some(Value::Array(base)), Value::Array(own)) => merge_list(base, own, &here),
