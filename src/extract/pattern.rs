@@ -7,9 +7,9 @@
 //! (`{year:base}` is the reference period of a derived check). Regex quantifiers
 //! such as `.{0,80}` are left alone: a placeholder starts with a letter.
 
-use super::pattern_regex::PatternRegex;
 use std::sync::Arc;
 
+use super::pattern_regex::PatternRegex;
 use super::prefilter::Literals;
 use crate::lang::LangPack;
 pub use crate::lazy_regex::Compile;
