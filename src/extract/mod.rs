@@ -324,11 +324,14 @@ impl<'r> Extractor<'r> {
     /// after another, and compiling a large pattern costs more than matching it.
     fn compile_in_parallel(&self, candidates: &[(usize, usize)]) {
         use rayon::prelude::*;
-        let pending: Vec<&pattern::Pattern> = candidates
+        let mut pending: Vec<&pattern::Pattern> = candidates
             .iter()
             .map(|&(ci, pi)| &self.rules.claims[ci].patterns[pi])
             .filter(|p| !p.regex.is_compiled())
             .collect();
+        // Claims that write the same pattern share its regex: compile it once.
+        pending.sort_by_key(|p| std::sync::Arc::as_ptr(&p.regex));
+        pending.dedup_by_key(|p| std::sync::Arc::as_ptr(&p.regex));
         if pending.len() > 1 {
             pending.par_iter().for_each(|p| {
                 // A failure is kept in the pattern, for the end of the run.
