@@ -10,7 +10,7 @@ mod corpus;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use factlint::fold::fold;
-use factlint::names::{EntityInput, EntityKind, NameIndex};
+use factlint::names::{EntityInput, EntityKind, MarkerWords, NameIndex};
 use factlint::{Checker, Corpus, Document, Format, Rules};
 
 const RULES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
@@ -76,7 +76,7 @@ fn name_index(c: &mut Criterion) {
         let folded = fold(&doc.text);
         group.throughput(Throughput::Bytes(doc.text.len() as u64));
         group.bench_function(*lang, |b| {
-            b.iter(|| index.find(&doc.text, &folded, doc.date, &[], &[]))
+            b.iter(|| index.find(&doc.text, &folded, doc.date, &MarkerWords::default()))
         });
     }
     group.finish();

@@ -4,7 +4,7 @@
 //! Run: `cargo run --release --example name_bench`
 
 use factlint::fold::{Folded, fold};
-use factlint::names::{EntityInput, EntityKind, NameIndex, Role};
+use factlint::names::{EntityInput, EntityKind, MarkerWords, NameIndex, Role};
 use std::time::Instant;
 
 fn person(canonical: &str, aliases: &[&str], short: &[&str]) -> EntityInput {
@@ -133,7 +133,9 @@ fn measure(label: &str, entities: &[EntityInput], docs: &[(String, Folded)]) -> 
         let t = Instant::now();
         hits = 0;
         for (original, folded) in docs {
-            hits += index.find(original, folded, date, &[], &[]).len();
+            hits += index
+                .find(original, folded, date, &MarkerWords::default())
+                .len();
         }
         best = best.min(t.elapsed().as_nanos() as f64);
     }

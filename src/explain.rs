@@ -67,6 +67,11 @@ const BUILTIN: &[(&str, &str, &str)] = &[
         "a name the entity no longer bore on the document's date",
     ),
     (
+        "deceased-marker",
+        "error (the entity's severity)",
+        "\"the late\" (or \"cố\", \"verstorbene\") before the name of a person who was alive",
+    ),
+    (
         "wrong-weekday",
         "error",
         "a weekday written beside a date that falls on another weekday",

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use factlint::fold::fold;
 use factlint::names::{
-    EntityInput, EntityKind, FormerName, Misspelling, NameHit, NameIndex, Role, Verdict,
+    EntityInput, EntityKind, FormerName, MarkerWords, Misspelling, NameHit, NameIndex, Role,
+    Verdict,
 };
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -151,7 +152,12 @@ fn synthetic(n: usize) -> Vec<EntityInput> {
 
 fn find(index: &NameIndex, text: &str, doc_date: Option<NaiveDate>) -> Vec<NameHit> {
     let folded = fold(text);
-    let hits = index.find(text, &folded, doc_date, &strings(&["the", "der"]), &[]);
+    let apposition_words = strings(&["the", "der"]);
+    let words = MarkerWords {
+        apposition_words: &apposition_words,
+        ..MarkerWords::default()
+    };
+    let hits = index.find(text, &folded, doc_date, &words);
     for h in &hits {
         assert!(
             text.get(h.range.clone()).is_some(),

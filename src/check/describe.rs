@@ -20,6 +20,11 @@ pub(crate) fn quantity(q: &Quantity) -> String {
         Hedge::MoreThan => "more than ",
         Hedge::LessThan => "less than ",
     };
+    if q.nominal < 0.0 && !hedge.is_empty() {
+        // "lỗ hơn 26.000 tỷ": more than 26,000 billion below zero, not "more than −26,000".
+        let size = format_quantity(-q.nominal, q.unit.as_deref());
+        return format!("{hedge}{size} below zero");
+    }
     format!("{hedge}{}", format_quantity(q.nominal, q.unit.as_deref()))
 }
 

@@ -6,9 +6,10 @@ use super::{role_start, role_time};
 use crate::corpus::Document;
 use crate::fold;
 use crate::names::{
-    EntityInput, EntityKind as NameKind, FormerName, Misspelling, NameHit, NameIndex, Role, Verdict,
+    EntityInput, EntityKind as NameKind, FormerName, MarkerWords, Misspelling, NameHit, NameIndex,
+    Role, Verdict,
 };
-use crate::rules::{Entity, EntityKind, Rules, WrongForm};
+use crate::rules::{Entity, EntityKind, Life, Rules, WrongForm};
 use crate::value::DateSpan;
 
 /// The name index of a rule base.
@@ -75,15 +76,12 @@ pub(crate) fn check(
         return Vec::new();
     }
     let pack = crate::lang::pack(&doc.lang);
-    let apposition_words = pack.map_or(&[][..], |p| &p.apposition_words[..]);
-    let former_markers = pack.map_or(&[][..], |p| &p.former_markers[..]);
-    let hits = index.find(
-        doc.body(),
-        folded,
-        doc.date,
-        apposition_words,
-        former_markers,
-    );
+    let words = pack.map_or_else(MarkerWords::default, |p| MarkerWords {
+        apposition_words: &p.apposition_words,
+        former_markers: &p.former_markers,
+        deceased_markers: &p.deceased_markers,
+    });
+    let hits = index.find(doc.body(), folded, doc.date, &words);
     let of_the_past =
         |hit: &NameHit, held: &[(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)]| {
             role_time::of_the_past(doc.body(), folded, pack, &hit.range, doc.date, held)
@@ -103,7 +101,10 @@ pub(crate) fn check(
     let mut findings: Vec<Finding> = hits
         .iter()
         .filter(|hit| match hit.verdict {
-            Verdict::RoleConflict { ref terms, .. } => !of_the_past(hit, terms),
+            // "the late chairman X": a title of the past, whether or not X had died.
+            Verdict::RoleConflict { ref terms, .. } => {
+                hit.deceased.is_none() && !of_the_past(hit, terms)
+            }
             Verdict::FormerName { until } => {
                 !of_the_past(hit, &[(None, Some(until))])
                     && !beside_current_name(hit)
@@ -137,7 +138,55 @@ pub(crate) fn check(
             })
     });
     findings.extend(role_starts);
+    findings.extend(
+        hits.iter()
+            .filter_map(|hit| deceased_marker(doc, &rules.entities[hit.entity], hit)),
+    );
     findings
+}
+
+/// The finding of a marker saying the person had died ("the late X", "cố Thủ tướng
+/// X") before the name of one who, as the rules know, was alive on the document's
+/// date.
+fn deceased_marker(doc: &Document, entity: &Entity, hit: &NameHit) -> Option<Finding> {
+    let marker = hit.deceased.clone()?;
+    let date = doc.date?;
+    if !entity.life.alive_on(date) || matches!(hit.verdict, Verdict::NearMiss { .. }) {
+        return None;
+    }
+    let written = doc.body().get(marker.clone())?;
+    let span = doc.body_span(marker.start..hit.range.end);
+    let alive = match entity.life {
+        Life::Died(died) => format!(
+            "{} died on {died}, after the document's date ({date})",
+            entity.name
+        ),
+        _ => format!("the rules have {} alive (`living = true`)", entity.name),
+    };
+    let after = doc.body().get(marker.end..hit.range.end)?;
+    let unmarked = after.trim_start();
+    let cut = doc.body_span(marker.start..hit.range.end - unmarked.len());
+    Some(Finding {
+        rule: "deceased-marker".to_string(),
+        kind: "name".to_string(),
+        severity: entity.severity,
+        key: Some(entity.id.clone()),
+        file: doc.name.clone(),
+        span,
+        found: doc.text.get(span.range()).map(str::to_string),
+        expected: Some(unmarked.to_string()),
+        message: format!("`{written}` says {} had died; {alive}", entity.name),
+        help: Some(format!("drop `{written}`")),
+        related: Vec::new(),
+        source: None,
+        fix: Some(Fix {
+            edits: vec![Edit {
+                span: cut,
+                replacement: String::new(),
+            }],
+            applicability: Applicability::Unsafe,
+        }),
+    })
 }
 
 /// Whether `text` starts with a capital where the name it resembles does.

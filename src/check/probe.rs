@@ -7,6 +7,7 @@
 
 use super::Checker;
 use crate::corpus::Document;
+use crate::names::MarkerWords;
 
 /// One match of a claim in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +53,7 @@ impl Checker<'_> {
     pub(crate) fn entity_matches(&self, doc: &Document) -> Vec<usize> {
         let folded = crate::fold::fold(doc.body());
         self.names
-            .find(doc.body(), &folded, doc.date, &[], &[])
+            .find(doc.body(), &folded, doc.date, &MarkerWords::default())
             .into_iter()
             .map(|hit| hit.entity)
             .collect()

@@ -11,6 +11,7 @@ mod carry;
 mod cues;
 mod dateline;
 mod derive;
+mod sign;
 pub(crate) use cues::introduced_by_comparison;
 pub(crate) use derive::implied;
 pub(crate) mod pattern;
@@ -293,6 +294,7 @@ impl<'r> Extractor<'r> {
                 );
             }
         }
+        sign::resolve(self.rules, &located, matchers.pack, &mut out.mentions);
         out.mentions.sort_by(|a, b| {
             (a.span, a.derived.is_some(), a.claim).cmp(&(b.span, b.derived.is_some(), b.claim))
         });
@@ -1725,6 +1727,22 @@ impl Locator<'_> {
 
     pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
         self.doc.body_span(self.folded.to_original(range))
+    }
+
+    /// The folded offset of the character a span starting at file offset `start`
+    /// begins with (the inverse of [`Locator::span`]).
+    pub(crate) fn folded_offset_of(&self, start: usize) -> Option<usize> {
+        // File offsets grow with folded ones: the first folded byte not before it.
+        let (mut low, mut high) = (0, self.folded.text.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.span(mid..mid + 1).start < start {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        (low < self.folded.text.len()).then_some(low)
     }
 }
 

@@ -30,6 +30,9 @@
 //! percent_words = ["%", "percent"]
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //! former_markers = ["former"]       # the past_markers that say "no longer" (optional)
+//! deceased_markers = ["the late"]  # before a name or its title: the person had died (optional)
+//! negative_words = ["loss"]        # give a `signed` claim's figure in their clause a minus (optional)
+//! positive_words = ["profit"]      # give it a plus (optional; both lowercase, not folded)
 //! renaming_words = ["merged"]      # a sentence telling of a renaming or merger
 //! apposition_words = ["the"]       # may open a title after a name: "X, the president"
 //! future_words = ["will"]          # a weekday later in their clause is the coming one
@@ -39,7 +42,7 @@
 //! source_words = ["data"]          # after a base word, make it "according to" ("nach Angaben")
 //! year_prepositions = ["since"]    # a four-digit number after one is a year ("since 2013 nurses")
 //! event_year_words = ["in"]      # a bare year after one is when a date cue claim's event was (optional)
-//!                                  # (these five, absent: the built-in pack's of the code)
+//!                                  # (the optional lists, absent: the built-in pack's of the code)
 //!
 //! [numbers]
 //! decimal = ["."]                  # one character each; never also a group separator
@@ -386,6 +389,16 @@ pub struct LangPack {
     /// "ehemalige"; not "then"), lowercase as written: a title after one that the
     /// person still holds on the document's date is wrong.
     pub former_markers: Vec<String>,
+    /// Words written right before a person's name or title that say the person had
+    /// died ("the late", "cố", "verstorbene"), lowercase as written: Vietnamese
+    /// "cố" is no "có".
+    pub deceased_markers: Vec<String>,
+    /// Words that make a `signed` claim's figure in their clause negative ("loss",
+    /// "lỗ", "Verlust", "deficit"), lowercase as written: "lỗ" is no "lo".
+    pub negative_words: Vec<String>,
+    /// Words that make it positive ("profit", "lãi", "Gewinn", "surplus"), like
+    /// `negative_words`: "lãi" is no "lại".
+    pub positive_words: Vec<String>,
     /// Words that tell of a renaming or a merger ("merged", "hợp nhất", "Fusion"): a
     /// sentence holding one may name the bodies as they were before. Lowercase NFC
     /// words, like `past_markers`.
@@ -513,6 +526,12 @@ struct RawPack {
     source_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     former_markers: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    deceased_markers: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    negative_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    positive_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     year_prepositions: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -734,8 +753,27 @@ fn newer_list(
     code: &str,
     of_builtin: fn(&LangPack) -> &Vec<String>,
 ) -> Vec<String> {
+    written_or_builtin(written, code, of_builtin, folded_list)
+}
+
+/// Like [`newer_list`], for a list kept lowercase as written ([`lowercase_list`]).
+fn newer_lowercase_list(
+    written: &Option<Vec<String>>,
+    code: &str,
+    of_builtin: fn(&LangPack) -> &Vec<String>,
+) -> Vec<String> {
+    written_or_builtin(written, code, of_builtin, lowercase_list)
+}
+
+/// The list as `read` from what the pack wrote, else the built-in pack's of its code.
+fn written_or_builtin(
+    written: &Option<Vec<String>>,
+    code: &str,
+    of_builtin: fn(&LangPack) -> &Vec<String>,
+    read: fn(&[String]) -> Vec<String>,
+) -> Vec<String> {
     match written {
-        Some(list) => folded_list(list),
+        Some(list) => read(list),
         None => builtin(code.trim())
             .map(of_builtin)
             .cloned()
@@ -880,12 +918,12 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         abbrevs: folded_list(&raw.abbreviations),
         letter_words: newer_list(&raw.letter_words, &raw.code, |p| &p.letter_words),
         past_markers: lowercase_list(&raw.past_markers),
-        former_markers: match &raw.former_markers {
-            Some(list) => lowercase_list(list),
-            None => builtin(raw.code.trim())
-                .map(|pack| pack.former_markers.clone())
-                .unwrap_or_default(),
-        },
+        former_markers: newer_lowercase_list(&raw.former_markers, &raw.code, |p| &p.former_markers),
+        deceased_markers: newer_lowercase_list(&raw.deceased_markers, &raw.code, |p| {
+            &p.deceased_markers
+        }),
+        negative_words: newer_lowercase_list(&raw.negative_words, &raw.code, |p| &p.negative_words),
+        positive_words: newer_lowercase_list(&raw.positive_words, &raw.code, |p| &p.positive_words),
         renaming_words: lowercase_list(&raw.renaming_words),
         apposition_words: folded_list(&raw.apposition_words),
         future_words: folded_list(&raw.future_words),

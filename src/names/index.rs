@@ -19,7 +19,7 @@ use super::near_miss::{Anchor, NearIndex};
 use super::role::{self, RoleData, fold_key};
 use super::token::{form_windows, initial_variants};
 use super::util::{FxMap, original_range, whole_word};
-use super::{EntityInput, NameHit, Verdict};
+use super::{EntityInput, MarkerWords, NameHit, Verdict};
 use crate::fold::Folded;
 use chrono::NaiveDate;
 
@@ -285,17 +285,15 @@ impl NameIndex {
             .unwrap_or_default()
     }
 
-    /// Finds and judges all name mentions. `folded` must be `fold::fold(original)`;
-    /// `apposition_words` (folded) may open a title written after a name and a comma
-    /// ("the" in "Pham Minh Chinh, the prime minister"). Hits are sorted by
-    /// `range.start` (then end, then entity); ranges slice `original`.
+    /// Finds and judges all name mentions, with the document language's `words`.
+    /// `folded` must be `fold::fold(original)`. Hits are sorted by `range.start`
+    /// (then end, then entity); ranges slice `original`.
     pub fn find(
         &self,
         original: &str,
         folded: &Folded,
         doc_date: Option<NaiveDate>,
-        apposition_words: &[String],
-        former_markers: &[String],
+        words: &MarkerWords,
     ) -> Vec<NameHit> {
         let text = folded.text.as_str();
         let exact = self.exact_pass(text);
@@ -327,6 +325,7 @@ impl NameIndex {
                             range: range.clone(),
                             entity: *e as usize,
                             verdict: Verdict::Misspelling { fix: fix.clone() },
+                            deceased: None,
                         });
                     }
                     continue;
@@ -340,6 +339,7 @@ impl NameIndex {
                             verdict: Verdict::Diacritics {
                                 suggestion: self.spelling_of(p, e),
                             },
+                            deceased: None,
                         });
                     }
                     continue;
@@ -348,6 +348,14 @@ impl NameIndex {
                     .checked_sub(1)
                     .and_then(|j| exact.get(j))
                     .filter(|prev| directly_before(text, prev, x));
+                // "the late Prime Minister X", "cố Thủ tướng X": a marker before the
+                // title written before the name, or before the name.
+                let deceased = marker_before(
+                    original,
+                    folded,
+                    previous.map_or(x.start, |prev| prev.start),
+                    words.deceased_markers,
+                );
                 // Each title with the folded offset it starts at, when written before.
                 let titles = [
                     p.leading_title
@@ -358,7 +366,7 @@ impl NameIndex {
                             .get(prev.pattern)
                             .map(|t| (t, Some(prev.start)))
                     }),
-                    self.title_after(original, folded, &exact, k, apposition_words)
+                    self.title_after(original, folded, &exact, k, words.apposition_words)
                         .map(|t| (t, None)),
                 ];
                 // Entities sharing a folded form are told apart by the diacritics
@@ -375,6 +383,7 @@ impl NameIndex {
                             range: range.clone(),
                             entity: e as usize,
                             verdict: Verdict::OthersTitle { title, own },
+                            deceased: deceased.clone(),
                         });
                         continue;
                     }
@@ -383,11 +392,11 @@ impl NameIndex {
                             let roles = self.roles.get(e as usize)?;
                             role::check(roles, &t.folded, doc_date).or_else(|| {
                                 let start = start?;
-                                marked_former(original, folded, start, former_markers).then(|| {
-                                    Verdict::StillHeld {
+                                marked_former(original, folded, start, words.former_markers).then(
+                                    || Verdict::StillHeld {
                                         title: written_title(original, folded, start, &t.folded),
-                                    }
-                                })
+                                    },
+                                )
                             })
                         })
                         .unwrap_or(Verdict::Ok);
@@ -395,6 +404,7 @@ impl NameIndex {
                         range: range.clone(),
                         entity: e as usize,
                         verdict,
+                        deceased: deceased.clone(),
                     });
                 }
             } else if !p.former.is_empty() {
@@ -407,6 +417,7 @@ impl NameIndex {
                         range: range.clone(),
                         entity: e as usize,
                         verdict,
+                        deceased: None,
                     });
                 }
             } else if !p.discouraged.is_empty() {
@@ -415,6 +426,7 @@ impl NameIndex {
                         range: range.clone(),
                         entity: *e as usize,
                         verdict: Verdict::Discouraged { fix: fix.clone() },
+                        deceased: None,
                     });
                 }
             } else if !Self::common_words(p, &original[range.clone()]) {
@@ -423,6 +435,7 @@ impl NameIndex {
                         range: range.clone(),
                         entity: *e as usize,
                         verdict: Verdict::Misspelling { fix: fix.clone() },
+                        deceased: None,
                     });
                 }
             }
@@ -456,6 +469,7 @@ impl NameIndex {
                     suggestion,
                     distance: near.distance,
                 },
+                deceased: None,
             });
         }
         hits.sort_by_key(|h| (h.range.start, h.range.end, h.entity));
@@ -609,21 +623,36 @@ fn possessive(words: &str) -> bool {
 /// `former_markers` ("der frühere Nationaltrainer", "cựu HLV", "Ex-Nationaltrainer"),
 /// compared as written in lower case: Vietnamese "nguyên" (former) is no "Nguyễn".
 fn marked_former(original: &str, folded: &Folded, start: usize, former_markers: &[String]) -> bool {
-    if former_markers.is_empty() {
-        return false;
+    marker_before(original, folded, start, former_markers).is_some()
+}
+
+/// The original range of the one of `markers` (lowercase, whole words) written right
+/// before folded offset `start`, a space or a hyphen between ("the late X",
+/// "Ex-Nationaltrainer"), compared as written in lower case.
+fn marker_before(
+    original: &str,
+    folded: &Folded,
+    start: usize,
+    markers: &[String],
+) -> Option<std::ops::Range<usize>> {
+    if markers.is_empty() {
+        return None;
     }
-    let Some(at) = original_range(original, folded, start..next_char(&folded.text, start)) else {
-        return false;
-    };
-    let before = original.get(..at.start).unwrap_or("");
-    let word = before
+    let at = original_range(original, folded, start..next_char(&folded.text, start))?;
+    let before = original.get(..at.start)?;
+    let before = before
         .strip_suffix('-')
-        .unwrap_or_else(|| before.trim_end())
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    former_markers.contains(&word)
+        .unwrap_or_else(|| before.trim_end());
+    markers.iter().find_map(|marker| {
+        let chars = marker.chars().count();
+        let from = before.char_indices().rev().nth(chars.checked_sub(1)?)?.0;
+        let word = &before[from..];
+        let whole = before[..from]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (whole && word.to_lowercase() == *marker).then_some(from..before.len())
+    })
 }
 
 /// The title at folded offset `start`, `folded_title` long, as written.

@@ -142,6 +142,23 @@ pub struct NameHit {
     pub entity: usize,
     /// Judgement of the mention.
     pub verdict: Verdict,
+    /// Byte range in the ORIGINAL text of a marker saying the person had died
+    /// ("the late"), written before the name or the title before it.
+    pub deceased: Option<Range<usize>>,
+}
+
+/// The words of a document's language that [`NameIndex::find`] reads around names.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkerWords<'a> {
+    /// Folded words that may open a title written after a name and a comma ("the" in
+    /// "Pham Minh Chinh, the prime minister").
+    pub apposition_words: &'a [String],
+    /// Lowercase words that say a title right after them is no longer held
+    /// ("former", "cựu").
+    pub former_markers: &'a [String],
+    /// Lowercase words that say the person named right after them, or after the
+    /// title right after them, had died ("the late", "cố").
+    pub deceased_markers: &'a [String],
 }
 
 /// Judgement of one mention.

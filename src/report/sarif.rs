@@ -133,6 +133,7 @@ fn builtin_description(id: &str, kind: &str) -> String {
         "role-conflict" => "a title the person did not hold on the document's date".into(),
         "role-start" => "a date given for a person taking office that is not when they did".into(),
         "former-name" => "a name the entity no longer bore on the document's date".into(),
+        "deceased-marker" => "\"the late\" before the name of a person who was alive".into(),
         "wrong-weekday" => "a weekday that is not the weekday of the date beside it".into(),
         "wrong-relative-day" => "a relative day that is not the date beside it".into(),
         "unused-suppression" => "a suppression comment that suppresses nothing".into(),

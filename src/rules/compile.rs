@@ -507,6 +507,7 @@ fn compile_entity(
             })
         })
         .collect();
+    let life = life(ctx, raw.died.as_ref(), raw.living.as_ref());
     let examples = raw.example.into_iter().map(|e| example(ctx, e)).collect();
     let aliases_at = raw.aliases.as_ref().map(toml::Spanned::span);
     let aliases = raw
@@ -534,9 +535,44 @@ fn compile_entity(
         roles,
         former_names,
         never_titles: raw.never_titles.map(titles).unwrap_or_default(),
+        life,
         severity: raw.severity.unwrap_or(Severity::Error),
         origin: ctx.origin(span),
     })
+}
+
+/// What an entity's `died` and `living` say of its life; an error for a `died` that is
+/// no date, or for both.
+fn life(
+    ctx: &mut Ctx,
+    died: Option<&toml::Spanned<toml::value::Datetime>>,
+    living: Option<&toml::Spanned<bool>>,
+) -> Life {
+    match (died, living) {
+        (Some(_), Some(living)) if *living.get_ref() => {
+            ctx.error(
+                living.span(),
+                "`living = true` contradicts `died`",
+                "the entity also has a date of death",
+                Some("keep `died` for a person who has died, or `living` for one alive".into()),
+            );
+            Life::Unknown
+        }
+        (Some(died), _) => match crate::corpus::toml_date(died.get_ref()) {
+            Some(date) => Life::Died(date),
+            None => {
+                ctx.error(
+                    died.span(),
+                    "`died` must be a date",
+                    "not a calendar date",
+                    Some("write the day of death: `died = 2024-07-19`".into()),
+                );
+                Life::Unknown
+            }
+        },
+        (None, Some(living)) if *living.get_ref() => Life::Living,
+        _ => Life::Unknown,
+    }
 }
 
 /// The names of a list or of per-language lists, in one list.
@@ -739,6 +775,11 @@ fn compile_claim(
             "rounded",
             raw.rounded.as_ref().map(|rounded| rounded.span()),
             "counts of years and dates are read as written already",
+        ),
+        (
+            "signed",
+            raw.signed.as_ref().map(|signed| signed.span()),
+            "only the figures of quantity claims take a sign",
         ),
         (
             "hedges",
@@ -1036,6 +1077,7 @@ fn quantity_kind(
         carry_period: raw.carry_period,
         latest,
         rounded: raw.rounded.as_ref().is_none_or(|r| *r.get_ref()),
+        signed: raw.signed.as_ref().is_some_and(|s| *s.get_ref()),
         hedges: raw
             .hedges
             .as_ref()

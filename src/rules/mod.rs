@@ -220,12 +220,38 @@ pub struct Entity {
     /// Titles it never held, in all languages (a title confused with another
     /// office's: "Thống đốc" before the statistics chief's name).
     pub never_titles: Vec<String>,
+    /// Whether the person is known to be alive, or when they died: "the late X"
+    /// before that is wrong.
+    pub life: Life,
     /// Severity of misspellings.
     pub severity: Severity,
     /// Self-tests.
     pub examples: Vec<Example>,
     /// Where it was written.
     pub origin: Origin,
+}
+
+/// What the rules know of whether a person is alive (`living`, `died`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Life {
+    /// Nothing: a "the late" before the name is not checked.
+    #[default]
+    Unknown,
+    /// Alive at every date the rules cover (`living = true`).
+    Living,
+    /// Died on this day (`died = 2024-07-19`).
+    Died(NaiveDate),
+}
+
+impl Life {
+    /// Whether the person was alive on `date` as far as the rules know.
+    pub fn alive_on(self, date: NaiveDate) -> bool {
+        match self {
+            Life::Unknown => false,
+            Life::Living => true,
+            Life::Died(died) => date < died,
+        }
+    }
 }
 
 /// A fact a figure stating no period may be checked against (`undated = "latest"`).
@@ -263,6 +289,9 @@ pub enum ClaimKind {
         /// 1900–2100); `rounded = false` for figures writers do not round (counts of
         /// stations, speeds), read as written ("2.000" is 1999.5–2000.5).
         rounded: bool,
+        /// Whether the claim's figures take a sign from the loss and profit words of
+        /// their clause (`signed = true`: "lỗ 26.235 tỷ đồng" is −26,235 billion).
+        signed: bool,
         /// The shares hedges widen the claim's figures by (`hedges`).
         hedges: HedgeWidths,
     },
@@ -314,6 +343,11 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// Whether it is a quantity claim whose figures take a sign (`signed = true`).
+    pub fn signed(&self) -> bool {
+        matches!(self, ClaimKind::Quantity { signed: true, .. })
+    }
+
     /// The kebab-case name used in TOML and reports.
     pub fn name(&self) -> &'static str {
         match self {

@@ -187,6 +187,8 @@ pub(crate) struct RawEntity {
     pub former_names: Vec<RawFormerName>,
     #[serde(alias = "never-titles")]
     pub never_titles: Option<RawTitles>,
+    pub died: Option<Spanned<Datetime>>,
+    pub living: Option<Spanned<bool>>,
     pub severity: Option<Severity>,
     #[serde(default)]
     pub example: Vec<Spanned<RawExample>>,
@@ -259,6 +261,8 @@ pub(crate) struct RawClaim {
     pub undated: Option<Spanned<String>>,
     /// `false`: the claim's figures are never rounded (counts, speeds).
     pub rounded: Option<Spanned<bool>>,
+    /// `true`: the claim's figures take a sign from loss and profit words.
+    pub signed: Option<Spanned<bool>>,
     /// The shares hedges widen this claim's figures by (over `[meta] hedges`).
     pub hedges: Option<Spanned<RawHedges>>,
     pub message: Option<String>,
