@@ -88,7 +88,7 @@ struct ParseArgs {
     /// Document date (YYYY-MM-DD) for relative dates ("hôm qua", "21/8").
     #[arg(long, value_name = "DATE")]
     doc_date: Option<chrono::NaiveDate>,
-    /// Kind of value to look for (money, number, percent, change, duration, year,
+    /// Kind of value to look for (money, number, measure, percent, change, duration, year,
     /// period, date, daterange, yearspan, ordinal, rank); default: the most specific.
     #[arg(long)]
     kind: Option<String>,
@@ -668,7 +668,7 @@ fn parse(args: ParseArgs) -> Result<ExitCode, Error> {
     let hint = match args.kind.as_deref() {
         Some(name) => Some(factlint::reading::kind_by_name(name).ok_or_else(|| Error::Usage {
             message: format!("unknown value kind `{name}`"),
-            help: Some("use money, number, percent, change, duration, year, period, date, daterange, yearspan, ordinal or rank".into()),
+            help: Some("use money, number, measure, percent, change, duration, year, period, date, daterange, yearspan, ordinal or rank".into()),
         })?),
         None => None,
     };

@@ -92,6 +92,7 @@ fn reading(value: &Value, span: Span) -> Reading {
     match value {
         Value::Money(q) => quantity("money", q),
         Value::Number(q) => quantity("number", q),
+        Value::Measure(q) => quantity("measure", q),
         Value::Percent(q) => quantity("percent", q),
         Value::Change(q) => quantity("change", q),
         Value::Count(q) => quantity("duration", q),

@@ -35,6 +35,7 @@ fn check(expected: &[&str], got: &Value) -> Result<(), String> {
     match got {
         Value::Money(q)
         | Value::Number(q)
+        | Value::Measure(q)
         | Value::Percent(q)
         | Value::Change(q)
         | Value::Count(q)

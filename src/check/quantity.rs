@@ -52,9 +52,11 @@ fn quiet(rules: &Rules, fact: &Fact, located: &Located) -> bool {
 }
 
 /// Whether `value` is money in a currency none of the fact's values is in, while
-/// they are in one ("24 tỷ đô la Úc" for a fact in USD): the two cannot be compared.
+/// they are in one ("24 tỷ đô la Úc" for a fact in USD), or a measure of another
+/// quantity than the fact's ("82.400 MW" for a fact in kWh): the two cannot be
+/// compared.
 fn other_currency(fact: &Fact, value: &Quantity) -> bool {
-    let Some(unit) = value.unit.as_deref().filter(|u| is_currency(u)) else {
+    let Some(unit) = value.unit.as_deref() else {
         return false;
     };
     let units: Vec<&str> = fact
@@ -62,7 +64,10 @@ fn other_currency(fact: &Fact, value: &Quantity) -> bool {
         .iter()
         .filter_map(|a| a.unit.as_deref())
         .collect();
-    units.iter().any(|u| is_currency(u)) && !units.contains(&unit)
+    let other = |class: fn(&str) -> bool| {
+        class(unit) && units.iter().any(|u| class(u)) && !units.contains(&unit)
+    };
+    other(is_currency) || other(crate::value::measure::is_base)
 }
 
 /// Whether `unit` is a currency code ("USD", "EUR").
@@ -168,7 +173,7 @@ fn assess_as(rules: &Rules, fact: &Fact, located: &Located, recorded: bool) -> S
     if other_currency(fact, &m.value) {
         return Step::ok(format!(
             "{arithmetic}; none of the fact's values is in {}: not compared",
-            unit.unwrap_or("its currency")
+            unit.unwrap_or("its unit")
         ));
     }
     if m.derived

@@ -1763,6 +1763,7 @@ pub(crate) fn quantity(value: Value) -> Option<Quantity> {
     match value {
         Value::Money(q)
         | Value::Number(q)
+        | Value::Measure(q)
         | Value::Percent(q)
         | Value::Count(q)
         | Value::Rank(q) => Some(q),

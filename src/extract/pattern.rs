@@ -62,6 +62,7 @@ pub(crate) fn placeholder_names() -> Vec<&'static str> {
     [
         ValueKind::Money,
         ValueKind::Number,
+        ValueKind::Measure,
         ValueKind::Percent,
         ValueKind::Change,
         ValueKind::Count,

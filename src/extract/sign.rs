@@ -15,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::{Locator, Mention};
 use crate::lang::LangPack;
 use crate::rules::Rules;
-use crate::value::{Interval, Quantity};
+use crate::value::Quantity;
 
 /// Gives the figures of `signed` claims among `mentions` their sign.
 pub(super) fn resolve(rules: &Rules, at: &Locator, pack: &LangPack, mentions: &mut [Mention]) {
@@ -105,7 +105,7 @@ fn word_starts<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> 
 fn negated(value: &Quantity) -> Quantity {
     Quantity {
         nominal: -value.nominal,
-        interval: Interval::new(-value.interval.high, -value.interval.low),
+        interval: value.interval.negate(),
         ..value.clone()
     }
 }

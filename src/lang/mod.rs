@@ -60,6 +60,8 @@
 //! [scales]        # word = multiplier ("million" = 1e6)
 //! [money_scales]  # abbreviations only read next to a currency ("bn" = 1e9)
 //! [currencies]    # ISO = [words and symbols]
+//! [units]         # unit symbol (MW, kWh, km, ha, Mt, m3, …) = [words and symbols]
+//!                 # (absent: the built-in pack's of the code)
 //! [hedges]        # nearly / about / more_than / less_than / exact = [words]
 //! [change]        # increase / decrease = [words]; increase_verbs / decrease_verbs
 //!                 # = [verbs that give the direction of a change written later in
@@ -78,7 +80,7 @@
 //!                 # first = [words for "first" that need no ordinal marker]
 //! [ranks]         # superlatives = ["largest"], prefixes = { zweit = 2 } (German
 //!                 # compounds), top = ["top"], groups = ["one of"] (optional)
-//! [templates]     # money, number, percent, change, count, year, yearspan, date,
+//! [templates]     # money, number, measure, percent, change, count, year, yearspan, date,
 //!                 # daterange, ordinal, rank, rank_top, period_quarter, period_half,
 //!                 # period_months, period_year = [templates, most specific first]
 //! [countries]     # ISO 3166-1 code = [names, adjectives, capital] as written:
@@ -294,6 +296,9 @@ pub struct LangPack {
     pub money_scales: Vec<(String, f64)>,
     /// Currency words and symbols with their ISO codes.
     pub currencies: Vec<(String, String)>,
+    /// Words and symbols of units of measure with the symbols of
+    /// [`crate::value::measure::UNITS`] they stand for ("megawatt" → "MW").
+    pub units: Vec<(String, String)>,
     /// Percent words and signs.
     pub percent_words: Vec<String>,
     /// Hedge words with their meaning.
@@ -541,6 +546,8 @@ struct RawPack {
     #[serde(default)]
     money_scales: BTreeMap<String, f64>,
     currencies: BTreeMap<String, Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's table.
+    units: Option<toml::Spanned<BTreeMap<String, Vec<String>>>>,
     hedges: RawHedges,
     change: RawChange,
     dates: RawDates,
@@ -691,6 +698,33 @@ fn indexed(lists: &[Vec<String>], base: u32) -> Vec<(String, u32)> {
         }
     }
     out
+}
+
+/// The pack's unit words (folded) with their symbols, or the built-in pack's when
+/// it has no `[units]`; an error for a symbol no unit has.
+fn unit_words(raw: &RawPack) -> Result<Vec<(String, String)>, LangError> {
+    let Some(table) = &raw.units else {
+        return Ok(builtin(raw.code.trim())
+            .map(|pack| pack.units.clone())
+            .unwrap_or_default());
+    };
+    let mut units = Vec::new();
+    for (symbol, words) in table.get_ref() {
+        let Some(unit) = crate::value::measure::by_symbol(symbol) else {
+            let known: Vec<&str> = crate::value::measure::symbols().collect();
+            return Err(LangError {
+                message: format!(
+                    "unknown unit {symbol:?} in [units]; the units are {}",
+                    known.join(", ")
+                ),
+                span: Some(table.span()),
+            });
+        };
+        for w in folded_list(words) {
+            units.push((w, unit.symbol.to_string()));
+        }
+    }
+    Ok(units)
 }
 
 fn separator_chars(list: &toml::Spanned<Vec<String>>, what: &str) -> Result<Vec<char>, LangError> {
@@ -850,6 +884,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
             currencies.push((w, iso.to_uppercase()));
         }
     }
+    let units = unit_words(&raw)?;
     let mut pack = LangPack {
         code: raw.code.trim().to_string(),
         name: raw.name,
@@ -872,6 +907,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         scales: folded_map(&raw.scales),
         money_scales: folded_map(&raw.money_scales),
         currencies,
+        units,
         percent_words: folded_list(&raw.percent_words),
         hedges,
         increase_words: folded_list(&raw.change.increase),

@@ -276,9 +276,10 @@ fn accepted_value(
         }
     };
     let half_width =
-        match tolerance.map(|t| (t.span(), parse_tolerance(t.get_ref(), parsed.amount))) {
+        // A tolerance is in the value's written unit ("50" of "4400 MW" is 50 MW).
+        match tolerance.map(|t| (t.span(), parse_tolerance(t.get_ref(), parsed.amount / parsed.size))) {
             None => 0.0,
-            Some((_, Ok(width))) => width,
+            Some((_, Ok(width))) => width * parsed.size,
             Some((span, Err(message))) => {
                 ctx.error(span, message, "cannot read this tolerance", None);
                 return None;
@@ -1003,7 +1004,7 @@ fn quantity_kind(
                     value.span(),
                     format!("`{}` is not a quantity value kind", value.get_ref()),
                     "here",
-                    Some("use money, number, percent, count or rank".into()),
+                    Some("use money, number, measure, percent, count or rank".into()),
                 );
                 return None;
             }
@@ -1165,6 +1166,7 @@ fn is_quantity(kind: ValueKind) -> bool {
         kind,
         ValueKind::Money
             | ValueKind::Number
+            | ValueKind::Measure
             | ValueKind::Percent
             | ValueKind::Count
             | ValueKind::Rank

@@ -1,29 +1,46 @@
 //! Values as rule authors write them in facts (`"1e9 USD"`, `979.2e6`, `"6.3%"`,
-//! `{ amount = 1e9, unit = "USD" }`), tolerances (`"15%"`, `50e6`), and the one place
+//! `{ amount = 1e9, unit = "USD" }`, a measure in a unit of
+//! [`crate::value::measure::UNITS`]: `"4400 MW"`), tolerances (`"15%"`, `50e6`), and the one place
 //! quantities are formatted for people ("US$1 billion").
 
 use super::schema::{RawTolerance, RawValue};
 use crate::value::quantity::RANK_UNIT;
 
-/// A fact value: amount and optional unit.
+/// A fact value: amount and optional unit. A measure is held in its base unit
+/// ("4400 MW" is 4.4e9 W); `size` is how many base units its written unit is (1
+/// otherwise), so a tolerance in that unit can be read.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct FactValue {
     pub amount: f64,
     pub unit: Option<String>,
+    pub size: f64,
+}
+
+impl FactValue {
+    /// `amount` in `unit` (normalised, a measure in its base unit).
+    fn new(amount: f64, unit: Option<&str>) -> Result<FactValue, String> {
+        let amount = finite(amount)?;
+        Ok(match unit.and_then(crate::value::measure::by_symbol) {
+            Some(measure) => FactValue {
+                amount: crate::value::interval::tidy(amount * measure.size),
+                unit: Some(measure.base.to_string()),
+                size: measure.size,
+            },
+            None => FactValue {
+                amount,
+                unit: unit.map(normalise_unit),
+                size: 1.0,
+            },
+        })
+    }
 }
 
 /// Parses a fact value; the error says what was expected.
 pub(crate) fn parse_value(raw: &RawValue) -> Result<FactValue, String> {
     match raw {
-        RawValue::Float(amount) => finite(*amount).map(|amount| FactValue { amount, unit: None }),
-        RawValue::Integer(amount) => Ok(FactValue {
-            amount: *amount as f64,
-            unit: None,
-        }),
-        RawValue::Table { amount, unit } => finite(*amount).map(|amount| FactValue {
-            amount,
-            unit: unit.as_ref().map(|u| normalise_unit(u)),
-        }),
+        RawValue::Float(amount) => FactValue::new(*amount, None),
+        RawValue::Integer(amount) => FactValue::new(*amount as f64, None),
+        RawValue::Table { amount, unit } => FactValue::new(*amount, unit.as_deref()),
         RawValue::Text(text) => parse_text(text),
     }
 }
@@ -56,7 +73,12 @@ fn parse_text(text: &str) -> Result<FactValue, String> {
     let mut unit = rest;
     if let Some(rest) = rest {
         let (word, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-        if let Some((_, scale)) = SCALES.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)) {
+        // "519 m" is metres; "5 m USD" five million dollars.
+        let metres = word == "m" && after.trim().is_empty();
+        if let Some((_, scale)) = SCALES
+            .iter()
+            .find(|(w, _)| !metres && word.eq_ignore_ascii_case(w))
+        {
             amount *= scale;
             unit = Some(after.trim()).filter(|u| !u.is_empty());
         }
@@ -69,8 +91,7 @@ fn parse_text(text: &str) -> Result<FactValue, String> {
             "`{text}` is not a value: the unit must be one word (\"USD\", \"EUR\", \"%\"), e.g. \"86.4e9 USD\" or \"86.4 billion USD\""
         ));
     }
-    let unit = unit.map(normalise_unit);
-    finite(amount).map(|amount| FactValue { amount, unit })
+    FactValue::new(amount, unit)
 }
 
 fn finite(amount: f64) -> Result<f64, String> {
@@ -120,6 +141,9 @@ fn bad_tolerance(text: &str) -> String {
 
 /// Formats an amount for people: "US$1 billion", "US$124.1 million", "6.3%", "1,200".
 pub(crate) fn format_quantity(amount: f64, unit: Option<&str>) -> String {
+    if let Some(shown) = unit.and_then(|base| crate::value::measure::shown_in(amount, base)) {
+        return format!("{} {}", trim_number(amount / shown.size), shown.symbol);
+    }
     let (scaled, scale) = match amount.abs() {
         a if a >= 1e12 => (amount / 1e12, " trillion"),
         a if a >= 1e9 => (amount / 1e9, " billion"),
@@ -183,6 +207,29 @@ mod tests {
     }
 
     #[test]
+    fn measures_are_held_in_their_base_unit() {
+        let text = |t: &str| parse_value(&RawValue::Text(t.into())).expect(t);
+        let mw = text("4400 MW");
+        assert_eq!(
+            (mw.amount, mw.unit.as_deref(), mw.size),
+            (4.4e9, Some("W"), 1e6)
+        );
+        assert_eq!(text("4.4 GW").amount, mw.amount);
+        let twh = text("308 billion kWh");
+        assert_eq!((twh.amount, twh.unit.as_deref()), (308e12, Some("Wh")));
+        // A lone "m" after the number is metres, not millions.
+        let metres = text("519 m");
+        assert_eq!((metres.amount, metres.unit.as_deref()), (519.0, Some("m")));
+        assert_eq!(text("5 m USD").amount, 5e6);
+        let table = parse_value(&RawValue::Table {
+            amount: 519.0,
+            unit: Some("km".into()),
+        })
+        .expect("table");
+        assert_eq!((table.amount, table.unit.as_deref()), (519e3, Some("m")));
+    }
+
+    #[test]
     fn tolerances() {
         assert_eq!(
             parse_tolerance(&RawTolerance::Text("10%".into()), 1e9),
@@ -205,5 +252,10 @@ mod tests {
         assert_eq!(format_quantity(2020.4, Some("year")), "2020 years");
         assert_eq!(format_quantity(6.3, Some("%")), "6.3%");
         assert_eq!(format_quantity(4.0, Some("rank")), "No. 4");
+        assert_eq!(format_quantity(4.4e9, Some("W")), "4.4 GW");
+        assert_eq!(format_quantity(308e12, Some("Wh")), "308 TWh");
+        assert_eq!(format_quantity(519e3, Some("m")), "519 km");
+        assert_eq!(format_quantity(800.0, Some("m")), "800 m");
+        assert_eq!(format_quantity(170e6, Some("t")), "170 Mt");
     }
 }

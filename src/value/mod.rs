@@ -18,6 +18,7 @@
 pub mod calendar;
 pub mod date;
 pub mod interval;
+pub mod measure;
 pub mod money;
 pub mod number;
 pub mod percent;
@@ -46,6 +47,8 @@ pub enum ValueKind {
     Money,
     /// A plain number.
     Number,
+    /// An amount with a unit of measure ("4.400 MW"), in the unit's base.
+    Measure,
     /// A percentage.
     Percent,
     /// A signed percent change.
@@ -70,10 +73,11 @@ pub enum ValueKind {
 }
 
 /// The order [`parse_any`] tries kinds in (ties in match length go to the earlier kind).
-pub const KIND_ORDER: [ValueKind; 12] = [
+pub const KIND_ORDER: [ValueKind; 13] = [
     ValueKind::DateRange,
     ValueKind::Date,
     ValueKind::Money,
+    ValueKind::Measure,
     ValueKind::Percent,
     ValueKind::Change,
     ValueKind::YearSpan,
@@ -96,6 +100,7 @@ impl ValueKind {
         match self {
             ValueKind::Money => "money",
             ValueKind::Number => "number",
+            ValueKind::Measure => "measure",
             ValueKind::Percent => "percent",
             ValueKind::Change => "change",
             ValueKind::Count => "count",
@@ -117,6 +122,9 @@ pub enum Value {
     Money(Quantity),
     /// A plain number.
     Number(Quantity),
+    /// A measure, in the base unit of its quantity (`unit` = `"W"`, `"Wh"`, `"m"`,
+    /// …): "4,4 GW" → nominal 4.4e9.
+    Measure(Quantity),
     /// A percentage: "99%" → nominal 99, interval [98.5, 99.5].
     Percent(Quantity),
     /// A signed percent change: "giảm 6,3%" → −6.3, interval [−6.35, −6.25].
@@ -151,6 +159,7 @@ impl Value {
         match self {
             Value::Money(_) => ValueKind::Money,
             Value::Number(_) => ValueKind::Number,
+            Value::Measure(_) => ValueKind::Measure,
             Value::Percent(_) => ValueKind::Percent,
             Value::Change(_) => ValueKind::Change,
             Value::Count(_) => ValueKind::Count,
@@ -169,6 +178,7 @@ impl Value {
         match self {
             Value::Money(q)
             | Value::Number(q)
+            | Value::Measure(q)
             | Value::Percent(q)
             | Value::Change(q)
             | Value::Count(q)
@@ -262,6 +272,7 @@ fn assemble(
     match kind {
         ValueKind::Money => money::money(caps, pack, !ctx.rounded),
         ValueKind::Number => money::number(caps, pack, !ctx.rounded),
+        ValueKind::Measure => measure::measure(caps, pack, !ctx.rounded),
         ValueKind::Percent => percent::percent(caps, pack),
         ValueKind::Change => percent::change(caps, pack, negative),
         ValueKind::Count => quantity::count(caps, pack),
@@ -335,6 +346,7 @@ fn with_hedge_widths(value: Value, widths: &HedgeWidths) -> Value {
     match value {
         Value::Money(q) => Value::Money(q.with_hedge_widths(widths)),
         Value::Number(q) => Value::Number(q.with_hedge_widths(widths)),
+        Value::Measure(q) => Value::Measure(q.with_hedge_widths(widths)),
         Value::Percent(q) => Value::Percent(q.with_hedge_widths(widths)),
         Value::Change(q) => Value::Change(q.with_hedge_widths(widths)),
         Value::Count(q) => Value::Count(q.with_hedge_widths(widths)),
@@ -506,7 +518,9 @@ fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
     if glue(next) && digit(nextnext) {
         return false;
     }
-    if next == Some('-') && alnum(nextnext) {
+    // "4.000-Megawatt-Kraftwerk", "a 519-km-long line": a measure opens a compound.
+    let opens_compound = kind == ValueKind::Measure && nextnext.is_some_and(char::is_alphabetic);
+    if next == Some('-') && alnum(nextnext) && !opens_compound {
         return false;
     }
     // "in June 2024": a month name read alone ("in June") when a number follows is
@@ -535,7 +549,11 @@ fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
     }
     if matches!(
         kind,
-        ValueKind::Number | ValueKind::Money | ValueKind::Year | ValueKind::Count
+        ValueKind::Number
+            | ValueKind::Money
+            | ValueKind::Measure
+            | ValueKind::Year
+            | ValueKind::Count
     ) && phone_like(text, range)
     {
         return false;

@@ -110,7 +110,7 @@ const BARE_ROUNDING: f64 = 0.05;
 /// or a measure say so ("about 10", "hơn 2.000 km"); read as rounded to its tens, a
 /// bare "10 stations" would agree with 5 to 15 and "100 km/h" with 50 to 150.
 /// Figures with a scale word ("800 million", "1 tỷ") keep their rounding interval.
-fn bare_rounding(amount: &Amount) -> Interval {
+pub(crate) fn bare_rounding(amount: &Amount) -> Interval {
     let wide = amount.rounding;
     let half = (amount.nominal.abs() * BARE_ROUNDING).max(0.5);
     Interval::new(

@@ -463,7 +463,7 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 
 /// The regex source of a placeholder, or `None` if the name is unknown.
 ///
-/// Placeholders: `hedge`, `cur`, `pct`, `dir` (increase/decrease word), `yearunit`,
+/// Placeholders: `hedge`, `cur`, `unit` (a unit of measure), `pct`, `dir` (increase/decrease word), `yearunit`,
 /// `decadeunit`, `monthunit`, `weekunit`, `dayunit` (duration units),
 /// `month` (name), `mon` (number or name), `monum` (number only), `day`, `year`, `weekday`, `daypart`,
 /// `relday`, `relyear`, `relmonth` (a word placing a month: "last"), `calmonth` (a whole month from the
@@ -480,6 +480,7 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
     Some(match name {
         "hedge" => words_re(kw(&pack.hedges), true),
         "cur" => words_re(kw(&pack.currencies), true),
+        "unit" => words_re(kw(&pack.units), true),
         "pct" => words_re(pack.percent_words.iter().map(String::as_str), true),
         "dir" => words_re(
             pack.increase_words

@@ -1,0 +1,150 @@
+//! Measures: an amount with a unit of measure ("4.400 MW", "4,4 GW", "308 tỷ kWh",
+//! "519 km", "170 Mt"), read in the base unit of its quantity so that any two writings
+//! of one measure compare: 4.4 GW and 4,400 MW are both 4.4e9 W.
+//!
+//! The units are fixed here, by symbol; the language packs map the words and symbols
+//! copy writes (`[units]`: "megawatt", "mê-ga-oát", "Kubikmeter") to these symbols.
+
+use regex::Captures;
+
+use super::interval::{Hedge, Interval, Quantity};
+use super::number::parse_amount;
+use super::quantity::{err, hedge_of};
+use super::{Value, ValueError, cap, lookup};
+use crate::lang::LangPack;
+
+/// A unit of measure: its symbol, the base unit of its quantity, and its size in it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Unit {
+    /// The symbol rules and packs write ("MW").
+    pub symbol: &'static str,
+    /// The base unit its measures are read in ("W").
+    pub base: &'static str,
+    /// How many base units one of it is (1e6).
+    pub size: f64,
+}
+
+const fn unit(symbol: &'static str, base: &'static str, size: f64) -> Unit {
+    Unit { symbol, base, size }
+}
+
+/// Every unit a measure may be written in, by quantity; the base unit first.
+pub(crate) const UNITS: &[Unit] = &[
+    // Power, and the peak power of solar plants.
+    unit("W", "W", 1.0),
+    unit("kW", "W", 1e3),
+    unit("MW", "W", 1e6),
+    unit("GW", "W", 1e9),
+    unit("TW", "W", 1e12),
+    unit("kWp", "W", 1e3),
+    unit("MWp", "W", 1e6),
+    unit("GWp", "W", 1e9),
+    // Energy.
+    unit("Wh", "Wh", 1.0),
+    unit("kWh", "Wh", 1e3),
+    unit("MWh", "Wh", 1e6),
+    unit("GWh", "Wh", 1e9),
+    unit("TWh", "Wh", 1e12),
+    // Length.
+    unit("m", "m", 1.0),
+    unit("km", "m", 1e3),
+    // Area.
+    unit("m2", "m2", 1.0),
+    unit("ha", "m2", 1e4),
+    unit("km2", "m2", 1e6),
+    // Mass, in tonnes.
+    unit("t", "t", 1.0),
+    unit("kg", "t", 1e-3),
+    unit("kt", "t", 1e3),
+    unit("Mt", "t", 1e6),
+    // Volume.
+    unit("m3", "m3", 1.0),
+    unit("bcm", "m3", 1e9),
+    // Speed.
+    unit("km/h", "km/h", 1.0),
+];
+
+/// The unit of symbol `symbol`, compared without case ("mw" is MW: no milliwatts in
+/// the news), but "Mt" (megatonnes) and "m" keep theirs apart by the table's order.
+pub(crate) fn by_symbol(symbol: &str) -> Option<Unit> {
+    UNITS
+        .iter()
+        .find(|u| u.symbol == symbol)
+        .or_else(|| UNITS.iter().find(|u| u.symbol.eq_ignore_ascii_case(symbol)))
+        .copied()
+}
+
+/// Whether `unit` is the base unit of a quantity ("W", "Wh", "m").
+pub(crate) fn is_base(unit: &str) -> bool {
+    UNITS.iter().any(|u| u.base == unit)
+}
+
+/// The symbols of every unit.
+pub(crate) fn symbols() -> impl Iterator<Item = &'static str> {
+    UNITS.iter().map(|u| u.symbol)
+}
+
+/// A measure: an amount (with an optional scale word: "308 tỷ kWh") and a unit word
+/// of the pack, read in the unit's base. A bare amount is rounded as a plain number
+/// is (by at most 5%); its trailing zeros count when `zeros_significant`.
+pub(crate) fn measure(
+    caps: &Captures,
+    pack: &LangPack,
+    zeros_significant: bool,
+) -> Result<Value, ValueError> {
+    let Some(word) = cap(caps, "unit") else {
+        return Err(err("a measure needs a unit"));
+    };
+    let Some(symbol) = lookup(&pack.units, word) else {
+        return Err(err(format!("unknown unit {word:?}")));
+    };
+    let Some(unit) = by_symbol(&symbol) else {
+        return Err(err(format!("the pack maps {word:?} to no known unit")));
+    };
+    let Some(text) = cap(caps, "amount") else {
+        return Err(err("a measure needs an amount"));
+    };
+    let Some(amount) = parse_amount(text, pack, false, zeros_significant) else {
+        return Err(err(format!("cannot read the amount {text:?}")));
+    };
+    let hedge = hedge_of(caps, pack);
+    // Like a plain number: "4.000 MW" is 3,800–4,200 MW, "4 GW" 3.5–4.5 GW.
+    let rounding = if hedge == Hedge::None && amount.scale == 1.0 {
+        super::money::bare_rounding(&amount)
+    } else {
+        amount.rounding
+    };
+    let written = Quantity::new(
+        amount.nominal,
+        rounding,
+        hedge,
+        Some(unit.base.to_string()),
+        false,
+    );
+    Ok(Value::Measure(in_base(written, unit.size)))
+}
+
+/// `q`, written in a unit `size` base units large, in the base unit.
+fn in_base(q: Quantity, size: f64) -> Quantity {
+    let scale = |x: f64| super::interval::tidy(x * size);
+    Quantity {
+        nominal: scale(q.nominal),
+        interval: Interval::new(scale(q.interval.low), scale(q.interval.high)),
+        ..q
+    }
+}
+
+/// The unit a measure of `amount` base units `base` is shown in, as people write
+/// it: the largest unit of that quantity it is at least one of ("4.4 GW", "519 km",
+/// "308 TWh"); `None` when `base` is no base unit.
+pub(crate) fn shown_in(amount: f64, base: &str) -> Option<Unit> {
+    let units = UNITS
+        .iter()
+        .filter(|u| u.base == base && !u.symbol.ends_with('p') && u.symbol != "bcm");
+    units
+        .clone()
+        .filter(|u| amount.abs() >= u.size)
+        .max_by(|a, b| a.size.total_cmp(&b.size))
+        .or_else(|| units.min_by(|a, b| a.size.total_cmp(&b.size)))
+        .copied()
+}
