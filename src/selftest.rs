@@ -140,10 +140,14 @@ fn unmatched_because(rules: &Rules, only: &Rules, doc: &Document) -> String {
         rules.claims.iter_mut().for_each(lift);
         !Checker::new(&rules).claim_matches(doc).is_empty()
     };
-    let gates: [(&str, &Lift<'static>); 4] = [
+    let gates: [(&str, &Lift<'static>); 5] = [
         ("the text has no word of some `context` group", &|c| {
             c.scope.values_mut().for_each(|s| s.context.clear())
         }),
+        (
+            "no `subject` word stands in the sentence or the two before it",
+            &|c| c.scope.values_mut().for_each(|s| s.subject.clear()),
+        ),
         (
             "an `exclude` word is in the sentence (for a figure: in its clause or before it)",
             &|c| c.scope.values_mut().for_each(|s| s.exclude.clear()),
@@ -167,7 +171,7 @@ fn unmatched_because(rules: &Rules, only: &Rules, doc: &Document) -> String {
     }
     let all = |c: &mut Claim| gates.iter().for_each(|(_, lift)| lift(c));
     if lifted(&all) {
-        return "the claim would read this text without its context, exclude, parties and doc_dates gates together".to_string();
+        return "the claim would read this text without its context, subject, exclude, parties and doc_dates gates together".to_string();
     }
     let others: std::collections::BTreeSet<String> = Checker::new(rules)
         .claim_matches(doc)

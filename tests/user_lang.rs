@@ -62,6 +62,36 @@ fn a_user_pack_adds_a_language() {
 }
 
 #[test]
+fn a_pack_written_before_measures_reads_unit_symbols() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pack: String = xq_pack()
+        .lines()
+        .filter(|line| !line.starts_with("measure = "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let units = pack.find("[units]").expect("units table");
+    let currencies = pack.find("[currencies]").expect("currencies table");
+    let pack = format!("{}{}", &pack[..units], &pack[currencies..]);
+    write_rules(dir.path(), &pack);
+    std::fs::write(
+        dir.path().join("rules/capacity.toml"),
+        "[[fact]]\nkey = \"capacity\"\nvalue = \"4000 MW\"\n\n[[claim]]\nid = \"capacity\"\n\
+         kind = \"quantity\"\nkey = \"capacity\"\n[claim.patterns]\nxq = [\"a capacity of {measure}\"]\n",
+    )
+    .expect("rules");
+    std::fs::write(
+        dir.path().join("doc.txt"),
+        "---\nlang: xq\n---\nThe plant has a capacity of 3,200 MW.\n",
+    )
+    .expect("doc");
+    let (stdout, stderr, code) = run(dir.path());
+    assert_eq!(code, 1, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["findings"][0]["text"], "3,200 MW");
+    assert_eq!(report["findings"][0]["expected"], "4 GW");
+}
+
+#[test]
 fn a_broken_pack_is_a_located_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let broken = xq_pack().replacen("group = [\",\"]", "group = [\".\"]", 1);

@@ -39,6 +39,7 @@ fn input(entity: &Entity) -> EntityInput {
         },
         aliases: entity.aliases.values().flatten().cloned().collect(),
         short_forms: entity.short_forms.clone(),
+        titled_forms: entity.titled_forms.clone(),
         misspellings: wrong(&entity.misspellings),
         discouraged: wrong(&entity.discouraged),
         ascii_fold: entity.ascii_fold,
@@ -80,6 +81,7 @@ pub(crate) fn check(
         apposition_words: &p.apposition_words,
         former_markers: &p.former_markers,
         deceased_markers: &p.deceased_markers,
+        honorifics: &p.honorifics,
     });
     let hits = index.find(doc.body(), folded, doc.date, &words);
     let of_the_past =

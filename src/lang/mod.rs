@@ -31,6 +31,7 @@
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //! former_markers = ["former"]       # the past_markers that say "no longer" (optional)
 //! deceased_markers = ["the late"]  # before a name or its title: the person had died (optional)
+//! honorifics = ["mr"]              # before an entity's `titled_forms` form: it names the entity (optional)
 //! negative_words = ["loss"]        # give a `signed` claim's figure in their clause a minus (optional)
 //! positive_words = ["profit"]      # give it a plus (optional; both lowercase, not folded)
 //! renaming_words = ["merged"]      # a sentence telling of a renaming or merger
@@ -61,7 +62,7 @@
 //! [money_scales]  # abbreviations only read next to a currency ("bn" = 1e9)
 //! [currencies]    # ISO = [words and symbols]
 //! [units]         # unit symbol (MW, kWh, km, ha, Mt, m3, …) = [words and symbols]
-//!                 # (absent: the built-in pack's of the code)
+//!                 # (absent: the built-in pack's of the code, else the symbols)
 //! [hedges]        # nearly / about / more_than / less_than / exact = [words]
 //! [change]        # increase / decrease = [words]; increase_verbs / decrease_verbs
 //!                 # = [verbs that give the direction of a change written later in
@@ -398,6 +399,9 @@ pub struct LangPack {
     /// died ("the late", "cố", "verstorbene"), lowercase as written: Vietnamese
     /// "cố" is no "có".
     pub deceased_markers: Vec<String>,
+    /// Honorifics ("ông", "Mr", "Frau"), lowercase as written: right before an
+    /// entity's `titled_forms` form ("ông Diên") they make it name the entity.
+    pub honorifics: Vec<String>,
     /// Words that make a `signed` claim's figure in their clause negative ("loss",
     /// "lỗ", "Verlust", "deficit"), lowercase as written: "lỗ" is no "lo".
     pub negative_words: Vec<String>,
@@ -533,6 +537,8 @@ struct RawPack {
     former_markers: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     deceased_markers: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    honorifics: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     negative_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -700,13 +706,20 @@ fn indexed(lists: &[Vec<String>], base: u32) -> Vec<(String, u32)> {
     out
 }
 
-/// The pack's unit words (folded) with their symbols, or the built-in pack's when
-/// it has no `[units]`; an error for a symbol no unit has.
+/// The `measure` template of a pack that has none.
+const MEASURE_TEMPLATE: &str = "[{hedge} ]{amount} {unit}";
+
+/// The pack's unit words (folded) with their symbols; when it has no `[units]`, the
+/// built-in pack's of its code, else the symbols alone ("MW", "km"); an error for a
+/// symbol no unit has.
 fn unit_words(raw: &RawPack) -> Result<Vec<(String, String)>, LangError> {
     let Some(table) = &raw.units else {
-        return Ok(builtin(raw.code.trim())
-            .map(|pack| pack.units.clone())
-            .unwrap_or_default());
+        return Ok(match builtin(raw.code.trim()) {
+            Some(pack) => pack.units.clone(),
+            None => crate::value::measure::symbols()
+                .map(|symbol| (fold_str(symbol), symbol.to_string()))
+                .collect(),
+        });
     };
     let mut units = Vec::new();
     for (symbol, words) in table.get_ref() {
@@ -958,6 +971,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         deceased_markers: newer_lowercase_list(&raw.deceased_markers, &raw.code, |p| {
             &p.deceased_markers
         }),
+        honorifics: newer_lowercase_list(&raw.honorifics, &raw.code, |p| &p.honorifics),
         negative_words: newer_lowercase_list(&raw.negative_words, &raw.code, |p| &p.negative_words),
         positive_words: newer_lowercase_list(&raw.positive_words, &raw.code, |p| &p.positive_words),
         renaming_words: lowercase_list(&raw.renaming_words),
@@ -993,8 +1007,12 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         span: Some(locate(src, span.clone(), &source)),
     };
     let trusted = origin == Origin::BuiltIn;
-    pack.compiled =
-        compile_pack_templates(&pack, raw.templates.get_ref(), trusted).map_err(located)?;
+    let mut templates = raw.templates.get_ref().clone();
+    // A pack written before measures existed still reads them, in the plainest form.
+    templates
+        .entry("measure".to_string())
+        .or_insert_with(|| vec![MEASURE_TEMPLATE.to_string()]);
+    pack.compiled = compile_pack_templates(&pack, &templates, trusted).map_err(located)?;
     if origin == Origin::User {
         pack.compiled.compile_all().map_err(located)?;
     }

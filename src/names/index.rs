@@ -36,6 +36,9 @@ struct Pattern {
     /// that differs from an accepted form only in diacritics ("Võ Văn Thương") is
     /// told from it by them.
     misspelled_as: Vec<(u32, String)>,
+    /// Entities this names only right after a title or an honorific ("ông Diên",
+    /// "Bộ trưởng Diên": a `titled_forms` form; "Diên" alone may be "điện").
+    titled: Vec<u32>,
     /// Entities of any class (for near-miss context).
     all: Vec<u32>,
     /// Entities having this as a role title.
@@ -180,6 +183,16 @@ impl NameIndex {
                         .map(|window| FixWindow { window, rank }),
                 );
             }
+            for form in &entity.titled_forms {
+                let key = fold_key(form);
+                if key.is_empty() {
+                    continue;
+                }
+                let p = slot(key, &mut patterns);
+                patterns[p].note_case(form);
+                push_unique(&mut patterns[p].titled, e);
+                patterns[p].spellings.push((e, form.to_string()));
+            }
             for (list, discouraged) in [(&entity.misspellings, false), (&entity.discouraged, true)]
             {
                 for m in list {
@@ -308,10 +321,10 @@ impl NameIndex {
             if !p.case_fits(&original[range.clone()]) {
                 continue;
             }
-            if !p.accepted.is_empty() {
+            let accepted = self.accepted_at(p, original, folded, (&exact, k), words);
+            if !accepted.is_empty() {
                 let written = &original[range.clone()];
-                let spelled: Vec<u32> = p
-                    .accepted
+                let spelled: Vec<u32> = accepted
                     .iter()
                     .copied()
                     .filter(|&e| self.spelled_as_accepted(p, e, written))
@@ -332,7 +345,7 @@ impl NameIndex {
                 }
                 if spelled.is_empty() {
                     // Every entity of the form spells it with other diacritics.
-                    for &e in &p.accepted {
+                    for &e in accepted.iter() {
                         hits.push(NameHit {
                             range: range.clone(),
                             entity: e as usize,
@@ -474,6 +487,39 @@ impl NameIndex {
         }
         hits.sort_by_key(|h| (h.range.start, h.range.end, h.entity));
         hits
+    }
+
+    /// The entities pattern `p`, found as the `k`th of the `exact` hits, names: those
+    /// it is an accepted form of, and those it is a `titled_forms` form of when a
+    /// role title or an honorific of the language stands right before it.
+    fn accepted_at<'p>(
+        &self,
+        p: &'p Pattern,
+        original: &str,
+        folded: &Folded,
+        (exact, k): (&[Exact], usize),
+        words: &MarkerWords,
+    ) -> std::borrow::Cow<'p, [u32]> {
+        if p.titled.is_empty() {
+            return std::borrow::Cow::Borrowed(&p.accepted);
+        }
+        let Some(x) = exact.get(k) else {
+            return std::borrow::Cow::Borrowed(&p.accepted);
+        };
+        let after_title = k
+            .checked_sub(1)
+            .and_then(|j| exact.get(j))
+            .filter(|prev| directly_before(&folded.text, prev, x))
+            .and_then(|prev| self.patterns.get(prev.pattern))
+            .is_some_and(|prev| !prev.titles.is_empty());
+        if !after_title && marker_before(original, folded, x.start, words.honorifics).is_none() {
+            return std::borrow::Cow::Borrowed(&p.accepted);
+        }
+        let mut all = p.accepted.clone();
+        for &e in &p.titled {
+            push_unique(&mut all, e);
+        }
+        std::borrow::Cow::Owned(all)
     }
 
     /// The title of entity `e` (as the rules spell it) that `title`, written right

@@ -96,6 +96,9 @@ pub struct EntityInput {
     pub aliases: Vec<String>,
     /// Accepted short forms ("K. Tumysh", "Tumysh").
     pub short_forms: Vec<String>,
+    /// Short forms accepted only right after a role title or an honorific ("Diên" in
+    /// "ông Diên", "Bộ trưởng Diên"): alone they may be ordinary words ("điện").
+    pub titled_forms: Vec<String>,
     /// Known wrong forms; a hit is always an error.
     pub misspellings: Vec<Misspelling>,
     /// Style variants; a hit is a warning.
@@ -123,6 +126,7 @@ impl EntityInput {
             kind,
             aliases: Vec::new(),
             short_forms: Vec::new(),
+            titled_forms: Vec::new(),
             misspellings: Vec::new(),
             discouraged: Vec::new(),
             ascii_fold: true,
@@ -159,6 +163,9 @@ pub struct MarkerWords<'a> {
     /// Lowercase words that say the person named right after them, or after the
     /// title right after them, had died ("the late", "cố").
     pub deceased_markers: &'a [String],
+    /// Lowercase honorifics ("ông", "Mr", "Frau") after which a `titled_forms`
+    /// form names its entity.
+    pub honorifics: &'a [String],
 }
 
 /// Judgement of one mention.

@@ -530,6 +530,7 @@ fn compile_entity(
         },
         aliases,
         short_forms: raw.short_forms,
+        titled_forms: raw.titled_forms,
         misspellings: wrong(raw.misspellings),
         discouraged: wrong(raw.discouraged),
         ascii_fold: raw.ascii_fold,

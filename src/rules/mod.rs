@@ -207,6 +207,8 @@ pub struct Entity {
     pub aliases: BTreeMap<String, Vec<String>>,
     /// Accepted short forms.
     pub short_forms: Vec<String>,
+    /// Short forms accepted only right after a role title or an honorific.
+    pub titled_forms: Vec<String>,
     /// Known misspellings (errors).
     pub misspellings: Vec<WrongForm>,
     /// Discouraged style variants (warnings).

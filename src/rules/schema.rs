@@ -174,6 +174,8 @@ pub(crate) struct RawEntity {
     #[serde(default)]
     #[serde(alias = "short-forms")]
     pub short_forms: Vec<String>,
+    #[serde(default, alias = "titled-forms")]
+    pub titled_forms: Vec<String>,
     #[serde(default)]
     pub misspellings: Vec<RawMisspelling>,
     #[serde(default)]

@@ -84,8 +84,8 @@ pub(crate) fn symbols() -> impl Iterator<Item = &'static str> {
     UNITS.iter().map(|u| u.symbol)
 }
 
-/// A measure: an amount (with an optional scale word: "308 tỷ kWh") and a unit word
-/// of the pack, read in the unit's base. A bare amount is rounded as a plain number
+/// A measure: an amount (with an optional scale word: "308 tỷ kWh"), or a range of
+/// two ("6.000 bis 17.032 MW"), and a unit word of the pack, read in the unit's base. A bare amount is rounded as a plain number
 /// is (by at most 5%); its trailing zeros count when `zeros_significant`.
 pub(crate) fn measure(
     caps: &Captures,
@@ -107,6 +107,11 @@ pub(crate) fn measure(
     let Some(amount) = parse_amount(text, pack, false, zeros_significant) else {
         return Err(err(format!("cannot read the amount {text:?}")));
     };
+    if let Some(lower) = cap(caps, "num") {
+        // "6.000 bis 17.032 Megawatt", "183.291-236.363 MW".
+        let range = super::money::range(lower, text, &amount, pack, Some(unit.base.into()))?;
+        return Ok(Value::Measure(in_base(range, unit.size)));
+    }
     let hedge = hedge_of(caps, pack);
     // Like a plain number: "4.000 MW" is 3,800–4,200 MW, "4 GW" 3.5–4.5 GW.
     let rounding = if hedge == Hedge::None && amount.scale == 1.0 {

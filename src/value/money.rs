@@ -49,9 +49,20 @@ pub(crate) fn money(
             false,
         )));
     };
-    // A range, "20-25 tỷ USD", "$20-25 billion", "20 bis 25 Mrd. Euro": the first
-    // number takes the second's scale word, and both ends are read to the last digit
-    // of the more precise one ("1 bis 1,2 Mrd." = 0.95–1.25 bn, "20-25" = 19.5–25.5).
+    Ok(Value::Money(range(lower, text, &amount, pack, Some(iso))?))
+}
+
+/// A range, "20-25 tỷ USD", "$20-25 billion", "20 bis 25 Mrd. Euro", from the text
+/// of its `lower` end and of its upper end (`text`, read as `amount`): the first
+/// number takes the second's scale word, and both ends are read to the last digit
+/// of the more precise one ("1 bis 1,2 Mrd." = 0.95–1.25 bn, "20-25" = 19.5–25.5).
+pub(crate) fn range(
+    lower: &str,
+    text: &str,
+    amount: &Amount,
+    pack: &LangPack,
+    unit: Option<String>,
+) -> Result<Quantity, ValueError> {
     let ends = parse_num(lower, pack).and_then(|n| finish(n, amount.scale, true));
     let Some((low, high)) = ends.zip(finish(amount.num, amount.scale, true)) else {
         return Err(err(format!("cannot read the amount {lower:?}")));
@@ -61,16 +72,16 @@ pub(crate) fn money(
             "a range must end above its start: {lower} to {text}"
         )));
     }
-    let half = |a: &super::number::Amount| (a.rounding.high - a.rounding.low) / 2.0;
+    let half = |a: &Amount| (a.rounding.high - a.rounding.low) / 2.0;
     let margin = half(&low).min(half(&high));
-    Ok(Value::Money(Quantity::new(
+    Ok(Quantity::new(
         (low.nominal + high.nominal) / 2.0,
         Interval::new(low.nominal - margin, high.nominal + margin),
         // A range states its own spread; a hedge before it ("about") adds none.
         Hedge::None,
-        Some(iso),
+        unit,
         false,
-    )))
+    ))
 }
 
 /// A plain number with an optional scale word; its trailing zeros count when
