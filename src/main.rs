@@ -124,8 +124,8 @@ struct TestArgs {
 #[command(after_help = EXPLAIN_HELP)]
 struct ExplainArgs {
     /// A claim id, an entity id, or a built-in code (misspelled-name, discouraged-name,
-    /// near-miss-name, role-conflict, role-start, former-name, wrong-weekday,
-    /// wrong-relative-day, agreement).
+    /// near-miss-name, role-conflict, role-start, former-name, deceased-marker,
+    /// wrong-weekday, wrong-relative-day, agreement).
     rule_id: String,
     /// Documents or directories: list every mention of the claim in them, with its
     /// arithmetic and verdict ("ok" or the conflict), agreeing mentions included.

@@ -21,22 +21,32 @@ use crate::hash::FxMap;
 /// Shortest literal worth searching for; shorter ones match almost everywhere.
 const MIN_LITERAL: usize = 3;
 
-/// Marks a word that also matches as the last part of a compound: `*exporte` is
-/// found in "exporte" and in "warenexporte" (German writes compounds as one word).
-const COMPOUND_TAIL: char = '*';
+/// Marks a word that also matches as part of a longer word: before it, as the last
+/// part of a compound (`*exporte` is found in "exporte" and in "warenexporte":
+/// German writes compounds as one word); after it, as the first part of a longer
+/// word (`rooftop*` in "rooftops", `ökostrom*` in "Ökostroms").
+const WILDCARD: char = '*';
 
-/// The text a word is searched for, and whether it may end a longer word.
+/// The text a word is searched for, and whether it may end a longer word (a leading
+/// `*`).
 pub(crate) fn searched(word: &str) -> (&str, bool) {
-    match word.strip_prefix(COMPOUND_TAIL) {
+    let word = word.strip_suffix(WILDCARD).unwrap_or(word);
+    match word.strip_prefix(WILDCARD) {
         Some(tail) => (tail, true),
         None => (word, false),
     }
 }
 
-/// The ends of the occurrences of `word` (a scope or cue word, `*tail` or not) in
-/// `s` that stand as words: no letter or digit after them, nor before them unless
-/// the word is a compound tail.
+/// Whether `word` may open a longer word (a trailing `*`).
+pub(crate) fn opens_words(word: &str) -> bool {
+    word.len() > 1 && word.ends_with(WILDCARD)
+}
+
+/// The ends of the occurrences of `word` (a scope or cue word, `*tail`, `head*` or
+/// not) in `s` that stand as words: no letter or digit after them unless the word
+/// may open a longer one, nor before them unless it may end one.
 pub(crate) fn word_ends<'s>(s: &'s str, word: &'s str) -> impl Iterator<Item = usize> + 's {
+    let head = opens_words(word);
     let (word, tail) = searched(word);
     s.match_indices(word)
         .filter(move |_| !word.is_empty())
@@ -44,7 +54,7 @@ pub(crate) fn word_ends<'s>(s: &'s str, word: &'s str) -> impl Iterator<Item = u
             let before = s[..at].chars().next_back();
             let after = s[at + word.len()..].chars().next();
             (tail || before.is_none_or(|c| !c.is_alphanumeric()))
-                && after.is_none_or(|c| !c.is_alphanumeric())
+                && (head || after.is_none_or(|c| !c.is_alphanumeric()))
         })
         .map(move |(at, _)| at + word.len())
 }
@@ -213,7 +223,7 @@ impl WordHits<'_> {
             .any(|o| {
                 o.end <= range.end
                     && (o.open_before || o.start == range.start || searched(word).1)
-                    && (o.open_after || o.end == range.end)
+                    && (o.open_after || o.end == range.end || opens_words(word))
                     && accept(o.start..o.end)
             })
     }
@@ -389,7 +399,17 @@ mod tests {
 
     #[test]
     fn word_hits_agree_with_a_search_of_the_slice() {
-        let words = ["trade", "two-way trade", "so voi", "рост", "*way", "*ade"];
+        let words = [
+            "trade",
+            "two-way trade",
+            "so voi",
+            "рост",
+            "*way",
+            "*ade",
+            "trad*",
+            "ros*",
+            "*ra*",
+        ];
         let prefilter = prefilter(&["zebra"], words);
         let text = "trader said two-way trade rose. so voi 2023; trade-off. рост 5%";
         let hits = prefilter.scan(text).words;
