@@ -153,7 +153,8 @@ pub(crate) fn check(
 fn deceased_marker(doc: &Document, entity: &Entity, hit: &NameHit) -> Option<Finding> {
     let marker = hit.deceased.clone()?;
     let date = doc.date?;
-    if !entity.life.alive_on(date) || matches!(hit.verdict, Verdict::NearMiss { .. }) {
+    // Only hits of a form the entity is spelled with carry a marker (no near misses).
+    if !entity.life.alive_on(date) {
         return None;
     }
     let written = doc.body().get(marker.clone())?;
