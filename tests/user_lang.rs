@@ -269,6 +269,14 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
                     .any(|day| parts.iter().any(|part| *word == format!("{day}{part}")))
             });
         }
+        // "two and a half", "dreieinhalb", "anderthalb": halves the copies predate.
+        let halves = ["a half", "einhalb", "eineinhalb", "anderthalb"];
+        extended
+            .number_words
+            .retain(|(word, _)| !halves.contains(&word.as_str()));
+        extended
+            .not_first
+            .retain(|word| !halves.contains(&word.as_str()));
         // "erstmals seit 2019", "its first profit since 2019": the year after "since"
         // is no figure's own period; comparison words the copies predate.
         let since = ["since", "for the first time since", "seit", "erstmals seit"];

@@ -163,8 +163,8 @@ impl Unit {
         match self {
             Unit::Day => 0.0,
             Unit::Week => 1.0,
-            Unit::Month => 3.0,
-            Unit::Year => 10.0,
+            Unit::Month => 1.0,
+            Unit::Year => 2.0,
         }
     }
 
@@ -179,19 +179,41 @@ impl Unit {
 
     /// "83 days", "3.3 months".
     fn amount(self, x: f64) -> String {
-        let x = if self == Unit::Day {
+        format!("{} {}", self.rounded(x), self.name())
+    }
+
+    fn rounded(self, x: f64) -> f64 {
+        if self == Unit::Day {
             x.round()
         } else {
             (x * 10.0).round() / 10.0
-        };
-        format!("{x} {}", self.name())
+        }
+    }
+
+    /// [`Unit::amount`], but near a whole number of months or years with the days
+    /// that tell it from that number: "4 years less 3 days" (not "4 years").
+    fn amount_to_the_day(self, x: f64) -> String {
+        let shown = self.rounded(x);
+        let days = ((x - shown) * self.days()).round();
+        if shown.fract() == 0.0 && days != 0.0 && matches!(self, Unit::Month | Unit::Year) {
+            let (word, days) = if days < 0.0 {
+                ("less", -days)
+            } else {
+                ("and", days)
+            };
+            let unit = if days == 1.0 { "day" } else { "days" };
+            return format!("{shown} {} {word} {days} {unit}", self.name());
+        }
+        format!("{shown} {}", self.name())
     }
 
     /// The elapsed time: one amount, or "from A to B" when the events' spans leave
     /// it open.
     fn show(self, (low, high): (f64, f64)) -> String {
         let (a, b) = (self.amount(low), self.amount(high));
-        if a == b {
+        if a == b && (high - low) * self.days() < 1.0 {
+            self.amount_to_the_day(low)
+        } else if a == b {
             a
         } else {
             format!("{} to {b}", a.trim_end_matches(self.name()).trim_end())
@@ -233,6 +255,12 @@ mod tests {
         );
         assert_eq!(Unit::Month.show((3.29, 3.31)), "3.3 months");
         assert_eq!(Unit::Day.show((82.0, 84.0)), "82 to 84 days");
+        // Three days short of four years is not shown as "4 years".
+        let x = Unit::Year.between(date("2021-06-15"), date("2025-06-12"));
+        assert_eq!(Unit::Year.show((x, x)), "4 years less 3 days");
+        let x = Unit::Year.between(date("2021-06-15"), date("2025-06-16"));
+        assert_eq!(Unit::Year.show((x, x)), "4 years and 1 day");
+        assert_eq!(Unit::Year.show((3.96, 4.0)), "4 years");
     }
 
     #[test]

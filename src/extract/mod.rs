@@ -241,7 +241,12 @@ impl<'r> Extractor<'r> {
         let Some(matchers) = self.by_lang.get(&doc.lang) else {
             return out;
         };
-        let ctx = ParseCtx::new(matchers.pack, doc.date);
+        // Durations and counts are hedged as the pack's figures are (`[meta] hedges`);
+        // a quantity claim reads its own figures with its own `hedges`.
+        let ctx = ParseCtx {
+            hedges: self.rules.meta.hedges.unwrap_or_default(),
+            ..ParseCtx::new(matchers.pack, doc.date)
+        };
         let scan = matchers.prefilter.scan(&folded.text);
         let located = Locator {
             folded,

@@ -55,12 +55,16 @@
 //! [numbers.fractions]               # "half" = 0.5: percentages in words ({frac})
 //! not_first = []                   # number words never first ("tư" of "hai mươi tư")
 //! not_alone = []                   # number words never a number alone (German "ein")
+//! and_a_half = ["and a half"]      # half a unit more after a duration unit: {andhalf}
+//!                                  # ("a year and a half", "ba năm rưỡi"; optional)
 //! words = { one = 1 }              # cardinal words (under [numbers.words])
 //! multipliers = { hundred = 100 }  # multiply the preceding words
 //!
 //! [scales]        # word = multiplier ("million" = 1e6)
 //! [money_scales]  # abbreviations only read next to a currency ("bn" = 1e9)
 //! [currencies]    # ISO = [words and symbols]
+//! [durations]     # fixed words = "AMOUNT UNIT": "half a century" = "50 years" ({duration};
+//!                 # absent: the built-in pack's of the code)
 //! [units]         # unit symbol (MW, kWh, km, ha, Mt, m3, …) = [words and symbols]
 //!                 # (absent: the built-in pack's of the code, else the symbols)
 //! [hedges]        # nearly / about / more_than / less_than / exact = [words]
@@ -332,6 +336,11 @@ pub struct LangPack {
     pub week_units: Vec<String>,
     /// Day duration unit words ("days", "ngày", "Tage"; folded).
     pub day_units: Vec<String>,
+    /// Words adding half a unit after a duration unit ("a year and a half", "ba năm
+    /// rưỡi"; folded): `{andhalf}`.
+    pub and_a_half: Vec<String>,
+    /// Durations in fixed words ("half a century" = 50 years; folded): `{duration}`.
+    pub durations: Vec<(String, Duration)>,
     /// Month names with month numbers 1..=12.
     pub months: Vec<(String, u32)>,
     /// Weekday names with 0 = Monday .. 6 = Sunday.
@@ -516,6 +525,8 @@ struct RawPack {
     week_words: Vec<String>,
     #[serde(default)]
     day_words: Vec<String>,
+    /// Absent from a pack written before it existed: the built-in pack's table.
+    durations: Option<toml::Spanned<BTreeMap<String, String>>>,
     percent_words: Vec<String>,
     #[serde(default)]
     past_markers: Vec<String>,
@@ -585,6 +596,8 @@ struct RawNumbers {
     multipliers: BTreeMap<String, f64>,
     #[serde(default)]
     fractions: BTreeMap<String, f64>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    and_a_half: Option<Vec<String>>,
 }
 
 fn yes() -> bool {
@@ -738,6 +751,55 @@ fn unit_words(raw: &RawPack) -> Result<Vec<(String, String)>, LangError> {
         }
     }
     Ok(units)
+}
+
+/// A duration written in fixed words: an amount of a unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Duration {
+    /// How many units ("half a century": 50).
+    pub amount: f64,
+    /// The unit: "year", "month", "week" or "day".
+    pub unit: &'static str,
+}
+
+/// The pack's `[durations]` ("half a century" = "50 years"), else the built-in
+/// pack's of its code.
+fn duration_phrases(raw: &RawPack) -> Result<Vec<(String, Duration)>, LangError> {
+    let Some(table) = &raw.durations else {
+        return Ok(builtin(raw.code.trim()).map_or_else(Vec::new, |pack| pack.durations.clone()));
+    };
+    let mut out = Vec::new();
+    for (phrase, written) in table.get_ref() {
+        let duration = read_duration(written).ok_or_else(|| LangError {
+            message: format!(
+                "[durations] {phrase:?} = {written:?}: write an amount and a unit of \
+                 years, months, weeks or days (\"50 years\", \"6 months\")"
+            ),
+            span: Some(table.span()),
+        })?;
+        let folded = fold_str(phrase);
+        if !folded.trim().is_empty() {
+            out.push((folded, duration));
+        }
+    }
+    Ok(out)
+}
+
+/// "50 years", "6 months", "1 week", "10 days".
+fn read_duration(text: &str) -> Option<Duration> {
+    let (amount, unit) = text.trim().split_once(' ')?;
+    let amount: f64 = amount
+        .parse()
+        .ok()
+        .filter(|a: &f64| *a > 0.0 && a.is_finite())?;
+    let unit = match unit.trim().trim_end_matches('s') {
+        "year" => "year",
+        "month" => "month",
+        "week" => "week",
+        "day" => "day",
+        _ => return None,
+    };
+    Some(Duration { amount, unit })
 }
 
 fn separator_chars(list: &toml::Spanned<Vec<String>>, what: &str) -> Result<Vec<char>, LangError> {
@@ -898,6 +960,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         }
     }
     let units = unit_words(&raw)?;
+    let durations = duration_phrases(&raw)?;
     let mut pack = LangPack {
         code: raw.code.trim().to_string(),
         name: raw.name,
@@ -940,6 +1003,8 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         month_units: folded_list(&raw.month_words),
         week_units: folded_list(&raw.week_words),
         day_units: folded_list(&raw.day_words),
+        and_a_half: newer_list(&raw.numbers.and_a_half, &raw.code, |p| &p.and_a_half),
+        durations,
         months: indexed(raw.dates.months.get_ref(), 1),
         weekdays: indexed(raw.dates.weekdays.get_ref(), 0),
         relative_days: folded_map(&raw.dates.relative_days),

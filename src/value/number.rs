@@ -195,9 +195,11 @@ pub(crate) fn parse_words(s: &str, pack: &LangPack) -> Option<Num> {
         rest = &rest[len..];
         tokens += 1;
         if !mult {
-            // Units never follow units ("ba ba", "one two"), tens never follow tens.
+            // Units never follow units ("ba ba", "one two"), tens never follow tens; a
+            // half follows either ("two and a half", "dreieinhalb").
             let bad = |p: f64| {
-                (p < 10.0 && v < 20.0) || ((20.0..100.0).contains(&p) && (20.0..100.0).contains(&v))
+                (p < 10.0 && v < 20.0 && !(v > 0.0 && v < 1.0))
+                    || ((20.0..100.0).contains(&p) && (20.0..100.0).contains(&v))
             };
             if last_value.is_some_and(bad) {
                 return None;
@@ -220,7 +222,19 @@ pub(crate) fn parse_words(s: &str, pack: &LangPack) -> Option<Num> {
         }
     }
     let value = total + current + seg;
-    value.is_finite().then(|| Num::integer(value))
+    if !value.is_finite() {
+        return None;
+    }
+    // "two and a half" is as precise as "2.5".
+    Some(if value.fract() == 0.0 {
+        Num::integer(value)
+    } else {
+        Num {
+            value,
+            decimals: Some(1),
+            trailing_zeros: 0,
+        }
+    })
 }
 
 /// Parses digits or words.

@@ -23,8 +23,11 @@ pub(crate) fn err(message: impl Into<String>) -> ValueError {
 
 /// A duration in years: exact unless hedged.
 pub(crate) fn count(caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
+    if let Some(words) = cap(caps, "duration") {
+        return fixed_duration(words, caps, pack);
+    }
     // "a decade", "một thập kỷ", "einem Jahrzehnt": the pack's words for one.
-    let n = if cap(caps, "one").is_some() {
+    let mut n = if cap(caps, "one").is_some() {
         Num::integer(1.0)
     } else {
         let text = cap(caps, "num")
@@ -37,6 +40,10 @@ pub(crate) fn count(caps: &Captures, pack: &LangPack) -> Result<Value, ValueErro
         }
         n
     };
+    // "a year and a half", "ba năm rưỡi".
+    if cap(caps, "andhalf").is_some() {
+        n.value += 0.5;
+    }
     // "Three decades" is a round figure: 25 to 35 years. "A decade" is ten years,
     // as "10 years" is: eleven are "more than a decade".
     let (amount, rounding) = if cap(caps, "decadeunit").is_some() {
@@ -51,6 +58,21 @@ pub(crate) fn count(caps: &Captures, pack: &LangPack) -> Result<Value, ValueErro
         rounding,
         hedge_of(caps, pack),
         Some(duration_unit(caps).into()),
+        false,
+    )))
+}
+
+/// A duration in the pack's fixed words ("half a century", "nửa năm"): a round
+/// figure, 5% either way.
+fn fixed_duration(words: &str, caps: &Captures, pack: &LangPack) -> Result<Value, ValueError> {
+    let duration = lookup(&pack.durations, words)
+        .ok_or_else(|| err(format!("{words:?} is not a duration of the language pack")))?;
+    let amount = duration.amount;
+    Ok(Value::Count(Quantity::new(
+        amount,
+        Interval::new(amount * 0.95, amount * 1.05),
+        hedge_of(caps, pack),
+        Some(duration.unit.into()),
         false,
     )))
 }

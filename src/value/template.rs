@@ -464,7 +464,8 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 /// The regex source of a placeholder, or `None` if the name is unknown.
 ///
 /// Placeholders: `hedge`, `cur`, `unit` (a unit of measure), `pct`, `dir` (increase/decrease word), `yearunit`,
-/// `decadeunit`, `monthunit`, `weekunit`, `dayunit` (duration units),
+/// `decadeunit`, `monthunit`, `weekunit`, `dayunit` (duration units), `andhalf` (half a
+/// unit more: "and a half", "rưỡi"), `duration` (a duration in fixed words: "half a century"),
 /// `month` (name), `mon` (number or name), `monum` (number only), `day`, `year`, `weekday`, `daypart`,
 /// `relday`, `relyear`, `relmonth` (a word placing a month: "last"), `calmonth` (a whole month from the
 /// document's: "last month"), `part` (a third of a month or year: "late", "Ende", "cuối"), `frac` (a fraction in words: "two-thirds"), `ord` (ordinal word or digits + suffix), `pord` (period
@@ -494,6 +495,8 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "monthunit" => words_re(pack.month_units.iter().map(String::as_str), true),
         "weekunit" => words_re(pack.week_units.iter().map(String::as_str), true),
         "dayunit" => words_re(pack.day_units.iter().map(String::as_str), true),
+        "andhalf" => words_re(pack.and_a_half.iter().map(String::as_str), true),
+        "duration" => words_re(kw(&pack.durations), true),
         "one" => words_re(pack.one_words.iter().map(String::as_str), true),
         "month" => words_re(kw(&pack.months), true),
         "weekday" => words_re(kw(&pack.weekdays), true),
