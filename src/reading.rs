@@ -150,6 +150,7 @@ fn hedge(h: Hedge) -> &'static str {
         Hedge::Nearly => "nearly",
         Hedge::MoreThan => "more_than",
         Hedge::LessThan => "less_than",
+        Hedge::Range => "range",
     }
 }
 

@@ -13,6 +13,8 @@ pub(crate) fn quantity(q: &Quantity) -> String {
         return top;
     }
     let hedge = match q.hedge {
+        // "6,000 – 17,032", not its middle.
+        Hedge::Range => return interval(&q.interval, q.unit.as_deref()),
         Hedge::None => "",
         Hedge::Exact => "exactly ",
         Hedge::About => "about ",

@@ -105,6 +105,7 @@ fn agrees(amount: &Quantity, unit: Unit, (low, high): (f64, f64)) -> bool {
     let slack = unit.slack_days() / unit.days();
     let (below, above) = match amount.hedge {
         Hedge::None | Hedge::Exact => (0.5, 1.0 - 1e-9),
+        Hedge::Range => (0.0, 0.0),
         Hedge::About => (0.5, 0.5),
         Hedge::Nearly | Hedge::LessThan => (0.5, slack),
         Hedge::MoreThan => (slack, 1.0),

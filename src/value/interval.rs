@@ -77,6 +77,9 @@ pub enum Hedge {
     MoreThan,
     /// "less than", "dưới", "unter", "moins de", "менее".
     LessThan,
+    /// A range, "20-25 tỷ USD", "zwischen 150 und 200": the interval is the one it
+    /// states, from one end to the other, and the value its middle.
+    Range,
 }
 
 /// The share of a figure each hedge widens it by: "about X" is X ± `about`·X,
@@ -130,7 +133,7 @@ impl Hedge {
         let rounded_figure_half_unit = 5.0 * round_figure_unit(x);
         let approximate = |share: f64| widen(share).min(rounded_figure_half_unit);
         Some(match self {
-            Hedge::None => return None,
+            Hedge::None | Hedge::Range => return None,
             Hedge::Exact => Interval::point(x),
             Hedge::About => {
                 Interval::new(x - approximate(widths.about), x + approximate(widths.about))

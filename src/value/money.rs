@@ -78,7 +78,7 @@ pub(crate) fn range(
         (low.nominal + high.nominal) / 2.0,
         Interval::new(low.nominal - margin, high.nominal + margin),
         // A range states its own spread; a hedge before it ("about") adds none.
-        Hedge::None,
+        Hedge::Range,
         unit,
         false,
     ))
@@ -96,6 +96,14 @@ pub(crate) fn number(
         .ok_or_else(|| err("no number"))?;
     let amount = parse_amount(text, pack, false, zeros_significant)
         .ok_or_else(|| err(format!("cannot read the number {text:?}")))?;
+    if let (Some(lower), Some(_)) = (cap(caps, "num"), cap(caps, "amount")) {
+        // "20.000 - 25.000 ca", "zwischen 150 und 200 Kliniken"; not "2019-2023".
+        let year = |t: &str| t.len() == 4 && super::quantity::year_number(t).is_ok();
+        if year(lower) && year(text) {
+            return Err(err(format!("{lower}-{text} is a span of years")));
+        }
+        return range(lower, text, &amount, pack, None).map(Value::Number);
+    }
     let hedge = hedge_of(caps, pack);
     let rounding = if hedge == Hedge::None && amount.scale == 1.0 {
         bare_rounding(&amount)

@@ -59,7 +59,7 @@ pub(crate) fn percent(caps: &Captures, pack: &LangPack) -> Result<Value, ValueEr
     Ok(Value::Percent(Quantity::new(
         (v + n.value) / 2.0,
         range,
-        Hedge::None,
+        Hedge::Range,
         Some("%".into()),
         false,
     )))
