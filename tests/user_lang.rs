@@ -277,6 +277,22 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
         extended
             .not_first
             .retain(|word| !halves.contains(&word.as_str()));
+        // "Cách chức Bộ trưởng X", "sacked minister X": dismissal markers the copies
+        // predate.
+        let dismissed = [
+            "cách chức",
+            "miễn nhiệm",
+            "sacked",
+            "entlassene",
+            "entlassenen",
+            "entlassener",
+            "geschasste",
+            "geschassten",
+            "geschasster",
+        ];
+        extended
+            .past_markers
+            .retain(|word| !dismissed.contains(&word.as_str()));
         // "erstmals seit 2019", "its first profit since 2019": the year after "since"
         // is no figure's own period; comparison words the copies predate.
         let since = ["since", "for the first time since", "seit", "erstmals seit"];

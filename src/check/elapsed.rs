@@ -107,11 +107,16 @@ fn agrees(amount: &Quantity, unit: Unit, (low, high): (f64, f64)) -> bool {
         Hedge::None | Hedge::Exact => (0.5, 1.0 - 1e-9),
         Hedge::Range => (0.0, 0.0),
         Hedge::About => (0.5, 0.5),
-        Hedge::Nearly | Hedge::LessThan => (0.5, slack),
-        Hedge::MoreThan => (slack, 1.0),
+        Hedge::Nearly | Hedge::LessThan => (slack, slack),
+        Hedge::MoreThan => (slack, 0.0),
     };
     let stated_low = amount.interval.low - below;
-    let stated_high = amount.interval.high + above;
+    // "More than a year" is anything short of two, however narrow the pack's hedge.
+    let stated_high = if amount.hedge == Hedge::MoreThan {
+        amount.interval.high.max(amount.nominal + 1.0)
+    } else {
+        amount.interval.high + above
+    };
     low <= stated_high && stated_low <= high
 }
 
@@ -290,6 +295,21 @@ mod tests {
             stated(8.1, 9.0, Hedge::Nearly, "month"),
             "2024-09-10",
             "2024-12-19"
+        ));
+        // "more than a year" read narrowly ([meta] hedges more_than = "10%") is still
+        // anything short of two years; "hơn 10 năm" so read is no 11.5 years.
+        let more_than = |n: f64| Quantity {
+            nominal: n,
+            ..stated(n, n * 1.1, Hedge::MoreThan, "year")
+        };
+        assert!(fits(more_than(1.0), "2021-01-01", "2022-10-01"));
+        assert!(!fits(more_than(1.0), "2021-01-01", "2023-02-01"));
+        assert!(!fits(more_than(10.0), "2010-01-01", "2021-07-01"));
+        // "gần bốn năm" is not 3.26 years.
+        assert!(!fits(
+            stated(3.6, 4.0, Hedge::Nearly, "year"),
+            "2020-01-30",
+            "2023-05-05"
         ));
         // "nearly three months" for 2.7 months, not for 3.5.
         let nearly = || stated(2.7, 3.0, Hedge::Nearly, "month");

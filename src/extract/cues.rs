@@ -197,6 +197,7 @@ fn quantity_sentence(
         rounded,
         hedges,
         not_after,
+        followed_by,
         ..
     } = read;
     let ctx = &ParseCtx {
@@ -209,6 +210,7 @@ fn quantity_sentence(
         .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
         .filter(|(r, q)| {
             !at.introduced_by(start + r.start, not_after)
+                && (followed_by.is_empty() || at.followed_by(start + r.end, followed_by))
                 && !at.ranks_a_group(start + r.start, q, ctx.pack)
                 && !elsewhere(start + r.start)
         })

@@ -194,6 +194,7 @@ impl<'r> Extractor<'r> {
                 let list = words.entry(lang.as_str()).or_default();
                 list.extend(scope.context.iter().flatten().map(String::as_str));
                 list.extend(scope.exclude.iter().map(String::as_str));
+                list.extend(scope.followed_by.iter().map(String::as_str));
                 list.extend(scope.subject.iter().map(String::as_str));
             }
             for cue in &claim.cues {
@@ -599,6 +600,8 @@ pub(super) struct QuantityRead<'a> {
     pub hedges: crate::value::HedgeWidths,
     /// Words whose value is not read (`not_after` of the document's language).
     pub not_after: &'a [String],
+    /// Words one of which must follow a cue-read value (`followed_by`).
+    pub followed_by: &'a [String],
     /// The facts an undated figure may be read for (`undated = "latest"`).
     pub latest: Option<&'a [crate::rules::LatestFact]>,
 }
@@ -627,6 +630,10 @@ impl<'a> QuantityRead<'a> {
     /// quantity claim.
     pub(super) fn of(index: usize, claim: &'a Claim, lang: &str) -> Option<Self> {
         let not_after = claim.scope.get(lang).map_or(&[][..], |s| &s.not_after[..]);
+        let followed_by = claim
+            .scope
+            .get(lang)
+            .map_or(&[][..], |s| &s.followed_by[..]);
         match &claim.kind {
             ClaimKind::Quantity {
                 key,
@@ -645,6 +652,7 @@ impl<'a> QuantityRead<'a> {
                 rounded: *rounded,
                 hedges: *hedges,
                 not_after,
+                followed_by,
             }),
             _ => None,
         }
@@ -917,7 +925,7 @@ pub(crate) fn placed_by_a_word(written: &str, pack: &LangPack) -> bool {
 }
 
 /// A date written without a year, placed by the tense of its clause. A weekday read
-/// as the last one on or before the document date moves to the coming one when a
+/// alone (no day written beside it) as the last one on or before the document date moves to the coming one when a
 /// future word stands earlier in its clause ("Ishiba will arrive on Sunday" in a piece
 /// of Friday 25 April speaks of 27 April, not 20 April). A month or part of a month
 /// written without a year is of the document's year, but of the year before when it
@@ -934,11 +942,14 @@ pub(crate) fn placed_by_tense(
     let Some(doc) = ctx.doc_date else {
         return date;
     };
+    // A weekday alone: "thứ Hai (9/9)" is the day it writes, wherever the tense.
     let weekday = || {
-        ctx.pack
-            .weekdays
-            .iter()
-            .any(|(word, _)| prefilter::contains_word(written, word))
+        !written.bytes().any(|b| b.is_ascii_digit())
+            && ctx
+                .pack
+                .weekdays
+                .iter()
+                .any(|(word, _)| prefilter::contains_word(written, word))
     };
     let future = || {
         let clause = at.clause_before(start);
@@ -1449,6 +1460,26 @@ impl Locator<'_> {
                 let start = end - prefilter::searched(word).0.len();
                 !holds_figure_but_years(&window[end..])
                     && self.holds_word(window_start + start..window_start + end, word)
+            })
+        })
+    }
+
+    /// Whether one of `words` follows folded offset `at` (a value's end) in its
+    /// sentence, with at most [`FOLLOWED_BY_REACH`] words between: "43 dengue deaths",
+    /// "30 ca tử vong".
+    ///
+    /// [`FOLLOWED_BY_REACH`]: crate::rules::FOLLOWED_BY_REACH
+    pub(crate) fn followed_by(&self, at: usize, words: &[String]) -> bool {
+        let Some(sentence) = self.sentence_at(at.saturating_sub(1)) else {
+            return false;
+        };
+        let text = &self.folded.text;
+        let after = at..sentence.end.max(at);
+        words.iter().any(|word| {
+            self.first_word(after.clone(), word).is_some_and(|start| {
+                text.get(at..start).is_some_and(|between| {
+                    between.split_whitespace().count() <= crate::rules::FOLLOWED_BY_REACH
+                })
             })
         })
     }

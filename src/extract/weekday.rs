@@ -78,7 +78,8 @@ pub(crate) fn wrong_weekdays(at: &Locator, ctx: &ParseCtx) -> Vec<WrongWeekday> 
             if capitalized(doc, folded, hit.clone())
                 && let Some((range, date)) = date_beside(text, hit.clone(), ctx)
                 && date.weekday().num_days_from_monday() != *written
-                && !recent_day_beside_another(at, hit, date, ctx)
+                && !recent_day_beside_another(at, hit.clone(), date, ctx)
+                && !fits_a_year_of_its_sentence(at, &range, date, *written)
             {
                 out.push(WrongWeekday {
                     range,
@@ -145,6 +146,36 @@ fn recent_day_beside_another(
             .chain(following)
             .any(|range| spelled(word, range))
     })
+}
+
+/// Whether the date at folded `range`, written without a year (and so placed in the
+/// year nearest the document's), falls on the `written` weekday in a year its
+/// sentence names: "cleared the vaccine on Dec. 12, 2020, and the first shots were
+/// given on Sunday, Dec. 27" in copy of December 2021 speaks of 27 December 2020.
+fn fits_a_year_of_its_sentence(
+    at: &Locator,
+    range: &Range<usize>,
+    date: NaiveDate,
+    written: u32,
+) -> bool {
+    let text = at.folded.text.as_str();
+    let years_in = |s: &str| -> Vec<i32> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<i32>().ok())
+            .filter(|y| (1800..=2200).contains(y))
+            .collect()
+    };
+    if !years_in(text.get(range.clone()).unwrap_or("")).is_empty() {
+        return false;
+    }
+    let Some(sentence) = at.sentence_at(range.start) else {
+        return false;
+    };
+    years_in(text.get(sentence).unwrap_or(""))
+        .into_iter()
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, date.month(), date.day()))
+        .any(|d| d.weekday().num_days_from_monday() == written)
 }
 
 /// A relative day ("yesterday", "hôm qua", "gestern") written beside a date of
@@ -250,7 +281,13 @@ fn date_beside(
             let written_day = date.precision == DatePrecision::Day
                 && text[range.clone()].bytes().any(|b| b.is_ascii_digit());
             (written_day && beside(text, &weekday, &range)).then(|| {
-                let mut both = range.start.min(weekday.start)..range.end.max(weekday.end);
+                // "chiều thứ Bảy (10/9)": the weekday and its date, not the time of day.
+                let start = if range.start <= weekday.start && weekday.end <= range.end {
+                    weekday.start
+                } else {
+                    range.start.min(weekday.start)
+                };
+                let mut both = start..range.end.max(weekday.end);
                 // "9. September (Dienstag)": the closing bracket too.
                 if text[both.clone()].contains('(') && text[both.end..].starts_with(')') {
                     both.end += 1;
@@ -347,6 +384,34 @@ mod tests {
                 "2024-09-10"
             )
             .is_empty()
+        );
+    }
+
+    /// 27 December 2020 was a Sunday; 27 December 2021 a Monday.
+    #[test]
+    fn a_date_without_a_year_may_be_in_a_year_its_sentence_names() {
+        let text = "Regulators cleared it on Dec. 12, 2020, and the first shots were \
+                    given on Sunday, Dec. 27, in Saxony-Anhalt.";
+        assert!(wrong("en", text, "2021-12-09").is_empty());
+        // Without that year the date is this year's, and the weekday wrong.
+        assert_eq!(
+            wrong(
+                "en",
+                "The first shots were given on Sunday, Dec. 27.",
+                "2021-12-09"
+            )
+            .len(),
+            1
+        );
+        // A date with its own year is judged in that year.
+        assert_eq!(
+            wrong(
+                "en",
+                "In 2020 the first shots were given on Sunday, Dec. 27, 2021.",
+                "2021-12-09"
+            )
+            .len(),
+            1
         );
     }
 }

@@ -404,6 +404,8 @@ impl NameIndex {
                         .and_then(|&(t, start)| {
                             let roles = self.roles.get(e as usize)?;
                             role::check(roles, &t.folded, doc_date).or_else(|| {
+                                // Without a date, "former" cannot be wrong.
+                                doc_date?;
                                 let start = start?;
                                 marked_former(original, folded, start, words.former_markers).then(
                                     || Verdict::StillHeld {

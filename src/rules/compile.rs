@@ -745,6 +745,9 @@ fn compile_claim(
     for (lang, words) in &raw.not_after {
         scope.entry(lang.clone()).or_default().not_after = folded(words);
     }
+    for (lang, words) in &raw.followed_by {
+        scope.entry(lang.clone()).or_default().followed_by = folded(words);
+    }
     for (lang, words) in &raw.subject {
         if words.get_ref().iter().any(|w| w.trim().is_empty()) || words.get_ref().is_empty() {
             ctx.error(
@@ -772,6 +775,11 @@ fn compile_claim(
             "not_after",
             raw.not_after.values().next().map(|words| words.span()),
             "use `exclude` to skip sentences of other claims",
+        ),
+        (
+            "followed_by",
+            raw.followed_by.values().next().map(|words| words.span()),
+            "a date, count or statement is tied to its words by the claim's patterns",
         ),
         (
             "rounded",
@@ -887,7 +895,7 @@ fn listed_spellings(raw: &RawClaim) -> BTreeMap<String, Vec<(String, String)>> {
         .iter()
         .chain(&raw.context)
         .map(|(lang, groups)| (lang, groups.get_ref().iter().flatten().collect::<Vec<_>>()));
-    let listed = [&raw.exclude, &raw.not_after, &raw.subject]
+    let listed = [&raw.exclude, &raw.not_after, &raw.followed_by, &raw.subject]
         .into_iter()
         .flatten()
         .map(|(lang, words)| (lang, words.get_ref().iter().collect::<Vec<_>>()));

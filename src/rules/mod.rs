@@ -412,6 +412,10 @@ pub struct Scope {
     /// Words that disqualify only the value they introduce ("mục tiêu", "target
     /// of"), folded: the first value after one, in its clause.
     pub not_after: Vec<String>,
+    /// Words one of which must follow a cue claim's figure within
+    /// [`FOLLOWED_BY_REACH`] words ("43 deaths", "30 ca tử vong"), folded; empty:
+    /// any figure of the sentence is read.
+    pub followed_by: Vec<String>,
     /// Words naming what the claim is about, folded: one must stand in a match's
     /// sentence or in one of the [`SUBJECT_REACH`] sentences before it in its
     /// paragraph ("The line … . It has a design speed of 350 km/h").
@@ -424,9 +428,14 @@ impl Scope {
         self.context.is_empty()
             && self.exclude.is_empty()
             && self.not_after.is_empty()
+            && self.followed_by.is_empty()
             && self.subject.is_empty()
     }
 }
+
+/// How many words may stand between a cue claim's figure and its `followed_by` word
+/// ("43 dengue deaths": one).
+pub const FOLLOWED_BY_REACH: usize = 2;
 
 /// How many sentences before a match's own, in its paragraph, may name the claim's
 /// `subject`.

@@ -280,6 +280,8 @@ pub(crate) struct RawClaim {
     pub exclude: BTreeMap<String, Spanned<Vec<String>>>,
     #[serde(default, alias = "not-after")]
     pub not_after: BTreeMap<String, Spanned<Vec<String>>>,
+    #[serde(default, alias = "followed-by")]
+    pub followed_by: BTreeMap<String, Spanned<Vec<String>>>,
     #[serde(default)]
     pub subject: BTreeMap<String, Spanned<Vec<String>>>,
     /// ISO codes of the countries the claim is about ("VN", "KZ").

@@ -281,6 +281,16 @@ fn compile_one(
                 frag.push_str(" ?");
                 cap.push_str(" ?");
             }
+            // "{weekday} \\({day}/{mon}\\)": a bracket written as text.
+            '\\' => {
+                let Some(next) = chars.next() else {
+                    return Err("a template ends in a backslash".into());
+                };
+                index += 1;
+                let esc = regex::escape(&next.to_string());
+                frag.push_str(&esc);
+                cap.push_str(&esc);
+            }
             other => {
                 let mut esc = String::new();
                 let word = is_word_char(other);
