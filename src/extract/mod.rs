@@ -914,6 +914,42 @@ fn in_year_shifted(date: &DateSpan, shift: i32) -> Option<DateSpan> {
     })
 }
 
+/// A day written without a year (nor a word placing it) after a full date in its
+/// sentence, placed in that date's year: "cleared the vaccine on Dec. 12, 2020, and
+/// the first shots were given on Dec. 27" speaks of 27 December 2020, whenever the
+/// piece appeared.
+fn in_the_year_of_an_earlier_date(
+    at: &Locator,
+    start: usize,
+    written: &str,
+    date: &DateSpan,
+    ctx: &ParseCtx,
+) -> Option<DateSpan> {
+    use chrono::Datelike;
+    if date.precision != DatePrecision::Day
+        || crate::value::date::names_a_year(written)
+        || placed_by_a_word(written, ctx.pack)
+    {
+        return None;
+    }
+    let sentence = at.sentence_at(start)?;
+    let before = at.folded.text.get(sentence.start..start)?;
+    let year = crate::value::scan(ValueKind::Date, before, ctx)
+        .into_iter()
+        .rev()
+        .find_map(|(range, value)| match value {
+            Value::Date(earlier)
+                if earlier.precision == DatePrecision::Day
+                    && crate::value::date::names_a_year(&before[range]) =>
+            {
+                Some(earlier.start.year())
+            }
+            _ => None,
+        })?;
+    let shift = year - date.start.year();
+    (shift != 0).then(|| in_year_shifted(date, shift)).flatten()
+}
+
 /// Whether a written date holds a word that places it from the document date ("next
 /// May", "tháng 5 năm ngoái", "last month"): its year is set already.
 pub(crate) fn placed_by_a_word(written: &str, pack: &LangPack) -> bool {
@@ -939,6 +975,9 @@ pub(crate) fn placed_by_tense(
     date: DateSpan,
     ctx: &ParseCtx,
 ) -> DateSpan {
+    if let Some(placed) = in_the_year_of_an_earlier_date(at, start, written, &date, ctx) {
+        return placed;
+    }
     let Some(doc) = ctx.doc_date else {
         return date;
     };
