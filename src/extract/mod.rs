@@ -159,7 +159,7 @@ struct LangMatchers {
     cues: Vec<(usize, usize)>,
     /// How the rules write the scope and cue words that carry diacritics (folded
     /// word → spellings), for the words no list writes without them.
-    spellings: HashMap<String, Vec<String>>,
+    spellings: crate::hash::FxMap<String, Vec<String>>,
 }
 
 impl<'r> Extractor<'r> {
@@ -1213,7 +1213,7 @@ pub(super) fn exact_years(n: f64) -> Quantity {
 
 /// The scope, cue and source-naming words of `lang` that every list writes with diacritics, with
 /// their spellings (lowercase NFC): a word some list writes plainly matches any.
-fn marked_spellings(rules: &Rules, lang: &str) -> HashMap<String, Vec<String>> {
+fn marked_spellings(rules: &Rules, lang: &str) -> crate::hash::FxMap<String, Vec<String>> {
     let named = rules
         .named_sources
         .iter()
@@ -1225,7 +1225,7 @@ fn marked_spellings(rules: &Rules, lang: &str) -> HashMap<String, Vec<String>> {
         .flatten()
         .map(|(folded, written)| (folded, written))
         .chain(named);
-    let mut marked: HashMap<String, Vec<String>> = HashMap::new();
+    let mut marked: crate::hash::FxMap<String, Vec<String>> = crate::hash::FxMap::default();
     let mut plain: Vec<&str> = Vec::new();
     for (folded, written) in listed {
         if written.is_ascii() {
@@ -1257,7 +1257,7 @@ fn matchers<'a>(
                 prefilter: prefilter::Prefilter::new(Vec::new(), []),
                 patterns: Vec::new(),
                 cues: Vec::new(),
-                spellings: HashMap::new(),
+                spellings: crate::hash::FxMap::default(),
             }),
     )
 }
@@ -1274,11 +1274,11 @@ pub(crate) struct Locator<'a> {
     /// The language's abbreviations (they do not end sentences).
     abbreviations: &'a sentence::Abbreviations<'static>,
     /// Spellings of the scope and cue words written with diacritics.
-    spellings: &'a HashMap<String, Vec<String>>,
+    spellings: &'a crate::hash::FxMap<String, Vec<String>>,
     /// The words naming the sources of `accept` values.
     named_sources: &'a [crate::rules::NamedSource],
     /// The countries named in folded ranges, read once per document.
-    countries: std::cell::RefCell<HashMap<(usize, usize), Countries>>,
+    countries: std::cell::RefCell<crate::hash::FxMap<(usize, usize), Countries>>,
     /// The folded text's sentences, split once per document on first use.
     sentences: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
