@@ -97,9 +97,12 @@ pub(crate) fn number(
     let amount = parse_amount(text, pack, false, zeros_significant)
         .ok_or_else(|| err(format!("cannot read the number {text:?}")))?;
     if let (Some(lower), Some(_)) = (cap(caps, "num"), cap(caps, "amount")) {
-        // "20.000 - 25.000 ca", "zwischen 150 und 200 Kliniken"; not "2019-2023".
-        let year = |t: &str| t.len() == 4 && super::quantity::year_number(t).is_ok();
-        if year(lower) && year(text) {
+        // "20.000 - 25.000 ca", "zwischen 150 und 200 Kliniken"; not "2019-2023"
+        // (but "1000-2000 people").
+        let year =
+            |t: &str| t.len() == 4 && t.parse::<i32>().is_ok_and(|y| (1800..=2100).contains(&y));
+        let close = amount.nominal - parse_num(lower, pack).map_or(f64::MAX, |n| n.value) <= 100.0;
+        if year(lower) && year(text) && close {
             return Err(err(format!("{lower}-{text} is a span of years")));
         }
         return range(lower, text, &amount, pack, None).map(Value::Number);
