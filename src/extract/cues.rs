@@ -269,7 +269,13 @@ fn quantity_sentence(
                 || first_of_a_pair(s, &values, i, ctx.pack.base_pairs())
         })
         .collect();
-    let chosen = own_periods(&clauses, &values, &bases, &periods);
+    let chosen = of_the_time_before(
+        s,
+        &values,
+        own_periods(&clauses, &values, &bases, &periods),
+        &periods,
+        ctx.pack,
+    );
     let named = at.sources_named_at(start);
     let among_figures = values.len() > 1;
     let own = stated_periods(&chosen, &values, &bases, &periods, ctx);
@@ -833,6 +839,42 @@ fn stated_periods(
             })
         })
         .collect()
+}
+
+/// `chosen` with the values of a clause opened by a `when_words` word right after a
+/// period taken as of that period, reference or not: "172,000 cases last year, down
+/// from 2022, when more than 367,000 people were infected" reads 367,000 for 2022.
+fn of_the_time_before(
+    s: &str,
+    values: &[(Range<usize>, Quantity)],
+    mut chosen: Vec<Option<usize>>,
+    periods: &[FoundPeriod],
+    pack: &crate::lang::LangPack,
+) -> Vec<Option<usize>> {
+    if pack.when_words.is_empty() {
+        return chosen;
+    }
+    for (v, (range, _)) in values.iter().enumerate() {
+        let before = &s[..range.start];
+        let Some(comma) = before.rfind([',', ';', '(']) else {
+            continue;
+        };
+        let opening = before[comma + 1..].trim_start();
+        let opens = pack.when_words.iter().any(|word| {
+            opening
+                .strip_prefix(word.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
+        });
+        let period_end = before[..comma].trim_end().len();
+        if let Some(p) = periods
+            .iter()
+            .position(|p| p.range.end == period_end)
+            .filter(|_| opens)
+        {
+            chosen[v] = Some(p);
+        }
+    }
+    chosen
 }
 
 /// The period each value is stated for, as an index into `periods`.

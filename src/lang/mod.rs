@@ -38,6 +38,8 @@
 //! apposition_words = ["the"]       # may open a title after a name: "X, the president"
 //! future_words = ["will"]          # a weekday later in their clause is the coming one
 //! original_plan_words = ["originally"] # a date in their sentence may be a postponed plan's
+//! when_words = ["when"]           # "down from 2022, when 367,000 …": a figure of the
+//!                                  # clause they open is of the period just before
 //! office_start_words = ["took office"] # a date after a name with one dates a role's start
 //! back_references = ["this figure"] # a sentence with one takes the cue words of the one before
 //! source_words = ["data"]          # after a base word, make it "according to" ("nach Angaben")
@@ -431,6 +433,9 @@ pub struct LangPack {
     /// "ursprünglich", "postponed from"), folded: a date in their sentence may be the
     /// one a postponed event was first planned for.
     pub original_plan_words: Vec<String>,
+    /// Words opening a clause that tells of the time just named ("2022, when …",
+    /// "năm 2022, khi …", "2022, als …"), folded: its figures are of that time.
+    pub when_words: Vec<String>,
     /// Words that tell when a person took office ("took office", "im Amt", "nhậm
     /// chức"), folded: with a date in the clause after a name they date the start of a
     /// role of that person.
@@ -538,6 +543,8 @@ struct RawPack {
     future_words: Vec<String>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     original_plan_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    when_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     office_start_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -1045,6 +1052,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         original_plan_words: newer_list(&raw.original_plan_words, &raw.code, |p| {
             &p.original_plan_words
         }),
+        when_words: newer_list(&raw.when_words, &raw.code, |p| &p.when_words),
         office_start_words: newer_list(&raw.office_start_words, &raw.code, |p| {
             &p.office_start_words
         }),
