@@ -360,11 +360,16 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
         let _ = writeln!(
             out,
             "
-hedges: about ±{}, nearly up to {} below, more than up to {} above, less than up to {} below",
+hedges: about ±{}, nearly up to {} below, more than up to {} above, less than up to {} below{}",
             pct(hedges.about),
             pct(hedges.nearly),
             pct(hedges.more_than),
-            pct(hedges.less_than)
+            pct(hedges.less_than),
+            if hedges.capped {
+                ""
+            } else {
+                ", whatever the figure's written precision"
+            }
         );
     }
     if let Some(key) = key_template(&claim.kind) {

@@ -171,6 +171,9 @@ fn merge_meta(meta: &mut Meta, raw: RawMeta) {
 /// (0%, 100%] is reported and keeps its `base` value.
 fn hedge_widths(ctx: &mut Ctx, raw: &RawHedges, base: HedgeWidths) -> HedgeWidths {
     let mut widths = base;
+    if let Some(capped) = raw.capped {
+        widths.capped = capped;
+    }
     for (field, slot) in [
         (&raw.about, &mut widths.about),
         (&raw.nearly, &mut widths.nearly),

@@ -34,6 +34,8 @@ pub(crate) struct RawHedges {
     pub more_than: Option<Spanned<RawTolerance>>,
     #[serde(alias = "less-than")]
     pub less_than: Option<Spanned<RawTolerance>>,
+    /// `false`: hedges widen by their shares alone, whatever the written precision.
+    pub capped: Option<bool>,
 }
 
 /// A value as written in a fact: `"1e9 USD"`, `979.2e6`, or `{ amount = 1e9, unit = "USD" }`.

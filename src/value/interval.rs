@@ -96,6 +96,10 @@ pub struct HedgeWidths {
     pub more_than: f64,
     /// "less than", "dưới", "unter": 0.5 unless set.
     pub less_than: f64,
+    /// Whether a hedge widens by no more than the figure's written precision allows
+    /// ([`Hedge::interval`]): true unless a pack says its hedges are shares alone
+    /// (`capped = false`: "rund 450.000" is 405,000 to 495,000 with about = 10%).
+    pub capped: bool,
 }
 
 impl Default for HedgeWidths {
@@ -105,6 +109,7 @@ impl Default for HedgeWidths {
             nearly: 0.1,
             more_than: 0.5,
             less_than: 0.5,
+            capped: true,
         }
     }
 }
@@ -128,9 +133,12 @@ impl Hedge {
 
     /// [`Hedge::interval`] with the shares of `widths`.
     pub fn interval_with(&self, x: f64, widths: &HedgeWidths) -> Option<Interval> {
-        let next_digit_half_unit = 5.0 * last_significant_unit(x);
+        let (next_digit_half_unit, rounded_figure_half_unit) = if widths.capped {
+            (5.0 * last_significant_unit(x), 5.0 * round_figure_unit(x))
+        } else {
+            (f64::INFINITY, f64::INFINITY)
+        };
         let widen = |share: f64| (share * x).min(next_digit_half_unit);
-        let rounded_figure_half_unit = 5.0 * round_figure_unit(x);
         let approximate = |share: f64| widen(share).min(rounded_figure_half_unit);
         Some(match self {
             Hedge::None | Hedge::Range => return None,
@@ -329,6 +337,7 @@ mod tests {
             nearly: 0.05,
             more_than: 0.1,
             less_than: 0.1,
+            capped: true,
         };
         let read = |hedge, x: f64, rounding: Interval| {
             Quantity::new(x, rounding, hedge, None, false).with_hedge_widths(&narrow)
@@ -354,6 +363,24 @@ mod tests {
         // A bare figure keeps its rounding interval.
         let bare = read(Hedge::None, 800.0, Interval::new(750.0, 850.0));
         assert_eq!(bare.interval, Interval::new(750.0, 850.0));
+        // Shares alone (`capped = false`): "rund 477.000" with about = 10% is
+        // 429,300 to 524,700, not 472,000 to 482,000; "about 80%" is 72 to 88.
+        let shares = HedgeWidths {
+            about: 0.1,
+            capped: false,
+            ..HedgeWidths::default()
+        };
+        let about = |x: f64| {
+            Quantity::new(x, none, Hedge::About, None, false)
+                .with_hedge_widths(&shares)
+                .interval
+        };
+        assert_eq!(about(477_000.0), Interval::new(429_300.0, 524_700.0));
+        assert_eq!(about(80.0), Interval::new(72.0, 88.0));
+        assert_eq!(
+            Hedge::About.interval(477_000.0),
+            Some(Interval::new(472_000.0, 482_000.0))
+        );
     }
 
     #[test]
