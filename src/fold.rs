@@ -8,7 +8,7 @@
 //! - lowercase; canonical decomposition with combining marks dropped, so NFC/NFD input,
 //!   old-style Vietnamese tone placement ("hoà"/"hòa") and text written without
 //!   diacritics ("Tong Bi thu To Lam") all read the same;
-//! - Đ/đ/Ð/ð → `d`, ß → `ss`;
+//! - Đ/đ/Ð/ð → `d`, ß → `ss`, superscript ² and ³ → `2` and `3` ("km²" is "km2");
 //! - typographic dashes and minus → `-`, typographic quotes → `'` / `"`;
 //! - a run of whitespace (NBSP and friends included) → one space, or one `\n` when the
 //!   run contains a line break (line breaks end sentences);
@@ -305,6 +305,9 @@ fn special(ch: char) -> Option<&'static str> {
     Some(match ch {
         'Đ' | 'đ' | 'Ð' | 'ð' | 'Ɖ' | 'ɖ' => "d",
         'ß' | 'ẞ' => "ss",
+        // Units: "m²", "km²", "m³/s" read as "m2", "km2", "m3/s".
+        '²' => "2",
+        '³' => "3",
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => "-",
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '´' => "'",
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '«' | '»' | '\u{2033}' => "\"",

@@ -60,7 +60,13 @@ pub fn read(
         )
     })?;
     let folded = crate::fold::fold(text);
-    let ctx = ParseCtx::new(pack, doc_date);
+    let ctx = ParseCtx {
+        written: Some(crate::value::Written {
+            original: text,
+            folded: &folded,
+        }),
+        ..ParseCtx::new(pack, doc_date)
+    };
     let (range, value) =
         crate::value::parse_any(&folded.text, &ctx, hint).map_err(|e| e.message)?;
     let span = Span::new(folded.to_original(range));

@@ -5,9 +5,11 @@
 //! every successful row the kind's `fragment` must match the matched text exactly.
 
 use chrono::NaiveDate;
-use factlint::fold::fold_str;
+use factlint::fold::fold;
 use factlint::lang::pack;
-use factlint::value::{DatePrecision, ParseCtx, Value, ValueKind, fragment, parse, parse_any};
+use factlint::value::{
+    DatePrecision, ParseCtx, Value, ValueKind, Written, fragment, parse, parse_any,
+};
 use regex::Regex;
 use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -136,10 +138,18 @@ fn run_row(cols: &[&str], cache: &mut Cache) -> Result<(), String> {
         Some(rest) => rest.nfd().collect(),
         None => (*input).to_string(),
     };
-    let folded = fold_str(&text);
-    let ctx = ParseCtx::new(pack, doc_date);
+    let folding = fold(&text);
+    let folded = &folding.text;
+    // As in a document: hedge words count only as the pack writes them.
+    let ctx = ParseCtx {
+        written: Some(Written {
+            original: &text,
+            folded: &folding,
+        }),
+        ..ParseCtx::new(pack, doc_date)
+    };
     let expected: Vec<&str> = expected.split_whitespace().collect();
-    let result = parse_any(&folded, &ctx, hint);
+    let result = parse_any(folded, &ctx, hint);
     if expected.first() == Some(&"ERR") {
         return match result {
             Ok(v) => Err(format!("expected an error, got {v:?}")),

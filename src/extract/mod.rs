@@ -246,6 +246,10 @@ impl<'r> Extractor<'r> {
         // a quantity claim reads its own figures with its own `hedges`.
         let ctx = ParseCtx {
             hedges: self.rules.meta.hedges.unwrap_or_default(),
+            written: Some(crate::value::Written {
+                original: doc.body(),
+                folded,
+            }),
             ..ParseCtx::new(matchers.pack, doc.date)
         };
         let scan = matchers.prefilter.scan(&folded.text);

@@ -310,6 +310,10 @@ pub struct LangPack {
     pub percent_words: Vec<String>,
     /// Hedge words with their meaning.
     pub hedges: Vec<(String, Hedge)>,
+    /// The `hedges` words as the pack writes them (lower case): "đúng" (exactly) is no
+    /// "dùng" (to use) nor "dụng", and "sát" (close to) no "sắt" (iron), though they
+    /// fold alike.
+    pub hedge_spellings: Vec<String>,
     /// Increase words.
     pub increase_words: Vec<String>,
     /// Decrease words.
@@ -1017,6 +1021,17 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         relative_days: folded_map(&raw.dates.relative_days),
         relative_years: folded_map(&raw.dates.relative_years),
         relative_months: folded_map(&raw.dates.relative_months),
+        hedge_spellings: [
+            &raw.hedges.nearly,
+            &raw.hedges.about,
+            &raw.hedges.more_than,
+            &raw.hedges.less_than,
+            &raw.hedges.exact,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|word| word.to_lowercase())
+        .collect(),
         relative_month_spellings: raw
             .dates
             .relative_months

@@ -38,6 +38,13 @@ pub use index::NameIndex;
 pub(crate) fn spelled_alike(written: &str, listed: &str) -> bool {
     diacritics::agrees(written, listed, true)
 }
+
+/// Like [`spelled_alike`], for words of running text: a word written without
+/// diacritics spells one with them only in `plain` text (typed without any), since
+/// "chung" (common) in text with diacritics is not "chừng" (about).
+pub(crate) fn word_spelled_alike(written: &str, listed: &str, plain: bool) -> bool {
+    diacritics::agrees(written, listed, plain)
+}
 pub(crate) use util::whole_word;
 
 /// What kind of thing an entity is.

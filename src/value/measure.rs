@@ -45,9 +45,12 @@ pub(crate) const UNITS: &[Unit] = &[
     unit("MWh", "Wh", 1e6),
     unit("GWh", "Wh", 1e9),
     unit("TWh", "Wh", 1e12),
-    // Length.
+    // Length, and depths of rain: a litre per square metre is a millimetre.
     unit("m", "m", 1.0),
     unit("km", "m", 1e3),
+    unit("cm", "m", 1e-2),
+    unit("mm", "m", 1e-3),
+    unit("l/m2", "m", 1e-3),
     // Area.
     unit("m2", "m2", 1.0),
     unit("ha", "m2", 1e4),
@@ -62,6 +65,10 @@ pub(crate) const UNITS: &[Unit] = &[
     unit("bcm", "m3", 1e9),
     // Speed.
     unit("km/h", "km/h", 1.0),
+    unit("m/s", "km/h", 3.6),
+    unit("mph", "km/h", 1.609_344),
+    // Flow of a river.
+    unit("m3/s", "m3/s", 1.0),
 ];
 
 /// The unit of symbol `symbol`, compared without case ("mw" is MW: no milliwatts in
@@ -141,11 +148,14 @@ fn in_base(q: Quantity, size: f64) -> Quantity {
 
 /// The unit a measure of `amount` base units `base` is shown in, as people write
 /// it: the largest unit of that quantity it is at least one of ("4.4 GW", "519 km",
-/// "308 TWh"); `None` when `base` is no base unit.
+/// "308 TWh"); `None` when `base` is no base unit. Peak power, bcm and the units of
+/// other systems or of one use (rain in litres per square metre, wind in metres per
+/// second, miles per hour) are not shown.
 pub(crate) fn shown_in(amount: f64, base: &str) -> Option<Unit> {
+    const NOT_SHOWN: [&str; 4] = ["bcm", "l/m2", "m/s", "mph"];
     let units = UNITS
         .iter()
-        .filter(|u| u.base == base && !u.symbol.ends_with('p') && u.symbol != "bcm");
+        .filter(|u| u.base == base && !u.symbol.ends_with('p') && !NOT_SHOWN.contains(&u.symbol));
     units
         .clone()
         .filter(|u| amount.abs() >= u.size)

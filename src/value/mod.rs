@@ -37,6 +37,7 @@ pub use date::{DatePrecision, DateSpan};
 pub use interval::{Hedge, HedgeWidths, Interval, Quantity};
 pub use period::Period;
 
+use crate::fold::Folded;
 use crate::lang::LangPack;
 use template::{NEVER, Tag};
 
@@ -201,6 +202,48 @@ pub struct ParseCtx<'a> {
     pub rounded: bool,
     /// The shares hedges widen a figure by (a claim's `hedges`).
     pub hedges: HedgeWidths,
+    /// The document the scanned text was folded from, when known: a hedge word is
+    /// then read only where it is written as the pack writes it (or without
+    /// diacritics).
+    pub written: Option<Written<'a>>,
+}
+
+/// A document's text and its folded form: what a word of folded text was written as.
+#[derive(Debug, Clone, Copy)]
+pub struct Written<'a> {
+    /// The document's text.
+    pub original: &'a str,
+    /// Its folded text, with the map back to `original`.
+    pub folded: &'a Folded,
+}
+
+impl<'a> Written<'a> {
+    /// The original text of `part[range]`, when `part` is a slice of the folded text
+    /// (scans run on slices of it: a sentence, a clause); `None` for other text.
+    fn of(&self, part: &str, range: Range<usize>) -> Option<&'a str> {
+        let whole = self.folded.text.as_str();
+        let at = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+        if at + range.end > whole.len() || range.end > part.len() {
+            return None;
+        }
+        self.original
+            .get(self.folded.to_original(at + range.start..at + range.end))
+    }
+
+    /// Whether the original text around `part[range]` (a few words either side) is
+    /// written without diacritics, as text typed on a plain keyboard is: there a word
+    /// without them may stand for one with them.
+    fn plain_around(&self, part: &str, range: Range<usize>) -> bool {
+        const REACH: usize = 48;
+        let whole = self.folded.text.as_str();
+        let at = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
+        let start = (at + range.start).saturating_sub(REACH);
+        let end = (at + range.end + REACH).min(whole.len());
+        let around = self.folded.to_original(start..end);
+        self.original
+            .get(around)
+            .is_none_or(|text| !text.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+    }
 }
 
 impl<'a> ParseCtx<'a> {
@@ -212,6 +255,7 @@ impl<'a> ParseCtx<'a> {
             doc_date,
             rounded: true,
             hedges: HedgeWidths::default(),
+            written: None,
         }
     }
 }
@@ -681,6 +725,10 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
         {
             match parse(kind, m.as_str(), ctx) {
                 Ok(v) if day_of_a_date(&v, folded, range.end) => {}
+                Ok(v) if hedge_not_as_written(&v, folded, &range, ctx) => {
+                    pos = next_boundary(folded, range.start);
+                    continue;
+                }
                 Ok(v) => out.push((range.clone(), v)),
                 // A run of number words that composes no number may start a word
                 // later: "sau hai năm" folds like "sáu hai năm", but "sau" is "after".
@@ -699,6 +747,46 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
         pos = next_boundary(folded, range.start);
     }
     (out, error)
+}
+
+/// Whether the value at `range` opens with a hedge word written with other diacritics
+/// than the pack's: "sử dụng 500 tỷ đồng" (used 500 billion dong) folds like "sử đúng
+/// 500 tỷ đồng" (exactly), "đường sắt 67 tỷ USD" (railway) like "sát 67 tỷ" (close to).
+/// The scan then reads the value from the next word on, unhedged.
+fn hedge_not_as_written(value: &Value, text: &str, range: &Range<usize>, ctx: &ParseCtx) -> bool {
+    let Some(written) = ctx.written else {
+        return false;
+    };
+    if value
+        .quantity()
+        .is_none_or(|q| matches!(q.hedge, Hedge::None | Hedge::Range))
+    {
+        return false;
+    }
+    let opening = &text[range.clone()];
+    let Some(hedge) = ctx
+        .pack
+        .hedges
+        .iter()
+        .map(|(word, _)| word.as_str())
+        .filter(|word| {
+            opening.strip_prefix(word).is_some_and(|rest| {
+                !rest.starts_with(char::is_alphanumeric)
+                    || word.ends_with(|c: char| !c.is_alphanumeric())
+            })
+        })
+        .max_by_key(|word| word.len())
+    else {
+        return false;
+    };
+    let Some(as_written) = written.of(text, range.start..range.start + hedge.len()) else {
+        return false;
+    };
+    let plain = written.plain_around(text, range.clone());
+    !ctx.pack.hedge_spellings.iter().any(|listed| {
+        crate::fold::fold_str(listed) == hedge
+            && crate::names::word_spelled_alike(as_written, listed, plain)
+    })
 }
 
 /// Whether `text` opens with a number word of the pack followed by more words.
