@@ -263,6 +263,23 @@ pub(crate) fn parse_amount(
     zeros_significant: bool,
 ) -> Option<Amount> {
     let s = s.trim();
+    // "hai tỷ rưỡi", "ba triệu rưỡi": half a scale unit more, read as "2,5 tỷ".
+    if let Some(head) = pack
+        .and_a_half
+        .iter()
+        .find_map(|half| s.strip_suffix(half.as_str())?.strip_suffix(' '))
+    {
+        let whole = parse_amount(head, pack, money, zeros_significant)?;
+        if whole.scale <= 1.0 || whole.num.decimals.is_some() {
+            return None;
+        }
+        let num = Num {
+            value: whole.num.value + 0.5,
+            decimals: Some(1),
+            trailing_zeros: 0,
+        };
+        return finish(num, whole.scale, zeros_significant);
+    }
     let mut scales: Vec<&(String, f64)> = pack.scales.iter().collect();
     if money {
         scales.extend(pack.money_scales.iter());

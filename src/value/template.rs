@@ -562,8 +562,16 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
             let words = word_number(pack, false);
             let scales = scale_words(pack, money);
             let one = words_re(pack.one_words.iter().map(String::as_str), true);
+            // "hai tỷ rưỡi": half a scale unit more (the pack's `and_a_half`).
+            let half = match pack.and_a_half.is_empty() {
+                true => String::new(),
+                false => format!(
+                    "(?: {})?",
+                    words_re(pack.and_a_half.iter().map(String::as_str), true)
+                ),
+            };
             format!(
-                r"(?:(?:{core}|{words}) ?{scales}|{one} ?{scales}|{core}\b|{})",
+                r"(?:(?:{core}|{words}) ?{scales}{half}|{one} ?{scales}{half}|{core}\b|{})",
                 word_number(pack, restricted)
             )
         }
