@@ -996,10 +996,17 @@ pub(crate) fn placed_by_tense(
     };
     let future = || {
         let clause = at.clause_before(start);
-        ctx.pack
-            .future_words
-            .iter()
-            .any(|word| prefilter::contains_word(clause, word))
+        let written = at.written();
+        ctx.pack.future_words.iter().any(|word| {
+            prefilter::word_ends(clause, word).any(|end| {
+                written.spells(
+                    clause,
+                    end - word.len()..end,
+                    word,
+                    &ctx.pack.future_spellings,
+                )
+            })
+        })
     };
     use chrono::Datelike;
     let moved = if date.precision == DatePrecision::Day && date.start < doc && weekday() && future()
@@ -1548,6 +1555,14 @@ impl Locator<'_> {
 
     /// The folded text of the clause holding offset `at`, up to `at`: from its
     /// sentence's start or the last comma, semicolon, colon or bracket before it.
+    /// The document's text with its folded form, to check words as written.
+    fn written(&self) -> crate::value::Written<'_> {
+        crate::value::Written {
+            original: self.doc.body(),
+            folded: self.folded,
+        }
+    }
+
     fn clause_before(&self, at: usize) -> &str {
         let text = &self.folded.text;
         let sentence = self.sentence_at(at).map_or(0, |s| s.start).min(at);

@@ -433,6 +433,9 @@ pub struct LangPack {
     /// Words that make a weekday later in their clause the coming one, not the last
     /// ("will arrive on Sunday", "sẽ đến vào Chủ nhật"), folded.
     pub future_words: Vec<String>,
+    /// The `future_words` as the pack writes them (lower case): "sẽ" (will) is no
+    /// "sẻ" ("chia sẻ", to share), "sắp" (about to) no "sập" (to collapse).
+    pub future_spellings: Vec<String>,
     /// Words that tell of a plan that was changed ("originally", "ban đầu",
     /// "ursprünglich", "postponed from"), folded: a date in their sentence may be the
     /// one a postponed event was first planned for.
@@ -1064,6 +1067,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         renaming_words: lowercase_list(&raw.renaming_words),
         apposition_words: folded_list(&raw.apposition_words),
         future_words: folded_list(&raw.future_words),
+        future_spellings: lowercase_list(&raw.future_words),
         original_plan_words: newer_list(&raw.original_plan_words, &raw.code, |p| {
             &p.original_plan_words
         }),

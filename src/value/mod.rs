@@ -230,6 +230,27 @@ impl<'a> Written<'a> {
             .get(self.folded.to_original(at + range.start..at + range.end))
     }
 
+    /// Whether the word at `part[range]`, which folds to `word`, is written as one of
+    /// `spellings` (a pack's words in lower case) that fold to it, or without
+    /// diacritics in text typed without any; true for text not folded from the
+    /// document.
+    pub(crate) fn spells(
+        &self,
+        part: &str,
+        range: Range<usize>,
+        word: &str,
+        spellings: &[String],
+    ) -> bool {
+        let Some(as_written) = self.of(part, range.clone()) else {
+            return true;
+        };
+        let plain = self.plain_around(part, range);
+        spellings.iter().any(|listed| {
+            crate::fold::fold_str(listed) == word
+                && crate::names::word_spelled_alike(as_written, listed, plain)
+        })
+    }
+
     /// Whether the original text around `part[range]` (a few words either side) is
     /// written without diacritics, as text typed on a plain keyboard is: there a word
     /// without them may stand for one with them.
@@ -779,14 +800,12 @@ fn hedge_not_as_written(value: &Value, text: &str, range: &Range<usize>, ctx: &P
     else {
         return false;
     };
-    let Some(as_written) = written.of(text, range.start..range.start + hedge.len()) else {
-        return false;
-    };
-    let plain = written.plain_around(text, range.clone());
-    !ctx.pack.hedge_spellings.iter().any(|listed| {
-        crate::fold::fold_str(listed) == hedge
-            && crate::names::word_spelled_alike(as_written, listed, plain)
-    })
+    !written.spells(
+        text,
+        range.start..range.start + hedge.len(),
+        hedge,
+        &ctx.pack.hedge_spellings,
+    )
 }
 
 /// Whether `text` opens with a number word of the pack followed by more words.
