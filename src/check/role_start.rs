@@ -43,19 +43,16 @@ pub(crate) fn check(
         return None;
     }
     let body = doc.body();
-    let (clause_start, clause) = clause_after(body, name.end)?;
-    // A date or a year is written with digits: most clauses after a name stop here.
-    if !clause.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let folded = fold(clause);
-    if !pack
-        .office_start_words
-        .iter()
-        .any(|word| contains_word(&folded.text, word))
-    {
-        return None;
-    }
+    let (clause_start, folded) = clauses_after(body, name.end)
+        .into_iter()
+        // A date or a year is written with digits: most clauses after a name stop here.
+        .filter(|(_, clause)| clause.bytes().any(|b| b.is_ascii_digit()))
+        .map(|(start, clause)| (start, fold(clause)))
+        .find(|(_, folded)| {
+            pack.office_start_words
+                .iter()
+                .any(|word| contains_word(&folded.text, word))
+        })?;
     let (range, stated) = stated_date(&folded.text, pack, doc.date)?;
     let before = fold_str(words_before(body, name.start));
     if names_another_title(entities, entity, &[&folded.text, &before]) {
@@ -126,6 +123,26 @@ fn names_another_title(entities: &[Entity], entity: &Entity, texts: &[&str]) -> 
         })
         .any(|title| rests.iter().any(|rest| names_title(rest, title)))
 }
+
+/// The clauses that may tell of the name ending at byte `end` of `body`, with where
+/// they start: the one right after it, and when a short aside in brackets follows the
+/// name ("Alexander Schweitzer (SPD), der … im Juli 2023 … nachgefolgt war"), the one
+/// after the aside.
+fn clauses_after(body: &str, end: usize) -> Vec<(usize, &str)> {
+    let mut clauses: Vec<(usize, &str)> = clause_after(body, end).into_iter().collect();
+    let aside_end = body.get(end..).and_then(|rest| {
+        let opened = rest.trim_start_matches([' ', '\u{a0}']).strip_prefix('(')?;
+        let close = opened.find(')').filter(|&close| close <= ASIDE_LIMIT)?;
+        let at = end + (rest.len() - opened.len()) + close + 1;
+        Some(at)
+    });
+    clauses.extend(aside_end.and_then(|at| clause_after(body, at)));
+    clauses
+}
+
+/// The longest aside in brackets after a name that the clause after it may follow, in
+/// bytes: a party, an age, a constituency ("(SPD)", "(52)", "(CDU/CSU)").
+const ASIDE_LIMIT: usize = 40;
 
 /// The clause after byte `end` of `body`, with where it starts: one comma, bracket or
 /// dash may open it; it ends at the next clause or sentence end.

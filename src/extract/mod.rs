@@ -964,6 +964,10 @@ pub(crate) fn placed_by_a_word(written: &str, pack: &LangPack) -> bool {
     words(&pack.relative_months) || words(&pack.relative_years) || words(&pack.calendar_months)
 }
 
+/// How many words after a weekday written alone a future word still puts it in the
+/// coming week ("am Freitag beginnen soll").
+const FUTURE_REACH: usize = 2;
+
 /// A date written without a year, placed by the tense of its clause. A weekday read
 /// alone (no day written beside it) as the last one on or before the document date moves to the coming one when a
 /// future word stands earlier in its clause ("Ishiba will arrive on Sunday" in a piece
@@ -994,13 +998,12 @@ pub(crate) fn placed_by_tense(
                 .iter()
                 .any(|(word, _)| prefilter::contains_word(written, word))
     };
-    let future = || {
-        let clause = at.clause_before(start);
-        let written = at.written();
+    let spelled_future = |part: &str| {
+        let as_written = at.written();
         ctx.pack.future_words.iter().any(|word| {
-            prefilter::word_ends(clause, word).any(|end| {
-                written.spells(
-                    clause,
+            prefilter::word_ends(part, word).any(|end| {
+                as_written.spells(
+                    part,
                     end - word.len()..end,
                     word,
                     &ctx.pack.future_spellings,
@@ -1008,13 +1011,37 @@ pub(crate) fn placed_by_tense(
             })
         })
     };
+    let future = || spelled_future(at.clause_before(start));
+    // A future word in the next words of its clause counts for a weekday alone too:
+    // German puts the verb after a fronted time ("Am Mittwoch will das Kabinett …")
+    // and at the end of a short subordinate clause ("der am Freitag beginnen soll").
+    let future_next = || spelled_future(at.next_words(start + written.len(), FUTURE_REACH));
     use chrono::Datelike;
-    let moved = if date.precision == DatePrecision::Day && date.start < doc && weekday() && future()
+    // "On Monday, Sept. 9" after the document date, a Monday only the year before.
+    let written_weekday = || {
+        ctx.pack
+            .weekdays
+            .iter()
+            .find(|(word, _)| prefilter::contains_word(written, word))
+            .map(|&(_, day)| day)
+    };
+    let year_before = || {
+        (date.precision == DatePrecision::Day && !crate::value::date::names_a_year(written))
+            .then(written_weekday)
+            .flatten()
+            .and_then(|day| weekday::in_the_year_before(date.start, doc, day))
+    };
+    let moved = if date.precision == DatePrecision::Day
+        && date.start < doc
+        && weekday()
+        && (future() || future_next())
     {
         let week = chrono::TimeDelta::days(7);
         date.start
             .checked_add_signed(week)
             .zip(date.end.checked_add_signed(week))
+    } else if let Some(before) = year_before() {
+        Some((before, before))
     } else if matches!(
         date.precision,
         DatePrecision::MonthPart | DatePrecision::Month
@@ -1555,6 +1582,25 @@ impl Locator<'_> {
 
     /// The folded text of the clause holding offset `at`, up to `at`: from its
     /// sentence's start or the last comma, semicolon, colon or bracket before it.
+    /// The folded text of at most `words` words from offset `at` on, up to the end of
+    /// its clause (a comma, semicolon, colon, bracket or the end of the sentence).
+    fn next_words(&self, at: usize, words: usize) -> &str {
+        let text = &self.folded.text;
+        let Some(after) = text.get(at..) else {
+            return "";
+        };
+        let clause_end = after
+            .find([',', ';', ':', '(', ')', '.', '!', '?', '\n'])
+            .unwrap_or(after.len());
+        let clause = &after[..clause_end];
+        let end = clause
+            .char_indices()
+            .filter(|&(i, c)| c == ' ' && i > 0)
+            .nth(words)
+            .map_or(clause.len(), |(i, _)| i);
+        &clause[..end]
+    }
+
     /// The document's text with its folded form, to check words as written.
     fn written(&self) -> crate::value::Written<'_> {
         crate::value::Written {

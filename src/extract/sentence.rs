@@ -137,8 +137,21 @@ fn is_abbreviation(upto_dot: &str, abbreviations: &Abbreviations) -> bool {
                     .is_none_or(|c| !c.is_alphanumeric())
         })
     };
+    // A letter after a figure is a unit ("dài 500 m."), not an initial.
+    let after_a_figure = || {
+        let before_word = upto_dot[..upto_dot.len() - 1 - word.len()].trim_end();
+        before_word
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|prev| {
+                prev.starts_with(|c: char| c.is_ascii_digit())
+                    && prev
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            })
+    };
     // Initials ("m.", "k.") and ordinal day numbers ("5." in "5. mai").
-    (letters == 1 && word.chars().count() <= 3 && !letter_word())
+    (letters == 1 && word.chars().count() <= 3 && !letter_word() && !after_a_figure())
         || (abbreviations.dotted_ordinals
             && !word.is_empty()
             && word.len() <= 2
