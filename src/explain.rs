@@ -254,7 +254,7 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             event_line(&mut out, rules, "event", event);
             let _ = writeln!(out, "severity: {}", claim.severity.as_str());
         }
-        ClaimKind::Elapsed { event, until } => {
+        ClaimKind::Elapsed { event, until, .. } => {
             event_line(&mut out, rules, "from", event);
             match until {
                 Some(until) => event_line(&mut out, rules, "until", until),
@@ -353,7 +353,12 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             dates.start, dates.end
         );
     }
-    if let ClaimKind::Quantity { hedges, .. } = &claim.kind
+    let own_hedges = match &claim.kind {
+        ClaimKind::Quantity { hedges, .. } => Some(hedges),
+        ClaimKind::Elapsed { hedges, .. } => hedges.as_ref(),
+        _ => None,
+    };
+    if let Some(hedges) = own_hedges
         && *hedges != crate::value::HedgeWidths::default()
     {
         let pct = |share: f64| format!("{}%", crate::value::interval::tidy(share * 100.0));

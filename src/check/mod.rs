@@ -193,7 +193,7 @@ impl<'r> Checker<'r> {
                 Some(e) => anniversary::assess(claim, e, doc, m),
                 None => missing(event),
             },
-            ClaimKind::Elapsed { event, until } => {
+            ClaimKind::Elapsed { event, until, .. } => {
                 let until_event = until.as_deref().map(|id| (id, self.rules.event(id)));
                 match (self.rules.event(event), until_event) {
                     (Some(from), None) => elapsed::assess(claim, from, None, doc, m),

@@ -122,8 +122,12 @@ pub(crate) fn run(
                 let counts = Counts::YearsOrOrdinals;
                 count_sentence(claim_index, counts, s, sentence.start, at, ctx, out);
             }
-            ClaimKind::Elapsed { .. } => {
+            ClaimKind::Elapsed { hedges, .. } => {
                 let counts = Counts::AnyUnit;
+                let ctx = &ParseCtx {
+                    hedges: hedges.unwrap_or(ctx.hedges),
+                    ..*ctx
+                };
                 count_sentence(claim_index, counts, s, sentence.start, at, ctx, out);
             }
             _ => {}

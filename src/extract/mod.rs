@@ -803,8 +803,22 @@ fn temporal_match(
     // An ordinal or `first` claim: an ordinal "first" followed by a count of years in
     // its sentence is not read.
     let counts_from_first = matches!(kind, ClaimKind::Ordinal { .. } | ClaimKind::First { .. });
-    // Only an `elapsed` claim counts months, weeks or days.
+    // Only an `elapsed` claim counts months, weeks or days, with its own hedges.
     let any_unit = matches!(kind, ClaimKind::Elapsed { .. });
+    let own_hedges;
+    let ctx = match kind {
+        ClaimKind::Elapsed {
+            hedges: Some(hedges),
+            ..
+        } => {
+            own_hedges = ParseCtx {
+                hedges: *hedges,
+                ..*ctx
+            };
+            &own_hedges
+        }
+        _ => ctx,
+    };
     let mut date: Option<(Span, DateSpan, u8)> = None;
     let mut count: Option<(Span, Quantity)> = None;
     let mut ordinal = false;

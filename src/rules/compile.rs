@@ -796,8 +796,12 @@ fn compile_claim(
         ),
         (
             "hedges",
-            raw.hedges.as_ref().map(|hedges| hedges.span()),
-            "hedge widths apply to the figures of quantity claims",
+            raw.hedges
+                .as_ref()
+                .filter(|_| *raw.kind.get_ref() != RawClaimKind::Elapsed)
+                .map(|hedges| hedges.span()),
+            "hedge widths apply to the figures of quantity claims and the durations of \
+             elapsed claims",
         ),
         (
             "undated",
@@ -843,7 +847,18 @@ fn compile_claim(
             !cues.is_empty(),
             events,
             participants,
-        ),
+        )
+        .map(|kind| match kind {
+            ClaimKind::Elapsed { event, until, .. } => ClaimKind::Elapsed {
+                event,
+                until,
+                hedges: raw
+                    .hedges
+                    .as_ref()
+                    .map(|own| hedge_widths(ctx, own.get_ref(), hedges)),
+            },
+            other => other,
+        }),
     };
     let doc_dates = match &raw.doc_dates {
         Some(dates) => Some(event_date(ctx, dates)?),

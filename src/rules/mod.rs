@@ -315,6 +315,9 @@ pub enum ClaimKind {
         event: String,
         /// The `[[event]]` id it is counted to; `None`: the document date.
         until: Option<String>,
+        /// The claim's own hedge widths (`hedges`), read into its durations; `None`:
+        /// the rules' (`[meta] hedges`).
+        hedges: Option<crate::value::HedgeWidths>,
     },
     /// "the first X in N years": N against the gap to the previous event with the tags.
     Since {
@@ -374,8 +377,11 @@ impl ClaimKind {
             ClaimKind::Elapsed {
                 event,
                 until: Some(until),
+                ..
             } => Some(format!("event/{event}..{until}")),
-            ClaimKind::Elapsed { event, until: None } => Some(format!("event/{event}..")),
+            ClaimKind::Elapsed {
+                event, until: None, ..
+            } => Some(format!("event/{event}..")),
             ClaimKind::Since { tags } | ClaimKind::First { tags } => {
                 Some(format!("events/{}", tags.join("+")))
             }

@@ -96,6 +96,8 @@ pub(super) fn claim_kind(
                 Some(until) => Some(known_event(ctx, until, events)?),
                 None => None,
             },
+            // Set by the caller, which knows the rules' widths.
+            hedges: None,
         },
         RawClaimKind::Since | RawClaimKind::First | RawClaimKind::Ordinal => {
             if raw.tags.is_empty() {
