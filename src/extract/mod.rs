@@ -1594,8 +1594,6 @@ impl Locator<'_> {
         start..at + end
     }
 
-    /// The folded text of the clause holding offset `at`, up to `at`: from its
-    /// sentence's start or the last comma, semicolon, colon or bracket before it.
     /// The folded text of at most `words` words from offset `at` on, up to the end of
     /// its clause (a comma, semicolon, colon, bracket or the end of the sentence).
     fn next_words(&self, at: usize, words: usize) -> &str {
@@ -1623,6 +1621,8 @@ impl Locator<'_> {
         }
     }
 
+    /// The folded text of the clause holding offset `at`, up to `at`: from its
+    /// sentence's start or the last comma, semicolon, colon or bracket before it.
     fn clause_before(&self, at: usize) -> &str {
         let text = &self.folded.text;
         let sentence = self.sentence_at(at).map_or(0, |s| s.start).min(at);
