@@ -80,6 +80,7 @@ pub(crate) fn check(
     let words = pack.map_or_else(MarkerWords::default, |p| MarkerWords {
         apposition_words: &p.apposition_words,
         former_markers: &p.former_markers,
+        past_markers: &p.past_markers,
         deceased_markers: &p.deceased_markers,
         honorifics: &p.honorifics,
     });
@@ -131,6 +132,26 @@ pub(crate) fn check(
             finding(doc, &rules.entities[hit.entity], span, hit.verdict, named)
         })
         .collect();
+    // "Tháng 10/2020, Phó Thủ tướng khi đó Trần Hồng Hà": a title held on the
+    // document's date, of a time before its term.
+    let then_titles = hits.iter().filter_map(|hit| {
+        let held = hit.held_title.as_ref().filter(|_| hit.deceased.is_none())?;
+        let named = role_time::then_title_outside_terms(
+            doc.body(),
+            folded,
+            pack,
+            &hit.range,
+            doc.date,
+            &held.terms,
+        )?;
+        let verdict = Verdict::RoleConflict {
+            title: held.title.clone(),
+            terms: held.terms.clone(),
+        };
+        let span = doc.body_span(hit.range.clone());
+        finding(doc, &rules.entities[hit.entity], span, verdict, Some(named))
+    });
+    findings.extend(then_titles);
     let role_starts = pack.into_iter().flat_map(|pack| {
         hits.iter()
             .filter(|hit| !matches!(hit.verdict, Verdict::NearMiss { .. }))

@@ -78,10 +78,19 @@ pub(crate) fn of_the_past(
             .iter()
             .any(|date| within_a_term(date, held))
     });
+    // "Ngày 18/10/2020, núi đổ ập xuống doanh trại. Phó Thủ tướng Trịnh Đình Dũng chỉ
+    // đạo …": a sentence naming no time goes on with the time the one before tells of.
+    let told_before = || {
+        pack.is_some_and(|pack| {
+            !names_a_time(sentence.text, pack, doc_date)
+                && told_before_within_terms((body, folded, pack), range, doc_date, held)
+        })
+    };
     marked
         || relative
         || dated_within
         || words.iter().filter_map(|w| year(w)).any(earlier_year_held)
+        || told_before()
 }
 
 /// The sentence of the title at `range`, the parts of it a past marker speaks of the
@@ -140,15 +149,77 @@ fn spoken_of_outside_terms(
     if let Some(date) = dated_outside_terms(scope, pack, doc_date, held, false) {
         return Some(date);
     }
-    let names_a_time = || {
-        let ctx = crate::value::ParseCtx::new(pack, doc_date);
-        let folded_sentence = fold_str(sentence.text);
-        words(sentence.text).iter().any(|w| year(w).is_some())
-            || !crate::value::scan(crate::value::ValueKind::Date, &folded_sentence, &ctx).is_empty()
-    };
-    if !marked || names_a_time() || only_former(scope, pack) {
+    if !marked || names_a_time(sentence.text, pack, doc_date) || only_former(scope, pack) {
         return None;
     }
+    told_before_outside_terms((body, folded, pack), range, doc_date, held)
+}
+
+/// The time before its term that a title held on the document's date speaks of, when
+/// a "then" marker says it is of another time ("Tháng 10/2020, Phó Thủ tướng khi đó
+/// Trần Hồng Hà …" of one in office since 2023): a month, day or year the sentence
+/// names, or for a sentence naming none, the sentence before. Without such a marker
+/// a title held now is not read so ("Prime Minister X said the plant, opened in
+/// 2019, …" names a time of the plant), nor with a "former" marker alone.
+pub(crate) fn then_title_outside_terms(
+    body: &str,
+    folded: &Folded,
+    pack: Option<&LangPack>,
+    range: &Range<usize>,
+    doc_date: Option<NaiveDate>,
+    held: &[(Option<NaiveDate>, Option<NaiveDate>)],
+) -> Option<DateSpan> {
+    let pack = pack?;
+    let sentence = sentence_around(body, folded, Some(pack), range);
+    let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
+    // The title written with the name is the one marked, not one of an apposition
+    // ("Phó Thủ tướng X, khi đó là Bộ trưởng …"); "former" alone is no other time.
+    let own_clause = own_clause_of(sentence.text, &name)?;
+    if only_former(&own_clause, pack) {
+        return None;
+    }
+    if names_a_time(sentence.text, pack, doc_date) {
+        return dated_outside_terms(&[sentence.text], pack, doc_date, held, true);
+    }
+    told_before_outside_terms((body, folded, pack), range, doc_date, held)
+}
+
+/// Whether the sentence before the one at `range`, in its paragraph, names times
+/// before the document's date, each within one of the `held` terms.
+fn told_before_within_terms(
+    (body, folded, pack): (&str, &Folded, &LangPack),
+    range: &Range<usize>,
+    doc_date: Option<NaiveDate>,
+    held: &[(Option<NaiveDate>, Option<NaiveDate>)],
+) -> bool {
+    let Some(before) = previous_sentence(folded, Some(pack), range) else {
+        return false;
+    };
+    let within_paragraph = body
+        .get(before.end..range.start)
+        .is_some_and(|gap| !gap.contains('\n'));
+    let dates = body
+        .get(before)
+        .map(|text| named_dates(&[text], pack, doc_date, true))
+        .unwrap_or_default();
+    within_paragraph && !dates.is_empty() && dates.iter().all(|date| within_a_term(date, held))
+}
+
+/// Whether `sentence` names a year or a date.
+fn names_a_time(sentence: &str, pack: &LangPack, doc_date: Option<NaiveDate>) -> bool {
+    let ctx = crate::value::ParseCtx::new(pack, doc_date);
+    words(sentence).iter().any(|w| year(w).is_some())
+        || !crate::value::scan(crate::value::ValueKind::Date, &fold_str(sentence), &ctx).is_empty()
+}
+
+/// A time the sentence before the one at `range` names, before the document's date,
+/// when none such falls within one of the `held` terms.
+fn told_before_outside_terms(
+    (body, folded, pack): (&str, &Folded, &LangPack),
+    range: &Range<usize>,
+    doc_date: Option<NaiveDate>,
+    held: &[(Option<NaiveDate>, Option<NaiveDate>)],
+) -> Option<DateSpan> {
     let before = previous_sentence(folded, Some(pack), range)?;
     dated_outside_terms(&[body.get(before)?], pack, doc_date, held, true)
 }
@@ -319,30 +390,13 @@ const MARKER_AFTER_NAME_WORDS: usize = 2;
 /// else: "… bà Kim Ngân khi đó …, và Quốc hội do Chủ tịch Quốc hội Vương Đình Huệ
 /// đứng đầu" still says Huệ chairs it.
 fn marker_scope(sentence: &str, name: Range<usize>) -> Vec<&str> {
-    let mut clauses = Vec::new();
-    let mut start = 0;
-    for (at, c) in sentence.match_indices(CLAUSE_ENDS) {
-        clauses.push(start..at);
-        start = at + c.len();
-    }
-    clauses.push(start..sentence.len());
+    let clauses = clauses(sentence);
     let Some(own) = clauses.iter().position(|c| name.start < c.end) else {
         return vec![sentence];
     };
     let text = |r: &Range<usize>| sentence.get(r.clone()).unwrap_or("");
     let clause = &clauses[own];
-    // In the name's own clause, what stands before it, and the words right after it
-    // ("Tổng Bí thư Nguyễn Phú Trọng khi đó"): a marker further on qualifies
-    // something else ("wirbt seit Jahren für Beziehungen zu den früheren
-    // Sowjetrepubliken").
-    let before = text(&(clause.start..name.start.max(clause.start)));
-    let after = text(&(name.end.min(clause.end)..clause.end));
-    let right_after = after
-        .char_indices()
-        .filter(|&(i, c)| c.is_whitespace() && i > 0 && !after[..i].trim().is_empty())
-        .nth(MARKER_AFTER_NAME_WORDS - 1)
-        .map_or(after, |(i, _)| &after[..i]);
-    let mut parts = vec![before, right_after];
+    let mut parts = own_clause_parts(sentence, clause, &name).to_vec();
     let blank = |r: Range<usize>| sentence.get(r).is_none_or(|t| t.trim().is_empty());
     if blank(name.end.min(clause.end)..clause.end) {
         parts.extend(clauses.get(own + 1).map(text));
@@ -356,7 +410,45 @@ fn marker_scope(sentence: &str, name: Range<usize>) -> Vec<&str> {
     parts
 }
 
-/// The byte range in the original body of the sentence holding `range`.
+/// The clauses of `sentence` (split at [`CLAUSE_ENDS`]), as ranges.
+fn clauses(sentence: &str) -> Vec<Range<usize>> {
+    let mut clauses = Vec::new();
+    let mut start = 0;
+    for (at, c) in sentence.match_indices(CLAUSE_ENDS) {
+        clauses.push(start..at);
+        start = at + c.len();
+    }
+    clauses.push(start..sentence.len());
+    clauses
+}
+
+/// In the name's own `clause`, what stands before the name, and the words right
+/// after it ("Tổng Bí thư Nguyễn Phú Trọng khi đó"): a marker further on qualifies
+/// something else ("wirbt seit Jahren für Beziehungen zu den früheren
+/// Sowjetrepubliken").
+fn own_clause_parts<'a>(
+    sentence: &'a str,
+    clause: &Range<usize>,
+    name: &Range<usize>,
+) -> [&'a str; 2] {
+    let text = |r: Range<usize>| sentence.get(r).unwrap_or("");
+    let before = text(clause.start..name.start.max(clause.start));
+    let after = text(name.end.min(clause.end)..clause.end);
+    let right_after = after
+        .char_indices()
+        .filter(|&(i, c)| c.is_whitespace() && i > 0 && !after[..i].trim().is_empty())
+        .nth(MARKER_AFTER_NAME_WORDS - 1)
+        .map_or(after, |(i, _)| &after[..i]);
+    [before, right_after]
+}
+
+/// The parts of the name's own clause of `sentence` (see [`own_clause_parts`]).
+fn own_clause_of<'a>(sentence: &'a str, name: &Range<usize>) -> Option<[&'a str; 2]> {
+    let clauses = clauses(sentence);
+    let clause = clauses.iter().find(|c| name.start < c.end)?;
+    Some(own_clause_parts(sentence, clause, name))
+}
+
 /// The sentence before the one holding `range`, if any.
 fn previous_sentence(
     folded: &Folded,
@@ -374,6 +466,7 @@ fn previous_sentence(
     all.get(at.checked_sub(1)?).cloned()
 }
 
+/// The byte range in the original body of the sentence holding `range`.
 pub(crate) fn sentence_of(
     folded: &Folded,
     pack: Option<&LangPack>,

@@ -22,6 +22,7 @@ use super::util::{FxMap, original_range, whole_word};
 use super::{EntityInput, MarkerWords, NameHit, Verdict};
 use crate::fold::Folded;
 use chrono::NaiveDate;
+use unicode_normalization::UnicodeNormalization;
 
 /// One automaton pattern (a distinct folded string) and what it means.
 #[derive(Debug, Clone, Default)]
@@ -339,6 +340,7 @@ impl NameIndex {
                             entity: *e as usize,
                             verdict: Verdict::Misspelling { fix: fix.clone() },
                             deceased: None,
+                            held_title: None,
                         });
                     }
                     continue;
@@ -353,14 +355,15 @@ impl NameIndex {
                                 suggestion: self.spelling_of(p, e),
                             },
                             deceased: None,
+                            held_title: None,
                         });
                     }
                     continue;
                 }
-                let previous = k
-                    .checked_sub(1)
-                    .and_then(|j| exact.get(j))
-                    .filter(|prev| directly_before(text, prev, x));
+                let previous = k.checked_sub(1).and_then(|j| exact.get(j)).filter(|prev| {
+                    directly_before(text, prev, x)
+                        || then_marker_between(original, folded, (prev, x), words)
+                });
                 // "the late Prime Minister X", "cố Thủ tướng X": a marker before the
                 // title written before the name, or before the name.
                 let deceased = marker_before(
@@ -397,6 +400,7 @@ impl NameIndex {
                             entity: e as usize,
                             verdict: Verdict::OthersTitle { title, own },
                             deceased: deceased.clone(),
+                            held_title: None,
                         });
                         continue;
                     }
@@ -415,11 +419,19 @@ impl NameIndex {
                             })
                         })
                         .unwrap_or(Verdict::Ok);
+                    let held_title = match (&verdict, title) {
+                        (Verdict::Ok, Some(&(t, _))) => self
+                            .roles
+                            .get(e as usize)
+                            .and_then(|roles| role::held_on(roles, &t.folded, doc_date?)),
+                        _ => None,
+                    };
                     hits.push(NameHit {
                         range: range.clone(),
                         entity: e as usize,
                         verdict,
                         deceased: deceased.clone(),
+                        held_title,
                     });
                 }
             } else if !p.former.is_empty() {
@@ -433,6 +445,7 @@ impl NameIndex {
                         entity: e as usize,
                         verdict,
                         deceased: None,
+                        held_title: None,
                     });
                 }
             } else if !p.discouraged.is_empty() {
@@ -442,6 +455,7 @@ impl NameIndex {
                         entity: *e as usize,
                         verdict: Verdict::Discouraged { fix: fix.clone() },
                         deceased: None,
+                        held_title: None,
                     });
                 }
             } else if !Self::common_words(p, &original[range.clone()]) {
@@ -451,6 +465,7 @@ impl NameIndex {
                         entity: *e as usize,
                         verdict: Verdict::Misspelling { fix: fix.clone() },
                         deceased: None,
+                        held_title: None,
                     });
                 }
             }
@@ -485,6 +500,7 @@ impl NameIndex {
                     distance: near.distance,
                 },
                 deceased: None,
+                held_title: None,
             });
         }
         hits.sort_by_key(|h| (h.range.start, h.range.end, h.entity));
@@ -714,6 +730,35 @@ fn written_title(original: &str, folded: &Folded, start: usize, folded_title: &s
 fn directly_before(text: &str, first: &Exact, second: &Exact) -> bool {
     first.end == second.start
         || (first.end + 1 == second.start && text.as_bytes().get(first.end) == Some(&b' '))
+}
+
+/// The longest text read between a title and its name as a marker of another time.
+const MARKER_BETWEEN_BYTES: usize = 24;
+
+/// Whether the text between the `title` and the `name` hit is a past marker that is
+/// no former marker ("Phó Thủ tướng khi đó Trần Hồng Hà"), compared as written in
+/// lower case.
+fn then_marker_between(
+    original: &str,
+    folded: &Folded,
+    (title, name): (&Exact, &Exact),
+    words: &MarkerWords,
+) -> bool {
+    if name.start <= title.end || name.start - title.end > MARKER_BETWEEN_BYTES {
+        return false;
+    }
+    let Some(gap) = original_range(original, folded, title.end..name.start) else {
+        return false;
+    };
+    let written: String = original[gap]
+        .trim()
+        .nfc()
+        .collect::<String>()
+        .to_lowercase();
+    words
+        .past_markers
+        .iter()
+        .any(|marker| *marker == written && !words.former_markers.contains(marker))
 }
 
 fn next_char(text: &str, pos: usize) -> usize {

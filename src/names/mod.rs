@@ -156,6 +156,20 @@ pub struct NameHit {
     /// Byte range in the ORIGINAL text of a marker saying the person had died
     /// ("the late"), written before the name or the title before it.
     pub deceased: Option<Range<usize>>,
+    /// The role title written with an accepted name that the entity held on the
+    /// document's date (the verdict is then [`Verdict::Ok`]): a "then" marker may
+    /// still speak of a time before the term ("the then deputy prime minister X" in
+    /// a sentence of 2020, of one in office since 2023).
+    pub held_title: Option<HeldTitle>,
+}
+
+/// A role title the entity held on the document's date, with every term of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldTitle {
+    /// The title as the rules write it.
+    pub title: String,
+    /// Every term with this title (start, end; open ends allowed).
+    pub terms: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 /// The words of a document's language that [`NameIndex::find`] reads around names.
@@ -167,6 +181,10 @@ pub struct MarkerWords<'a> {
     /// Lowercase words that say a title right after them is no longer held
     /// ("former", "cựu").
     pub former_markers: &'a [String],
+    /// Lowercase words that put a title in the past ("then", "khi đó"; the
+    /// `former_markers` among them): one that is no former marker may stand between
+    /// a title and its name ("Phó Thủ tướng khi đó Trần Hồng Hà").
+    pub past_markers: &'a [String],
     /// Lowercase words that say the person named right after them, or after the
     /// title right after them, had died ("the late", "cố").
     pub deceased_markers: &'a [String],

@@ -7,7 +7,7 @@
 //! triggers the date check. Titles the entity never held (`never_titles`) are one
 //! pseudo-role that conflicts on any date: a [`Verdict::NeverHeld`].
 
-use super::{Role, Verdict};
+use super::{HeldTitle, Role, Verdict};
 use crate::fold::fold_str;
 use chrono::NaiveDate;
 
@@ -87,12 +87,30 @@ pub(crate) fn check(roles: &[RoleData], title: &str, date: Option<NaiveDate>) ->
         return Some(Verdict::NeverHeld { title });
     }
     // Every term with this title: a sentence about any of them is of the past.
-    let terms = roles
-        .iter()
-        .filter(|r| !r.never && r.folded.iter().any(|t| t == &role.folded[i]))
-        .map(|r| (r.from, r.until))
-        .collect();
+    let terms = terms_titled(roles, &role.folded[i]);
     Some(Verdict::RoleConflict { title, terms })
+}
+
+/// The folded `title` of an entity that held it on `date`, as the rules write it,
+/// with every term of it.
+pub(crate) fn held_on(roles: &[RoleData], title: &str, date: NaiveDate) -> Option<HeldTitle> {
+    let role = roles.iter().find(|role| {
+        !role.never && role.holds_on(date) && role.folded.iter().any(|t| t == title)
+    })?;
+    let i = role.folded.iter().position(|t| t == title)?;
+    Some(HeldTitle {
+        title: role.titles.get(i).cloned().unwrap_or_default(),
+        terms: terms_titled(roles, title),
+    })
+}
+
+/// Every term (start, end) of the roles with the folded `title`.
+fn terms_titled(roles: &[RoleData], title: &str) -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
+    roles
+        .iter()
+        .filter(|r| !r.never && r.folded.iter().any(|t| t == title))
+        .map(|r| (r.from, r.until))
+        .collect()
 }
 
 #[cfg(test)]
