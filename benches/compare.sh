@@ -15,10 +15,11 @@
 #
 # Usage: benches/compare.sh            sizes 100 and 1000 MB, re-check on 100,000 docs
 #        SIZES="100 300" RECHECK_DOCS=20000 RUNS=3 benches/compare.sh
+#        SIZES= benches/compare.sh    only the staged re-check
 # Timings are the best of RUNS runs (default 2); RSS comes from /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZES=${SIZES:-"100 1000"}
+SIZES=${SIZES-"100 1000"}    # SIZES= (empty): only the staged re-check
 RECHECK_DOCS=${RECHECK_DOCS:-100000}
 RUNS=${RUNS:-2}
 RG_TIMEOUT=${RG_TIMEOUT:-600}   # rg can be very slow on these patterns (see below)

@@ -295,7 +295,7 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
     if !claim.cues.is_empty() || claim.scope.values().any(|s| !s.is_empty()) {
         out.push_str(
             "\nWords below match in any case; one written with diacritics matches only \
-             text with those diacritics or none.\n",
+             text with those diacritics, or with none in text typed without any.\n",
         );
     }
     if !claim.cues.is_empty() {

@@ -273,7 +273,15 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
             });
         }
         // "two and a half", "dreieinhalb", "anderthalb": halves the copies predate.
-        let halves = ["a half", "einhalb", "eineinhalb", "anderthalb"];
+        let halves = [
+            "a half",
+            "einhalb",
+            "eineinhalb",
+            "anderthalb",
+            "half a",
+            "eine halbe",
+            "einer halben",
+        ];
         extended
             .number_words
             .retain(|(word, _)| !halves.contains(&word.as_str()));

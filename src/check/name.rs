@@ -85,10 +85,15 @@ pub(crate) fn check(
         honorifics: &p.honorifics,
     });
     let hits = index.find(doc.body(), folded, doc.date, &words);
+    let site = |hit: &NameHit| role_time::NameSite {
+        body: doc.body(),
+        folded,
+        pack,
+        range: hit.range.clone(),
+        doc_date: doc.date,
+    };
     let of_the_past =
-        |hit: &NameHit, held: &[(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)]| {
-            role_time::of_the_past(doc.body(), folded, pack, &hit.range, doc.date, held)
-        };
+        |hit: &NameHit, held: &[role_time::Term]| role_time::of_the_past(site(hit), held);
     // "Tổng cục Thống kê (nay là Cục Thống kê)": a former name beside the current
     // one is a deliberate reference to the old name.
     let beside_current_name = |hit: &NameHit| {
@@ -105,8 +110,13 @@ pub(crate) fn check(
         .iter()
         .filter(|hit| match hit.verdict {
             // "the late chairman X": a title of the past, whether or not X had died.
-            Verdict::RoleConflict { ref terms, .. } => {
-                hit.deceased.is_none() && !of_the_past(hit, terms)
+            Verdict::RoleConflict {
+                ref title,
+                ref terms,
+            } => {
+                hit.deceased.is_none()
+                    && !of_the_past(hit, terms)
+                    && !role_time::designated(site(hit), (title, terms))
             }
             Verdict::FormerName { until } => {
                 !of_the_past(hit, &[(None, Some(until))])
@@ -118,14 +128,9 @@ pub(crate) fn check(
         .cloned()
         .filter_map(|hit| {
             let named = match &hit.verdict {
-                Verdict::RoleConflict { terms, .. } => role_time::date_outside_terms(
-                    doc.body(),
-                    folded,
-                    pack,
-                    &hit.range,
-                    doc.date,
-                    terms,
-                ),
+                Verdict::RoleConflict { terms, .. } => {
+                    role_time::date_outside_terms(site(&hit), terms)
+                }
                 _ => None,
             };
             let span = doc.body_span(hit.range);
@@ -136,14 +141,7 @@ pub(crate) fn check(
     // document's date, of a time before its term.
     let then_titles = hits.iter().filter_map(|hit| {
         let held = hit.held_title.as_ref().filter(|_| hit.deceased.is_none())?;
-        let named = role_time::then_title_outside_terms(
-            doc.body(),
-            folded,
-            pack,
-            &hit.range,
-            doc.date,
-            &held.terms,
-        )?;
+        let named = role_time::then_title_outside_terms(site(hit), &held.terms)?;
         let verdict = Verdict::RoleConflict {
             title: held.title.clone(),
             terms: held.terms.clone(),

@@ -75,17 +75,62 @@ pub(crate) fn check(
     // clause may be another conjunct's ("seit August 2024 an der Spitze der Partei
     // und 2024 für einige Monate auch Staatspräsident").
     let titled = starts.iter().any(|&(_, _, before_name)| before_name);
-    let meant: Vec<(NaiveDate, Option<&str>)> = starts
-        .into_iter()
-        .filter(|&(_, _, before_name)| before_name || !titled)
-        .map(|(from, title, _)| (from, title))
+    // A title of the person's right before the date says which role began then,
+    // whatever the title before the name: "Tổng Bí thư Tô Lâm, người giữ chức Chủ tịch
+    // nước từ ngày 22/5", "Tran Thanh Man, National Assembly chairman since 2021".
+    let dated: Vec<(NaiveDate, Option<&str>)> = entity
+        .roles
+        .iter()
+        .filter_map(|role| {
+            let title = role
+                .titles
+                .iter()
+                .find(|t| titled_right_before(&folded.text, t, range.start))?;
+            Some((role.from?, Some(title.as_str())))
+        })
         .collect();
+    let meant: Vec<(NaiveDate, Option<&str>)> = if dated.is_empty() {
+        starts
+            .into_iter()
+            .filter(|&(_, _, before_name)| before_name || !titled)
+            .map(|(from, title, _)| (from, title))
+            .collect()
+    } else {
+        dated
+    };
     if meant.iter().any(|(from, _)| within(*from, &stated)) {
         return None;
     }
     let original = folded.to_original(range);
     let span = doc.body_span(clause_start + original.start..clause_start + original.end);
     Some(finding(doc, entity, span, &stated, &meant))
+}
+
+/// The most words between a title and the date of its start ("since", "từ ngày").
+const TITLE_TO_DATE_WORDS: usize = 2;
+
+/// Whether `title` (folded) stands in folded `text` right before byte `at`, at most
+/// [`TITLE_TO_DATE_WORDS`] words and no punctuation between.
+fn titled_right_before(text: &str, title: &str, at: usize) -> bool {
+    let title = fold_str(title);
+    let Some(before) = text.get(..at) else {
+        return false;
+    };
+    if title.is_empty() {
+        return false;
+    }
+    before.match_indices(title.as_str()).any(|(start, _)| {
+        let end = start + title.len();
+        let gap = &before[end..];
+        let whole = before[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        whole
+            && gap.starts_with(' ')
+            && gap.chars().all(|c| c.is_alphanumeric() || c == ' ')
+            && gap.split_whitespace().count() <= TITLE_TO_DATE_WORDS
+    })
 }
 
 /// Whether folded `text` holds `title` as whole words.

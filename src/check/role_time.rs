@@ -25,19 +25,39 @@ use crate::lang::LangPack;
 use crate::names::whole_word;
 use crate::value::DateSpan;
 
+/// A term of a role: its first and last day, either open.
+pub(crate) type Term = (Option<NaiveDate>, Option<NaiveDate>);
+
+/// A name with a role title, where a document writes it: the document's body, its
+/// folded form, language pack and date, and the name's byte range in the body.
+#[derive(Clone)]
+pub(crate) struct NameSite<'a> {
+    /// The document's body.
+    pub body: &'a str,
+    /// The folded body.
+    pub folded: &'a Folded,
+    /// The document's language pack, if any.
+    pub pack: Option<&'a LangPack>,
+    /// The name's byte range in `body`.
+    pub range: Range<usize>,
+    /// The document's date, if any.
+    pub doc_date: Option<NaiveDate>,
+}
+
 /// The earliest and latest years read as years in a sentence.
 const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 
 /// Whether the sentence of `body` around `range` (a name preceded by a role title)
 /// speaks of a time when the role was held (`from`..=`until`, open ends allowed).
-pub(crate) fn of_the_past(
-    body: &str,
-    folded: &Folded,
-    pack: Option<&LangPack>,
-    range: &Range<usize>,
-    doc_date: Option<NaiveDate>,
-    held: &[(Option<NaiveDate>, Option<NaiveDate>)],
-) -> bool {
+pub(crate) fn of_the_past(site: NameSite, held: &[Term]) -> bool {
+    let NameSite {
+        body,
+        folded,
+        pack,
+        range,
+        doc_date,
+    } = site;
+    let range = &range;
     let (sentence, scope, marked) = title_clause(body, folded, pack, range);
     let words = words(sentence.text);
     // "im Februar 2025 der damalige Staatspräsident Tô Lâm", "in November 2016,
@@ -114,14 +134,15 @@ fn title_clause<'a>(
 
 /// The date before the document's that the title at `range` speaks of, when it falls
 /// within none of the `held` terms: the date a role conflict found there is at.
-pub(crate) fn date_outside_terms(
-    body: &str,
-    folded: &Folded,
-    pack: Option<&LangPack>,
-    range: &Range<usize>,
-    doc_date: Option<NaiveDate>,
-    held: &[(Option<NaiveDate>, Option<NaiveDate>)],
-) -> Option<DateSpan> {
+pub(crate) fn date_outside_terms(site: NameSite, held: &[Term]) -> Option<DateSpan> {
+    let NameSite {
+        body,
+        folded,
+        pack,
+        range,
+        doc_date,
+    } = site;
+    let range = &range;
     let pack = pack?;
     let (sentence, scope, marked) = title_clause(body, folded, Some(pack), range);
     spoken_of_outside_terms(
@@ -161,14 +182,15 @@ fn spoken_of_outside_terms(
 /// names, or for a sentence naming none, the sentence before. Without such a marker
 /// a title held now is not read so ("Prime Minister X said the plant, opened in
 /// 2019, …" names a time of the plant), nor with a "former" marker alone.
-pub(crate) fn then_title_outside_terms(
-    body: &str,
-    folded: &Folded,
-    pack: Option<&LangPack>,
-    range: &Range<usize>,
-    doc_date: Option<NaiveDate>,
-    held: &[(Option<NaiveDate>, Option<NaiveDate>)],
-) -> Option<DateSpan> {
+pub(crate) fn then_title_outside_terms(site: NameSite, held: &[Term]) -> Option<DateSpan> {
+    let NameSite {
+        body,
+        folded,
+        pack,
+        range,
+        doc_date,
+    } = site;
+    let range = &range;
     let pack = pack?;
     let sentence = sentence_around(body, folded, Some(pack), range);
     let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
@@ -203,6 +225,49 @@ fn told_before_within_terms(
         .map(|text| named_dates(&[text], pack, doc_date, true))
         .unwrap_or_default();
     within_paragraph && !dates.is_empty() && dates.iter().all(|date| within_a_term(date, held))
+}
+
+/// How long after the document's date a term may begin for a title with a designate
+/// marker to be right: an election result and the oath are up to about ten weeks
+/// apart (5 November to 20 January; 23 February to 6 May).
+const DESIGNATE_DAYS: i64 = 120;
+
+/// Whether the role `title`, written right before the name at `range`, follows a
+/// designate marker of the document's language ("der designierte Bundeskanzler
+/// Merz", "tân Chủ tịch Quốc hội X", "incoming Chancellor X") and one of its `held`
+/// terms begins within [`DESIGNATE_DAYS`] after the document's date: the person is
+/// to take it up.
+pub(crate) fn designated(site: NameSite, (title, held): (&str, &[Term])) -> bool {
+    let NameSite {
+        body,
+        folded,
+        pack,
+        range,
+        doc_date,
+    } = site;
+    let range = &range;
+    let (Some(pack), Some(doc)) = (pack, doc_date) else {
+        return false;
+    };
+    let soon = doc + chrono::Duration::days(DESIGNATE_DAYS);
+    if !held
+        .iter()
+        .any(|&(from, _)| from.is_some_and(|from| doc < from && from <= soon))
+    {
+        return false;
+    }
+    let sentence = sentence_around(body, folded, Some(pack), range);
+    let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
+    let Some([before, _]) = own_clause_of(sentence.text, &name) else {
+        return false;
+    };
+    let before = words(before);
+    let Some(rest) = before.len().checked_sub(words(title).len()) else {
+        return false;
+    };
+    pack.designate_markers
+        .iter()
+        .any(|marker| before[..rest].ends_with(&words(marker)))
 }
 
 /// Whether `sentence` names a year or a date.
@@ -526,14 +591,14 @@ mod tests {
         let start = body.find(name).expect("name in body");
         let range = start..start + name.len();
         let pack = crate::lang::pack(lang);
-        of_the_past(
+        let site = NameSite {
             body,
-            &folded,
+            folded: &folded,
             pack,
-            &range,
-            Some(doc_date),
-            &[(Some(d(2011, 1, 19)), Some(d(2024, 7, 19)))],
-        )
+            range,
+            doc_date: Some(doc_date),
+        };
+        of_the_past(site, &[(Some(d(2011, 1, 19)), Some(d(2024, 7, 19)))])
     }
 
     /// A relative year resolves against the document date; the base of a

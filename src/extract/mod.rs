@@ -989,7 +989,9 @@ const FUTURE_REACH: usize = 2;
 /// written without a year is of the document's year, but of the year before when it
 /// starts after the document date and no future word stands before it ("the assembly
 /// voted in late November" in a piece of March 2025), and of the year after when it
-/// is over and one does ("takes effect in January" in a piece of September).
+/// is over and one does ("takes effect in January" in a piece of September). So is a
+/// day written without a year that is over when a future word stands before it ("will
+/// be sworn in on Jan. 20" in a piece of November speaks of next January).
 pub(crate) fn placed_by_tense(
     at: &Locator,
     start: usize,
@@ -1056,6 +1058,16 @@ pub(crate) fn placed_by_tense(
             .zip(date.end.checked_add_signed(week))
     } else if let Some(before) = year_before() {
         Some((before, before))
+    } else if date.precision == DatePrecision::Day
+        && date.end < doc
+        && written.bytes().any(|b| b.is_ascii_digit())
+        && !crate::value::date::names_a_year(written)
+        && !placed_by_a_word(written, ctx.pack)
+        && (future() || future_next())
+    {
+        // "Trump will be sworn in on Jan. 20" in a piece of November: the coming one
+        // (a day written with its number: "gestern" is placed by the word).
+        in_year_shifted(&date, 1).map(|d| (d.start, d.end))
     } else if matches!(
         date.precision,
         DatePrecision::MonthPart | DatePrecision::Month
@@ -1263,6 +1275,11 @@ pub(super) fn exact_years(n: f64) -> Quantity {
     }
 }
 
+/// How far either side of a list word the text is looked at for diacritics: a word
+/// written without them stands for one a list writes with them only where the text
+/// around has none (German copy may go a sentence without an umlaut).
+const LIST_WORD_PLAIN_REACH: usize = 160;
+
 /// The scope, cue and source-naming words of `lang` that every list writes with diacritics, with
 /// their spellings (lowercase NFC): a word some list writes plainly matches any.
 fn marked_spellings(rules: &Rules, lang: &str) -> crate::hash::FxMap<String, Vec<String>> {
@@ -1404,10 +1421,18 @@ impl Locator<'_> {
         self.words.within_where(text, range, word, |hit| {
             let spelled = spellings.is_none_or(|spellings| {
                 let original = self.folded.to_original(hit.clone());
+                // A word without diacritics stands for one with them only in text
+                // typed without any: German "wurde" is no "würde". A phrase of
+                // several words is told apart by its words ("bao Borduria" is "báo
+                // Borduria" with an accent left out).
+                let plain = word.contains(' ')
+                    || self
+                        .written()
+                        .plain_within(text, hit.clone(), LIST_WORD_PLAIN_REACH);
                 self.doc.body().get(original).is_some_and(|written| {
                     spellings
                         .iter()
-                        .any(|listed| crate::names::spelled_alike(written, listed))
+                        .any(|listed| crate::names::word_spelled_alike(written, listed, plain))
                 })
             });
             spelled && each(hit)

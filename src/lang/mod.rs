@@ -31,6 +31,7 @@
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //! former_markers = ["former"]       # the past_markers that say "no longer" (optional)
 //! deceased_markers = ["the late"]  # before a name or its title: the person had died (optional)
+//! designate_markers = ["incoming"]  # before a title: the person is to take it up (optional)
 //! honorifics = ["mr"]              # before an entity's `titled_forms` form: it names the entity (optional)
 //! negative_words = ["loss"]        # give a `signed` claim's figure in their clause a minus (optional)
 //! positive_words = ["profit"]      # give it a plus (optional; both lowercase, not folded)
@@ -414,6 +415,10 @@ pub struct LangPack {
     /// died ("the late", "cố", "verstorbene"), lowercase as written: Vietnamese
     /// "cố" is no "có".
     pub deceased_markers: Vec<String>,
+    /// Words written before a role title that say the person is to take it up
+    /// ("incoming", "designierte", "tân"), lowercase as written: such a title is
+    /// right of one whose term with it begins soon after the document's date.
+    pub designate_markers: Vec<String>,
     /// Honorifics ("ông", "Mr", "Frau"), lowercase as written: right before an
     /// entity's `titled_forms` form ("ông Diên") they make it name the entity.
     pub honorifics: Vec<String>,
@@ -562,6 +567,8 @@ struct RawPack {
     former_markers: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     deceased_markers: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    designate_markers: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     honorifics: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -1060,6 +1067,9 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         former_markers: newer_lowercase_list(&raw.former_markers, &raw.code, |p| &p.former_markers),
         deceased_markers: newer_lowercase_list(&raw.deceased_markers, &raw.code, |p| {
             &p.deceased_markers
+        }),
+        designate_markers: newer_lowercase_list(&raw.designate_markers, &raw.code, |p| {
+            &p.designate_markers
         }),
         honorifics: newer_lowercase_list(&raw.honorifics, &raw.code, |p| &p.honorifics),
         negative_words: newer_lowercase_list(&raw.negative_words, &raw.code, |p| &p.negative_words),

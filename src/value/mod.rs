@@ -255,11 +255,16 @@ impl<'a> Written<'a> {
     /// written without diacritics, as text typed on a plain keyboard is: there a word
     /// without them may stand for one with them.
     fn plain_around(&self, part: &str, range: Range<usize>) -> bool {
-        const REACH: usize = 48;
+        self.plain_within(part, range, 48)
+    }
+
+    /// Whether the original text within `reach` bytes either side of `part[range]`
+    /// is written without diacritics (see [`Written::plain_around`]).
+    pub(crate) fn plain_within(&self, part: &str, range: Range<usize>, reach: usize) -> bool {
         let whole = self.folded.text.as_str();
         let at = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
-        let start = (at + range.start).saturating_sub(REACH);
-        let end = (at + range.end + REACH).min(whole.len());
+        let start = (at + range.start).saturating_sub(reach);
+        let end = (at + range.end + reach).min(whole.len());
         let around = self.folded.to_original(start..end);
         self.original
             .get(around)
