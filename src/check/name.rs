@@ -93,7 +93,7 @@ pub(crate) fn check(
         doc_date: doc.date,
     };
     let of_the_past =
-        |hit: &NameHit, held: &[role_time::Term]| role_time::of_the_past(site(hit), held);
+        |hit: &NameHit, held: &[role_time::Term]| role_time::of_the_past(&site(hit), held);
     // "Tổng cục Thống kê (nay là Cục Thống kê)": a former name beside the current
     // one is a deliberate reference to the old name.
     let beside_current_name = |hit: &NameHit| {
@@ -116,7 +116,7 @@ pub(crate) fn check(
             } => {
                 hit.deceased.is_none()
                     && !of_the_past(hit, terms)
-                    && !role_time::designated(site(hit), (title, terms))
+                    && !role_time::designated(&site(hit), (title, terms))
             }
             Verdict::FormerName { until } => {
                 !of_the_past(hit, &[(None, Some(until))])
@@ -129,7 +129,7 @@ pub(crate) fn check(
         .filter_map(|hit| {
             let named = match &hit.verdict {
                 Verdict::RoleConflict { terms, .. } => {
-                    role_time::date_outside_terms(site(&hit), terms)
+                    role_time::date_outside_terms(&site(&hit), terms)
                 }
                 _ => None,
             };
@@ -141,7 +141,7 @@ pub(crate) fn check(
     // document's date, of a time before its term.
     let then_titles = hits.iter().filter_map(|hit| {
         let held = hit.held_title.as_ref().filter(|_| hit.deceased.is_none())?;
-        let named = role_time::then_title_outside_terms(site(hit), &held.terms)?;
+        let named = role_time::then_title_outside_terms(&site(hit), &held.terms)?;
         let verdict = Verdict::RoleConflict {
             title: held.title.clone(),
             terms: held.terms.clone(),

@@ -44,20 +44,35 @@ pub(crate) struct NameSite<'a> {
     pub doc_date: Option<NaiveDate>,
 }
 
+/// What a [`NameSite`] holds: body, folded body, pack, the name's range, date.
+type SiteParts<'s, 'a> = (
+    &'a str,
+    &'a Folded,
+    Option<&'a LangPack>,
+    &'s Range<usize>,
+    Option<NaiveDate>,
+);
+
+impl<'a> NameSite<'a> {
+    /// The site's parts, the range borrowed.
+    fn parts(&self) -> SiteParts<'_, 'a> {
+        (
+            self.body,
+            self.folded,
+            self.pack,
+            &self.range,
+            self.doc_date,
+        )
+    }
+}
+
 /// The earliest and latest years read as years in a sentence.
 const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 
 /// Whether the sentence of `body` around `range` (a name preceded by a role title)
 /// speaks of a time when the role was held (`from`..=`until`, open ends allowed).
-pub(crate) fn of_the_past(site: NameSite, held: &[Term]) -> bool {
-    let NameSite {
-        body,
-        folded,
-        pack,
-        range,
-        doc_date,
-    } = site;
-    let range = &range;
+pub(crate) fn of_the_past(site: &NameSite, held: &[Term]) -> bool {
+    let (body, folded, pack, range, doc_date) = site.parts();
     let (sentence, scope, marked) = title_clause(body, folded, pack, range);
     let words = words(sentence.text);
     // "im Februar 2025 der damalige Staatspräsident Tô Lâm", "in November 2016,
@@ -134,15 +149,8 @@ fn title_clause<'a>(
 
 /// The date before the document's that the title at `range` speaks of, when it falls
 /// within none of the `held` terms: the date a role conflict found there is at.
-pub(crate) fn date_outside_terms(site: NameSite, held: &[Term]) -> Option<DateSpan> {
-    let NameSite {
-        body,
-        folded,
-        pack,
-        range,
-        doc_date,
-    } = site;
-    let range = &range;
+pub(crate) fn date_outside_terms(site: &NameSite, held: &[Term]) -> Option<DateSpan> {
+    let (body, folded, pack, range, doc_date) = site.parts();
     let pack = pack?;
     let (sentence, scope, marked) = title_clause(body, folded, Some(pack), range);
     spoken_of_outside_terms(
@@ -182,15 +190,8 @@ fn spoken_of_outside_terms(
 /// names, or for a sentence naming none, the sentence before. Without such a marker
 /// a title held now is not read so ("Prime Minister X said the plant, opened in
 /// 2019, …" names a time of the plant), nor with a "former" marker alone.
-pub(crate) fn then_title_outside_terms(site: NameSite, held: &[Term]) -> Option<DateSpan> {
-    let NameSite {
-        body,
-        folded,
-        pack,
-        range,
-        doc_date,
-    } = site;
-    let range = &range;
+pub(crate) fn then_title_outside_terms(site: &NameSite, held: &[Term]) -> Option<DateSpan> {
+    let (body, folded, pack, range, doc_date) = site.parts();
     let pack = pack?;
     let sentence = sentence_around(body, folded, Some(pack), range);
     let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
@@ -237,15 +238,8 @@ const DESIGNATE_DAYS: i64 = 120;
 /// Merz", "tân Chủ tịch Quốc hội X", "incoming Chancellor X") and one of its `held`
 /// terms begins within [`DESIGNATE_DAYS`] after the document's date: the person is
 /// to take it up.
-pub(crate) fn designated(site: NameSite, (title, held): (&str, &[Term])) -> bool {
-    let NameSite {
-        body,
-        folded,
-        pack,
-        range,
-        doc_date,
-    } = site;
-    let range = &range;
+pub(crate) fn designated(site: &NameSite, (title, held): (&str, &[Term])) -> bool {
+    let (body, folded, pack, range, doc_date) = site.parts();
     let (Some(pack), Some(doc)) = (pack, doc_date) else {
         return false;
     };
@@ -598,7 +592,7 @@ mod tests {
             range,
             doc_date: Some(doc_date),
         };
-        of_the_past(site, &[(Some(d(2011, 1, 19)), Some(d(2024, 7, 19)))])
+        of_the_past(&site, &[(Some(d(2011, 1, 19)), Some(d(2024, 7, 19)))])
     }
 
     /// A relative year resolves against the document date; the base of a
