@@ -193,6 +193,10 @@ fn spoken_of_outside_terms(
 pub(crate) fn then_title_outside_terms(site: &NameSite, held: &[Term]) -> Option<DateSpan> {
     let (body, folded, pack, range, doc_date) = site.parts();
     let pack = pack?;
+    // Most titles held now have no marker near: the sentences are not split for them.
+    if !then_marker_near(body, range, pack) {
+        return None;
+    }
     let sentence = sentence_around(body, folded, Some(pack), range);
     let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
     // The title written with the name is the one marked, not one of an apposition
@@ -262,6 +266,29 @@ pub(crate) fn designated(site: &NameSite, (title, held): (&str, &[Term])) -> boo
     pack.designate_markers
         .iter()
         .any(|marker| before[..rest].ends_with(&words(marker)))
+}
+
+/// How far before and after a name a then-marker of its clause is looked for, in
+/// bytes, before the sentence is read.
+const MARKER_NEAR_BYTES: (usize, usize) = (240, 60);
+
+/// Whether a past marker that is no former marker is written (in any case) within
+/// [`MARKER_NEAR_BYTES`] of the name at `range` of `body`: a cheap test that must
+/// hold for the name's own clause to hold one.
+fn then_marker_near(body: &str, range: &Range<usize>, pack: &LangPack) -> bool {
+    let mut start = range.start.saturating_sub(MARKER_NEAR_BYTES.0);
+    while !body.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (range.end + MARKER_NEAR_BYTES.1).min(body.len());
+    while !body.is_char_boundary(end) {
+        end += 1;
+    }
+    let near = body[start..end].nfc().collect::<String>().to_lowercase();
+    pack.past_markers
+        .iter()
+        .filter(|marker| !pack.former_markers.contains(marker))
+        .any(|marker| near.contains(marker.as_str()))
 }
 
 /// Whether `sentence` names a year or a date.
