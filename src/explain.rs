@@ -312,10 +312,14 @@ fn claim_text(rules: &Rules, claim: &Claim, mentions: Option<&str>) -> String {
             let _ = writeln!(out, "  {lang}: {}", groups(&scope.context, shown));
         }
     }
-    let word_lists: [(&str, ScopeWords); 3] = [
+    let word_lists: [(&str, ScopeWords); 4] = [
         (
-            "subject (one of these words must stand in the match's sentence or the two before it in its paragraph)",
+            "subject (one of these words must stand in the match's sentence or the two before it in its paragraph, or, for a figure, in the headline for a match in the lead or the paragraph after it)",
             |s| &s.subject,
+        ),
+        (
+            "other_subject (where one of these words stands in the match's sentence, the two before it or the headline and lead, a subject word must stand in the sentence or the two before it)",
+            |s| &s.other_subject,
         ),
         (
             "exclude (sentences with one of these words are skipped)",

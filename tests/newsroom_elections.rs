@@ -20,11 +20,14 @@
 //! `DIAGNOSIS.md` traces 30 of the 35 lines to the pack (each fix tested on a copy:
 //! 48/48 and 23/24 with all of them) and five to the engine. Fixed since: a day
 //! written without a year after a future word is the coming one ("will be sworn in
-//! on Jan. 20" in November; it gave a finding on no listed span). Open: a day and
-//! month read in the document's year before a planning noun ("den 23. Februar als
-//! Termin für die Neuwahl" in December), `subject` stopping at the paragraph, no
-//! scope for "this article is about a state election", and `role-start` reading no
-//! title written after the name.
+//! on Jan. 20" in November; it gave a finding on no listed span); in session 35, a
+//! plan word is a future word ("den 23. Februar als Termin für die Neuwahl" in
+//! December), a quantity claim's `subject` may stand in the headline, the new
+//! `other_subject` scopes a claim out of an article about a state election, and
+//! `role-start` reads relative dates ("since March last year") and a title beside
+//! "since" after the name. Open: the pack lists no `other_subject` (a pack
+//! change), and "Prime Minister X and Y, chairman since 2021" takes the title before
+//! X for one of Y's.
 //!
 //! A gap that opens fails the test, as does a trap flagged.
 
@@ -33,7 +36,7 @@ mod common;
 use common::heldout::Heldout;
 
 /// Planted errors of corpus A the pack does not find; `DIAGNOSIS.md` gives the fix
-/// of each (all pack gaps but the vote share, whose paragraph names no subject).
+/// of each (all pack gaps).
 const KNOWN_GAPS_A: &[(&str, &str)] = &[
     // The relative-change verbs lack "were down".
     ("en_01.txt", "down 8.9 percent"),
@@ -43,9 +46,6 @@ const KNOWN_GAPS_A: &[(&str, &str)] = &[
     ("en_01.txt", "763 seats"),
     // No pattern for "fehlten ihr nur N Tage … Kohl".
     ("de_01.txt", "zwölf Tage"),
-    // Engine: `subject` does not reach the paragraph before (the pack can tie a
-    // claim to the article's date instead).
-    ("vi_02.txt", "98,83%"),
     // The "N-member" size pattern shares the `present` exclusion.
     ("en_02.txt", "498-member assembly"),
     // The election date lacks "Thuong, who was elected".
@@ -72,9 +72,9 @@ const KNOWN_GAPS_B: &[(&str, &str)] = &[
     ("vi_b1.txt", "bà Harris, 62 tuổi"),
     // No pattern for "X%, tăng Y%".
     ("vi_b2.txt", "tăng 10,5% so với lần bầu cử trước"),
-    // No date claim on "Thuong, in office since".
-    ("en_b1.txt", "in office since March last year"),
-    // Engine: `role-start` reads no title written after the name.
+    // Engine: "Prime Minister Pham Minh Chinh and Tran Thanh Man, National Assembly
+    // chairman since 2021": the title before the first name keeps `role-start` from
+    // judging the second.
     ("en_b2.txt", "National Assembly chairman since 2021"),
     // No elapsed claim from the coalition's collapse to the article's date.
     ("de_b1.txt", "vor gut sechs Wochen"),
@@ -85,12 +85,9 @@ const KNOWN_GAPS_B: &[(&str, &str)] = &[
 ];
 
 /// Correct statements of corpus B the pack flags: a confidence vote read as an
-/// election's share (pack), and a day of the coming year read in the document's
-/// year before a planning noun (engine).
-const KNOWN_FLAGGED_TRAPS_B: &[&str] = &[
-    "en_b1.txt: \"more than three quarters\" by [\"vnvote-chinh21a-pct\"]",
-    "de_b1.txt: \"23. Februar als Termin für die Neuwahl\" by [\"date-bt-2025\"]",
-];
+/// election's share (pack).
+const KNOWN_FLAGGED_TRAPS_B: &[&str] =
+    &["en_b1.txt: \"more than three quarters\" by [\"vnvote-chinh21a-pct\"]"];
 
 const ROUND_22_A: Heldout = Heldout {
     dir: "tests/fixtures/newsroom-elections",

@@ -222,6 +222,26 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
             "tritt",
             "treten",
             "co hieu luc",
+            // "scheduled for Jan. 20", "den 23. Februar als Termin", "ấn định ngày":
+            // plan words.
+            "scheduled for",
+            "set for",
+            "slated for",
+            "planned for",
+            "termin",
+            "wahltermin",
+            "angesetzt",
+            "geplant",
+            "geplante",
+            "geplanten",
+            "vorgesehen",
+            "vorgesehene",
+            "vorgesehenen",
+            "anberaumt",
+            "terminiert",
+            "an dinh",
+            "theo ke hoach",
+            "du dinh",
         ];
         extended
             .future_words
@@ -345,6 +365,8 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
                 "letzten jahres",
                 "des vorjahres",
                 "nachsten jahres",
+                "vergangenem jahr",
+                "letztem jahr",
             ];
             extended
                 .relative_years

@@ -5,12 +5,15 @@
 //! document's language ("took office", "im Amt", "nhậm chức") and a date or a year says
 //! when the person's role began. That date must hold the first day (`from`) of the role
 //! whose title stands right before the name, or of one of the person's roles when none
-//! does; a date that holds none is a `role-start` warning. Not judged, as the role the
-//! text means may be one the rules do not date: an entity with a role of no known
-//! start, and a clause or words just before the name that hold a title of the rules
-//! (another person's, or one this person never held) that is none of this person's
-//! ("ông Tô Lâm được bầu giữ chức Chủ tịch nước ngày 22/5/2024", with rules that give
-//! him only the party's lead).
+//! does; a date that holds none is a `role-start` warning. A title of the person's
+//! beside a since-word and the date ("X, chairman since 2021", "Y, seit 2021
+//! Ministerin") is an office-start cue too, and says which role began. Not judged, as
+//! the role the text means may be one the rules do not date: an entity with a role of
+//! no known start, and a clause or words just before the name that hold a title of
+//! the rules (another person's, or one this person never held) that is none of this
+//! person's ("ông Tô Lâm được bầu giữ chức Chủ tịch nước ngày 22/5/2024", with rules
+//! that give him only the party's lead). Nor a clause that states a duration ("who
+//! last month marked a decade at the helm"): its date is of an anniversary.
 
 use std::ops::Range;
 
@@ -39,21 +42,26 @@ pub(crate) fn check(
     entity: &Entity,
     name: &Range<usize>,
 ) -> Option<Finding> {
-    if pack.office_start_words.is_empty() || entity.roles.is_empty() {
+    if (pack.office_start_words.is_empty() && pack.office_since_words.is_empty())
+        || entity.roles.is_empty()
+    {
         return None;
     }
     let body = doc.body();
-    let (clause_start, folded) = clauses_after(body, name.end)
+    let (clause_start, folded, (range, stated)) = clauses_after(body, name.end)
         .into_iter()
-        // A date or a year is written with digits: most clauses after a name stop here.
-        .filter(|(_, clause)| clause.bytes().any(|b| b.is_ascii_digit()))
         .map(|(start, clause)| (start, fold(clause)))
-        .find(|(_, folded)| {
-            pack.office_start_words
-                .iter()
-                .any(|word| contains_word(&folded.text, word))
+        .find_map(|(start, folded)| {
+            let text = &folded.text;
+            let words = |list: &[String]| list.iter().any(|word| contains_word(text, word));
+            let office_word = words(&pack.office_start_words);
+            if !office_word && !words(&pack.office_since_words) {
+                return None;
+            }
+            let dated = stated_date(text, pack, doc.date)?;
+            let cued = office_word || titled_since(text, entity, pack, &dated.0);
+            (cued && !states_a_duration(text, pack, doc.date)).then_some((start, folded, dated))
         })?;
-    let (range, stated) = stated_date(&folded.text, pack, doc.date)?;
     let before = fold_str(words_before(body, name.start));
     if names_another_title(entities, entity, &[&folded.text, &before]) {
         return None;
@@ -85,7 +93,7 @@ pub(crate) fn check(
             let title = role
                 .titles
                 .iter()
-                .find(|t| titled_right_before(&folded.text, t, range.start))?;
+                .find(|t| titled_beside(&folded.text, t, &range))?;
             Some((role.from?, Some(title.as_str())))
         })
         .collect();
@@ -106,31 +114,71 @@ pub(crate) fn check(
     Some(finding(doc, entity, span, &stated, &meant))
 }
 
-/// The most words between a title and the date of its start ("since", "từ ngày").
+/// The most words between a title and the date of its start ("since", "từ ngày",
+/// "als").
 const TITLE_TO_DATE_WORDS: usize = 2;
 
-/// Whether `title` (folded) stands in folded `text` right before byte `at`, at most
+/// Whether `title` (folded) stands in folded `text` right before the date at `date`
+/// ("chairman since 2021") or right after it ("seit 2021 Ministerin"): at most
 /// [`TITLE_TO_DATE_WORDS`] words and no punctuation between.
-fn titled_right_before(text: &str, title: &str, at: usize) -> bool {
+fn titled_beside(text: &str, title: &str, date: &Range<usize>) -> bool {
     let title = fold_str(title);
-    let Some(before) = text.get(..at) else {
+    let (Some(before), Some(after)) = (text.get(..date.start), text.get(date.end..)) else {
         return false;
     };
     if title.is_empty() {
         return false;
     }
-    before.match_indices(title.as_str()).any(|(start, _)| {
-        let end = start + title.len();
-        let gap = &before[end..];
-        let whole = before[..start]
+    let whole_at = |start: usize, end: usize| {
+        let open = text[..start]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
-        whole
-            && gap.starts_with(' ')
-            && gap.chars().all(|c| c.is_alphanumeric() || c == ' ')
+        let closed = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        open && closed
+    };
+    let plain_gap = |gap: &str| {
+        gap.chars().all(|c| c.is_alphanumeric() || c == ' ')
             && gap.split_whitespace().count() <= TITLE_TO_DATE_WORDS
-    })
+    };
+    let right_before = before.match_indices(title.as_str()).any(|(start, _)| {
+        let end = start + title.len();
+        let gap = &before[end..];
+        whole_at(start, end) && gap.starts_with(' ') && plain_gap(gap)
+    });
+    right_before
+        || after.match_indices(title.as_str()).any(|(start, _)| {
+            let gap = &after[..start];
+            let at = date.end + start;
+            whole_at(at, at + title.len()) && gap.starts_with(' ') && plain_gap(gap)
+        })
+}
+
+/// Whether a title of `entity`'s stands beside the date at `date` of folded `text`
+/// with a since-word of the pack before the date: "National Assembly chairman since
+/// 2021", "seit 2021 Bundestagspräsidentin", "Chủ tịch Quốc hội từ năm 2021".
+fn titled_since(text: &str, entity: &Entity, pack: &LangPack, date: &Range<usize>) -> bool {
+    let before_date = text.get(..date.start).unwrap_or("");
+    let mut last_words: Vec<&str> = before_date
+        .split_whitespace()
+        .rev()
+        .take(TITLE_TO_DATE_WORDS)
+        .collect();
+    last_words.reverse();
+    let last_words = last_words.join(" ");
+    let since = pack
+        .office_since_words
+        .iter()
+        .any(|word| contains_word(&last_words, word));
+    since
+        && entity
+            .roles
+            .iter()
+            .flat_map(|role| &role.titles)
+            .any(|title| titled_beside(text, title, date))
 }
 
 /// Whether folded `text` holds `title` as whole words.
@@ -233,19 +281,40 @@ fn words_before(body: &str, start: usize) -> &str {
         .map_or(reach, |end| &reach[end + 1..])
 }
 
-/// The first date of `folded` (a month, a day, a year), with its range.
+/// Whether folded `clause` states a duration ("who last month marked a decade at the
+/// helm", "nach zehn Jahren im Amt"): its date is of an anniversary or a later
+/// event, not of the start.
+fn states_a_duration(clause: &str, pack: &LangPack, doc_date: Option<NaiveDate>) -> bool {
+    let ctx = ParseCtx::new(pack, doc_date);
+    !value::scan(ValueKind::Count, clause, &ctx).is_empty()
+}
+
+/// The first date of `folded` (a month, a day, a year), with its range. A template
+/// opening with a word ("since {month}" of a user pack) may read a shorter date than
+/// the one starting a word later: "since April last year" is April of last year.
 fn stated_date(
     folded: &str,
     pack: &LangPack,
     doc_date: Option<NaiveDate>,
 ) -> Option<(Range<usize>, DateSpan)> {
     let ctx = ParseCtx::new(pack, doc_date);
-    let date = value::scan(ValueKind::Date, folded, &ctx)
-        .into_iter()
-        .find_map(|(range, value)| match value {
-            Value::Date(date) => Some((range, date)),
-            _ => None,
-        });
+    let first_date = |from: usize| {
+        value::scan(ValueKind::Date, folded.get(from..)?, &ctx)
+            .into_iter()
+            .find_map(|(range, value)| match value {
+                Value::Date(date) => Some((from + range.start..from + range.end, date)),
+                _ => None,
+            })
+    };
+    let date = first_date(0).map(|(range, date)| {
+        let next_word = folded[range.clone()]
+            .find(' ')
+            .map(|space| range.start + space + 1);
+        match next_word.and_then(first_date) {
+            Some(longer) if longer.0.start < range.end && longer.0.end > range.end => longer,
+            _ => (range, date),
+        }
+    });
     let year = || {
         value::scan(ValueKind::Year, folded, &ctx)
             .into_iter()

@@ -32,9 +32,17 @@ pub(crate) fn run(
 ) {
     let claim = &rules.claims[claim_index];
     let text = &at.folded.text;
-    let (exclude, subject) = claim.scope.get(&cues.lang).map_or((&[][..], &[][..]), |s| {
-        (s.exclude.as_slice(), s.subject.as_slice())
-    });
+    let (exclude, subject, other_subject) =
+        claim
+            .scope
+            .get(&cues.lang)
+            .map_or((&[][..], &[][..], &[][..]), |s| {
+                (
+                    s.exclude.as_slice(),
+                    s.subject.as_slice(),
+                    s.other_subject.as_slice(),
+                )
+            });
     // A sentence holds a word of every group only if the document holds them all:
     // most documents stop here.
     let holds = |range: &Range<usize>, w: &str| at.holds_word(range.clone(), w);
@@ -90,7 +98,7 @@ pub(crate) fn run(
                 .as_ref()
                 .map_or(kept.unwrap_or(whole.end), |r| r.end));
         if (kept.is_some() && resumed.is_none() && (sentence.is_empty() || !cued(sentence)))
-            || !at.names_subject(whole.clone(), subject)
+            || !at.names_subject(whole.clone(), (subject, other_subject), read.is_some())
         {
             continue;
         }

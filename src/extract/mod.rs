@@ -196,6 +196,7 @@ impl<'r> Extractor<'r> {
                 list.extend(scope.exclude.iter().map(String::as_str));
                 list.extend(scope.followed_by.iter().map(String::as_str));
                 list.extend(scope.subject.iter().map(String::as_str));
+                list.extend(scope.other_subject.iter().map(String::as_str));
             }
             for cue in &claim.cues {
                 let list = words.entry(cue.lang.as_str()).or_default();
@@ -262,6 +263,7 @@ impl<'r> Extractor<'r> {
             named_sources: &self.rules.named_sources,
             countries: std::cell::RefCell::default(),
             sentences: std::cell::OnceCell::new(),
+            opening: std::cell::OnceCell::new(),
         };
         out.wrong_weekdays = weekday::wrong_weekdays(&located, &ctx);
         out.wrong_relative_days = weekday::wrong_relative_days(&located, &ctx);
@@ -362,13 +364,21 @@ impl<'r> Extractor<'r> {
     ) {
         let claim = &self.rules.claims[ci];
         let pattern = &claim.patterns[pi];
-        let (exclude, subject) = claim
-            .scope
-            .get(&pattern.lang)
-            .map_or((&[][..], &[][..]), |s| {
-                (s.exclude.as_slice(), s.subject.as_slice())
-            });
-        let by_sentence = !exclude.is_empty() || !subject.is_empty() || !claim.parties.is_empty();
+        let (exclude, subject, other_subject) =
+            claim
+                .scope
+                .get(&pattern.lang)
+                .map_or((&[][..], &[][..], &[][..]), |s| {
+                    (
+                        s.exclude.as_slice(),
+                        s.subject.as_slice(),
+                        s.other_subject.as_slice(),
+                    )
+                });
+        let by_sentence = !exclude.is_empty()
+            || !subject.is_empty()
+            || !other_subject.is_empty()
+            || !claim.parties.is_empty();
         let text = &at.folded.text;
         let mut pos = 0;
         while pos <= text.len() {
@@ -392,7 +402,11 @@ impl<'r> Extractor<'r> {
                 && at.sentence_at(first_word).is_some_and(|sentence| {
                     at.excluded_from(sentence.clone(), exclude, read.is_some(), &[])
                         .is_some_and(|cut| whole.end > cut)
-                        || !at.names_subject(sentence.clone(), subject)
+                        || !at.names_subject(
+                            sentence.clone(),
+                            (subject, other_subject),
+                            read.is_some(),
+                        )
                         || at.about_other_countries(
                             at.through_clause(sentence, whole.end, ctx.pack),
                             whole.end,
@@ -1334,6 +1348,65 @@ fn matchers<'a>(
 /// The codes of the countries a stretch of text names, in order.
 type Countries = Rc<[Box<str>]>;
 
+/// How many lines a document's opening may span: a headline, a line of a source or a
+/// byline, and the lead.
+const OPENING_LINES: usize = 3;
+
+/// A document's opening, in its folded text: its first lines up to the first that
+/// holds a sentence end (a headline, then the lead paragraph), [`OPENING_LINES`] at
+/// most. News copy names its subject in the headline and gives the figures in the
+/// lead or the next paragraph without naming it again.
+#[derive(Debug, Clone)]
+struct Opening {
+    /// The opening's text.
+    range: std::ops::Range<usize>,
+    /// Its first line, when that is a headline followed by a lead: it ends no
+    /// sentence and a later line of the opening does. A document that starts with a
+    /// paragraph of sentences has none, and one whose first lines all end none (a
+    /// headline, a subheading and a byline) shows no lead.
+    headline: Option<std::ops::Range<usize>>,
+    /// The end of the paragraph (line) after the opening.
+    next_paragraph_end: usize,
+}
+
+impl Opening {
+    fn of(text: &str) -> Opening {
+        let ends_sentence = |line: &str| {
+            line.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{bb}']) || line.contains(". ")
+        };
+        let mut lines = text
+            .split_inclusive('\n')
+            .scan(0, |offset, line| {
+                let start = *offset;
+                *offset += line.len();
+                Some(start..start + line.trim_end().len())
+            })
+            .filter(|line| !line.is_empty());
+        let mut end = 0;
+        let mut first = None;
+        let mut headline = None;
+        for line in lines.by_ref().take(OPENING_LINES) {
+            end = line.end;
+            let ends = ends_sentence(&text[line.clone()]);
+            match first {
+                None if ends => break,
+                None => first = Some(line),
+                Some(_) if ends => {
+                    headline = first.take();
+                    break;
+                }
+                Some(_) => {}
+            }
+        }
+        let next_paragraph_end = lines.next().map_or(end, |line| line.end);
+        Opening {
+            range: 0..end,
+            headline,
+            next_paragraph_end,
+        }
+    }
+}
+
 /// Maps folded ranges of a document body to original-file spans.
 pub(crate) struct Locator<'a> {
     pub folded: &'a Folded,
@@ -1350,6 +1423,9 @@ pub(crate) struct Locator<'a> {
     countries: std::cell::RefCell<crate::hash::FxMap<(usize, usize), Countries>>,
     /// The folded text's sentences, split once per document on first use.
     sentences: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
+    /// The folded text's opening (headline and lead) and the end of the paragraph
+    /// after it, found once per document on first use.
+    opening: std::cell::OnceCell<Opening>,
 }
 
 impl Locator<'_> {
@@ -1741,15 +1817,24 @@ impl Locator<'_> {
         })
     }
 
-    /// Whether one of the claim's `subject` words (folded; none: always) stands in
-    /// `sentence` or in one of the [`SUBJECT_REACH`] sentences before it, within its
-    /// paragraph (no line break between).
+    /// Whether a match in `sentence` is about the claim's subject. One of its
+    /// `subject` words (folded; none: always) must stand in `sentence`, in one of the
+    /// [`SUBJECT_REACH`] sentences before it within its paragraph (no line break
+    /// between), or, when `headline_counts` (a figure's claim), in the document's
+    /// headline when the headline is followed by a lead and `sentence` is in the
+    /// lead or the paragraph after it: copy gives many dates of other events there,
+    /// few figures of the kind a quantity claim reads. When one of its
+    /// `other_subject` words stands in `sentence`, the sentences before it or
+    /// anywhere in the opening (an article about a state election), only a `subject`
+    /// word in the sentence or the ones before it will do, and a claim without
+    /// `subject` words is not read.
     pub(crate) fn names_subject(
         &self,
         sentence: std::ops::Range<usize>,
-        subject: &[String],
+        (subject, other_subject): (&[String], &[String]),
+        headline_counts: bool,
     ) -> bool {
-        if subject.is_empty() {
+        if subject.is_empty() && other_subject.is_empty() {
             return true;
         }
         let start = self
@@ -1757,9 +1842,31 @@ impl Locator<'_> {
             .take(SUBJECT_REACH)
             .last()
             .map_or(sentence.start, |earlier| earlier.start);
-        subject
-            .iter()
-            .any(|w| self.holds_word(start..sentence.end, w))
+        let near = |words: &[String]| {
+            words
+                .iter()
+                .any(|w| self.holds_word(start..sentence.end, w))
+        };
+        let opening = self.opening();
+        let within = |words: &[String], range: &std::ops::Range<usize>| {
+            words.iter().any(|w| self.holds_word(range.clone(), w))
+        };
+        if !other_subject.is_empty()
+            && (near(other_subject) || within(other_subject, &opening.range))
+        {
+            return !subject.is_empty() && near(subject);
+        }
+        subject.is_empty()
+            || near(subject)
+            || (headline_counts
+                && opening.headline.as_ref().is_some_and(|headline| {
+                    sentence.start < opening.next_paragraph_end && within(subject, headline)
+                }))
+    }
+
+    /// The document's opening: see [`Opening`].
+    fn opening(&self) -> &Opening {
+        self.opening.get_or_init(|| Opening::of(&self.folded.text))
     }
 
     /// The sentences before the one starting at folded offset `start`, closest

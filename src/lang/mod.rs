@@ -42,6 +42,7 @@
 //! when_words = ["when"]           # "down from 2022, when 367,000 …": a figure of the
 //!                                  # clause they open is of the period just before
 //! office_start_words = ["took office"] # a date after a name with one dates a role's start
+//! office_since_words = ["since"]  # "X, chairman since 2021": a title beside one and a date (optional)
 //! back_references = ["this figure"] # a sentence with one takes the cue words of the one before
 //! source_words = ["data"]          # after a base word, make it "according to" ("nach Angaben")
 //! year_prepositions = ["since"]    # a four-digit number after one is a year ("since 2013 nurses")
@@ -452,6 +453,10 @@ pub struct LangPack {
     /// chức"), folded: with a date in the clause after a name they date the start of a
     /// role of that person.
     pub office_start_words: Vec<String>,
+    /// Words that date the start of a title written beside them ("since", "seit",
+    /// "từ"), folded: "Tran Thanh Man, National Assembly chairman since 2021" and
+    /// "Julia Klöckner, seit 2025 Bundestagspräsidentin" date that role's start.
+    pub office_since_words: Vec<String>,
     /// Words that refer back to the figure of the sentence before ("this figure", "con
     /// số này", "diese Zahl"), folded: a sentence holding one takes the cue words of
     /// the sentence before it in its paragraph.
@@ -559,6 +564,8 @@ struct RawPack {
     when_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     office_start_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    office_since_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     back_references: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -1084,6 +1091,9 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         when_words: newer_list(&raw.when_words, &raw.code, |p| &p.when_words),
         office_start_words: newer_list(&raw.office_start_words, &raw.code, |p| {
             &p.office_start_words
+        }),
+        office_since_words: newer_list(&raw.office_since_words, &raw.code, |p| {
+            &p.office_since_words
         }),
         back_references: newer_list(&raw.back_references, &raw.code, |p| &p.back_references),
         source_words: newer_list(&raw.source_words, &raw.code, |p| &p.source_words),

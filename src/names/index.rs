@@ -509,7 +509,8 @@ impl NameIndex {
 
     /// The entities pattern `p`, found as the `k`th of the `exact` hits, names: those
     /// it is an accepted form of, and those it is a `titled_forms` form of when a
-    /// role title or an honorific of the language stands right before it.
+    /// role title or an honorific of the language stands right before it and it is
+    /// written with a capital.
     fn accepted_at<'p>(
         &self,
         p: &'p Pattern,
@@ -531,6 +532,15 @@ impl NameIndex {
             .and_then(|prev| self.patterns.get(prev.pattern))
             .is_some_and(|prev| !prev.titles.is_empty());
         if !after_title && marker_before(original, folded, x.start, words.honorifics).is_none() {
+            return std::borrow::Cow::Borrowed(&p.accepted);
+        }
+        // A name is written with a capital: "Chủ tịch nước trong hơn 6 tháng" (for
+        // six months) holds no "Trọng".
+        let capitalised =
+            original_range(original, folded, x.start..next_char(&folded.text, x.start))
+                .and_then(|at| original.get(at.start..)?.chars().next())
+                .is_some_and(char::is_uppercase);
+        if !capitalised {
             return std::borrow::Cow::Borrowed(&p.accepted);
         }
         let mut all = p.accepted.clone();

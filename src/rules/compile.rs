@@ -751,17 +751,28 @@ fn compile_claim(
     for (lang, words) in &raw.followed_by {
         scope.entry(lang.clone()).or_default().followed_by = folded(words);
     }
-    for (lang, words) in &raw.subject {
-        if words.get_ref().iter().any(|w| w.trim().is_empty()) || words.get_ref().is_empty() {
-            ctx.error(
-                words.span(),
-                "subject words must be a non-empty list of non-empty words",
-                "here",
-                None,
-            );
-            ok = false;
+    type SetWords = fn(&mut Scope, Vec<String>);
+    let subject_lists: [(&str, _, SetWords); 2] = [
+        ("subject", &raw.subject, |scope, words| {
+            scope.subject = words
+        }),
+        ("other_subject", &raw.other_subject, |scope, words| {
+            scope.other_subject = words;
+        }),
+    ];
+    for (name, lists, set) in subject_lists {
+        for (lang, words) in lists {
+            if words.get_ref().iter().any(|w| w.trim().is_empty()) || words.get_ref().is_empty() {
+                ctx.error(
+                    words.span(),
+                    format!("{name} words must be a non-empty list of non-empty words"),
+                    "here",
+                    None,
+                );
+                ok = false;
+            }
+            set(scope.entry(lang.clone()).or_default(), folded(words));
         }
-        scope.entry(lang.clone()).or_default().subject = folded(words);
     }
     if patterns.is_empty() && cues.is_empty() && ok {
         ctx.error(
@@ -913,10 +924,16 @@ fn listed_spellings(raw: &RawClaim) -> BTreeMap<String, Vec<(String, String)>> {
         .iter()
         .chain(&raw.context)
         .map(|(lang, groups)| (lang, groups.get_ref().iter().flatten().collect::<Vec<_>>()));
-    let listed = [&raw.exclude, &raw.not_after, &raw.followed_by, &raw.subject]
-        .into_iter()
-        .flatten()
-        .map(|(lang, words)| (lang, words.get_ref().iter().collect::<Vec<_>>()));
+    let listed = [
+        &raw.exclude,
+        &raw.not_after,
+        &raw.followed_by,
+        &raw.subject,
+        &raw.other_subject,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(lang, words)| (lang, words.get_ref().iter().collect::<Vec<_>>()));
     let mut out: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for (lang, words) in grouped.chain(listed) {
         let spellings = out.entry(lang.clone()).or_default();

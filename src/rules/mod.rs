@@ -424,8 +424,15 @@ pub struct Scope {
     pub followed_by: Vec<String>,
     /// Words naming what the claim is about, folded: one must stand in a match's
     /// sentence or in one of the [`SUBJECT_REACH`] sentences before it in its
-    /// paragraph ("The line … . It has a design speed of 350 km/h").
+    /// paragraph ("The line … . It has a design speed of 350 km/h"), or, for a
+    /// quantity claim, in the document's headline for a match in the lead or the
+    /// paragraph after it.
     pub subject: Vec<String>,
+    /// Words naming another subject of the claim's kind ("Landtagswahl" for a claim
+    /// on federal election results), folded: where one stands in a match's sentence,
+    /// the [`SUBJECT_REACH`] sentences before it or the document's opening, the
+    /// match must name a `subject` word in its sentence or those before it.
+    pub other_subject: Vec<String>,
 }
 
 impl Scope {
@@ -436,6 +443,7 @@ impl Scope {
             && self.not_after.is_empty()
             && self.followed_by.is_empty()
             && self.subject.is_empty()
+            && self.other_subject.is_empty()
     }
 }
 

@@ -286,6 +286,8 @@ pub(crate) struct RawClaim {
     pub followed_by: BTreeMap<String, Spanned<Vec<String>>>,
     #[serde(default)]
     pub subject: BTreeMap<String, Spanned<Vec<String>>>,
+    #[serde(default, alias = "other-subject")]
+    pub other_subject: BTreeMap<String, Spanned<Vec<String>>>,
     /// ISO codes of the countries the claim is about ("VN", "KZ").
     pub parties: Option<Spanned<Vec<String>>>,
     #[serde(default)]
