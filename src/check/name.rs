@@ -150,12 +150,27 @@ pub(crate) fn check(
         finding(doc, &rules.entities[hit.entity], span, verdict, Some(named))
     });
     findings.extend(then_titles);
+    let all_hits = &hits;
     let role_starts = pack.into_iter().flat_map(|pack| {
-        hits.iter()
+        all_hits
+            .iter()
             .filter(|hit| !matches!(hit.verdict, Verdict::NearMiss { .. }))
             .filter_map(move |hit| {
                 let entity = &rules.entities[hit.entity];
-                role_start::check(doc, pack, &rules.entities, entity, &hit.range)
+                // "Prime Minister X and Y": the title before X is none of Y's.
+                let after_other_name = all_hits
+                    .iter()
+                    .map(|other| other.range.end)
+                    .filter(|&end| end <= hit.range.start)
+                    .max()
+                    .unwrap_or(0);
+                role_start::check(
+                    doc,
+                    pack,
+                    &rules.entities,
+                    entity,
+                    (&hit.range, after_other_name),
+                )
             })
     });
     findings.extend(role_starts);

@@ -34,13 +34,15 @@ const CLAUSE_LIMIT: usize = 160;
 const TITLE_REACH: usize = 80;
 
 /// The `role-start` finding for the name at `name` (a byte range of `doc`'s body) of
-/// `entity`, when the clause after it dates the start of a role wrongly.
+/// `entity`, when the clause after it dates the start of a role wrongly. Its title is
+/// looked for after byte `after_other_name`, where the name before it ends ("Prime
+/// Minister X and Y": the title is X's).
 pub(crate) fn check(
     doc: &Document,
     pack: &LangPack,
     entities: &[Entity],
     entity: &Entity,
-    name: &Range<usize>,
+    (name, after_other_name): (&Range<usize>, usize),
 ) -> Option<Finding> {
     if (pack.office_start_words.is_empty() && pack.office_since_words.is_empty())
         || entity.roles.is_empty()
@@ -62,7 +64,7 @@ pub(crate) fn check(
             let cued = office_word || titled_since(text, entity, pack, &dated.0);
             (cued && !states_a_duration(text, pack, doc.date)).then_some((start, folded, dated))
         })?;
-    let before = fold_str(words_before(body, name.start));
+    let before = fold_str(words_before(body, name.start, after_other_name));
     if names_another_title(entities, entity, &[&folded.text, &before]) {
         return None;
     }
@@ -271,10 +273,12 @@ fn ends_sentence(bytes: &[u8], after: usize) -> bool {
     }
 }
 
-/// The words of `body`'s sentence before byte `start`, [`TITLE_REACH`] bytes at most:
-/// where a title of the name stands ("Deputy Prime Minister Tran Hong Ha").
-fn words_before(body: &str, start: usize) -> &str {
-    let reach = body.get(body.floor_char_boundary(start.saturating_sub(TITLE_REACH))..start);
+/// The words of `body`'s sentence before byte `start`, [`TITLE_REACH`] bytes at most
+/// and none before byte `after` (the end of another name): where a title of the name
+/// stands ("Deputy Prime Minister Tran Hong Ha").
+fn words_before(body: &str, start: usize, after: usize) -> &str {
+    let from = start.saturating_sub(TITLE_REACH).max(after.min(start));
+    let reach = body.get(body.floor_char_boundary(from)..start);
     let reach = reach.unwrap_or("");
     reach
         .rfind(['.', '!', '?', '\n'])
@@ -429,8 +433,11 @@ mod tests {
     fn only_the_sentence_before_the_name_holds_its_title() {
         let body = "Prime Minister Y spoke. Ottokar Vlk, in office since 2019";
         let start = body.find("Ottokar").expect("name");
-        assert_eq!(words_before(body, start), " ");
+        assert_eq!(words_before(body, start, 0), " ");
         let body = "Deputy Prime Minister Ottokar Vlk";
-        assert_eq!(words_before(body, 22), "Deputy Prime Minister ");
+        assert_eq!(words_before(body, 22, 0), "Deputy Prime Minister ");
+        let body = "Prime Minister Y and Ottokar Vlk";
+        let start = body.find("Ottokar").expect("name");
+        assert_eq!(words_before(body, start, "Prime Minister Y".len()), " and ");
     }
 }
