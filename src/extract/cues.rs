@@ -32,17 +32,7 @@ pub(crate) fn run(
 ) {
     let claim = &rules.claims[claim_index];
     let text = &at.folded.text;
-    let (exclude, subject, other_subject) =
-        claim
-            .scope
-            .get(&cues.lang)
-            .map_or((&[][..], &[][..], &[][..]), |s| {
-                (
-                    s.exclude.as_slice(),
-                    s.subject.as_slice(),
-                    s.other_subject.as_slice(),
-                )
-            });
+    let (exclude, subject, other_subject) = claim.scope_in(&cues.lang).sentence_words();
     // A sentence holds a word of every group only if the document holds them all:
     // most documents stop here.
     let holds = |range: &Range<usize>, w: &str| at.holds_word(range.clone(), w);

@@ -364,17 +364,7 @@ impl<'r> Extractor<'r> {
     ) {
         let claim = &self.rules.claims[ci];
         let pattern = &claim.patterns[pi];
-        let (exclude, subject, other_subject) =
-            claim
-                .scope
-                .get(&pattern.lang)
-                .map_or((&[][..], &[][..], &[][..]), |s| {
-                    (
-                        s.exclude.as_slice(),
-                        s.subject.as_slice(),
-                        s.other_subject.as_slice(),
-                    )
-                });
+        let (exclude, subject, other_subject) = claim.scope_in(&pattern.lang).sentence_words();
         let by_sentence = !exclude.is_empty()
             || !subject.is_empty()
             || !other_subject.is_empty()

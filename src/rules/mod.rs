@@ -436,6 +436,22 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// The scope of a language the claim lists no words for.
+    pub const NONE: Scope = Scope {
+        context: Vec::new(),
+        exclude: Vec::new(),
+        not_after: Vec::new(),
+        followed_by: Vec::new(),
+        subject: Vec::new(),
+        other_subject: Vec::new(),
+    };
+
+    /// The words a match's sentence is judged by: `exclude`, `subject` and
+    /// `other_subject`.
+    pub fn sentence_words(&self) -> (&[String], &[String], &[String]) {
+        (&self.exclude, &self.subject, &self.other_subject)
+    }
+
     /// Whether the scope lists no word at all.
     pub fn is_empty(&self) -> bool {
         self.context.is_empty()
@@ -517,6 +533,14 @@ pub struct Claim {
     pub examples: Vec<Example>,
     /// Where it was written.
     pub origin: Origin,
+}
+
+impl Claim {
+    /// The claim's scope in language `lang` ([`Scope::NONE`] when it lists none).
+    pub fn scope_in(&self, lang: &str) -> &Scope {
+        const NONE: &Scope = &Scope::NONE;
+        self.scope.get(lang).unwrap_or(NONE)
+    }
 }
 
 /// The loaded and validated rule base.
