@@ -292,7 +292,8 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
                     .any(|day| parts.iter().any(|part| *word == format!("{day}{part}")))
             });
         }
-        // "two and a half", "dreieinhalb", "anderthalb": halves the copies predate.
+        // "two and a half", "dreieinhalb", "anderthalb", "nửa triệu": halves the copies
+        // predate.
         let halves = [
             "a half",
             "einhalb",
@@ -301,6 +302,7 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
             "half a",
             "eine halbe",
             "einer halben",
+            "nua",
         ];
         extended
             .number_words
