@@ -156,7 +156,8 @@ fn a_mistake_in_an_extension_is_located_in_its_file() {
 /// and German keeps the articles "ein", "eine" from standing alone as numbers and
 /// reads "einem" as one; they place months ("last August") and read durations in
 /// months, weeks and days, whole months ("last month"), fractions in words and
-/// parts of a month or year ("late November"), all of which the copies predate.)
+/// parts of a month or year ("late November"), seasons ("spring 2025"), all of which
+/// the copies predate.)
 #[test]
 fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -190,6 +191,9 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
         // "late November", "cuối năm 2024": parts of a month or year.
         assert!(!extended.date_parts.is_empty() && copied.date_parts.is_empty());
         extended.date_parts.clear();
+        // "im Frühjahr 2025", "mùa hè năm 2024": seasons the copies predate.
+        assert!(!extended.seasons.is_empty() && copied.seasons.is_empty());
+        extended.seasons.clear();
         // "die Provinz … ist in Khanh Hoa aufgegangen", "nay là": renaming words the
         // copies predate.
         let renaming = [

@@ -164,7 +164,7 @@ pub(crate) fn date_outside_terms(site: &NameSite, held: &[Term]) -> Option<DateS
 
 /// The date a title speaks of, when it falls within none of the `held` terms: a month
 /// or day its clause (`scope`) names ("im Februar 2025 der damalige
-/// Staatspräsident"); for a title `marked` as of the past (by a marker other than a
+/// Staatspräsident"), for a title marked "former" only one before all its terms; for a title `marked` as of the past (by a marker other than a
 /// "former" one) in a sentence that names no date or year, a time the sentence before
 /// it names ("Im November 2016 stoppte das Parlament das Projekt. Der damalige
 /// Ministerpräsident X …": "damalige" is the time just told of).
@@ -175,6 +175,14 @@ fn spoken_of_outside_terms(
     doc_date: Option<NaiveDate>,
     held: &[(Option<NaiveDate>, Option<NaiveDate>)],
 ) -> Option<DateSpan> {
+    // "sagt die frühere Kulturstaatsministerin X, die am Sonntag …": a former title
+    // is right at any time after one of its terms began; only a time before them all
+    // is a conflict.
+    if marked && only_former(scope, pack) {
+        return named_dates(scope, pack, doc_date, false)
+            .into_iter()
+            .find(|date| before_every_term(date, held));
+    }
     if let Some(date) = dated_outside_terms(scope, pack, doc_date, held, false) {
         return Some(date);
     }
@@ -384,6 +392,12 @@ fn named_dates(
 }
 
 /// Whether `date` shares a day with one of the `held` terms.
+/// Whether `date` ends before each of the `held` terms begins.
+fn before_every_term(date: &DateSpan, held: &[(Option<NaiveDate>, Option<NaiveDate>)]) -> bool {
+    held.iter()
+        .all(|&(from, _)| from.is_some_and(|f| date.end < f))
+}
+
 fn within_a_term(date: &DateSpan, held: &[(Option<NaiveDate>, Option<NaiveDate>)]) -> bool {
     held.iter().any(|&(from, until)| {
         from.is_none_or(|f| f <= date.end) && until.is_none_or(|u| date.start <= u)
@@ -461,6 +475,9 @@ fn sentence_around<'a>(
 /// Characters that end a clause within a sentence.
 const CLAUSE_ENDS: &[char] = &[',', ';', ':', '(', ')', '[', ']', '–', '—'];
 
+/// Marks that open a quotation.
+const QUOTATION_MARKS: &[char] = &['"', '\'', '“', '”', '„', '«', '»', '‹', '›', '‘', '‚', '「'];
+
 /// The longest opening clause read as an adverbial of the whole sentence ("At the
 /// time,", "Khi đó,", "His predecessor,"), in words.
 const OPENING_ADVERBIAL_WORDS: usize = 4;
@@ -490,8 +507,14 @@ fn marker_scope(sentence: &str, name: Range<usize>) -> Vec<&str> {
     if own > 0 && blank(clause.start..name.start.max(clause.start)) {
         parts.push(text(&clauses[own - 1]));
     }
-    if own > 0 && words(text(&clauses[0])).len() <= OPENING_ADVERBIAL_WORDS {
-        parts.push(text(&clauses[0]));
+    // A quotation that opens the sentence is what someone said, not an adverbial of
+    // it ("\"Köln hat damals gelernt, …\", sagt die frühere Ministerin X").
+    let opening = text(&clauses[0]);
+    if own > 0
+        && words(opening).len() <= OPENING_ADVERBIAL_WORDS
+        && !opening.trim_start().starts_with(QUOTATION_MARKS)
+    {
+        parts.push(opening);
     }
     parts
 }

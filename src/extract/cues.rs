@@ -271,10 +271,11 @@ fn quantity_sentence(
                 || first_of_a_pair(s, &values, i, ctx.pack.base_pairs())
         })
         .collect();
+    let elsewhere = of_other_figures(s, &values, &periods, ctx);
     let chosen = of_the_time_before(
         s,
         &values,
-        own_periods(&clauses, &values, &bases, &periods),
+        own_periods(&clauses, &values, &bases, (&periods, &elsewhere)),
         &periods,
         ctx.pack,
     );
@@ -789,10 +790,17 @@ fn first_of_a_pair(
 ) -> bool {
     let here = &values[i].0;
     pairs.iter().any(|(first, second)| {
+        // "Từ 18 triệu lượt năm 2019, lượng khách giảm xuống 3,8 triệu", "From 18
+        // million in 2019, arrivals fell to 3.8 million": a pair whose first word opens
+        // the sentence spans the comma after the fronted figure.
+        let fronted = s
+            .trim_start()
+            .strip_prefix(first.as_str())
+            .is_some_and(|rest| rest.starts_with(' '));
         introduced_by(&s[..here.start], first)
             && values.iter().enumerate().any(|(j, (other, _))| {
                 if j > i {
-                    clause_breaks(&s[here.end..other.start]) == 0
+                    (fronted || clause_breaks(&s[here.end..other.start]) == 0)
                         && introduced_by(&s[here.end..other.start], second)
                 } else {
                     j < i
@@ -801,6 +809,84 @@ fn first_of_a_pair(
                 }
             })
     })
+}
+
+/// Words between another figure and the period written right after it that still
+/// make the period that figure's ("18 triệu lượt năm 2018", "6.3 million visitors
+/// in 2018").
+const FIGURE_PERIOD_REACH_WORDS: usize = 3;
+
+/// Of each of `periods`, whether it is the year of another figure of sentence `s`
+/// than `values`, written right before it: "tăng 20,6% so với năm 2024 và vượt xa kỷ
+/// lục 18 triệu lượt năm 2018" gives 2018 to the 18 million, not to the 20.6%. A
+/// figure that a change leads to ("rose 20% to 18 million in 2018": the second word
+/// of a pair) shares its year with the change, and a value of `values` between the
+/// figure and the period takes it back.
+fn of_other_figures(
+    s: &str,
+    values: &[(Range<usize>, Quantity)],
+    periods: &[FoundPeriod],
+    ctx: &ParseCtx,
+) -> Vec<bool> {
+    let mut elsewhere = vec![false; periods.len()];
+    // Most sentences hold no period after a value with something between: the other
+    // figures are read only then.
+    let after_a_value = |p: &FoundPeriod| values.iter().any(|(r, _)| r.end < p.range.start);
+    if !periods.iter().any(after_a_value) {
+        return elsewhere;
+    }
+    let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+    let others: Vec<Range<usize>> = [
+        ValueKind::Number,
+        ValueKind::Money,
+        ValueKind::Percent,
+        ValueKind::Change,
+    ]
+    .into_iter()
+    .flat_map(|kind| value::scan(kind, s, ctx))
+    .map(|(r, _)| r)
+    .collect();
+    // The day of a date is no figure ("ngày 15/3/2025").
+    let dates: Vec<Range<usize>> = [ValueKind::Date, ValueKind::DateRange]
+        .into_iter()
+        .flat_map(|kind| value::scan(kind, s, ctx))
+        .map(|(r, _)| r)
+        .collect();
+    let others: Vec<Range<usize>> = others
+        .into_iter()
+        .filter(|r| {
+            !values.iter().any(|(v, _)| overlaps(v, r))
+                && !periods.iter().any(|p| overlaps(&p.range, r))
+                && !dates.iter().any(|d| overlaps(d, r))
+        })
+        .collect();
+    let targets: Vec<&str> = ctx
+        .pack
+        .base_pairs()
+        .iter()
+        .map(|(_, to)| to.as_str())
+        .collect();
+    for (p, period) in periods.iter().enumerate() {
+        let Some(figure) = others
+            .iter()
+            .filter(|r| r.end <= period.range.start)
+            .max_by_key(|r| r.end)
+        else {
+            continue;
+        };
+        let between = &s[figure.end..period.range.start];
+        let value_between = values
+            .iter()
+            .any(|(v, _)| figure.end <= v.start && v.end <= period.range.start);
+        elsewhere[p] = !value_between
+            && clause_breaks(between) == 0
+            && between.split_whitespace().count() <= FIGURE_PERIOD_REACH_WORDS
+            && !targets
+                .iter()
+                .any(|to| introduced_by(&s[..figure.start], to))
+            && after_a_value(period);
+    }
+    elsewhere
 }
 
 /// The period of each value, from the periods [`own_periods`] chose for them.
@@ -895,7 +981,7 @@ fn own_periods(
     clauses: &ClauseIndex,
     values: &[(Range<usize>, Quantity)],
     bases: &[bool],
-    periods: &[FoundPeriod],
+    (periods, elsewhere): (&[FoundPeriod], &[bool]),
 ) -> Vec<Option<usize>> {
     let is_base = |v: usize| bases.get(v).copied().unwrap_or(false);
     let mut chosen: Vec<Option<usize>> = vec![None; values.len()];
@@ -917,7 +1003,9 @@ fn own_periods(
         }
     }
     let own: Vec<usize> = (0..periods.len())
-        .filter(|&p| !periods[p].reference && !taken[p])
+        .filter(|&p| {
+            !periods[p].reference && !taken[p] && !elsewhere.get(p).copied().unwrap_or(false)
+        })
         .collect();
     let distance = |value: &Range<usize>, p: &FoundPeriod| {
         let between = if p.range.end <= value.start {

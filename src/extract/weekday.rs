@@ -257,12 +257,12 @@ pub(crate) fn ordinal_not_weekday(at: &Locator, range: Range<usize>, ctx: &Parse
     let Some(text) = at.folded.text.get(range.clone()) else {
         return false;
     };
-    let weekday = ctx
-        .pack
-        .weekdays
-        .iter()
-        .any(|(word, _)| super::prefilter::contains_word(text, word));
-    weekday
+    let holds = |word: &String| super::prefilter::contains_word(text, word);
+    let pack = ctx.pack;
+    // "mùa thu năm 2024" (autumn 2024) folds to a weekday's letters ("thứ Năm") and an
+    // ordinal's: a season names no weekday.
+    pack.weekdays.iter().any(|(word, _)| holds(word))
+        && !pack.seasons.iter().any(|(word, _)| holds(word))
         && !crate::value::scan(crate::value::ValueKind::Ordinal, text, ctx).is_empty()
         && !capitalized(at.doc, at.folded, range)
 }

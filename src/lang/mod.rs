@@ -83,6 +83,9 @@
 //!                 # ("last month" = -1: the month before the document's),
 //!                 # parts = { word = 1 | 2 | 3 } (a third of a month or year:
 //!                 # "early" = 1, "mid" = 2, "late" = 3),
+//!                 # seasons = { word = [first month, last month] } ("spring" =
+//!                 # [3, 5]; a season across the new year, [12, 2], runs from
+//!                 # the December before the year written to the February after),
 //!                 # previous_years = [the year before the
 //!                 # one last spoken of]
 //! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 },
@@ -370,6 +373,9 @@ pub struct LangPack {
     /// Words naming a third of a month or year ("early" = 1, "mid" = 2, "late" = 3;
     /// "Anfang", "Mitte", "Ende"; "đầu", "giữa", "cuối").
     pub date_parts: Vec<(String, u32)>,
+    /// Words naming a season by its first and last month ("spring" = [3, 5],
+    /// "Frühjahr", "mùa xuân"); a season across the new year is [12, 2].
+    pub seasons: Vec<(String, [u32; 2])>,
     /// Phrases naming the year before the one the text spoke of last ("im Jahr
     /// zuvor", "the previous year"), not before the document's: a value carrying its
     /// period from an earlier sentence takes the year before it.
@@ -667,6 +673,8 @@ struct RawDates {
     #[serde(default)]
     parts: BTreeMap<String, u32>,
     #[serde(default)]
+    seasons: BTreeMap<String, [u32; 2]>,
+    #[serde(default)]
     previous_years: Vec<String>,
     dayparts: Vec<String>,
     #[serde(default)]
@@ -963,6 +971,19 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
             span: None,
         });
     }
+    if let Some((word, months)) = raw
+        .dates
+        .seasons
+        .iter()
+        .find(|(_, months)| !months.iter().all(|m| (1..=12).contains(m)))
+    {
+        return Err(LangError {
+            message: format!(
+                "dates.seasons: {word:?} = {months:?}; a season is [first month, last month], each 1 to 12"
+            ),
+            span: None,
+        });
+    }
     if raw.code.trim().is_empty() {
         return Err(LangError {
             message: "code must not be empty".into(),
@@ -1057,6 +1078,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
             .collect(),
         calendar_months: folded_map(&raw.dates.calendar_months),
         date_parts: folded_map(&raw.dates.parts),
+        seasons: folded_map(&raw.dates.seasons),
         previous_years: folded_list(&raw.dates.previous_years),
         dayparts: folded_list(&raw.dates.dayparts),
         day_suffixes: folded_list(&raw.dates.day_suffixes),

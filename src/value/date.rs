@@ -22,7 +22,7 @@ pub enum DatePrecision {
     /// the end).
     MonthPart,
     /// A third of a year: "early", "mid-" or "late 2024" (January–April, May–August,
-    /// September–December).
+    /// September–December); or a season ("spring 2025": March–May).
     YearPart,
 }
 
@@ -178,6 +178,11 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
         }
         return years_ago(count, pack, doc);
     }
+    if let Some(word) = cap(caps, "season") {
+        let months = lookup(&pack.seasons, word).ok_or_else(|| err("unknown season"))?;
+        let year = year_of(caps, pack, ctx, None)?;
+        return season_in(year, months).map(Value::Date);
+    }
     let month = month_cap(caps, pack, &["mon", "month", "monum"])?;
     if let Some(word) = cap(caps, "part") {
         let third =
@@ -323,6 +328,23 @@ fn part_of(
                 precision: DatePrecision::YearPart,
             }
         }
+    })
+}
+
+/// The season of `months` (first and last month) in `year`: "spring 2025" is March to
+/// May 2025. A season across the new year ("winter 2024", [12, 2]) is read loosely,
+/// as news writes it of either end: from the December before `year` to the February
+/// after it.
+fn season_in(year: i32, [first, last]: [u32; 2]) -> Result<DateSpan, ValueError> {
+    let (start, end) = if first <= last {
+        (ymd(year, first, 1)?, month_span(year, last)?.end)
+    } else {
+        (ymd(year - 1, first, 1)?, month_span(year + 1, last)?.end)
+    };
+    Ok(DateSpan {
+        start,
+        end,
+        precision: DatePrecision::YearPart,
     })
 }
 

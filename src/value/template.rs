@@ -516,6 +516,7 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "relmonth" => words_re(kw(&pack.relative_months), true),
         "calmonth" => words_re(kw(&pack.calendar_months), true),
         "part" => words_re(kw(&pack.date_parts), true),
+        "season" => words_re(kw(&pack.seasons), true),
         "frac" => words_re(kw(&pack.fractions), true),
         "pord" => words_re(kw(&pack.period_ordinals), true),
         "first" => words_re(pack.first_ordinals.iter().map(String::as_str), true),
