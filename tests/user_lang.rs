@@ -167,7 +167,7 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
             let text = std::fs::read_to_string(&path).expect("pack file");
             factlint::lang::LangPack::from_toml(&text).expect("pack loads")
         };
-        let copied = read("newsroom-infra-rules/lang");
+        let mut copied = read("newsroom-infra-rules/lang");
         let mut extended = read("lang-extends");
         assert!(extended.past_markers.len() > copied.past_markers.len() / 2);
         // Word lists the built-in packs gained after the copy was made: the copy,
@@ -344,6 +344,11 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
             .retain(|(word, _)| !hedges.contains(&word.as_str()));
         if code == "de" {
             extended.abbrevs.retain(|w| w != "rd.");
+        }
+        // "Co." and "No." left the Vietnamese abbreviations: they fold to "có." and
+        // "nó.", which end sentences. The copies keep them.
+        if code == "vi" {
+            copied.abbrevs.retain(|w| w != "co." && w != "no.");
         }
         // The hedges as written, which the copies' loader keeps as well: only the
         // words the copies predate differ.

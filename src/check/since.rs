@@ -219,11 +219,20 @@ fn since(
         );
         return no_previous(claim, doc, m, found, current, tags);
     };
-    let counts = [
-        completed_years(previous.date.start, current.date.start),
-        completed_years(previous.date.end, current.date.start),
-        calendar_years(previous.date.start, current.date.start),
-    ];
+    // Two events known only by their years (annual figures: "the first record in six
+    // years", 2019 to 2025) are as many years apart as their years.
+    let yearly = [&previous.date, &current.date]
+        .iter()
+        .all(|date| date.precision == DatePrecision::Year);
+    let counts = if yearly {
+        vec![calendar_years(previous.date.start, current.date.start)]
+    } else {
+        vec![
+            completed_years(previous.date.start, current.date.start),
+            completed_years(previous.date.end, current.date.start),
+            calendar_years(previous.date.start, current.date.start),
+        ]
+    };
     let low = counts.iter().copied().min().unwrap_or(0);
     let high = counts.iter().copied().max().unwrap_or(0);
     // A hedged count is held to the time to the day, as an `elapsed` claim's: "nearly

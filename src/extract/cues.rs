@@ -580,7 +580,7 @@ fn count_sentence(
             }
             _ => None,
         })
-        .filter(|(range, ..)| in_cued_clause(range))
+        .filter(|(range, ..)| in_cued_clause(range) && !within_relative_year(s, range, ctx))
         .collect();
     if ordinals {
         // A German day is an ordinal too ("am 29. Juni 1992"): not one inside a date.
@@ -598,7 +598,12 @@ fn count_sentence(
                         .any(|d| d.start < range.end && range.start < d.end)
                 })
                 .filter_map(|(range, value)| match value {
-                    Value::Ordinal(n) => Some((range, super::exact_years(f64::from(n)), true)),
+                    // "the first mixed heritage site", "di sản hỗn hợp đầu tiên": in a
+                    // sentence about an anniversary, "first" is nearly always another
+                    // thing's rank, and a first anniversary is written "one year".
+                    Value::Ordinal(n) if n > 1 => {
+                        Some((range, super::exact_years(f64::from(n)), true))
+                    }
                     _ => None,
                 }),
         );
@@ -698,6 +703,21 @@ pub(super) fn periods(
         });
     }
     found
+}
+
+/// Whether `range` of `s` lies inside a phrase naming a year relative to another
+/// ("inscribed a year earlier", "ein Jahr zuvor", "a year ago"): a place in time, not
+/// a count of years.
+fn within_relative_year(s: &str, range: &Range<usize>, ctx: &ParseCtx) -> bool {
+    let pack = ctx.pack;
+    pack.relative_years
+        .iter()
+        .map(|(phrase, _)| phrase)
+        .chain(&pack.previous_years)
+        .any(|phrase| {
+            super::prefilter::word_ends(s, phrase)
+                .any(|end| end - phrase.len() <= range.start && range.end <= end)
+        })
 }
 
 /// Whether `range` of `s` lies inside a `previous_years` phrase of the pack.
@@ -817,8 +837,9 @@ fn first_of_a_pair(
 const FIGURE_PERIOD_REACH_WORDS: usize = 3;
 
 /// Of each of `periods`, whether it is the year of another figure of sentence `s`
-/// than `values`, written right before it: "tăng 20,6% so với năm 2024 và vượt xa kỷ
-/// lục 18 triệu lượt năm 2018" gives 2018 to the 18 million, not to the 20.6%. A
+/// than `values`, written right before it: "Năm 2025, … tăng 20,6% so với năm 2024 và
+/// vượt xa kỷ lục 18 triệu lượt năm 2018" gives 2018 to the 18 million, and the 20.6%
+/// takes 2025. Only a sentence with another period of the values' own is read so. A
 /// figure that a change leads to ("rose 20% to 18 million in 2018": the second word
 /// of a pair) shares its year with the change, and a value of `values` between the
 /// figure and the period takes it back.
@@ -829,10 +850,12 @@ fn of_other_figures(
     ctx: &ParseCtx,
 ) -> Vec<bool> {
     let mut elsewhere = vec![false; periods.len()];
-    // Most sentences hold no period after a value with something between: the other
-    // figures are read only then.
+    // A period is given to another figure only when the values have another one to
+    // take, and one of them stands before it: most sentences have neither, and the
+    // other figures are read only then.
     let after_a_value = |p: &FoundPeriod| values.iter().any(|(r, _)| r.end < p.range.start);
-    if !periods.iter().any(after_a_value) {
+    let own = periods.iter().filter(|p| !p.reference).count();
+    if own < 2 || !periods.iter().any(after_a_value) {
         return elsewhere;
     }
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;

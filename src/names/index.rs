@@ -362,6 +362,7 @@ impl NameIndex {
                 }
                 let previous = k.checked_sub(1).and_then(|j| exact.get(j)).filter(|prev| {
                     directly_before(text, prev, x)
+                        || in_apposition(text, prev, x)
                         || then_marker_between(original, folded, (prev, x), words)
                 });
                 // "the late Prime Minister X", "cố Thủ tướng X": a marker before the
@@ -740,6 +741,17 @@ fn written_title(original: &str, folded: &Folded, start: usize, folded_title: &s
 fn directly_before(text: &str, first: &Exact, second: &Exact) -> bool {
     first.end == second.start
         || (first.end + 1 == second.start && text.as_bytes().get(first.end) == Some(&b' '))
+}
+
+/// Whether the `name` hit stands in commas right after the `title` hit, as an
+/// apposition ("die Kulturstaatsministerin, Monika Grütters, lobte …", "the culture
+/// minister, Monika Grütters."), not as an item of a list ("met the chancellor,
+/// Monika Grütters and the mayor").
+fn in_apposition(text: &str, title: &Exact, name: &Exact) -> bool {
+    let closed = text
+        .get(name.end..)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([',', '.', ';', ')', '\n']));
+    text.get(title.end..name.start) == Some(", ") && closed
 }
 
 /// The longest text read between a title and its name as a marker of another time.
