@@ -164,10 +164,11 @@ pub(crate) fn date_outside_terms(site: &NameSite, held: &[Term]) -> Option<DateS
 
 /// The date a title speaks of, when it falls within none of the `held` terms: a month
 /// or day its clause (`scope`) names ("im Februar 2025 der damalige
-/// Staatspräsident"), for a title marked "former" only one before all its terms; for a title `marked` as of the past (by a marker other than a
-/// "former" one) in a sentence that names no date or year, a time the sentence before
-/// it names ("Im November 2016 stoppte das Parlament das Projekt. Der damalige
-/// Ministerpräsident X …": "damalige" is the time just told of).
+/// Staatspräsident"; for a title marked "former" only, one before all its terms); for
+/// a title `marked` as of the past (by a marker other than a "former" one) in a
+/// sentence that names no date or year, a time the sentence before it names ("Im
+/// November 2016 stoppte das Parlament das Projekt. Der damalige Ministerpräsident X
+/// …": "damalige" is the time just told of).
 fn spoken_of_outside_terms(
     (body, folded, pack): (&str, &Folded, &LangPack),
     (sentence, scope, marked): (&Sentence, &[&str], bool),
@@ -391,13 +392,13 @@ fn named_dates(
     dates
 }
 
-/// Whether `date` shares a day with one of the `held` terms.
 /// Whether `date` ends before each of the `held` terms begins.
 fn before_every_term(date: &DateSpan, held: &[(Option<NaiveDate>, Option<NaiveDate>)]) -> bool {
     held.iter()
         .all(|&(from, _)| from.is_some_and(|f| date.end < f))
 }
 
+/// Whether `date` shares a day with one of the `held` terms.
 fn within_a_term(date: &DateSpan, held: &[(Option<NaiveDate>, Option<NaiveDate>)]) -> bool {
     held.iter().any(|&(from, until)| {
         from.is_none_or(|f| f <= date.end) && until.is_none_or(|u| date.start <= u)

@@ -238,15 +238,17 @@ fn quantity_sentence(
     let periods = if kind == ValueKind::Number {
         let periods = periods(s, ctx, &[]);
         let found_changes = changes.insert(scan_changes());
-        let united: Vec<Range<usize>> = [
-            ValueKind::Money,
-            ValueKind::Percent,
-            ValueKind::Date,
-            ValueKind::DateRange,
-        ]
+        let united: Vec<Range<usize>> = ranges_of(
+            &[
+                ValueKind::Money,
+                ValueKind::Percent,
+                ValueKind::Date,
+                ValueKind::DateRange,
+            ],
+            s,
+            ctx,
+        )
         .into_iter()
-        .flat_map(|k| value::scan(k, s, ctx))
-        .map(|(r, _)| r)
         .chain(found_changes.iter().map(|(r, _)| r.clone()))
         .collect();
         values.retain(|(r, _)| {
@@ -584,11 +586,7 @@ fn count_sentence(
         .collect();
     if ordinals {
         // A German day is an ordinal too ("am 29. Juni 1992"): not one inside a date.
-        let dates: Vec<Range<usize>> = [ValueKind::Date, ValueKind::DateRange]
-            .into_iter()
-            .flat_map(|kind| value::scan(kind, s, ctx))
-            .map(|(range, _)| range)
-            .collect();
+        let dates = ranges_of(&[ValueKind::Date, ValueKind::DateRange], s, ctx);
         counts.extend(
             value::scan(ValueKind::Ordinal, s, ctx)
                 .into_iter()
@@ -709,23 +707,26 @@ pub(super) fn periods(
 /// ("inscribed a year earlier", "ein Jahr zuvor", "a year ago"): a place in time, not
 /// a count of years.
 fn within_relative_year(s: &str, range: &Range<usize>, ctx: &ParseCtx) -> bool {
-    let pack = ctx.pack;
-    pack.relative_years
-        .iter()
-        .map(|(phrase, _)| phrase)
-        .chain(&pack.previous_years)
-        .any(|phrase| {
-            super::prefilter::word_ends(s, phrase)
-                .any(|end| end - phrase.len() <= range.start && range.end <= end)
-        })
+    within_previous_year_phrase(s, range, ctx)
+        || ctx
+            .pack
+            .relative_years
+            .iter()
+            .any(|(phrase, _)| phrase_covers(s, phrase, range))
 }
 
 /// Whether `range` of `s` lies inside a `previous_years` phrase of the pack.
 fn within_previous_year_phrase(s: &str, range: &Range<usize>, ctx: &ParseCtx) -> bool {
-    ctx.pack.previous_years.iter().any(|phrase| {
-        super::prefilter::word_ends(s, phrase)
-            .any(|end| end - phrase.len() <= range.start && range.end <= end)
-    })
+    ctx.pack
+        .previous_years
+        .iter()
+        .any(|phrase| phrase_covers(s, phrase, range))
+}
+
+/// Whether an occurrence of `phrase` in `s`, as a word, holds `range`.
+fn phrase_covers(s: &str, phrase: &str, range: &Range<usize>) -> bool {
+    super::prefilter::word_ends(s, phrase)
+        .any(|end| end - phrase.len() <= range.start && range.end <= end)
 }
 
 /// Whether a comparison word introduces what follows `before` (see
@@ -831,6 +832,15 @@ fn first_of_a_pair(
     })
 }
 
+/// Where values of `kinds` stand in `s`.
+fn ranges_of(kinds: &[ValueKind], s: &str, ctx: &ParseCtx) -> Vec<Range<usize>> {
+    kinds
+        .iter()
+        .flat_map(|&kind| value::scan(kind, s, ctx))
+        .map(|(r, _)| r)
+        .collect()
+}
+
 /// Words between another figure and the period written right after it that still
 /// make the period that figure's ("18 triệu lượt năm 2018", "6.3 million visitors
 /// in 2018").
@@ -859,23 +869,15 @@ fn of_other_figures(
         return elsewhere;
     }
     let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-    let others: Vec<Range<usize>> = [
+    let figures = [
         ValueKind::Number,
         ValueKind::Money,
         ValueKind::Percent,
         ValueKind::Change,
-    ]
-    .into_iter()
-    .flat_map(|kind| value::scan(kind, s, ctx))
-    .map(|(r, _)| r)
-    .collect();
+    ];
     // The day of a date is no figure ("ngày 15/3/2025").
-    let dates: Vec<Range<usize>> = [ValueKind::Date, ValueKind::DateRange]
-        .into_iter()
-        .flat_map(|kind| value::scan(kind, s, ctx))
-        .map(|(r, _)| r)
-        .collect();
-    let others: Vec<Range<usize>> = others
+    let dates = ranges_of(&[ValueKind::Date, ValueKind::DateRange], s, ctx);
+    let others: Vec<Range<usize>> = ranges_of(&figures, s, ctx)
         .into_iter()
         .filter(|r| {
             !values.iter().any(|(v, _)| overlaps(v, r))
