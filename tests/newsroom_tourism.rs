@@ -32,6 +32,9 @@
 //! anniversary's "first" loses en_01 "Vietnam's first World Heritage site", which the
 //! pack found only through that misreading.
 //!
+//! Session 37: a pattern's umlaut matches its transcription, which closes en_04
+//! "Soeder, 59," (the age pattern writes "söder").
+//!
 //! A gap that opens fails the test, as does a trap flagged.
 
 mod common;
@@ -73,8 +76,6 @@ const KNOWN_GAPS_A: &[(&str, &str)] = &[
     ("de_03.txt", "Markus Söder (CDU)"),
     // F38 (172 days in Neuschwanstein) is not written.
     ("de_03.txt", "mehr als zwei Jahre lebte"),
-    // The age pattern writes "söder", not the transcription "soeder".
-    ("en_04.txt", "Soeder, 59,"),
     // S05 excludes "cancelled", which the same sentence says of 2020.
     ("en_04.txt", "held with restrictions in 2021"),
     // Arrivals are cued by "khách quốc tế" in the sentence before.

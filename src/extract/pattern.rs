@@ -9,6 +9,8 @@
 
 use std::sync::Arc;
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::pattern_regex::PatternRegex;
 use super::prefilter::Literals;
 use crate::lang::LangPack;
@@ -376,7 +378,41 @@ fn placeholder_at(s: &str) -> Option<(&str, Option<&str>, usize)> {
 }
 
 /// Folds literal text like documents are folded; a space matches any whitespace.
+/// A German umlaut also matches its transcription ("söder" matches "Soeder",
+/// "münchen" "Muenchen"): English news and plain-ASCII German write them so.
 fn flush_literal(literal: &mut String, out: &mut String) {
+    if literal.is_empty() {
+        return;
+    }
+    let composed: String = literal.nfc().collect();
+    let mut pieces = composed.split_inclusive(is_umlaut).peekable();
+    if pieces
+        .peek()
+        .is_some_and(|piece| piece.len() < composed.len())
+    {
+        for piece in pieces {
+            match piece.strip_suffix(is_umlaut) {
+                Some(head) => {
+                    fold_literal(head, out);
+                    let umlaut = &piece[head.len()..];
+                    out.push_str(&format!("(?:{}e?)", crate::fold::fold_str(umlaut)));
+                }
+                None => fold_literal(piece, out),
+            }
+        }
+    } else {
+        fold_literal(&composed, out);
+    }
+    literal.clear();
+}
+
+/// A German umlaut, whose transcription adds an "e" ("ö" → "oe").
+fn is_umlaut(c: char) -> bool {
+    matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü')
+}
+
+/// Appends `literal` folded, its whitespace as `\s`.
+fn fold_literal(literal: &str, out: &mut String) {
     if literal.is_empty() {
         return;
     }
@@ -396,17 +432,30 @@ fn flush_literal(literal: &mut String, out: &mut String) {
     if trailing && !folded.ends_with([' ', '\n']) {
         out.push_str(r"\s");
     }
-    literal.clear();
 }
 
 /// Adds `\b` where the pattern starts or ends with a letter or digit, so `in {year}`
 /// does not match inside "within".
+/// An umlaut's group (`(?:oe?)`, see [`flush_literal`]) counts as its letter.
 fn with_word_boundaries(src: &str) -> String {
-    let starts_word = src.chars().next().is_some_and(char::is_alphanumeric);
-    let ends_word = src.chars().last().is_some_and(char::is_alphanumeric)
+    let umlaut_group = |group: &str| {
+        let mut chars = group.chars();
+        group.len() == 7
+            && group.starts_with("(?:")
+            && group.ends_with("e?)")
+            && chars.nth(3).is_some_and(|c| c.is_ascii_alphabetic())
+    };
+    let starts_word = src.chars().next().is_some_and(char::is_alphanumeric)
+        || src.get(..7).is_some_and(umlaut_group);
+    let ends_word = (src.chars().last().is_some_and(char::is_alphanumeric)
         && !src.ends_with(r"\s")
         && !src.ends_with(r"\d")
-        && !src.ends_with(r"\w");
+        && !src.ends_with(r"\w"))
+        || src
+            .len()
+            .checked_sub(7)
+            .and_then(|at| src.get(at..))
+            .is_some_and(umlaut_group);
     format!(
         "{}{}{}",
         if starts_word { r"\b" } else { "" },
@@ -448,6 +497,21 @@ mod tests {
         let p = compile("{money}.{0,20} from {year:base}", en(), Compile::Now).expect("compiles");
         assert_eq!(p.slots[1].label.as_deref(), Some("base"));
         assert!(p.regex.is_match("us$800 million, up 99% from 2023"));
+    }
+
+    #[test]
+    fn umlauts_match_their_transcriptions() {
+        let p = compile("Söder in München, {number}", en(), Compile::Now).expect("compiles");
+        for text in ["soder in munchen, 5", "soeder in muenchen, 5"] {
+            assert!(p.regex.is_match(text), "{text}");
+        }
+        assert!(!p.regex.is_match("soeeder in munchen, 5"));
+        let p = compile("über {number}", en(), Compile::Now).expect("compiles");
+        assert!(p.regex.is_match("ueber 5"));
+        assert!(
+            !p.regex.is_match("gegenuber 5"),
+            "a word boundary before the umlaut"
+        );
     }
 
     #[test]

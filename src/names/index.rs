@@ -17,7 +17,7 @@ use super::fix::{self, FixWindow};
 use super::forms::FormSearch;
 use super::near_miss::{Anchor, NearIndex};
 use super::role::{self, RoleData, fold_key};
-use super::token::{form_windows, initial_variants};
+use super::token::{form_windows, initial_variants, transcribed};
 use super::util::{FxMap, original_range, whole_word};
 use super::{EntityInput, MarkerWords, NameHit, Verdict};
 use crate::fold::Folded;
@@ -161,7 +161,7 @@ impl NameIndex {
             accepted.extend(entity.short_forms.iter().map(|a| (a.as_str(), 2)));
             let derived: Vec<String> = accepted
                 .iter()
-                .flat_map(|&(f, _)| initial_variants(f))
+                .flat_map(|&(f, _)| initial_variants(f).into_iter().chain(transcribed(f)))
                 .collect();
             accepted.extend(derived.iter().map(|d| (d.as_str(), 3)));
 

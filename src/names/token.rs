@@ -8,6 +8,7 @@
 use super::util::is_word_char;
 use crate::fold::fold;
 use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
 
 /// One token: a byte range of the folded text plus how it connects to its neighbours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,6 +179,27 @@ pub(crate) fn form_windows(form: &str, max_len: usize) -> (Vec<String>, Vec<Form
     (words, windows)
 }
 
+/// The German transcription of a form's umlauts and "ß" ("Markus Söder" → "Markus
+/// Soeder", "Weiß" → "Weiss"), as English news and plain-ASCII text write them;
+/// `None` when the form has neither.
+pub(crate) fn transcribed(form: &str) -> Option<String> {
+    let composed: String = form.nfc().collect();
+    let mut out = String::with_capacity(composed.len() + 4);
+    for c in composed.chars() {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'Ä' => out.push_str("Ae"),
+            'Ö' => out.push_str("Oe"),
+            'Ü' => out.push_str("Ue"),
+            'ß' => out.push_str("ss"),
+            other => out.push(other),
+        }
+    }
+    (out != composed).then_some(out)
+}
+
 /// Initial variants of a form: "K. Tumysh" ↔ "K.Tumysh". Returns forms that differ
 /// from `form`.
 pub(crate) fn initial_variants(form: &str) -> Vec<String> {
@@ -296,5 +318,15 @@ mod tests {
         assert_eq!(initial_variants("M.Nurtleu"), vec!["M. Nurtleu"]);
         assert!(initial_variants("Tô Lâm").is_empty());
         assert!(initial_variants("K.").is_empty());
+    }
+
+    #[test]
+    fn umlauts_are_transcribed() {
+        assert_eq!(
+            transcribed("Markus Söder").as_deref(),
+            Some("Markus Soeder")
+        );
+        assert_eq!(transcribed("Ärzte Weiß").as_deref(), Some("Aerzte Weiss"));
+        assert_eq!(transcribed("Tô Lâm"), None);
     }
 }
