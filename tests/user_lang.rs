@@ -209,6 +209,16 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
             "angegliedert",
             "nay là",
             "nay thuộc",
+            // "Bộ LĐ-TB&XH không còn tồn tại", "the ministry ceased to exist": a
+            // body dissolved into another.
+            "không còn tồn tại",
+            "giải thể",
+            "ceased to exist",
+            "no longer exists",
+            "dissolved",
+            "disbanded",
+            "aufgelöst",
+            "existiert nicht mehr",
         ];
         let before = extended.renaming_words.len();
         extended
@@ -332,7 +342,15 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
             .retain(|word| !dismissed.contains(&word.as_str()));
         // "erstmals seit 2019", "its first profit since 2019": the year after "since"
         // is no figure's own period; comparison words the copies predate.
-        let since = ["since", "for the first time since", "seit", "erstmals seit"];
+        // "vượt năm 2018 gần 10.000 người": the year after "vượt" (exceeding) is
+        // the comparison's too.
+        let since = [
+            "since",
+            "for the first time since",
+            "seit",
+            "erstmals seit",
+            "vuot",
+        ];
         extended
             .comparison
             .retain(|word| !since.contains(&word.as_str()));

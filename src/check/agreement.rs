@@ -228,11 +228,11 @@ fn reading(l: &Located) -> String {
     match &m.derived {
         None => format!("`{text}` reads as {interval}"),
         Some(d) => format!(
-            "`{text}` implies {interval} for `{}` ({} for `{}`, {:+}%)",
+            "`{text}` implies {interval} for `{}` ({} for `{}`, {})",
             m.key,
             describe::quantity(&d.stated),
             d.stated_key,
-            d.change.nominal
+            describe::change(&d.change)
         ),
     }
 }

@@ -30,6 +30,15 @@ pub(crate) fn quantity(q: &Quantity) -> String {
     format!("{hedge}{}", format_quantity(q.nominal, q.unit.as_deref()))
 }
 
+/// A change with its sign: "+99%", "-6.3%", "+0.3 percentage points".
+pub(crate) fn change(q: &Quantity) -> String {
+    let sign = if q.nominal < 0.0 { "-" } else { "+" };
+    format!(
+        "{sign}{}",
+        format_quantity(q.nominal.abs(), q.unit.as_deref())
+    )
+}
+
 /// "US$750 million – US$850 million", "top 3".
 pub(crate) fn interval(i: &Interval, unit: Option<&str>) -> String {
     if let Some(top) = top_places(i, unit) {
@@ -56,10 +65,10 @@ pub(crate) fn found(m: &MentionView) -> String {
     match &m.derived {
         None => quantity(&m.value),
         Some(d) => format!(
-            "≈ {} (implied by {}, {:+}%)",
+            "≈ {} (implied by {}, {})",
             format_quantity(m.value.nominal, m.value.unit.as_deref()),
             quantity(&d.stated),
-            d.change.nominal
+            change(&d.change)
         ),
     }
 }

@@ -83,6 +83,7 @@ pub(crate) fn check(
         past_markers: &p.past_markers,
         deceased_markers: &p.deceased_markers,
         honorifics: &p.honorifics,
+        capitalised_nouns: p.capitalised_nouns,
     });
     let hits = index.find(doc.body(), folded, doc.date, &words);
     let site = |hit: &NameHit| role_time::NameSite {

@@ -6,6 +6,7 @@ use super::{Finding, Located, MentionView, Related};
 use super::{describe, other_period};
 use crate::extract::{Derived, implied};
 use crate::rules::{Accepted, Fact, Rules};
+use crate::value::quantity::POINTS_UNIT;
 use crate::value::{Hedge, Quantity};
 
 /// Most related locations listed under one finding.
@@ -379,15 +380,20 @@ fn derived_arithmetic(m: &MentionView, d: &Derived, accepted: &str, recorded: bo
     } else {
         ""
     };
+    let stated = describe::quantity(&d.stated);
+    let sign = if d.change.nominal < 0.0 { "-" } else { "+" };
+    let size = d.change.nominal.abs();
+    let arithmetic = if d.change.unit.as_deref() == Some(POINTS_UNIT) {
+        let opposite = if d.change.nominal < 0.0 { "+" } else { "-" };
+        format!("{stated} {opposite} {size} points")
+    } else {
+        format!("{stated} / (1 {sign} {size}%)")
+    };
     format!(
-        "{recorded}{} for `{}` with a change of {:+}% means {} / (1 {} {}%) = {} for `{}`; \
+        "{recorded}{stated} for `{}` with a change of {} means {arithmetic} = {} for `{}`; \
          accepted: {accepted}",
-        describe::quantity(&d.stated),
         d.stated_key,
-        d.change.nominal,
-        describe::quantity(&d.stated),
-        if d.change.nominal < 0.0 { "-" } else { "+" },
-        d.change.nominal.abs(),
+        describe::change(&d.change),
         describe::interval(&m.value.interval, m.value.unit.as_deref()),
         m.key
     )

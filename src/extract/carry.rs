@@ -16,9 +16,43 @@
 use super::Locator;
 use super::cues::{introduced_by_comparison, periods};
 use super::prefilter::word_ends;
+use super::sentence::clause_breaks;
 use crate::value::{ParseCtx, Period};
 
 /// The period carried to a value at folded byte `pos` (see the module docs).
+/// The periods the sentence of the figure at folded range `figure` states for it:
+/// those no comparison word introduces, written before the figure ("Năm 2020, vùng
+/// II là 3,92 triệu đồng") or after it in its clause; not one of a clause after it
+/// ("Bà Trà, 62 tuổi, làm việc từ năm 2021": her age now).
+pub(super) fn periods_stated_for(
+    at: &Locator,
+    figure: std::ops::Range<usize>,
+    ctx: &ParseCtx,
+) -> Vec<Period> {
+    let Some(sentence) = at.sentence_at(figure.start) else {
+        return Vec::new();
+    };
+    let Some(text) = at.folded.text.get(sentence.clone()) else {
+        return Vec::new();
+    };
+    let (start, end) = (
+        figure.start.saturating_sub(sentence.start),
+        figure.end.saturating_sub(sentence.start),
+    );
+    periods(text, ctx, &[])
+        .into_iter()
+        .filter(|p| {
+            !p.reference
+                && (p.range.end <= start
+                    || p.range.start >= end
+                        && text
+                            .get(end..p.range.start)
+                            .is_some_and(|between| clause_breaks(between) == 0))
+        })
+        .map(|p| p.period)
+        .collect()
+}
+
 pub(super) fn context_period(at: &Locator, pos: usize, ctx: &ParseCtx) -> Option<Period> {
     let text = &at.folded.text;
     let sentences = at.sentences();

@@ -8,6 +8,9 @@
 //! a comparison's base, read with the period written after it.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::carry::context_period;
 use super::sentence::{ClauseIndex, clause_breaks};
@@ -277,7 +280,12 @@ fn quantity_sentence(
     let chosen = of_the_time_before(
         s,
         &values,
-        own_periods(&clauses, &values, &bases, (&periods, &elsewhere)),
+        own_periods(
+            &clauses,
+            &values,
+            (&bases, &relative_clause_ends(s, &values, ctx.pack)),
+            (&periods, &elsewhere),
+        ),
         &periods,
         ctx.pack,
     );
@@ -321,11 +329,21 @@ fn quantity_sentence(
                     && found.range.end <= change_start
             })
         };
+        // Nor one after a word opening a clause of another subject: "rose to 2.61
+        // million in 2023 as the economy shrank by 0.3%".
+        let another_subject_before = |change_start: usize| {
+            let between = &s[range.end..change_start];
+            ctx.pack
+                .subordinators
+                .iter()
+                .any(|word| super::prefilter::contains_word(between, word))
+        };
         if let Some(period) = &period
             && let Some((change_range, change)) = changes.iter().find(|(r, _)| {
                 r.start >= range.end
                     && next_value.is_none_or(|n| r.start < n)
                     && !another_period_before(r.start)
+                    && !another_subject_before(r.start)
             })
         {
             // A relative reference ("from a year earlier", "so với cùng kỳ năm trước")
@@ -700,7 +718,48 @@ pub(super) fn periods(
             relative,
         });
     }
+    for (range, year, has_day) in numeric_date_years(s) {
+        let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
+        if values.iter().any(|(r, _)| overlaps(r)) || found.iter().any(|f| overlaps(&f.range)) {
+            continue;
+        }
+        // "Từ ngày 1/7/2024, lương cơ sở là …": a day is when a figure starts to hold,
+        // not the reference of a comparison.
+        let reference = !has_day && compared_outside_values(&s[..range.start], ctx.pack, values);
+        found.push(FoundPeriod {
+            range,
+            period: Period::Year(year),
+            reference,
+            relative: false,
+        });
+    }
     found
+}
+
+/// Dates written in digits with a year ("1/7/2024", "7/2024", "1.7.2024"): their
+/// ranges, years and whether they give a day. Their year is glued to the rest, so the
+/// year scan does not see it. Not a document number ("12/2024/QH15", "74/2024/NĐ-CP")
+/// nor part of a longer run of digits and separators.
+fn numeric_date_years(s: &str) -> impl Iterator<Item = (Range<usize>, i32, bool)> + '_ {
+    static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:(\d{1,2})[./-])?(\d{1,2})[./-](\d{4})\b").expect("valid regex")
+    });
+    NUMERIC_DATE.captures_iter(s).filter_map(move |caps| {
+        let whole = caps.get(0)?;
+        let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (day, month, year) = (number(1), number(2)?, number(3)?);
+        let glued = |c: Option<char>| c.is_some_and(|c| matches!(c, '/' | '.' | '-'));
+        let before = s[..whole.start()].chars().next_back();
+        let mut after = s[whole.end()..].chars();
+        let continues = glued(after.next()) && after.next().is_some_and(char::is_alphanumeric);
+        let valid = (1..=12).contains(&month)
+            && day.is_none_or(|d| (1..=31).contains(&d))
+            && (1900..=2100).contains(&year);
+        if !valid || glued(before) || continues {
+            return None;
+        }
+        Some((whole.range(), i32::try_from(year).ok()?, day.is_some()))
+    })
 }
 
 /// Whether `range` of `s` lies inside a phrase naming a year relative to another
@@ -969,25 +1028,49 @@ fn of_the_time_before(
     }
     for (v, (range, _)) in values.iter().enumerate() {
         let before = &s[..range.start];
-        let Some(comma) = before.rfind([',', ';', '(']) else {
+        let Some(comma) = clause_opened_by(before, &pack.when_words) else {
             continue;
         };
-        let opening = before[comma + 1..].trim_start();
-        let opens = pack.when_words.iter().any(|word| {
-            opening
-                .strip_prefix(word.as_str())
-                .is_some_and(|rest| rest.starts_with(' '))
-        });
         let period_end = before[..comma].trim_end().len();
-        if let Some(p) = periods
-            .iter()
-            .position(|p| p.range.end == period_end)
-            .filter(|_| opens)
-        {
+        if let Some(p) = periods.iter().position(|p| p.range.end == period_end) {
             chosen[v] = Some(p);
         }
     }
     chosen
+}
+
+/// The offset of the comma (semicolon, opening bracket) opening the clause that ends
+/// `before`, when one of `words` opens that clause.
+fn clause_opened_by(before: &str, words: &[String]) -> Option<usize> {
+    let comma = before.rfind([',', ';', '('])?;
+    let opening = before[comma + 1..].trim_start();
+    words
+        .iter()
+        .any(|word| {
+            opening
+                .strip_prefix(word.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+        .then_some(comma)
+}
+
+/// For each value in a relative clause set off by commas ("The minimum wage, which
+/// rose to 9.19 euros, will climb to …"), the end of that clause: the value takes
+/// no period written after it (`relative_words`).
+fn relative_clause_ends(
+    s: &str,
+    values: &[(Range<usize>, Quantity)],
+    pack: &crate::lang::LangPack,
+) -> Vec<Option<usize>> {
+    values
+        .iter()
+        .map(|(range, _)| {
+            clause_opened_by(&s[..range.start], &pack.relative_words)?;
+            s[range.end..]
+                .find([',', ';', ')'])
+                .map(|at| range.end + at)
+        })
+        .collect()
 }
 
 /// The period each value is stated for, as an index into `periods`.
@@ -1001,11 +1084,12 @@ fn of_the_time_before(
 /// Pairs are taken best first and a period goes to one value while another period is
 /// left: in "in 2024, trade amounted to X, while in the first quarter of 2025 it
 /// totaled Y" the quarter is Y's (no clause break), so X gets 2024 although the
-/// quarter is nearer.
+/// quarter is nearer. A value left over shares the nearest period, unless it stands
+/// in a relative clause the period comes after (`relative_ends`).
 fn own_periods(
     clauses: &ClauseIndex,
     values: &[(Range<usize>, Quantity)],
-    bases: &[bool],
+    (bases, relative_ends): (&[bool], &[Option<usize>]),
     (periods, elsewhere): (&[FoundPeriod], &[bool]),
 ) -> Vec<Option<usize>> {
     let is_base = |v: usize| bases.get(v).copied().unwrap_or(false);
@@ -1060,9 +1144,15 @@ fn own_periods(
             taken[p] = true;
         }
     }
-    // More values than periods: the rest share their nearest period.
+    // More values than periods: the rest share their nearest period, but for a
+    // period after the relative clause a value stands in.
     for &(_, v, p) in &pairs {
-        if chosen[v].is_none() {
+        let after_its_clause = relative_ends
+            .get(v)
+            .copied()
+            .flatten()
+            .is_some_and(|end| periods[p].range.start >= end);
+        if chosen[v].is_none() && !after_its_clause {
             chosen[v] = Some(p);
         }
     }

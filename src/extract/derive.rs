@@ -4,6 +4,7 @@
 
 use super::{Derived, Mention, bind, fill_key};
 use crate::check::Span;
+use crate::value::quantity::POINTS_UNIT;
 use crate::value::{Interval, Period, Quantity};
 
 /// The reference period of a change: the stated base, moved onto the claim's period
@@ -17,8 +18,24 @@ pub(crate) fn base_period(period: &Period, base: Option<&Period>) -> Period {
     }
 }
 
-/// The value implied for `base` by `stated` and a signed percent `change`.
+/// The value implied for `base` by `stated` and a signed percent `change`; for a
+/// change in percentage points, the rate `stated` minus the points (none when
+/// `stated` is no percentage).
 pub(crate) fn implied(stated: &Quantity, change: &Quantity) -> Option<Quantity> {
+    if change.unit.as_deref() == Some(POINTS_UNIT) {
+        if stated.unit.as_deref() != Some("%") {
+            return None;
+        }
+        return Some(Quantity {
+            nominal: stated.nominal - change.nominal,
+            interval: Interval {
+                low: stated.interval.low - change.interval.high,
+                high: stated.interval.high - change.interval.low,
+            },
+            unit: stated.unit.clone(),
+            hedge: stated.hedge,
+        });
+    }
     let factor = |pct: f64| 1.0 + pct / 100.0;
     let (low_factor, high_factor) = (factor(change.interval.low), factor(change.interval.high));
     if low_factor <= 0.0 || high_factor <= 0.0 {
@@ -92,6 +109,25 @@ mod tests {
     fn decrease_implies_a_larger_base() {
         let v = implied(&q(584e6, 583.5e6, 584.5e6), &q(-6.3, -6.35, -6.25)).expect("implied");
         assert!(v.interval.low < 623e6 && v.interval.high > 623e6);
+    }
+
+    #[test]
+    fn points_are_subtracted_from_a_rate() {
+        let rate = |nominal: f64, low: f64, high: f64| Quantity {
+            unit: Some("%".into()),
+            ..q(nominal, low, high)
+        };
+        let points = Quantity {
+            unit: Some(POINTS_UNIT.into()),
+            ..q(0.3, 0.25, 0.35)
+        };
+        let v = implied(&rate(6.0, 5.95, 6.05), &points).expect("implied");
+        assert!((v.nominal - 5.7).abs() < 1e-9);
+        assert!((v.interval.low - 5.6).abs() < 1e-9 && (v.interval.high - 5.8).abs() < 1e-9);
+        assert!(
+            implied(&q(800e6, 750e6, 850e6), &points).is_none(),
+            "no rate"
+        );
     }
 
     #[test]

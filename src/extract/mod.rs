@@ -491,6 +491,7 @@ fn quantity_match(
     };
     let mut main: Option<(Span, Quantity)> = None;
     let mut main_at = 0;
+    let mut main_end = 0;
     let mut base_value: Option<(Span, Quantity)> = None;
     let mut period: Option<Period> = None;
     let mut base: Option<Period> = None;
@@ -546,6 +547,7 @@ fn quantity_match(
                 (None, value) if slot.kind == value_kind && main.is_none() => {
                     main = quantity(value).map(|q| (span, q));
                     main_at = m.start();
+                    main_end = m.end();
                 }
                 (Some(_), value) if slot.kind == value_kind && base_value.is_none() => {
                     base_value = quantity(value).map(|q| (span, q));
@@ -590,6 +592,16 @@ fn quantity_match(
     }
     let bindings = match &period {
         Some(period) => bind(key, Some(period)),
+        // A figure of a sentence that states an earlier period than the latest
+        // fact's ("Năm 2020, vùng II là 3,92 triệu đồng") is that period's.
+        None if read.latest_year(ctx).is_some_and(|latest| {
+            carry::periods_stated_for(at, main_at..main_end, ctx)
+                .iter()
+                .any(|p| p.year() < latest)
+        }) =>
+        {
+            return;
+        }
         None => read.undated_bindings(ctx).unwrap_or_default(),
     };
     push_quantity(out, ci, key, bindings, span, value, credit);
@@ -615,15 +627,22 @@ pub(super) struct QuantityRead<'a> {
 }
 
 impl QuantityRead<'_> {
+    /// The latest of the claim's `latest` facts known on the document's date.
+    fn latest_fact(&self, ctx: &ParseCtx) -> Option<&crate::rules::LatestFact> {
+        let doc_date = ctx.doc_date?;
+        self.latest?.iter().rev().find(|fact| fact.from <= doc_date)
+    }
+
+    /// The year of the latest fact known on the document's date (`2024` of
+    /// `2024-07-01` or of `2024-H1`).
+    pub(super) fn latest_year(&self, ctx: &ParseCtx) -> Option<i32> {
+        self.latest_fact(ctx)?.binding.get(..4)?.parse().ok()
+    }
+
     /// The key bindings of a figure stating no period: those of the latest of the
     /// claim's `latest` facts known on the document's date.
     pub(super) fn undated_bindings(&self, ctx: &ParseCtx) -> Option<Vec<(String, String)>> {
-        let doc_date = ctx.doc_date?;
-        let fact = self
-            .latest?
-            .iter()
-            .rev()
-            .find(|fact| fact.from <= doc_date)?;
+        let fact = self.latest_fact(ctx)?;
         let name = if self.key.contains("{period}") {
             "period"
         } else {

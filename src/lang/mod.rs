@@ -28,6 +28,8 @@
 //! week_words = ["week", "weeks"]
 //! day_words = ["day", "days"]
 //! percent_words = ["%", "percent"]
+//! capitalised_nouns = false        # German: a capital is no sign of a name (optional)
+//! point_words = ["percentage points"] # a change of a rate in points: "rose 0.3 percentage points" (optional)
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //! former_markers = ["former"]       # the past_markers that say "no longer" (optional)
 //! deceased_markers = ["the late"]  # before a name or its title: the person had died (optional)
@@ -39,6 +41,8 @@
 //! apposition_words = ["the"]       # may open a title after a name: "X, the president"
 //! future_words = ["will"]          # a weekday later in their clause is the coming one
 //! original_plan_words = ["originally"] # a date in their sentence may be a postponed plan's
+//! subordinators = ["as", "while"] # a change after one is not the figure's before it (optional)
+//! relative_words = ["which"]      # ", which rose to X," takes no period of the clause after it (optional)
 //! when_words = ["when"]           # "down from 2022, when 367,000 …": a figure of the
 //!                                  # clause they open is of the period just before
 //! office_start_words = ["took office"] # a date after a name with one dates a role's start
@@ -313,6 +317,12 @@ pub struct LangPack {
     pub units: Vec<(String, String)>,
     /// Percent words and signs.
     pub percent_words: Vec<String>,
+    /// Whether the language writes its nouns with a capital (German): a capital
+    /// alone is then no sign of a name ("Schwelle" is no misspelt "Scheele").
+    pub capitalised_nouns: bool,
+    /// Words of a change in percentage points ("percentage points", "Prozentpunkte",
+    /// "điểm phần trăm"): a `{change}` written with one is a difference of two rates.
+    pub point_words: Vec<String>,
     /// Hedge words with their meaning.
     pub hedges: Vec<(String, Hedge)>,
     /// The `hedges` words as the pack writes them (lower case): "đúng" (exactly) is no
@@ -452,6 +462,16 @@ pub struct LangPack {
     /// "ursprünglich", "postponed from"), folded: a date in their sentence may be the
     /// one a postponed event was first planned for.
     pub original_plan_words: Vec<String>,
+    /// Words opening a clause of its own subject ("as", "while", "trong khi",
+    /// "während"), folded: a change written after one ("Unemployment rose to 2.61
+    /// million as the economy shrank by 0.3%") is not the change of the figure
+    /// before it.
+    pub subordinators: Vec<String>,
+    /// Words opening a relative clause ("which", "der", "mà"), folded: a figure
+    /// in a clause they open after a comma ("The minimum wage, which rose to 9.19
+    /// euros, will climb to 9.35 euros in 2020") takes no period written after
+    /// that clause.
+    pub relative_words: Vec<String>,
     /// Words opening a clause that tells of the time just named ("2022, when …",
     /// "năm 2022, khi …", "2022, als …"), folded: its figures are of that time.
     pub when_words: Vec<String>,
@@ -556,6 +576,10 @@ struct RawPack {
     /// Absent from a pack written before it existed: the built-in pack's table.
     durations: Option<toml::Spanned<BTreeMap<String, String>>>,
     percent_words: Vec<String>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    point_words: Option<Vec<String>>,
+    /// Absent: the built-in pack's.
+    capitalised_nouns: Option<bool>,
     #[serde(default)]
     past_markers: Vec<String>,
     #[serde(default)]
@@ -568,6 +592,8 @@ struct RawPack {
     original_plan_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     when_words: Option<Vec<String>>,
+    relative_words: Option<Vec<String>>,
+    subordinators: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     office_start_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -1034,6 +1060,10 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         currencies,
         units,
         percent_words: folded_list(&raw.percent_words),
+        point_words: newer_list(&raw.point_words, &raw.code, |p| &p.point_words),
+        capitalised_nouns: raw
+            .capitalised_nouns
+            .unwrap_or_else(|| builtin(raw.code.trim()).is_some_and(|pack| pack.capitalised_nouns)),
         hedges,
         increase_words: folded_list(&raw.change.increase),
         decrease_words: folded_list(&raw.change.decrease),
@@ -1111,6 +1141,8 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
             &p.original_plan_words
         }),
         when_words: newer_list(&raw.when_words, &raw.code, |p| &p.when_words),
+        relative_words: newer_list(&raw.relative_words, &raw.code, |p| &p.relative_words),
+        subordinators: newer_list(&raw.subordinators, &raw.code, |p| &p.subordinators),
         office_start_words: newer_list(&raw.office_start_words, &raw.code, |p| {
             &p.office_start_words
         }),

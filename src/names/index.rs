@@ -19,7 +19,7 @@ use super::near_miss::{Anchor, NearIndex};
 use super::role::{self, RoleData, fold_key};
 use super::token::{form_windows, initial_variants, transcribed};
 use super::util::{FxMap, original_range, whole_word};
-use super::{EntityInput, MarkerWords, NameHit, Verdict};
+use super::{EntityInput, EntityKind, MarkerWords, NameHit, Verdict};
 use crate::fold::Folded;
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
@@ -156,6 +156,9 @@ impl NameIndex {
         let mut roles = Vec::with_capacity(entities.len());
         for (ei, entity) in entities.iter().enumerate() {
             let Ok(e) = u32::try_from(ei) else { break };
+            if entity.kind != EntityKind::Person {
+                near.mark_not_person(e);
+            }
             let mut accepted: Vec<(&str, u8)> = vec![(entity.canonical.as_str(), 0)];
             accepted.extend(entity.aliases.iter().map(|a| (a.as_str(), 1)));
             accepted.extend(entity.short_forms.iter().map(|a| (a.as_str(), 2)));
@@ -483,7 +486,10 @@ impl NameIndex {
                 })
             })
             .collect();
-        for near in self.near.detect(original, folded, &anchors) {
+        for near in self
+            .near
+            .detect(original, folded, &anchors, words.capitalised_nouns)
+        {
             let Some(range) = original_range(original, folded, near.range.clone()) else {
                 continue;
             };

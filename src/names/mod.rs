@@ -191,6 +191,9 @@ pub struct MarkerWords<'a> {
     /// Lowercase honorifics ("ông", "Mr", "Frau") after which a `titled_forms`
     /// form names its entity.
     pub honorifics: &'a [String],
+    /// The language writes its nouns with a capital (German): a capital alone does
+    /// not make a word a near miss of a one-word form.
+    pub capitalised_nouns: bool,
 }
 
 /// Judgement of one mention.

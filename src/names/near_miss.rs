@@ -260,6 +260,8 @@ pub(crate) struct NearIndex {
     targets: Vec<Target>,
     windows: FxMap<WindowKey, Vec<u32>>,
     common: FxSet<&'static str>,
+    /// Entities that are no persons: a part of their forms is no surname.
+    not_persons: FxSet<u32>,
 }
 
 /// An exact hit (name form or title) as seen by near-miss detection.
@@ -312,6 +314,12 @@ impl TokenInfo {
 
 impl NearIndex {
     /// Adds all windows of an accepted form of `entity`.
+    /// Marks `entity` as no person: the last word of one of its forms ("Vietnams" of
+    /// "Innenministerium Vietnams") is not taken for a surname.
+    pub(crate) fn mark_not_person(&mut self, entity: u32) {
+        self.not_persons.insert(entity);
+    }
+
     pub(crate) fn add_form(&mut self, entity: u32, rank: u8, form: &str) {
         let (words, windows) = form_windows(form, MAX_WINDOW);
         let ids: Vec<u32> = words.iter().map(|w| self.intern(w)).collect();
@@ -488,11 +496,14 @@ impl NearIndex {
 
     /// Finds near misses in `folded` (anchors: exact hits sorted by start,
     /// non-overlapping).
+    /// `capitalised_nouns`: the language writes its nouns with a capital, so a
+    /// capital alone does not make one word a near miss (see [`NearIndex::best_window`]).
     pub(crate) fn detect(
         &self,
         original: &str,
         folded: &Folded,
         anchors: &[Anchor<'_>],
+        capitalised_nouns: bool,
     ) -> Vec<NearHit> {
         let text = folded.text.as_str();
         let toks = tokens(text);
@@ -614,7 +625,7 @@ impl NearIndex {
                     wi,
                     &near_arena,
                     &mentioned,
-                    tail_of_a_name,
+                    (tail_of_a_name, capitalised_nouns),
                     &before,
                     &after,
                 ) {
@@ -639,7 +650,11 @@ impl NearIndex {
     /// same name ("Hồ Đức Phương", "Tran Van Phuong"), is followed by one ("Ngô
     /// Phương Ly"), or is a word that did earlier
     /// in the document, so a part of a form there is another person's given name or
-    /// surname, not a short form of the entity.
+    /// surname, not a short form of the entity. `capitalised_nouns`: in a language
+    /// that writes nouns with a capital ("eine niedrigere Schwelle"), a capitalised
+    /// word alone is a near miss only of an entity the document names exactly, or of
+    /// a hyphenated form.
+    /// The last word of a form counts as a surname of persons only.
     #[allow(clippy::too_many_arguments)]
     fn best_window<'s>(
         &self,
@@ -647,7 +662,7 @@ impl NearIndex {
         info: &[TokenInfo],
         arena: &[(u32, u8)],
         mentioned: &FxSet<u32>,
-        tail_of_a_name: bool,
+        (tail_of_a_name, capitalised_nouns): (bool, bool),
         before: &dyn Fn(usize) -> Option<&'s Anchor<'s>>,
         after: &dyn Fn(usize) -> Option<&'s Anchor<'s>>,
     ) -> WindowResult {
@@ -728,11 +743,17 @@ impl NearIndex {
                         || form_before.contains(&e)
                         || form_after.contains(&e);
                     let known = mentioned.contains(&e);
-                    let capital = changed_capitalised && (!changed_at_sentence_start || known);
+                    // A German capital is a noun's; a hyphenated compound
+                    // ("Phong-Chau-Brücke") is a name's.
+                    let plain_noun = capitalised_nouns && n == 1 && !target.original.contains('-');
+                    let capital = changed_capitalised
+                        && (!changed_at_sentence_start || known)
+                        && (!plain_noun || known);
+                    let surname = target.last && !self.not_persons.contains(&e);
                     let ok = if target.full {
                         strong || capital
                     } else {
-                        strong || (capital && target.last && known && !tail_of_a_name)
+                        strong || (capital && surname && known && !tail_of_a_name)
                     };
                     if !ok {
                         continue;
@@ -968,8 +989,8 @@ mod tests {
         let mut idx = NearIndex::default();
         idx.finish();
         let f = crate::fold::fold("");
-        assert!(idx.detect("", &f, &[]).is_empty());
+        assert!(idx.detect("", &f, &[], false).is_empty());
         let f = crate::fold::fold("Tokayev");
-        assert!(idx.detect("Tokayev", &f, &[]).is_empty());
+        assert!(idx.detect("Tokayev", &f, &[], false).is_empty());
     }
 }

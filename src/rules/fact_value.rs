@@ -4,7 +4,7 @@
 //! quantities are formatted for people ("US$1 billion").
 
 use super::schema::{RawTolerance, RawValue};
-use crate::value::quantity::RANK_UNIT;
+use crate::value::quantity::{POINTS_UNIT, RANK_UNIT};
 
 /// A fact value: amount and optional unit. A measure is held in its base unit
 /// ("4400 MW" is 4.4e9 W); `size` is how many base units its written unit is (1
@@ -157,6 +157,7 @@ pub(crate) fn format_quantity(amount: f64, unit: Option<&str>) -> String {
         Some("%") => format!("{number}%"),
         Some("year") => format!("{number} years"),
         Some(RANK_UNIT) => format!("No. {number}"),
+        Some(POINTS_UNIT) => format!("{number} percentage points"),
         Some(other) => format!("{number}{scale} {other}"),
         None => format!("{number}{scale}"),
     }

@@ -176,6 +176,16 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
         if cap(caps, "monthunit").is_some() {
             return months_ago(count, pack, doc);
         }
+        // "June 29 two years ago", "am 29. Juni vor zwei Jahren": that day of the
+        // year so many years before the document's.
+        if let Some(month) = month_cap(caps, pack, &["mon", "month", "monum"])? {
+            let n = ago_count(count, pack, 200.0)?;
+            let year = doc.year() - i32::try_from(n).unwrap_or(i32::MAX);
+            return Ok(Value::Date(match day_cap(caps, "day")? {
+                Some(d) => DateSpan::day(ymd(year, month, d)?),
+                None => month_span(year, month)?,
+            }));
+        }
         return years_ago(count, pack, doc);
     }
     if let Some(word) = cap(caps, "season") {

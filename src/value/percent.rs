@@ -6,7 +6,7 @@ use regex::Captures;
 
 use super::interval::{Hedge, Interval, Quantity};
 use super::number::parse_num;
-use super::quantity::{err, hedge_of};
+use super::quantity::{POINTS_UNIT, err, hedge_of};
 use super::{Value, ValueError, cap};
 use crate::lang::LangPack;
 
@@ -92,11 +92,13 @@ pub(crate) fn change(
     } else {
         return Err(err(NO_DIRECTION));
     };
+    // "tăng 0,3 điểm phần trăm": a difference of two rates, not a share of one.
+    let points = cap(caps, "pct").is_some_and(|word| pack.point_words.iter().any(|p| p == word));
     Ok(Value::Change(Quantity::new(
         v,
         rounding,
         hedge_of(caps, pack),
-        Some("%".into()),
+        Some(if points { POINTS_UNIT } else { "%" }.into()),
         negative,
     )))
 }

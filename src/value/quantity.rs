@@ -183,6 +183,10 @@ pub(crate) fn rank(tag: Tag, caps: &Captures, pack: &LangPack) -> Result<Value, 
 /// The unit of a [`Value::Rank`].
 pub const RANK_UNIT: &str = "rank";
 
+/// The unit of a [`Value::Change`] in percentage points ("rose 0.3 percentage
+/// points"); a change in percent has `"%"`.
+pub const POINTS_UNIT: &str = "pp";
+
 #[cfg(test)]
 mod tests {
     use super::super::testutil::{approx, interval, reads};

@@ -492,6 +492,14 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "hedge" => words_re(kw(&pack.hedges), true),
         "cur" => words_re(kw(&pack.currencies), true),
         "unit" => words_re(kw(&pack.units), true),
+        // A change may be in percentage points ("rose 0.3 percentage points").
+        "pct" if kind == ValueKind::Change => words_re(
+            pack.percent_words
+                .iter()
+                .chain(&pack.point_words)
+                .map(String::as_str),
+            true,
+        ),
         "pct" => words_re(pack.percent_words.iter().map(String::as_str), true),
         "dir" => words_re(
             pack.increase_words
