@@ -53,7 +53,11 @@ pub(crate) fn run(
     // An exclude word inside a longer cue word is the cue's ("nhập khẩu" of "xuất
     // nhập khẩu").
     let cue_words: Vec<&str> = cues.groups.iter().flatten().map(String::as_str).collect();
+    let near = at.sentences_near_groups(&cues.groups);
     for (i, whole) in sentences.iter().enumerate() {
+        if near.as_ref().is_some_and(|near| !near[i]) {
+            continue;
+        }
         let cued = |sentence: &Range<usize>| {
             every_group(&cues.groups, |w| holds(sentence, w))
                 || (refers_back_somewhere

@@ -1645,6 +1645,36 @@ impl Locator<'_> {
             .get_or_init(|| sentence::sentences(&self.folded.text, self.abbreviations))
     }
 
+    /// Which sentences may hold a word of every group of `groups` on their own or
+    /// read together with the sentence before: those where an occurrence of a word
+    /// of the group with the fewest occurrences starts, or that follow one (an
+    /// occurrence between two sentences marks both sides). Every other sentence
+    /// holds no word of that group. `None` when a word is not in the prefilter's
+    /// index: then any sentence may.
+    pub(crate) fn sentences_near_groups(&self, groups: &[Vec<String>]) -> Option<Vec<bool>> {
+        let mut fewest: Option<Vec<usize>> = None;
+        for group in groups {
+            let mut starts = Vec::new();
+            for word in group {
+                starts.extend(self.words.starts(word)?);
+            }
+            if fewest.as_ref().is_none_or(|f| starts.len() < f.len()) {
+                fewest = Some(starts);
+            }
+        }
+        let sentences = self.sentences();
+        let mut near = vec![fewest.is_none(); sentences.len()];
+        for at in fewest.unwrap_or_default() {
+            let last_begun = sentences.partition_point(|s| s.start <= at);
+            for index in [last_begun.checked_sub(1), Some(last_begun)] {
+                if let Some(slot) = index.and_then(|i| near.get_mut(i)) {
+                    *slot = true;
+                }
+            }
+        }
+        Some(near)
+    }
+
     /// Whether one of `words` (folded) introduces the value at folded offset `at`:
     /// it stands earlier in the value's clause (after its sentence's start and the
     /// last comma, semicolon, colon or bracket), with no other figure between but

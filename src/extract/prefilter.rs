@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_syntax::hir::{Hir, HirKind};
 
 use crate::hash::FxMap;
@@ -143,7 +143,12 @@ impl Prefilter {
         }
         // A matcher that cannot be built only disables the prefilter: every pattern
         // runs and words are searched one by one.
-        let matcher = AhoCorasick::new(&literals).ok();
+        // A DFA: an overlapping search cannot skip ahead, and the DFA takes a byte
+        // in one lookup where the default NFA follows failure links.
+        let matcher = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .ok();
         if matcher.is_none() {
             always = (0..count).collect();
             ids.clear();
@@ -194,6 +199,14 @@ impl Prefilter {
 }
 
 impl WordHits<'_> {
+    /// Where each occurrence of `word` starts, whole word or not, in text order;
+    /// `None` for a word the prefilter was not built for (its occurrences are not
+    /// known without a search).
+    pub(crate) fn starts(&self, word: &str) -> Option<impl Iterator<Item = usize> + '_> {
+        let &id = self.ids.get(word)?;
+        Some(self.at[id].iter().map(|o| o.start))
+    }
+
     /// Whether `word` occurs in `text[range]` with no letter or digit on either side
     /// within that slice (a `*tail` word may have letters before it; the same as
     /// [`contains_word`] on the slice), counting only the occurrences (ranges of
@@ -395,6 +408,20 @@ mod tests {
                 "{word}: {seen:?}"
             );
         }
+    }
+
+    /// `starts` lists every occurrence, whole word or not, and knows no word the
+    /// prefilter was not built for.
+    #[test]
+    fn word_starts_list_every_occurrence() {
+        let prefilter = prefilter(&["zebra"], ["trade", "*ade"]);
+        let text = "trade, trader and two-way trade";
+        let hits = prefilter.scan(text).words;
+        let starts: Vec<usize> = hits.starts("trade").expect("indexed").collect();
+        assert_eq!(starts, vec![0, 7, 26]);
+        let tails: Vec<usize> = hits.starts("*ade").expect("indexed").collect();
+        assert_eq!(tails, vec![2, 9, 28]);
+        assert!(hits.starts("said").is_none());
     }
 
     #[test]
