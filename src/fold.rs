@@ -259,6 +259,21 @@ fn space(newline: bool) -> char {
     if newline { '\n' } else { ' ' }
 }
 
+/// The vowel a German umlaut is written with ("ö" → "o", "Ü" → "U"): text without
+/// umlauts writes that vowel and an "e" ("Söder" → "Soeder"); `None` for any other
+/// character.
+pub fn umlaut_vowel(c: char) -> Option<char> {
+    Some(match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        'ü' => 'u',
+        'Ä' => 'A',
+        'Ö' => 'O',
+        'Ü' => 'U',
+        _ => return None,
+    })
+}
+
 /// Folds a short string where no offset map is needed (pattern literals, words of a
 /// language pack, entity names).
 pub fn fold_str(s: &str) -> String {

@@ -812,8 +812,12 @@ fn temporal_match(
 ) {
     use crate::rules::ClaimKind;
     let whole = caps.whole();
-    // A false statement is the whole match, whatever its placeholders read.
+    // A false statement is the whole match, whatever its placeholders read; one
+    // its sentence denies or calls a rumour is refuted, not made.
     if matches!(kind, ClaimKind::False { .. }) {
+        if at.denied_around(whole.clone(), ctx.pack) {
+            return;
+        }
         out.temporal.push(TemporalMention {
             claim: ci,
             span: at.span(whole),
@@ -1643,6 +1647,29 @@ impl Locator<'_> {
     pub(crate) fn sentences(&self) -> &[std::ops::Range<usize>] {
         self.sentences
             .get_or_init(|| sentence::sentences(&self.folded.text, self.abbreviations))
+    }
+
+    /// Whether the sentence of the folded `range` holds, outside it, a denial word
+    /// of `pack` as written ("The ministry denied that …", "Thông tin … là sai sự
+    /// thật", "Gerüchte, wonach …"): what `range` states is reported as refuted.
+    fn denied_around(&self, range: std::ops::Range<usize>, pack: &LangPack) -> bool {
+        if pack.denial_words.is_empty() {
+            return false;
+        }
+        let Some(sentence) = self.sentence_at(range.start) else {
+            return false;
+        };
+        let body = self.doc.body();
+        [
+            sentence.start..range.start,
+            range.end..sentence.end.max(range.end),
+        ]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .any(|part| {
+            body.get(self.folded.to_original(part))
+                .is_some_and(|text| crate::lang::holds_words_as_written(text, &pack.denial_words))
+        })
     }
 
     /// Which sentences may hold a word of every group of `groups` on their own or

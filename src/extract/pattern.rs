@@ -408,7 +408,7 @@ fn flush_literal(literal: &mut String, out: &mut String) {
 
 /// A German umlaut, whose transcription adds an "e" ("ö" → "oe").
 fn is_umlaut(c: char) -> bool {
-    matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü')
+    crate::fold::umlaut_vowel(c).is_some()
 }
 
 /// Appends `literal` folded, its whitespace as `\s`.

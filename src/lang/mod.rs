@@ -43,6 +43,7 @@
 //! original_plan_words = ["originally"] # a date in their sentence may be a postponed plan's
 //! subordinators = ["as", "while"] # a change after one is not the figure's before it (optional)
 //! relative_words = ["which"]      # ", which rose to X," takes no period of the clause after it (optional)
+//! denial_words = ["denied"]       # a false statement in a sentence with one is refuted, not made (optional)
 //! when_words = ["when"]           # "down from 2022, when 367,000 …": a figure of the
 //!                                  # clause they open is of the period just before
 //! office_start_words = ["took office"] # a date after a name with one dates a role's start
@@ -472,6 +473,10 @@ pub struct LangPack {
     /// euros, will climb to 9.35 euros in 2020") takes no period written after
     /// that clause.
     pub relative_words: Vec<String>,
+    /// Words that deny, refute or doubt what their sentence reports ("denied",
+    /// "bác bỏ", "dementierte", "rumours"), lowercase as written: a statement known
+    /// to be false in such a sentence is reported as refuted, not made.
+    pub denial_words: Vec<String>,
     /// Words opening a clause that tells of the time just named ("2022, when …",
     /// "năm 2022, khi …", "2022, als …"), folded: its figures are of that time.
     pub when_words: Vec<String>,
@@ -594,6 +599,7 @@ struct RawPack {
     when_words: Option<Vec<String>>,
     relative_words: Option<Vec<String>>,
     subordinators: Option<Vec<String>>,
+    denial_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     office_start_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -936,6 +942,29 @@ fn newer_lowercase_list(
     written_or_builtin(written, code, of_builtin, lowercase_list)
 }
 
+/// Whether `text`, lowercased as written (NFC), holds one of `phrases` (a list
+/// kept lowercase as written, see [`lowercase_list`]) as whole words: "bác bỏ"
+/// (rejected) is no "bác bó", "false" no "falsely".
+pub(crate) fn holds_words_as_written(text: &str, phrases: &[String]) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.nfc()
+            .collect::<String>()
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let written = words(text);
+    phrases.iter().any(|phrase| {
+        let phrase = words(phrase);
+        !phrase.is_empty()
+            && written
+                .windows(phrase.len())
+                .any(|w| w == phrase.as_slice())
+    })
+}
+
 /// The list as `read` from what the pack wrote, else the built-in pack's of its code.
 fn written_or_builtin(
     written: &Option<Vec<String>>,
@@ -1143,6 +1172,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         when_words: newer_list(&raw.when_words, &raw.code, |p| &p.when_words),
         relative_words: newer_list(&raw.relative_words, &raw.code, |p| &p.relative_words),
         subordinators: newer_list(&raw.subordinators, &raw.code, |p| &p.subordinators),
+        denial_words: newer_lowercase_list(&raw.denial_words, &raw.code, |p| &p.denial_words),
         office_start_words: newer_list(&raw.office_start_words, &raw.code, |p| {
             &p.office_start_words
         }),
@@ -1188,6 +1218,25 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words as written: whole words in any case and composition, diacritics and
+    /// all, phrases word by word.
+    #[test]
+    fn words_are_matched_as_written() {
+        let denial = lowercase_list(&["phủ nhận".to_string(), "false".to_string()]);
+        assert!(holds_words_as_written(
+            "Bộ Ngoại giao PHỦ NHẬN thông tin",
+            &denial
+        ));
+        // NFD input is composed first.
+        let decomposed: String = "phủ nhận".nfd().collect();
+        assert!(holds_words_as_written(&decomposed, &denial));
+        assert!(!holds_words_as_written("Phu nhân Tổng thống", &denial));
+        assert!(!holds_words_as_written("phu nhan", &denial));
+        assert!(holds_words_as_written("Reports were False.", &denial));
+        assert!(!holds_words_as_written("it was falsely reported", &denial));
+        assert!(!holds_words_as_written("", &denial));
+    }
 
     /// Built-in packs load without a syntax check of their regexes: this is it.
     #[test]

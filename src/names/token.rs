@@ -186,15 +186,13 @@ pub(crate) fn transcribed(form: &str) -> Option<String> {
     let composed: String = form.nfc().collect();
     let mut out = String::with_capacity(composed.len() + 4);
     for c in composed.chars() {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'Ä' => out.push_str("Ae"),
-            'Ö' => out.push_str("Oe"),
-            'Ü' => out.push_str("Ue"),
-            'ß' => out.push_str("ss"),
-            other => out.push(other),
+        match (crate::fold::umlaut_vowel(c), c) {
+            (Some(vowel), _) => {
+                out.push(vowel);
+                out.push('e');
+            }
+            (None, 'ß') => out.push_str("ss"),
+            (None, other) => out.push(other),
         }
     }
     (out != composed).then_some(out)
