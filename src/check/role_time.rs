@@ -21,7 +21,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::extract::introduced_by_comparison;
 use crate::extract::sentence::{Abbreviations, sentences};
 use crate::fold::{Folded, fold_str};
-use crate::lang::LangPack;
+use crate::lang::{LangPack, holds_any, written_words as words};
 use crate::names::whole_word;
 use crate::value::DateSpan;
 
@@ -422,13 +422,6 @@ pub(crate) fn tells_of_renaming(
     holds_any(&words, &pack.renaming_words)
 }
 
-/// Whether `words` hold one of `phrases` (each split into words) as a whole.
-fn holds_any(words: &[String], phrases: &[String]) -> bool {
-    phrases
-        .iter()
-        .any(|phrase| contains_words(words, &self::words(phrase)))
-}
-
 /// The year shifts of the relative-year phrases of `sentence` ("last year" = -1),
 /// except those introduced by a comparison word ("so với năm trước").
 fn relative_years(sentence: &str, pack: &LangPack) -> Vec<i32> {
@@ -587,20 +580,6 @@ pub(crate) fn sentence_of(
         .into_iter()
         .map(|s| folded.to_original(s))
         .find(|s| s.start <= range.start && range.start < s.end)
-}
-
-/// Lowercase NFC words of `text` (runs of letters and digits).
-fn words(text: &str) -> Vec<String> {
-    let normal: String = text.nfc().collect::<String>().to_lowercase();
-    normal
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn contains_words(words: &[String], phrase: &[String]) -> bool {
-    !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
 }
 
 /// The year `word` names, if it is a four-digit year.

@@ -942,27 +942,32 @@ fn newer_lowercase_list(
     written_or_builtin(written, code, of_builtin, lowercase_list)
 }
 
-/// Whether `text`, lowercased as written (NFC), holds one of `phrases` (a list
-/// kept lowercase as written, see [`lowercase_list`]) as whole words: "bác bỏ"
-/// (rejected) is no "bác bó", "false" no "falsely".
-pub(crate) fn holds_words_as_written(text: &str, phrases: &[String]) -> bool {
-    let words = |text: &str| -> Vec<String> {
-        text.nfc()
-            .collect::<String>()
-            .to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let written = words(text);
+/// Lowercase NFC words of `text` (runs of letters and digits), as written:
+/// diacritics kept.
+pub(crate) fn written_words(text: &str) -> Vec<String> {
+    text.nfc()
+        .collect::<String>()
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether `words` ([`written_words`]) hold one of `phrases` (each split into
+/// words) as a whole.
+pub(crate) fn holds_any(words: &[String], phrases: &[String]) -> bool {
     phrases.iter().any(|phrase| {
-        let phrase = words(phrase);
-        !phrase.is_empty()
-            && written
-                .windows(phrase.len())
-                .any(|w| w == phrase.as_slice())
+        let phrase = written_words(phrase);
+        !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase.as_slice())
     })
+}
+
+/// Whether `text` holds one of `phrases` (a list kept lowercase as written, see
+/// [`lowercase_list`]) as whole words, compared as written: "bác bỏ" (rejected)
+/// is no "bác bó", "false" no "falsely".
+pub(crate) fn holds_words_as_written(text: &str, phrases: &[String]) -> bool {
+    holds_any(&written_words(text), phrases)
 }
 
 /// The list as `read` from what the pack wrote, else the built-in pack's of its code.
