@@ -295,7 +295,8 @@ fn states_a_duration(clause: &str, pack: &LangPack, doc_date: Option<NaiveDate>)
 
 /// The first date of `folded` (a month, a day, a year), with its range. A template
 /// opening with a word ("since {month}" of a user pack) may read a shorter date than
-/// the one starting a word later: "since April last year" is April of last year.
+/// the one starting at its date or a word later: "since April last year" is April of
+/// last year.
 fn stated_date(
     folded: &str,
     pack: &LangPack,
@@ -314,10 +315,14 @@ fn stated_date(
         let next_word = folded[range.clone()]
             .find(' ')
             .map(|space| range.start + space + 1);
-        match next_word.and_then(first_date) {
-            Some(longer) if longer.0.start < range.end && longer.0.end > range.end => longer,
-            _ => (range, date),
-        }
+        // The date itself, read again without the since-word that placed it: "since
+        // April" of a user template leaves "April last year" unread.
+        let longer = [Some(range.start), next_word]
+            .into_iter()
+            .flatten()
+            .filter_map(first_date)
+            .find(|longer| longer.0.start < range.end && longer.0.end > range.end);
+        longer.unwrap_or((range, date))
     });
     let year = || {
         value::scan(ValueKind::Year, folded, &ctx)

@@ -92,7 +92,9 @@
 //!                 # [3, 5]; a season across the new year, [12, 2], runs from
 //!                 # the December before the year written to the February after),
 //!                 # previous_years = [the year before the
-//!                 # one last spoken of]
+//!                 # one last spoken of], since_words = [words before a date that
+//!                 # put it on or before the document's: "since", "seit"; the word
+//!                 # stays outside the date's span]
 //! [ordinals]      # words = { word = n }, suffixes = ["th"], period = { first = 1 },
 //!                 # first = [words for "first" that need no ordinal marker]
 //! [ranks]         # superlatives = ["largest"], prefixes = { zweit = 2 } (German
@@ -391,6 +393,9 @@ pub struct LangPack {
     /// zuvor", "the previous year"), not before the document's: a value carrying its
     /// period from an earlier sentence takes the year before it.
     pub previous_years: Vec<String>,
+    /// Words before a date that place it on or before the document's date ("since
+    /// July", "seit dem 1. Juli"): the `{since}` placeholder of date templates.
+    pub since_words: Vec<String>,
     /// Day-part words that may precede or follow a date.
     pub dayparts: Vec<String>,
     /// Suffixes written after a day number ("st", "er").
@@ -708,6 +713,8 @@ struct RawDates {
     seasons: BTreeMap<String, [u32; 2]>,
     #[serde(default)]
     previous_years: Vec<String>,
+    #[serde(default)]
+    since_words: Vec<String>,
     dayparts: Vec<String>,
     #[serde(default)]
     day_suffixes: Vec<String>,
@@ -1144,6 +1151,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         date_parts: folded_map(&raw.dates.parts),
         seasons: folded_map(&raw.dates.seasons),
         previous_years: folded_list(&raw.dates.previous_years),
+        since_words: folded_list(&raw.dates.since_words),
         dayparts: folded_list(&raw.dates.dayparts),
         day_suffixes: folded_list(&raw.dates.day_suffixes),
         ordinals: folded_map(&raw.ordinals.words),

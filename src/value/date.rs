@@ -215,19 +215,32 @@ pub(crate) fn date(caps: &Captures, pack: &LangPack, ctx: &ParseCtx) -> Result<V
     }
     let month = month.ok_or_else(|| err("a date needs a month"))?;
     let year = year_of(caps, pack, ctx, Some(month))?;
+    let unplaced = ["year", "relmonth", "relyear"]
+        .iter()
+        .all(|name| cap(caps, name).is_none());
+    // "since July", "seit dem 1. Juli": the latest such day or month not after the
+    // document's date.
+    let since = match ctx.doc_date {
+        Some(doc) if unplaced && cap(caps, "since").is_some() => Some(doc),
+        _ => None,
+    };
     match day {
         Some(d) => {
             let date = ymd(year, month, d)?;
-            let unplaced = ["year", "relmonth", "relyear"]
-                .iter()
-                .all(|name| cap(caps, name).is_none());
-            let date = match ctx.doc_date {
-                Some(doc) if unplaced => across_the_new_year(date, doc),
+            let date = match (since, ctx.doc_date) {
+                (Some(doc), _) if date > doc => ymd(year - 1, month, d)?,
+                (None, Some(doc)) if unplaced => across_the_new_year(date, doc),
                 _ => date,
             };
             Ok(Value::Date(DateSpan::day(date)))
         }
-        None => Ok(Value::Date(month_span(year, month)?)),
+        None => {
+            let year = match since {
+                Some(doc) if month > doc.month() => year - 1,
+                _ => year,
+            };
+            Ok(Value::Date(month_span(year, month)?))
+        }
     }
 }
 

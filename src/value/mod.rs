@@ -755,7 +755,11 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
                     pos = next_boundary(folded, range.start);
                     continue;
                 }
-                Ok(v) => out.push((range.clone(), v)),
+                Ok(v) => {
+                    let start =
+                        range.start + since_word_len(kind, &folded[range.clone()], ctx.pack);
+                    out.push((start..range.end, v));
+                }
                 // A run of number words that composes no number may start a word
                 // later: "sau hai năm" folds like "sáu hai năm", but "sau" is "after".
                 Err(e) if starts_with_number_word(m.as_str(), ctx.pack) => {
@@ -773,6 +777,27 @@ fn scan_inner(kind: ValueKind, folded: &str, ctx: &ParseCtx) -> (Found, Option<V
         pos = next_boundary(folded, range.start);
     }
     (out, error)
+}
+
+/// The length of the since-word a date opens with ("seit dem " of "seit dem 1. Juli"),
+/// spaces included: it places the date but is not part of it, and stays before the
+/// value for the checks that look for it there.
+fn since_word_len(kind: ValueKind, text: &str, pack: &LangPack) -> usize {
+    if kind != ValueKind::Date {
+        return 0;
+    }
+    pack.since_words
+        .iter()
+        .filter(|word| {
+            text.strip_prefix(word.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+        .map(|word| {
+            let rest = &text[word.len()..];
+            word.len() + rest.len() - rest.trim_start().len()
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Whether the value at `range` opens with a hedge word written with other diacritics

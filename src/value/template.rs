@@ -478,7 +478,7 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 /// unit more: "and a half", "rưỡi"), `duration` (a duration in fixed words: "half a century"),
 /// `month` (name), `mon` (number or name), `monum` (number only), `day`, `year`, `weekday`, `daypart`,
 /// `relday`, `relyear`, `relmonth` (a word placing a month: "last"), `calmonth` (a whole month from the
-/// document's: "last month"), `part` (a third of a month or year: "late", "Ende", "cuối"), `frac` (a fraction in words: "two-thirds"), `ord` (ordinal word or digits + suffix), `pord` (period
+/// document's: "last month"), `since` (a word placing a date on or before the document's: "since"), `part` (a third of a month or year: "late", "Ende", "cuối"), `frac` (a fraction in words: "two-thirds"), `ord` (ordinal word or digits + suffix), `pord` (period
 /// ordinal), `sup` (superlative of a ranking), `rpre` (place written before a
 /// superlative in one word: German "viert-"), `top` ("top" of "top three"), `q` (quarter 1-4 / I-IV), `h` (half 1-2), `sign` (`+`/`-`), `int` (small
 /// integer in digits or words; `ago`: the same, a number of years before the document
@@ -523,6 +523,7 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "relyear" => words_re(kw(&pack.relative_years), true),
         "relmonth" => words_re(kw(&pack.relative_months), true),
         "calmonth" => words_re(kw(&pack.calendar_months), true),
+        "since" => words_re(pack.since_words.iter().map(String::as_str), true),
         "part" => words_re(kw(&pack.date_parts), true),
         "season" => words_re(kw(&pack.seasons), true),
         "frac" => words_re(kw(&pack.fractions), true),
