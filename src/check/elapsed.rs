@@ -51,15 +51,22 @@ pub(crate) fn assess(
         }
     };
     let unit = Unit::of(amount);
+    // An event still to come is counted down to: "the lease runs until 2050, another
+    // 35 years", "còn 24 năm nữa".
+    let ahead = from.date.start > to.end;
+    let ((earlier, earlier_label), (later, later_label)) = if ahead {
+        ((&to, to_label.as_str()), (&from.date, from.label.as_str()))
+    } else {
+        ((&from.date, from.label.as_str()), (&to, to_label.as_str()))
+    };
     let elapsed = (
-        unit.between(from.date.end, to.start),
-        unit.between(from.date.start, to.end),
+        unit.between(earlier.end, later.start),
+        unit.between(earlier.start, later.end),
     );
     let arithmetic = format!(
-        "from {} ({}) to {to_label} ({}): {}; stated {}",
-        from.label,
-        describe::date_span(&from.date),
-        describe::date_span(&to),
+        "from {earlier_label} ({}) to {later_label} ({}): {}; stated {}",
+        describe::date_span(earlier),
+        describe::date_span(later),
         unit.show(elapsed),
         unit.show((amount.interval.low, amount.interval.high)),
     );
@@ -75,7 +82,7 @@ pub(crate) fn assess(
             m.span,
             text.to_string(),
             unit.show(elapsed),
-            format!("`{text}` is not the time from {} to {to_label}", from.label),
+            format!("`{text}` is not the time from {earlier_label} to {later_label}"),
             arithmetic,
             from,
         ),

@@ -53,8 +53,9 @@ fn quiet(rules: &Rules, fact: &Fact, located: &Located) -> bool {
 }
 
 /// Whether `value` is money in a currency none of the fact's values is in, while
-/// they are in one ("24 tỷ đô la Úc" for a fact in USD), or a measure of another
-/// quantity than the fact's ("82.400 MW" for a fact in kWh): the two cannot be
+/// they are in one ("24 tỷ đô la Úc" for a fact in USD), a measure of another
+/// quantity than the fact's ("82.400 MW" for a fact in kWh), or a count in another
+/// duration unit than the fact's ("45 năm" for a fact in days): the two cannot be
 /// compared.
 fn other_currency(fact: &Fact, value: &Quantity) -> bool {
     let Some(unit) = value.unit.as_deref() else {
@@ -68,7 +69,9 @@ fn other_currency(fact: &Fact, value: &Quantity) -> bool {
     let other = |class: fn(&str) -> bool| {
         class(unit) && units.iter().any(|u| class(u)) && !units.contains(&unit)
     };
-    other(is_currency) || other(crate::value::measure::is_base)
+    other(is_currency)
+        || other(crate::value::measure::is_base)
+        || other(crate::value::quantity::is_duration_unit)
 }
 
 /// Whether `unit` is a currency code ("USD", "EUR").

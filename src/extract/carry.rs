@@ -23,10 +23,13 @@ use crate::value::{ParseCtx, Period};
 /// The periods the sentence of the figure at folded range `figure` states for it:
 /// those no comparison word introduces, written before the figure ("Năm 2020, vùng
 /// II là 3,92 triệu đồng") or after it in its clause; not one of a clause after it
-/// ("Bà Trà, 62 tuổi, làm việc từ năm 2021": her age now).
+/// ("Bà Trà, 62 tuổi, làm việc từ năm 2021": her age now), nor one inside the
+/// pattern's match `matched`, which the pattern reads for itself ("ký năm 2004, …
+/// còn 25 năm nữa").
 pub(super) fn periods_stated_for(
     at: &Locator,
     figure: std::ops::Range<usize>,
+    matched: std::ops::Range<usize>,
     ctx: &ParseCtx,
 ) -> Vec<Period> {
     let Some(sentence) = at.sentence_at(figure.start) else {
@@ -42,7 +45,10 @@ pub(super) fn periods_stated_for(
     periods(text, ctx, &[])
         .into_iter()
         .filter(|p| {
+            let inside = matched.start <= sentence.start + p.range.start
+                && sentence.start + p.range.end <= matched.end;
             !p.reference
+                && !inside
                 && (p.range.end <= start
                     || p.range.start >= end
                         && text

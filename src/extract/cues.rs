@@ -219,7 +219,12 @@ fn quantity_sentence(
         .filter_map(|(r, v)| quantity(v).map(|q| (r, q)))
         .filter(|(r, q)| {
             !at.introduced_by(start + r.start, not_after)
-                && (followed_by.is_empty() || at.followed_by(start + r.end, followed_by))
+                && (followed_by.is_empty()
+                    || at.followed_by(start + r.end, followed_by)
+                    // "9 ngày" with `followed_by = ["ngày"]`: a count's own unit.
+                    || followed_by
+                        .iter()
+                        .any(|word| at.first_word(start + r.start..start + r.end, word).is_some()))
                 && !at.ranks_a_group(start + r.start, q, ctx.pack)
                 && !elsewhere(start + r.start)
         })

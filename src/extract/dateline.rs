@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::fold::Folded;
+
 /// A line that opens with a place, an optional date, an agency in parentheses and
 /// a dash (folded text: lower case).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,9 +50,27 @@ pub(crate) fn datelines(folded: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// `folded` with its datelines blanked out (spaces of the same length, so offsets
+/// still map to the original), or `None` when it has none: no claim reads the filing
+/// place or date ("BAIKONUR, Kazakhstan (Reuters) - Half a century ago today …" is
+/// not about Baikonur).
+pub(crate) fn without_datelines(folded: &Folded) -> Option<Folded> {
+    let lines = datelines(&folded.text);
+    if lines.is_empty() {
+        return None;
+    }
+    let mut masked = folded.clone();
+    for range in lines {
+        let blank = " ".repeat(range.len());
+        masked.text.replace_range(range, &blank);
+    }
+    Some(masked)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::datelines;
+    use super::{datelines, without_datelines};
+    use crate::fold::fold;
 
     #[test]
     fn wire_datelines_are_found_in_the_opening_lines() {
@@ -71,5 +91,20 @@ mod tests {
         assert!(datelines("on dec 3, the assembly voted 429 to 2 in favour.").is_empty());
         let late = format!("{}\nhanoi, dec 3 (reuters) - text", "x ".repeat(400));
         assert!(datelines(&late).is_empty());
+    }
+
+    #[test]
+    fn a_blanked_dateline_keeps_the_offsets() {
+        let text = "Gagarin\n\nBAIKONUR, Kazakhstan (Reuters) - Half a century ago today";
+        let folded = fold(text);
+        let masked = without_datelines(&folded).expect("a dateline");
+        assert_eq!(masked.text.len(), folded.text.len());
+        assert!(!masked.text.contains("baikonur"));
+        let at = masked.text.find("half").expect("the story");
+        assert_eq!(
+            masked.original_start(at),
+            text.find("Half").expect("written")
+        );
+        assert!(without_datelines(&fold("No dateline here - none.")).is_none());
     }
 }

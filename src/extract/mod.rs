@@ -243,6 +243,9 @@ impl<'r> Extractor<'r> {
         let Some(matchers) = self.by_lang.get(&doc.lang) else {
             return out;
         };
+        // A wire dateline tells where and when the story was filed: no claim reads it.
+        let masked = dateline::without_datelines(folded);
+        let folded = masked.as_ref().unwrap_or(folded);
         // Durations and counts are hedged as the pack's figures are (`[meta] hedges`);
         // a quantity claim reads its own figures with its own `hedges`.
         let ctx = ParseCtx {
@@ -321,15 +324,6 @@ impl<'r> Extractor<'r> {
             .dedup_by(|b, a| a.span == b.span && a.claim == b.claim);
         drop_nested_dates(&mut out.temporal);
         drop_overlapping_statements(&mut out.temporal);
-        let datelines: Vec<Span> = dateline::datelines(&folded.text)
-            .into_iter()
-            .map(|range| located.span(range))
-            .collect();
-        out.temporal.retain(|m| {
-            !datelines
-                .iter()
-                .any(|d| d.start < m.span.end && m.span.start < d.end)
-        });
         out
     }
 
@@ -595,7 +589,7 @@ fn quantity_match(
         // A figure of a sentence that states an earlier period than the latest
         // fact's ("Năm 2020, vùng II là 3,92 triệu đồng") is that period's.
         None if read.latest_year(ctx).is_some_and(|latest| {
-            carry::periods_stated_for(at, main_at..main_end, ctx)
+            carry::periods_stated_for(at, main_at..main_end, caps.whole(), ctx)
                 .iter()
                 .any(|p| p.year() < latest)
         }) =>
@@ -815,7 +809,7 @@ fn temporal_match(
     // A false statement is the whole match, whatever its placeholders read; one
     // its sentence denies or calls a rumour is refuted, not made.
     if matches!(kind, ClaimKind::False { .. }) {
-        if at.denied_around(whole.clone(), ctx.pack) {
+        if at.denied_around(whole.clone(), ctx.pack) || at.negated(whole.start, ctx.pack) {
             return;
         }
         out.temporal.push(TemporalMention {
@@ -1008,6 +1002,10 @@ pub(crate) fn placed_by_a_word(written: &str, pack: &LangPack) -> bool {
 /// How many words after a weekday written alone a future word still puts it in the
 /// coming week ("am Freitag beginnen soll").
 const FUTURE_REACH: usize = 2;
+
+/// How many words before a false statement a negation word may stand ("not the
+/// only …", "không phải là …").
+const NEGATION_REACH: usize = 3;
 
 /// A date written without a year, placed by the tense of its clause. A weekday read
 /// alone (no day written beside it) as the last one on or before the document date moves to the coming one when a
@@ -1652,6 +1650,23 @@ impl Locator<'_> {
     /// Whether the sentence of the folded `range` holds, outside it, a denial word
     /// of `pack` as written ("The ministry denied that …", "Thông tin … là sai sự
     /// thật", "Gerüchte, wonach …"): what `range` states is reported as refuted.
+    /// Whether one of the pack's `negation_words` stands among the
+    /// [`NEGATION_REACH`] words right before folded offset `at`, in its clause:
+    /// "dù không phải người gốc Việt duy nhất", "not the only …".
+    fn negated(&self, at: usize, pack: &LangPack) -> bool {
+        if pack.negation_words.is_empty() {
+            return false;
+        }
+        let before = self.clause_before(at);
+        let start = at - before.len();
+        let Some(text) = self.doc.body().get(self.folded.to_original(start..at)) else {
+            return false;
+        };
+        let words = crate::lang::written_words(text);
+        let last = &words[words.len().saturating_sub(NEGATION_REACH)..];
+        crate::lang::holds_any(last, &pack.negation_words)
+    }
+
     fn denied_around(&self, range: std::ops::Range<usize>, pack: &LangPack) -> bool {
         if pack.denial_words.is_empty() {
             return false;

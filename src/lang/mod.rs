@@ -44,6 +44,7 @@
 //! subordinators = ["as", "while"] # a change after one is not the figure's before it (optional)
 //! relative_words = ["which"]      # ", which rose to X," takes no period of the clause after it (optional)
 //! denial_words = ["denied"]       # a false statement in a sentence with one is refuted, not made (optional)
+//! negation_words = ["not"]        # a false statement right after one is denied (optional)
 //! when_words = ["when"]           # "down from 2022, when 367,000 …": a figure of the
 //!                                  # clause they open is of the period just before
 //! office_start_words = ["took office"] # a date after a name with one dates a role's start
@@ -482,6 +483,9 @@ pub struct LangPack {
     /// "bác bỏ", "dementierte", "rumours"), lowercase as written: a statement known
     /// to be false in such a sentence is reported as refuted, not made.
     pub denial_words: Vec<String>,
+    /// Words that negate what follows them ("not", "không phải", "nicht"), lowercase
+    /// as written: a false statement right after one ("not the only …") is denied.
+    pub negation_words: Vec<String>,
     /// Words opening a clause that tells of the time just named ("2022, when …",
     /// "năm 2022, khi …", "2022, als …"), folded: its figures are of that time.
     pub when_words: Vec<String>,
@@ -605,6 +609,7 @@ struct RawPack {
     relative_words: Option<Vec<String>>,
     subordinators: Option<Vec<String>>,
     denial_words: Option<Vec<String>>,
+    negation_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     office_start_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -867,13 +872,7 @@ fn read_duration(text: &str) -> Option<Duration> {
         .parse()
         .ok()
         .filter(|a: &f64| *a > 0.0 && a.is_finite())?;
-    let unit = match unit.trim().trim_end_matches('s') {
-        "year" => "year",
-        "month" => "month",
-        "week" => "week",
-        "day" => "day",
-        _ => return None,
-    };
+    let unit = crate::value::quantity::duration_unit_named(unit)?;
     Some(Duration { amount, unit })
 }
 
@@ -1186,6 +1185,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         relative_words: newer_list(&raw.relative_words, &raw.code, |p| &p.relative_words),
         subordinators: newer_list(&raw.subordinators, &raw.code, |p| &p.subordinators),
         denial_words: newer_lowercase_list(&raw.denial_words, &raw.code, |p| &p.denial_words),
+        negation_words: newer_lowercase_list(&raw.negation_words, &raw.code, |p| &p.negation_words),
         office_start_words: newer_list(&raw.office_start_words, &raw.code, |p| {
             &p.office_start_words
         }),

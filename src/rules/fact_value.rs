@@ -102,11 +102,14 @@ fn finite(amount: f64) -> Result<f64, String> {
     }
 }
 
+/// A fact's unit as mentions carry it: `%`, a currency code, or a duration unit of
+/// counts ("7.86 days" is in `day`, as "7 ngày" is).
 fn normalise_unit(unit: &str) -> String {
     match unit {
         "%" | "percent" | "per cent" => "%".to_string(),
         "US$" | "$" | "usd" => "USD".to_string(),
-        other => other.to_ascii_uppercase(),
+        other => crate::value::quantity::duration_unit_named(&other.to_ascii_lowercase())
+            .map_or_else(|| other.to_ascii_uppercase(), str::to_string),
     }
 }
 
@@ -155,7 +158,7 @@ pub(crate) fn format_quantity(amount: f64, unit: Option<&str>) -> String {
         Some("USD") => format!("US${number}{scale}"),
         Some("EUR") => format!("€{number}{scale}"),
         Some("%") => format!("{number}%"),
-        Some("year") => format!("{number} years"),
+        Some(unit @ ("year" | "month" | "week" | "day")) => format!("{number} {unit}s"),
         Some(RANK_UNIT) => format!("No. {number}"),
         Some(POINTS_UNIT) => format!("{number} percentage points"),
         Some(other) => format!("{number}{scale} {other}"),
@@ -189,6 +192,14 @@ fn trim_number(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_duration_fact_is_in_a_count_unit() {
+        let v = parse_value(&RawValue::Text("7.86 days".into())).expect("value");
+        assert_eq!((v.amount, v.unit.as_deref()), (7.86, Some("day")));
+        let v = parse_value(&RawValue::Text("3 Years".into())).expect("value");
+        assert_eq!(v.unit.as_deref(), Some("year"));
+    }
 
     #[test]
     fn parses_text_values() {
@@ -250,6 +261,7 @@ mod tests {
         assert_eq!(format_quantity(1234.0, None), "1234");
         assert_eq!(format_quantity(2200.0, None), "2200");
         assert_eq!(format_quantity(5000.0, None), "5000");
+        assert_eq!(format_quantity(7.86, Some("day")), "7.86 days");
         assert_eq!(format_quantity(2020.4, Some("year")), "2020 years");
         assert_eq!(format_quantity(6.3, Some("%")), "6.3%");
         assert_eq!(format_quantity(4.0, Some("rank")), "No. 4");

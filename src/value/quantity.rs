@@ -90,6 +90,23 @@ fn duration_unit(caps: &Captures) -> &'static str {
     .map_or("year", |(_, unit)| unit)
 }
 
+/// The unit of a count a duration unit's English name stands for ("years", "day"):
+/// `year`, `month`, `week` or `day`.
+pub(crate) fn duration_unit_named(word: &str) -> Option<&'static str> {
+    match word.trim().trim_end_matches('s') {
+        "year" => Some("year"),
+        "month" => Some("month"),
+        "week" => Some("week"),
+        "day" => Some("day"),
+        _ => None,
+    }
+}
+
+/// Whether `unit` is a count's duration unit (see [`duration_unit_named`]).
+pub(crate) fn is_duration_unit(unit: &str) -> bool {
+    matches!(unit, "year" | "month" | "week" | "day")
+}
+
 /// Reads a four-digit year in the accepted range.
 pub(crate) fn year_number(text: &str) -> Result<i32, ValueError> {
     let y: i32 = text
