@@ -158,7 +158,7 @@ pub(crate) fn format_quantity(amount: f64, unit: Option<&str>) -> String {
         Some("USD") => format!("US${number}{scale}"),
         Some("EUR") => format!("€{number}{scale}"),
         Some("%") => format!("{number}%"),
-        Some(unit @ ("year" | "month" | "week" | "day")) => format!("{number} {unit}s"),
+        Some(unit) if crate::value::quantity::is_duration_unit(unit) => format!("{number} {unit}s"),
         Some(RANK_UNIT) => format!("No. {number}"),
         Some(POINTS_UNIT) => format!("{number} percentage points"),
         Some(other) => format!("{number}{scale} {other}"),
