@@ -165,7 +165,7 @@ struct LangMatchers {
 impl<'r> Extractor<'r> {
     pub(crate) fn new(rules: &'r Rules) -> Self {
         let mut by_lang: HashMap<String, LangMatchers> = HashMap::new();
-        let mut literals: HashMap<String, Vec<Option<Vec<Vec<u8>>>>> = HashMap::new();
+        let mut literals: HashMap<String, Vec<Vec<prefilter::Literals>>> = HashMap::new();
         for (ci, claim) in rules.claims.iter().enumerate() {
             for (pi, pattern) in claim.patterns.iter().enumerate() {
                 if let Some(m) = matchers(&mut by_lang, &pattern.lang) {

@@ -43,9 +43,9 @@ pub(crate) struct Pattern {
     /// Shared by the claims that write the same pattern.
     pub regex: Arc<PatternRegex>,
     pub slots: Vec<Slot>,
-    /// Literals one of which every match contains, for the prefilter; `None` when
-    /// the pattern has no usable set and always runs.
-    pub literals: Option<Vec<Vec<u8>>>,
+    /// Sets of literals every match contains one literal of each of, for the
+    /// prefilter; none when the pattern has no usable set and always runs.
+    pub literals: Vec<Literals>,
     /// Byte span of the pattern's string in its claim's rule file (empty until the
     /// rules loader sets it), for a compile error found on first use.
     pub at: std::ops::Range<usize>,
@@ -191,7 +191,7 @@ fn checked_regex(
     fragments: &[std::ops::Range<usize>],
     slots: &[Slot],
     pack: &LangPack,
-) -> Result<(Arc<PatternRegex>, Option<Literals>), PatternError> {
+) -> Result<(Arc<PatternRegex>, Vec<Literals>), PatternError> {
     let mut own = String::with_capacity(regex_src.len());
     let mut from = 0;
     for range in fragments {
