@@ -20,7 +20,11 @@ impl FactValue {
     /// `amount` in `unit` (normalised, a measure in its base unit).
     fn new(amount: f64, unit: Option<&str>) -> Result<FactValue, String> {
         let amount = finite(amount)?;
-        Ok(match unit.and_then(crate::value::measure::by_symbol) {
+        let measure = unit.and_then(|u| {
+            crate::value::measure::by_symbol(u)
+                .or_else(|| crate::value::measure::time_unit_named(u))
+        });
+        Ok(match measure {
             Some(measure) => FactValue {
                 amount: crate::value::interval::tidy(amount * measure.size),
                 unit: Some(measure.base.to_string()),

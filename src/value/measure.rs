@@ -69,6 +69,10 @@ pub(crate) const UNITS: &[Unit] = &[
     unit("mph", "km/h", 1.609_344),
     // Flow of a river.
     unit("m3/s", "m3/s", 1.0),
+    // Time, in seconds: durations shorter than a day (a count reads days and longer).
+    unit("s", "s", 1.0),
+    unit("min", "s", 60.0),
+    unit("h", "s", 3600.0),
 ];
 
 /// The unit of symbol `symbol`, compared without case ("mw" is MW: no milliwatts in
@@ -86,6 +90,28 @@ pub(crate) fn is_base(unit: &str) -> bool {
     UNITS.iter().any(|u| u.base == unit)
 }
 
+/// Whether `symbol` is a unit of time (seconds, minutes, hours).
+pub(crate) fn is_time(symbol: &str) -> bool {
+    by_symbol(symbol).is_some_and(|u| u.base == TIME_BASE)
+}
+
+/// The base unit of time.
+pub(crate) const TIME_BASE: &str = "s";
+
+/// The size in seconds of the unit of time a pack's `word` names ("giờ": 3600).
+pub(crate) fn seconds_in(word: &str, pack: &LangPack) -> Option<f64> {
+    let unit = by_symbol(&lookup(&pack.units, word)?)?;
+    (unit.base == TIME_BASE).then_some(unit.size)
+}
+
+/// The unit of time an English word names, as facts may write it ("108 minutes",
+/// "2 hours").
+pub(crate) fn time_unit_named(word: &str) -> Option<Unit> {
+    let en = crate::lang::pack("en")?;
+    let symbol = lookup(&en.units, &word.to_lowercase())?;
+    by_symbol(&symbol).filter(|u| u.base == TIME_BASE)
+}
+
 /// The symbols of every unit.
 pub(crate) fn symbols() -> impl Iterator<Item = &'static str> {
     UNITS.iter().map(|u| u.symbol)
@@ -99,7 +125,7 @@ pub(crate) fn measure(
     pack: &LangPack,
     zeros_significant: bool,
 ) -> Result<Value, ValueError> {
-    let Some(word) = cap(caps, "unit") else {
+    let Some(word) = cap(caps, "unit").or_else(|| cap(caps, "timeunit")) else {
         return Err(err("a measure needs a unit"));
     };
     let Some(symbol) = lookup(&pack.units, word) else {
@@ -120,6 +146,18 @@ pub(crate) fn measure(
         return Ok(Value::Measure(in_base(range, unit.size)));
     }
     let hedge = hedge_of(caps, pack);
+    if let Some(smaller) = smaller_time_part(caps, pack)? {
+        // "1 hour and 48 minutes": exact to the smaller unit.
+        let seconds = amount.nominal * unit.size + smaller.seconds;
+        let half = smaller.unit_size / 2.0;
+        return Ok(Value::Measure(Quantity::new(
+            seconds,
+            Interval::new(seconds - half, seconds + half),
+            hedge,
+            Some(TIME_BASE.to_string()),
+            false,
+        )));
+    }
     // Like a plain number: "4.000 MW" is 3,800–4,200 MW, "4 GW" 3.5–4.5 GW.
     let rounding = if hedge == Hedge::None && amount.scale == 1.0 {
         super::money::bare_rounding(&amount)
@@ -136,6 +174,36 @@ pub(crate) fn measure(
     Ok(Value::Measure(in_base(written, unit.size)))
 }
 
+/// The smaller part of a compound duration ("22 hours" of "7 days and 22 hours").
+pub(crate) struct SmallerTimePart {
+    /// Its length in seconds.
+    pub seconds: f64,
+    /// The size of its unit in seconds: the duration is exact to it.
+    pub unit_size: f64,
+}
+
+/// The smaller part of a compound duration a template captured (`{int2}
+/// {timeunit2}`, or `{int2} {timeunit}` after days), if any.
+pub(crate) fn smaller_time_part(
+    caps: &Captures,
+    pack: &LangPack,
+) -> Result<Option<SmallerTimePart>, ValueError> {
+    let Some(count) = cap(caps, "int2") else {
+        return Ok(None);
+    };
+    let word = cap(caps, "timeunit2")
+        .or_else(|| cap(caps, "timeunit").filter(|_| cap(caps, "dayunit").is_some()))
+        .ok_or_else(|| err("the smaller part of a duration needs a unit of time"))?;
+    let unit_size =
+        seconds_in(word, pack).ok_or_else(|| err(format!("{word:?} is no unit of time")))?;
+    let n = super::number::parse_num(count, pack)
+        .ok_or_else(|| err(format!("cannot read the number {count:?}")))?;
+    Ok(Some(SmallerTimePart {
+        seconds: n.value * unit_size,
+        unit_size,
+    }))
+}
+
 /// `q`, written in a unit `size` base units large, in the base unit.
 fn in_base(q: Quantity, size: f64) -> Quantity {
     let scale = |x: f64| super::interval::tidy(x * size);
@@ -148,7 +216,8 @@ fn in_base(q: Quantity, size: f64) -> Quantity {
 
 /// The unit a measure of `amount` base units `base` is shown in, as people write
 /// it: the largest unit of that quantity it is at least one of ("4.4 GW", "519 km",
-/// "308 TWh"); `None` when `base` is no base unit. Peak power, bcm and the units of
+/// "308 TWh"), or for time the largest it is a whole or half number of; `None` when `base`
+/// is no base unit. Peak power, bcm and the units of
 /// other systems or of one use (rain in litres per square metre, wind in metres per
 /// second, miles per hour) are not shown.
 pub(crate) fn shown_in(amount: f64, base: &str) -> Option<Unit> {
@@ -156,6 +225,20 @@ pub(crate) fn shown_in(amount: f64, base: &str) -> Option<Unit> {
     let units = UNITS
         .iter()
         .filter(|u| u.base == base && !u.symbol.ends_with('p') && !NOT_SHOWN.contains(&u.symbol));
+    // Time reads best in the largest unit it is a whole or half number of ("108
+    // min", "97.5 min", "2 h", "30 s"), not "1.8 h".
+    let whole = |u: &&Unit| {
+        let halves = 2.0 * amount / u.size;
+        (halves - halves.round()).abs() < 1e-9
+    };
+    let time_whole = units
+        .clone()
+        .filter(|u| base == "s" && amount.abs() >= u.size)
+        .filter(whole)
+        .max_by(|a, b| a.size.total_cmp(&b.size));
+    if time_whole.is_some() {
+        return time_whole.copied();
+    }
     units
         .clone()
         .filter(|u| amount.abs() >= u.size)

@@ -45,8 +45,15 @@ pub(crate) fn count(caps: &Captures, pack: &LangPack) -> Result<Value, ValueErro
         n.value += 0.5;
     }
     // "Three decades" is a round figure: 25 to 35 years. "A decade" is ten years,
-    // as "10 years" is: eleven are "more than a decade".
-    let (amount, rounding) = if cap(caps, "decadeunit").is_some() {
+    // as "10 years" is: eleven are "more than a decade". "7 days and 22 hours" is
+    // exact to the hour.
+    const DAY_SECONDS: f64 = 86_400.0;
+    let smaller = super::measure::smaller_time_part(caps, pack)?;
+    let (amount, rounding) = if let Some(part) = smaller {
+        let days = n.value + part.seconds / DAY_SECONDS;
+        let half = part.unit_size / DAY_SECONDS / 2.0;
+        (days, Interval::new(days - half, days + half))
+    } else if cap(caps, "decadeunit").is_some() {
         let years = n.value * 10.0;
         let half_width = if cap(caps, "one").is_some() { 0.0 } else { 5.0 };
         (years, Interval::new(years - half_width, years + half_width))

@@ -473,7 +473,8 @@ fn scale_words(pack: &LangPack, money: bool) -> String {
 
 /// The regex source of a placeholder, or `None` if the name is unknown.
 ///
-/// Placeholders: `hedge`, `cur`, `unit` (a unit of measure), `pct`, `dir` (increase/decrease word), `yearunit`,
+/// Placeholders: `hedge`, `cur`, `unit` (a unit of measure), `timeunit` (a unit of
+/// time: seconds, minutes, hours), `pct`, `dir` (increase/decrease word), `yearunit`,
 /// `decadeunit`, `monthunit`, `weekunit`, `dayunit` (duration units), `andhalf` (half a
 /// unit more: "and a half", "rưỡi"), `duration` (a duration in fixed words: "half a century"),
 /// `month` (name), `mon` (number or name), `monum` (number only), `day`, `year`, `weekday`, `daypart`,
@@ -492,6 +493,15 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
         "hedge" => words_re(kw(&pack.hedges), true),
         "cur" => words_re(kw(&pack.currencies), true),
         "unit" => words_re(kw(&pack.units), true),
+        // The pack's words for units of time ("hours", "phút"), for the smaller part
+        // of a compound duration ("7 days and 22 hours", "1 giờ 48 phút").
+        "timeunit" => words_re(
+            pack.units
+                .iter()
+                .filter(|(_, symbol)| super::measure::is_time(symbol))
+                .map(|(w, _)| w.as_str()),
+            true,
+        ),
         // A change may be in percentage points ("rose 0.3 percentage points").
         "pct" if kind == ValueKind::Change => words_re(
             pack.percent_words
