@@ -25,7 +25,8 @@ pub struct Reading {
     pub high: Option<f64>,
     /// `USD`, `VND`, `EUR`, `KZT`, `%`, `year`, or none.
     pub unit: Option<String>,
-    /// `exact`, `about`, `nearly`, `more_than`, `less_than` or `none`.
+    /// `exact`, `about`, `nearly`, `more_than`, `less_than`, `at_least`, `at_most`,
+    /// `range` or `none`.
     pub hedge: &'static str,
     /// A single date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) or period key.
     pub date: Option<String>,
@@ -156,6 +157,8 @@ fn hedge(h: Hedge) -> &'static str {
         Hedge::Nearly => "nearly",
         Hedge::MoreThan => "more_than",
         Hedge::LessThan => "less_than",
+        Hedge::AtLeast => "at_least",
+        Hedge::AtMost => "at_most",
         Hedge::Range => "range",
     }
 }

@@ -21,9 +21,12 @@ pub(crate) fn check(rules: &Rules, key: &str, mentions: &[Located], out: &mut Ve
     let mut found: Vec<(usize, Reference)> = Vec::new();
     for group in same_unit_groups(mentions) {
         let docs: Vec<&str> = group.iter().map(|&i| mentions[i].doc).collect();
+        // Closed: two documents saying "more than 100" and "100" are not told
+        // apart without a fact, and the sweep below counts closed ends.
         let intervals: Vec<Interval> = group
             .iter()
             .map(|&i| mentions[i].mention.value.interval)
+            .map(|iv| Interval::new(iv.low, iv.high))
             .collect();
         for (i, mut reference) in disagreements(&docs, &intervals) {
             for j in &mut reference.first {
@@ -395,9 +398,8 @@ mod tests {
             let docs: Vec<&str> = raw.iter().map(|&(doc, _, _)| names[doc as usize]).collect();
             let intervals: Vec<Interval> = raw
                 .iter()
-                .map(|&(_, low, width)| Interval {
-                    low: f64::from(low),
-                    high: f64::from(low) + f64::from(width),
+                .map(|&(_, low, width)| {
+                    Interval::new(f64::from(low), f64::from(low) + f64::from(width))
                 })
                 .collect();
             let expected: Vec<(usize, Reference)> = brute_force(&docs, &intervals)
@@ -418,17 +420,8 @@ mod tests {
     fn many_mentions_one_outlier() {
         let names: Vec<String> = (0..20_001).map(|i| format!("doc{i:05}")).collect();
         let docs: Vec<&str> = names.iter().map(String::as_str).collect();
-        let mut intervals = vec![
-            Interval {
-                low: 95.0,
-                high: 105.0
-            };
-            20_001
-        ];
-        intervals[7_000] = Interval {
-            low: 750.0,
-            high: 850.0,
-        };
+        let mut intervals = vec![Interval::new(95.0, 105.0); 20_001];
+        intervals[7_000] = Interval::new(750.0, 850.0);
         let found = disagreements(&docs, &intervals);
         assert_eq!(found.len(), 1);
         let (index, reference) = &found[0];

@@ -21,6 +21,8 @@ pub(crate) fn quantity(q: &Quantity) -> String {
         Hedge::Nearly => "nearly ",
         Hedge::MoreThan => "more than ",
         Hedge::LessThan => "less than ",
+        Hedge::AtLeast => "at least ",
+        Hedge::AtMost => "at most ",
     };
     if q.nominal < 0.0 && !hedge.is_empty() {
         // "lỗ hơn 26.000 tỷ": more than 26,000 billion below zero, not "more than −26,000".
@@ -39,7 +41,7 @@ pub(crate) fn change(q: &Quantity) -> String {
     )
 }
 
-/// "US$750 million – US$850 million", "top 3".
+/// "US$750 million – US$850 million", "over 100 days – 150 days", "top 3".
 pub(crate) fn interval(i: &Interval, unit: Option<&str>) -> String {
     if let Some(top) = top_places(i, unit) {
         return top;
@@ -47,10 +49,19 @@ pub(crate) fn interval(i: &Interval, unit: Option<&str>) -> String {
     if i.low == i.high {
         return format_quantity(i.low, unit);
     }
+    // An end left out is marked: "over 100 days – 150 days", "90 – under 100".
+    let end = |open: bool, word: &str, x: f64| {
+        let shown = format_quantity(x, unit);
+        if open {
+            format!("{word} {shown}")
+        } else {
+            shown
+        }
+    };
     format!(
         "{} – {}",
-        format_quantity(i.low, unit),
-        format_quantity(i.high, unit)
+        end(i.low_open, "over", i.low),
+        end(i.high_open, "under", i.high)
     )
 }
 

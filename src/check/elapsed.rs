@@ -114,12 +114,12 @@ fn agrees(amount: &Quantity, unit: Unit, (low, high): (f64, f64)) -> bool {
         Hedge::None | Hedge::Exact => (0.5, 1.0 - 1e-9),
         Hedge::Range => (0.0, 0.0),
         Hedge::About => (0.5, 0.5),
-        Hedge::Nearly | Hedge::LessThan => (slack, slack),
-        Hedge::MoreThan => (slack, 0.0),
+        Hedge::Nearly | Hedge::LessThan | Hedge::AtMost => (slack, slack),
+        Hedge::MoreThan | Hedge::AtLeast => (slack, 0.0),
     };
     let stated_low = amount.interval.low - below;
     // "More than a year" is anything short of two, however narrow the pack's hedge.
-    let stated_high = if amount.hedge == Hedge::MoreThan {
+    let stated_high = if matches!(amount.hedge, Hedge::MoreThan | Hedge::AtLeast) {
         amount.interval.high.max(amount.nominal + 1.0)
     } else {
         amount.interval.high + above
@@ -246,7 +246,7 @@ mod tests {
     fn stated(low: f64, high: f64, hedge: Hedge, unit: &str) -> Quantity {
         Quantity {
             nominal: low,
-            interval: Interval { low, high },
+            interval: Interval::new(low, high),
             unit: Some(unit.into()),
             hedge,
         }

@@ -20,7 +20,11 @@ pub(crate) fn recorded_for<'r>(
     key: &str,
     value: &Quantity,
 ) -> Option<(&'r Fact, &'r Accepted)> {
-    if matches!(value.hedge, Hedge::MoreThan | Hedge::LessThan) || !precise(value.nominal) {
+    if matches!(
+        value.hedge,
+        Hedge::MoreThan | Hedge::LessThan | Hedge::AtLeast | Hedge::AtMost
+    ) || !precise(value.nominal)
+    {
         return None;
     }
     let (family, period) = key.rsplit_once('/')?;

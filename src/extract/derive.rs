@@ -28,10 +28,10 @@ pub(crate) fn implied(stated: &Quantity, change: &Quantity) -> Option<Quantity> 
         }
         return Some(Quantity {
             nominal: stated.nominal - change.nominal,
-            interval: Interval {
-                low: stated.interval.low - change.interval.high,
-                high: stated.interval.high - change.interval.low,
-            },
+            interval: Interval::new(
+                stated.interval.low - change.interval.high,
+                stated.interval.high - change.interval.low,
+            ),
             unit: stated.unit.clone(),
             hedge: stated.hedge,
         });
@@ -44,10 +44,10 @@ pub(crate) fn implied(stated: &Quantity, change: &Quantity) -> Option<Quantity> 
     let nominal = stated.nominal / factor(change.nominal);
     Some(Quantity {
         nominal,
-        interval: Interval {
-            low: stated.interval.low / high_factor,
-            high: stated.interval.high / low_factor,
-        },
+        interval: Interval::new(
+            stated.interval.low / high_factor,
+            stated.interval.high / low_factor,
+        ),
         unit: stated.unit.clone(),
         hedge: stated.hedge,
     })
@@ -92,7 +92,7 @@ mod tests {
     fn q(nominal: f64, low: f64, high: f64) -> Quantity {
         Quantity {
             nominal,
-            interval: Interval { low, high },
+            interval: Interval::new(low, high),
             unit: None,
             hedge: Hedge::None,
         }

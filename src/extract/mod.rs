@@ -1294,7 +1294,7 @@ pub(crate) fn date_specificity(date: &DateSpan, folded_text: &str) -> u8 {
 pub(super) fn exact_years(n: f64) -> Quantity {
     Quantity {
         nominal: n,
-        interval: crate::value::Interval { low: n, high: n },
+        interval: crate::value::Interval::point(n),
         unit: Some("year".to_string()),
         hedge: crate::value::Hedge::None,
     }

@@ -77,7 +77,9 @@
 //!                 # absent: the built-in pack's of the code)
 //! [units]         # unit symbol (MW, kWh, km, ha, Mt, m3, …) = [words and symbols]
 //!                 # (absent: the built-in pack's of the code, else the symbols)
-//! [hedges]        # nearly / about / more_than / less_than / exact = [words]
+//! [hedges]        # nearly / about / more_than / less_than / exact = [words];
+//!                 # at_least / at_most = [words] (bounds that include the figure;
+//!                 # absent: the built-in pack's of the code)
 //! [change]        # increase / decrease = [words]; increase_verbs / decrease_verbs
 //!                 # = [verbs that give the direction of a change written later in
 //!                 # their clause: "stieg 2024 um 2,9 Prozent"] (optional)
@@ -687,6 +689,10 @@ struct RawHedges {
     about: Vec<String>,
     more_than: Vec<String>,
     less_than: Vec<String>,
+    /// Bounds that include the figure ("at least"); absent: the built-in pack's.
+    at_least: Option<Vec<String>>,
+    /// Bounds that include the figure ("at most"); absent: the built-in pack's.
+    at_most: Option<Vec<String>>,
     exact: Vec<String>,
 }
 
@@ -992,6 +998,27 @@ fn written_or_builtin(
     }
 }
 
+/// The hedge words as written, lower case, sorted and each once (a pack written
+/// before `at_least` had a list of its own lists "at least" among `more_than`).
+fn hedge_spellings(raw: &RawHedges) -> Vec<String> {
+    let mut words: Vec<String> = [
+        &raw.nearly,
+        &raw.about,
+        &raw.more_than,
+        &raw.less_than,
+        &raw.exact,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(raw.at_least.iter().flatten())
+    .chain(raw.at_most.iter().flatten())
+    .map(|word| word.to_lowercase())
+    .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
 fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError> {
     let decimal = separator_chars(&raw.numbers.decimal, "decimal")?;
     let group = separator_chars(&raw.numbers.group, "group")?;
@@ -1056,7 +1083,35 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
             span: None,
         });
     }
+    // Inclusive bounds first: a pack written before they had lists of their own
+    // lists "at least" among `more_than`; those of its words the built-in pack of
+    // its code lists as inclusive are read so.
+    let bounds: Vec<String> = folded_list(&raw.hedges.more_than)
+        .into_iter()
+        .chain(folded_list(&raw.hedges.less_than))
+        .collect();
+    let builtin_bound = |hedge: Hedge| -> Vec<String> {
+        builtin(raw.code.trim())
+            .map(|pack| {
+                pack.hedges
+                    .iter()
+                    .filter(|(w, h)| *h == hedge && bounds.contains(w))
+                    .map(|(w, _)| w.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let mut hedges = Vec::new();
+    for (words, hedge) in [
+        (&raw.hedges.at_least, Hedge::AtLeast),
+        (&raw.hedges.at_most, Hedge::AtMost),
+    ] {
+        let words = match words {
+            Some(list) => folded_list(list),
+            None => builtin_bound(hedge),
+        };
+        hedges.extend(words.into_iter().map(|w| (w, hedge)));
+    }
     for (list, hedge) in [
         (&raw.hedges.nearly, Hedge::Nearly),
         (&raw.hedges.about, Hedge::About),
@@ -1065,7 +1120,9 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         (&raw.hedges.exact, Hedge::Exact),
     ] {
         for w in folded_list(list) {
-            hedges.push((w, hedge));
+            if !hedges.iter().any(|(known, _)| *known == w) {
+                hedges.push((w, hedge));
+            }
         }
     }
     let mut currencies = Vec::new();
@@ -1129,17 +1186,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         relative_days: folded_map(&raw.dates.relative_days),
         relative_years: folded_map(&raw.dates.relative_years),
         relative_months: folded_map(&raw.dates.relative_months),
-        hedge_spellings: [
-            &raw.hedges.nearly,
-            &raw.hedges.about,
-            &raw.hedges.more_than,
-            &raw.hedges.less_than,
-            &raw.hedges.exact,
-        ]
-        .into_iter()
-        .flatten()
-        .map(|word| word.to_lowercase())
-        .collect(),
+        hedge_spellings: hedge_spellings(&raw.hedges),
         relative_month_spellings: raw
             .dates
             .relative_months

@@ -290,10 +290,7 @@ fn accepted_value(
         };
     Some(Accepted {
         nominal: parsed.amount,
-        interval: Interval {
-            low: parsed.amount - half_width,
-            high: parsed.amount + half_width,
-        },
+        interval: Interval::new(parsed.amount - half_width, parsed.amount + half_width),
         unit: parsed.unit,
         source,
         named: None,

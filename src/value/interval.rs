@@ -1,56 +1,117 @@
 //! Intervals, hedges and quantities: what a written number can mean.
 //!
 //! A bare number means its rounding interval; a hedge word replaces it
-//! (nearly X → [0.9X, X], about X → [0.9X, 1.1X], more than X → [X, 1.5X],
-//! less than X → [0.5X, X], exactly X → [X, X]), widening by no more than five
-//! units of the last digit written (see [`Hedge::interval`]).
+//! (nearly X → [0.9X, X), about X → [0.9X, 1.1X], more than X → (X, 1.5X],
+//! less than X → [0.5X, X), at least X → [X, 1.5X], at most X → [0.5X, X],
+//! exactly X → [X, X]), widening by no more than five units of the last digit
+//! written (see [`Hedge::interval`]). "More than", "nearly" and "less than" leave X
+//! itself out: "more than 100 days" is wrong for 100 days.
 
 use serde::Serialize;
 
-/// An inclusive interval of reals.
+/// An interval of reals, its bounds included unless marked open: "more than 100"
+/// is (100, 150], above 100 and not 100 itself.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Interval {
-    /// Lower bound (inclusive).
+    /// Lower bound.
     pub low: f64,
-    /// Upper bound (inclusive).
+    /// Upper bound.
     pub high: f64,
+    /// Whether `low` itself is left out ("more than 100").
+    pub low_open: bool,
+    /// Whether `high` itself is left out ("nearly 100", "less than 100").
+    pub high_open: bool,
 }
 
 impl Interval {
-    /// Builds an interval, ordering the bounds.
+    /// Builds a closed interval, ordering the bounds.
     pub fn new(a: f64, b: f64) -> Self {
-        if a <= b {
-            Interval { low: a, high: b }
-        } else {
-            Interval { low: b, high: a }
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        Interval {
+            low,
+            high,
+            low_open: false,
+            high_open: false,
         }
     }
 
     /// The one-point interval `[x, x]`.
     pub fn point(x: f64) -> Self {
-        Interval { low: x, high: x }
+        Interval::new(x, x)
+    }
+
+    /// `(low, high]`: above `low`, up to `high`.
+    pub fn above(low: f64, high: f64) -> Self {
+        Interval {
+            low_open: true,
+            ..Interval::new(low, high)
+        }
+    }
+
+    /// `[low, high)`: from `low`, below `high`.
+    pub fn below(low: f64, high: f64) -> Self {
+        Interval {
+            high_open: true,
+            ..Interval::new(low, high)
+        }
+    }
+
+    /// The interval with `f` (increasing) applied to both bounds, which stay open or
+    /// closed.
+    pub fn map_bounds(self, f: impl Fn(f64) -> f64) -> Self {
+        Interval {
+            low: f(self.low),
+            high: f(self.high),
+            ..self
+        }
     }
 
     /// Whether the two intervals share at least one point.
     pub fn overlaps(&self, other: &Interval) -> bool {
-        self.low <= other.high && other.low <= self.high
+        let before = |a: &Interval, b: &Interval| {
+            a.high < b.low || (a.high == b.low && (a.high_open || b.low_open))
+        };
+        !before(self, other) && !before(other, self)
     }
 
     /// Whether `x` lies in the interval.
     pub fn contains(&self, x: f64) -> bool {
-        self.low <= x && x <= self.high
+        (self.low < x || (self.low == x && !self.low_open))
+            && (x < self.high || (x == self.high && !self.high_open))
     }
 
     /// The common part of two intervals, if any.
     pub fn intersection(&self, other: &Interval) -> Option<Interval> {
-        let low = self.low.max(other.low);
-        let high = self.high.min(other.high);
-        (low <= high).then_some(Interval { low, high })
+        if !self.overlaps(other) {
+            return None;
+        }
+        let (low, low_open) = match self.low.total_cmp(&other.low) {
+            std::cmp::Ordering::Greater => (self.low, self.low_open),
+            std::cmp::Ordering::Less => (other.low, other.low_open),
+            std::cmp::Ordering::Equal => (self.low, self.low_open || other.low_open),
+        };
+        let (high, high_open) = match self.high.total_cmp(&other.high) {
+            std::cmp::Ordering::Less => (self.high, self.high_open),
+            std::cmp::Ordering::Greater => (other.high, other.high_open),
+            std::cmp::Ordering::Equal => (self.high, self.high_open || other.high_open),
+        };
+        Some(Interval {
+            low,
+            high,
+            low_open,
+            high_open,
+        })
     }
 
     /// The interval multiplied by `f` (bounds reordered for negative `f`).
     pub fn scale(&self, f: f64) -> Interval {
-        Interval::new(self.low * f, self.high * f)
+        if f < 0.0 {
+            self.negate().scale(-f)
+        } else if f == 0.0 {
+            Interval::point(0.0)
+        } else {
+            self.map_bounds(|x| x * f)
+        }
     }
 
     /// The interval negated (`[-high, -low]`).
@@ -58,6 +119,8 @@ impl Interval {
         Interval {
             low: -self.high,
             high: -self.low,
+            low_open: self.high_open,
+            high_open: self.low_open,
         }
     }
 }
@@ -77,6 +140,12 @@ pub enum Hedge {
     MoreThan,
     /// "less than", "dưới", "unter", "moins de", "менее".
     LessThan,
+    /// "at least", "ít nhất", "mindestens", "au moins", "не менее": the figure itself
+    /// included, as it is not in "more than". Also "over", "trên" and "über", which
+    /// may mean "during" or "of" ("verfügen über 328 Sitze").
+    AtLeast,
+    /// "at most", "nhiều nhất", "höchstens", "au plus", "не более".
+    AtMost,
     /// A range, "20-25 tỷ USD", "zwischen 150 und 200": the interval is the one it
     /// states, from one end to the other, and the value its middle.
     Range,
@@ -146,9 +215,11 @@ impl Hedge {
             Hedge::About => {
                 Interval::new(x - approximate(widths.about), x + approximate(widths.about))
             }
-            Hedge::Nearly => Interval::new(x - approximate(widths.nearly), x),
-            Hedge::MoreThan => Interval::new(x, x + widen(widths.more_than)),
-            Hedge::LessThan => Interval::new(x - widen(widths.less_than), x),
+            Hedge::Nearly => Interval::below(x - approximate(widths.nearly), x),
+            Hedge::MoreThan => Interval::above(x, x + widen(widths.more_than)),
+            Hedge::LessThan => Interval::below(x - widen(widths.less_than), x),
+            Hedge::AtLeast => Interval::new(x, x + widen(widths.more_than)),
+            Hedge::AtMost => Interval::new(x - widen(widths.less_than), x),
         })
     }
 }
@@ -237,13 +308,17 @@ impl Quantity {
         let as_read = same(current.low, default.low) && same(current.high, default.high);
         let interval = match self.hedge {
             _ if as_read => wanted,
-            Hedge::MoreThan => Interval::new(current.low, wanted.high.max(current.low)),
-            Hedge::Nearly | Hedge::LessThan => {
-                Interval::new(wanted.low.min(current.high), current.high)
-            }
+            Hedge::MoreThan | Hedge::AtLeast => Interval {
+                low_open: current.low_open,
+                ..Interval::new(current.low, wanted.high.max(current.low))
+            },
+            Hedge::Nearly | Hedge::LessThan | Hedge::AtMost => Interval {
+                high_open: current.high_open,
+                ..Interval::new(wanted.low.min(current.high), current.high)
+            },
             _ => wanted,
         };
-        let interval = Interval::new(tidy(interval.low), tidy(interval.high));
+        let interval = interval.map_bounds(tidy);
         self.interval = if negative {
             interval.negate()
         } else {
@@ -261,8 +336,7 @@ impl Quantity {
         unit: Option<String>,
         negative: bool,
     ) -> Self {
-        let interval = hedge.interval(nominal).unwrap_or(rounding);
-        let interval = Interval::new(tidy(interval.low), tidy(interval.high));
+        let interval = hedge.interval(nominal).unwrap_or(rounding).map_bounds(tidy);
         let nominal = tidy(nominal);
         if negative {
             Quantity {
@@ -349,6 +423,10 @@ mod tests {
         );
         assert_eq!(
             read(Hedge::MoreThan, 100.0, none).interval,
+            Interval::above(100.0, 110.0)
+        );
+        assert_eq!(
+            read(Hedge::AtLeast, 100.0, none).interval,
             Interval::new(100.0, 110.0)
         );
         // A decrease keeps its sign: "giảm khoảng 20%" is −21 to −19.
@@ -383,6 +461,56 @@ mod tests {
         );
     }
 
+    /// "More than", "nearly" and "less than" leave the figure out; "at least" and
+    /// "at most" keep it; an open end survives negation, scaling and intersection.
+    #[test]
+    fn open_bounds() {
+        let fact = Interval::point(100.0);
+        let more_than = Hedge::MoreThan.interval(100.0).expect("hedged");
+        assert!(!more_than.overlaps(&fact) && !fact.overlaps(&more_than));
+        assert!(!more_than.contains(100.0) && more_than.contains(100.5));
+        assert!(
+            more_than.overlaps(&Interval::new(95.0, 105.0)),
+            "a rounded fact"
+        );
+        let nearly = Hedge::Nearly.interval(100.0).expect("hedged");
+        assert!(!nearly.overlaps(&fact) && nearly.contains(99.5));
+        assert!(
+            !Hedge::LessThan
+                .interval(100.0)
+                .expect("hedged")
+                .contains(100.0)
+        );
+        assert!(
+            Hedge::AtLeast
+                .interval(100.0)
+                .expect("hedged")
+                .overlaps(&fact)
+        );
+        assert!(
+            Hedge::AtMost
+                .interval(100.0)
+                .expect("hedged")
+                .overlaps(&fact)
+        );
+        // Two open ends that meet share no point; an open end against a closed one
+        // inside it does.
+        assert!(!Interval::below(0.0, 1.0).overlaps(&Interval::above(1.0, 2.0)));
+        assert!(Interval::below(0.0, 1.0).overlaps(&Interval::new(0.5, 2.0)));
+        let down = more_than.negate();
+        assert_eq!(down, Interval::below(-150.0, -100.0));
+        assert_eq!(more_than.scale(-1.0), down);
+        assert_eq!(more_than.scale(2.0), Interval::above(200.0, 300.0));
+        assert_eq!(
+            more_than.intersection(&Interval::new(100.0, 120.0)),
+            Some(Interval::above(100.0, 120.0))
+        );
+        assert_eq!(more_than.intersection(&fact), None);
+        // A quantity keeps the open end through its tidying and its sign.
+        let q = Quantity::new(100.0, fact, Hedge::MoreThan, None, true);
+        assert_eq!(q.interval, Interval::below(-150.0, -100.0));
+    }
+
     #[test]
     fn hedges() {
         // "100": its share of x is the narrower. "672" is written to the unit: no
@@ -407,12 +535,16 @@ mod tests {
             (Hedge::MoreThan, 80.0, (80.0, 120.0)),
             (Hedge::About, 8.0, (7.5, 8.5)),
             (Hedge::About, 48.0, (43.2, 52.8)),
+            (Hedge::AtLeast, 100.0, (100.0, 150.0)),
+            (Hedge::AtMost, 100.0, (50.0, 100.0)),
         ] {
-            assert_eq!(
-                hedge.interval(x),
-                Some(Interval::new(low, high)),
-                "{hedge:?} {x}"
-            );
+            let closed = Interval::new(low, high);
+            let expected = match hedge {
+                Hedge::MoreThan => Interval::above(low, high),
+                Hedge::Nearly | Hedge::LessThan => Interval::below(low, high),
+                _ => closed,
+            };
+            assert_eq!(hedge.interval(x), Some(expected), "{hedge:?} {x}");
         }
         assert_eq!(Hedge::Exact.interval(7.0), Some(Interval::point(7.0)));
         assert_eq!(Hedge::None.interval(7.0), None);

@@ -209,7 +209,7 @@ fn in_base(q: Quantity, size: f64) -> Quantity {
     let scale = |x: f64| super::interval::tidy(x * size);
     Quantity {
         nominal: scale(q.nominal),
-        interval: Interval::new(scale(q.interval.low), scale(q.interval.high)),
+        interval: q.interval.map_bounds(scale),
         ..q
     }
 }

@@ -36,10 +36,12 @@ pub(crate) fn percent(caps: &Captures, pack: &LangPack) -> Result<Value, ValueEr
     if cap(caps, "frac").is_some() {
         // A bound is the exact share: "more than two-thirds" holds for 66.91%.
         let exact = (rounding.low + rounding.high) / 2.0;
-        let Interval { low, high } = first.interval;
+        let Interval { low, high, .. } = first.interval;
         first.interval = match hedge {
-            Hedge::MoreThan => Interval::new(exact, high.max(exact)),
-            Hedge::LessThan | Hedge::Nearly => Interval::new(low.min(exact), exact),
+            Hedge::MoreThan => Interval::above(exact, high.max(exact)),
+            Hedge::AtLeast => Interval::new(exact, high.max(exact)),
+            Hedge::LessThan | Hedge::Nearly => Interval::below(low.min(exact), exact),
+            Hedge::AtMost => Interval::new(low.min(exact), exact),
             _ => first.interval,
         };
     }
