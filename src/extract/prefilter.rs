@@ -274,6 +274,9 @@ type GroupLiterals<'a> = &'a dyn Fn(&str) -> Option<Option<Literals>>;
 /// in every document and a pattern run saved only in some.
 pub(crate) const MAX_SETS: usize = 4;
 
+// The sets a document holds are bits of a byte.
+const _: () = assert!(MAX_SETS <= 8);
+
 /// [`required_literals`] of a pattern parsed with its placeholders' groups empty:
 /// `group` gives the set of the placeholder captured by a named group (`None`
 /// for a group that is not a placeholder's, whose own contents count).

@@ -216,10 +216,10 @@ fn in_base(q: Quantity, size: f64) -> Quantity {
 
 /// The unit a measure of `amount` base units `base` is shown in, as people write
 /// it: the largest unit of that quantity it is at least one of ("4.4 GW", "519 km",
-/// "308 TWh"), or for time the largest it is a whole or half number of; `None` when `base`
-/// is no base unit. Peak power, bcm and the units of
-/// other systems or of one use (rain in litres per square metre, wind in metres per
-/// second, miles per hour) are not shown.
+/// "308 TWh"), or for time the largest it is a whole or half number of ("108 min");
+/// `None` when `base` is no base unit. Peak power, bcm and the units of other
+/// systems or of one use (rain in litres per square metre, wind in metres per second,
+/// miles per hour) are not shown.
 pub(crate) fn shown_in(amount: f64, base: &str) -> Option<Unit> {
     const NOT_SHOWN: [&str; 4] = ["bcm", "l/m2", "m/s", "mph"];
     let units = UNITS
@@ -233,7 +233,7 @@ pub(crate) fn shown_in(amount: f64, base: &str) -> Option<Unit> {
     };
     let time_whole = units
         .clone()
-        .filter(|u| base == "s" && amount.abs() >= u.size)
+        .filter(|u| base == TIME_BASE && amount.abs() >= u.size)
         .filter(whole)
         .max_by(|a, b| a.size.total_cmp(&b.size));
     if time_whole.is_some() {
