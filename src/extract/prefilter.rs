@@ -281,7 +281,7 @@ const _: () = assert!(MAX_SETS <= 8);
 /// `group` gives the set of the placeholder captured by a named group (`None`
 /// for a group that is not a placeholder's, whose own contents count).
 pub(crate) fn required_literals_with(hir: &Hir, group: GroupLiterals) -> Vec<Literals> {
-    let worth = |set: &Literals| set.iter().all(|l| l.len() >= MIN_LITERAL);
+    let worth = |set: &Literals| !set.is_empty() && set.iter().all(|l| l.len() >= MIN_LITERAL);
     let Some(best) = required_in(hir, group).filter(worth) else {
         return Vec::new();
     };
@@ -356,30 +356,17 @@ fn required_in(hir: &Hir, group: GroupLiterals) -> Option<Literals> {
             }
             Some(all)
         }
-        HirKind::Concat(parts) => {
-            let mut best: Option<Vec<Vec<u8>>> = None;
-            let mut run: Vec<u8> = Vec::new();
-            let consider = |candidate: Vec<Vec<u8>>, best: &mut Option<Vec<Vec<u8>>>| {
+        // The best of the sets its parts give (the first of the best, in order).
+        HirKind::Concat(_) => {
+            let mut sets = Vec::new();
+            all_required_in(hir, group, &mut sets);
+            sets.into_iter().fold(None, |best, candidate| {
                 if better(&candidate, best.as_ref()) {
-                    *best = Some(candidate);
+                    Some(candidate)
+                } else {
+                    best
                 }
-            };
-            for part in parts {
-                if let HirKind::Literal(lit) = part.kind() {
-                    run.extend_from_slice(&lit.0);
-                    continue;
-                }
-                if !run.is_empty() {
-                    consider(vec![std::mem::take(&mut run)], &mut best);
-                }
-                if let Some(set) = required(part) {
-                    consider(set, &mut best);
-                }
-            }
-            if !run.is_empty() {
-                consider(vec![run], &mut best);
-            }
-            best
+            })
         }
         _ => None,
     }
