@@ -65,6 +65,7 @@ pub fn read(
         written: Some(crate::value::Written {
             original: text,
             folded: &folded,
+            typed_plain: pack.typed_without_diacritics,
         }),
         ..ParseCtx::new(pack, doc_date)
     };

@@ -514,6 +514,53 @@ fn rule_file_with_an_unknown_placeholder() {
     );
 }
 
+/// A claim reads values of one kind: a pattern reading another kind would never
+/// yield a value, so it is refused where it is written.
+#[test]
+fn rule_file_with_patterns_of_two_value_kinds() {
+    assert_rule_error(
+        &format!(
+            "{CLAIM_HEAD}en = [\"in {{year}}, trade reached {{money}}\"]\n\
+             vi = [\"năm {{year}}, xếp thứ {{rank}}\"]\n"
+        ),
+        &[
+            "[rules.toml:7:",
+            "this pattern reads a rank value, but the claim reads money values",
+            "first pattern reads {money}",
+        ],
+    );
+}
+
+/// Front matter with an unquoted colon still gives its date and language (read line
+/// by line), with a located warning; the document is checked.
+#[test]
+fn front_matter_that_does_not_parse_is_read_line_by_line_with_a_warning() {
+    let dir = corpus(&[]);
+    let text = format!("---\ntitle: Trade: a record\ndate: 2025-03-01\nlang: en\n---\n{CLAIM}");
+    write(dir.path(), "c/a.md", text.as_bytes());
+    let run = check_json(dir.path(), &[]);
+    run.assert_no_panic();
+    let problem = run.finding("front-matter");
+    assert_eq!(problem["severity"], "warning");
+    assert_eq!(
+        (problem["line"].as_u64(), problem["column"].as_u64()),
+        (Some(2), Some(13))
+    );
+    assert!(
+        problem["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("does not parse")),
+        "{problem}"
+    );
+    assert!(
+        run.rules_and_files()
+            .iter()
+            .any(|(rule, file)| rule == "trade-volume" && file.ends_with("a.md")),
+        "{}",
+        run.stdout
+    );
+}
+
 #[test]
 fn rule_file_with_a_fact_value_that_does_not_parse() {
     assert_rule_error(

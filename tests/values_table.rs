@@ -146,6 +146,7 @@ fn run_row(cols: &[&str], cache: &mut Cache) -> Result<(), String> {
         written: Some(Written {
             original: &text,
             folded: &folding,
+            typed_plain: pack.typed_without_diacritics,
         }),
         ..ParseCtx::new(pack, doc_date)
     };

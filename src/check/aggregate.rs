@@ -207,8 +207,8 @@ impl Aggregate {
     /// [`Aggregate::add`], keeping of each mention only what its [`Role`] (same order
     /// as the summary's mentions) can show in the report: nothing of a `Silent` one,
     /// and of the `Related` ones of a key the first [`MAX_RELATED`] in report order.
-    /// A document with nothing kept (no finding, no suppression comment, no kept
-    /// mention) is only counted. The findings are those of an aggregate that keeps
+    /// A document with nothing kept (no finding, no input problem, no suppression
+    /// comment, no kept mention) is only counted. The findings are those of an aggregate that keeps
     /// everything; an aggregate pruned this way makes no key snapshot.
     pub(crate) fn add_with_roles(
         &mut self,
@@ -227,7 +227,15 @@ impl Aggregate {
                 suppressions: summary.suppressions,
             })
         });
-        let mut keeps = roles.is_none() || own.is_some();
+        // An input problem of the document (added with its source's, before it)
+        // points into its text.
+        let has_problems = self
+            .problems
+            .iter()
+            .rev()
+            .take_while(|(of, _)| *of == source)
+            .any(|(_, problems)| problems.iter().any(|p| p.file == summary.name));
+        let mut keeps = roles.is_none() || own.is_some() || has_problems;
         let detected_lang = summary
             .detected_lang
             .map_or(0, |lang| self.intern_lang(lang));

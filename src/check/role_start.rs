@@ -25,7 +25,7 @@ use crate::extract::prefilter::contains_word;
 use crate::fold::{fold, fold_str};
 use crate::lang::LangPack;
 use crate::rules::Entity;
-use crate::value::{self, DateSpan, ParseCtx, Value, ValueKind};
+use crate::value::{self, DatePrecision, DateSpan, ParseCtx, Value, ValueKind};
 
 /// The longest clause read after a name, in bytes: a relative clause or apposition.
 const CLAUSE_LIMIT: usize = 160;
@@ -61,6 +61,7 @@ pub(crate) fn check(
                 return None;
             }
             let dated = stated_date(text, pack, doc.date)?;
+            let dated = (dated.0.clone(), of_the_past(text, dated, pack, doc.date));
             let cued = office_word || titled_since(text, entity, pack, &dated.0);
             (cued && !states_a_duration(text, pack, doc.date)).then_some((start, folded, dated))
         })?;
@@ -333,6 +334,34 @@ fn stated_date(
             })
     };
     date.or_else(year)
+}
+
+/// A month or a day written without its year (`range` of `clause`) that is still to
+/// come on the document's date: the one of the year before, as a role is taken up in
+/// the past ("who took office as Director-General in November", in a piece of
+/// January), unless a future word stands before it in the clause ("sẽ nhậm chức vào
+/// tháng 11").
+fn of_the_past(
+    clause: &str,
+    (range, date): (Range<usize>, DateSpan),
+    pack: &LangPack,
+    doc_date: Option<NaiveDate>,
+) -> DateSpan {
+    let written = &clause[range.clone()];
+    let yearless = date.precision != DatePrecision::Year
+        && !value::date::names_a_year(written)
+        && !crate::extract::placed_by_a_word(written, pack);
+    let future = || {
+        pack.future_words
+            .iter()
+            .any(|word| contains_word(&clause[..range.start], word))
+    };
+    match doc_date {
+        Some(doc) if yearless && date.start > doc && !future() => {
+            date.in_year_shifted(-1).unwrap_or(date)
+        }
+        _ => date,
+    }
 }
 
 fn within(day: NaiveDate, span: &DateSpan) -> bool {

@@ -253,6 +253,7 @@ impl<'r> Extractor<'r> {
             written: Some(crate::value::Written {
                 original: doc.body(),
                 folded,
+                typed_plain: matchers.pack.typed_without_diacritics,
             }),
             ..ParseCtx::new(matchers.pack, doc.date)
         };
@@ -260,6 +261,7 @@ impl<'r> Extractor<'r> {
         let located = Locator {
             folded,
             doc,
+            pack: matchers.pack,
             words: scan.words,
             abbreviations: &matchers.abbreviations,
             spellings: &matchers.spellings,
@@ -938,21 +940,6 @@ fn temporal_match(
     out.temporal.push(mention);
 }
 
-/// `date` moved by `shift` years; the end of a late February keeps to the month's last
-/// day.
-fn in_year_shifted(date: &DateSpan, shift: i32) -> Option<DateSpan> {
-    use chrono::Datelike;
-    let moved = |d: chrono::NaiveDate| {
-        d.with_year(d.year() + shift)
-            .or_else(|| d.with_day(28).and_then(|d| d.with_year(d.year() + shift)))
-    };
-    Some(DateSpan {
-        start: moved(date.start)?,
-        end: moved(date.end)?,
-        precision: date.precision,
-    })
-}
-
 /// A day written without a year (nor a word placing it) after a full date in its
 /// sentence, placed in that date's year: "cleared the vaccine on Dec. 12, 2020, and
 /// the first shots were given on Dec. 27" speaks of 27 December 2020, whenever the
@@ -986,7 +973,7 @@ fn in_the_year_of_an_earlier_date(
             _ => None,
         })?;
     let shift = year - date.start.year();
-    (shift != 0).then(|| in_year_shifted(date, shift)).flatten()
+    (shift != 0).then(|| date.in_year_shifted(shift)).flatten()
 }
 
 /// Whether a written date holds a word that places it from the document date ("next
@@ -1092,7 +1079,7 @@ pub(crate) fn placed_by_tense(
     {
         // "Trump will be sworn in on Jan. 20" in a piece of November: the coming one
         // (a day written with its number: "gestern" is placed by the word).
-        in_year_shifted(&date, 1).map(|d| (d.start, d.end))
+        date.in_year_shifted(1).map(|d| (d.start, d.end))
     } else if matches!(
         date.precision,
         DatePrecision::MonthPart | DatePrecision::Month
@@ -1106,7 +1093,7 @@ pub(crate) fn placed_by_tense(
             _ => 0,
         };
         (shift != 0)
-            .then(|| in_year_shifted(&date, shift))
+            .then(|| date.in_year_shifted(shift))
             .flatten()
             .map(|d| (d.start, d.end))
     } else {
@@ -1422,6 +1409,8 @@ impl Opening {
 pub(crate) struct Locator<'a> {
     pub folded: &'a Folded,
     pub doc: &'a Document,
+    /// The document language's pack.
+    pack: &'a LangPack,
     /// Where the language's scope and cue words occur in the folded text.
     pub words: prefilter::WordHits<'a>,
     /// The language's abbreviations (they do not end sentences).
@@ -1800,6 +1789,7 @@ impl Locator<'_> {
         crate::value::Written {
             original: self.doc.body(),
             folded: self.folded,
+            typed_plain: self.pack.typed_without_diacritics,
         }
     }
 

@@ -80,18 +80,26 @@ pub(super) fn resolve(src: &str) -> Result<Option<String>, LangError> {
 }
 
 /// Where a problem of the merged pack lies in the user's own file: the first
-/// key its message names in backticks ("unknown field `hedge`"), else `fallback`.
+/// key its message names in backticks ("unknown field `hedge`"), else `fallback`,
+/// else the first string it quotes where the file writes it (`template "thứ
+/// {num}": …`).
 pub(super) fn locate(
     message: &str,
     src: &str,
     fallback: Option<Range<usize>>,
 ) -> Option<Range<usize>> {
+    let quoted = || {
+        let text = message.split('"').nth(1)?;
+        let written = format!("\"{text}\"");
+        src.find(&written).map(|at| at..at + written.len())
+    };
     message
         .split('`')
         .skip(1)
         .step_by(2)
         .find_map(|name| key_span(src, name))
         .or(fallback)
+        .or_else(quoted)
         .or_else(|| key_span(src, EXTENDS))
 }
 

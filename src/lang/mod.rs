@@ -29,6 +29,7 @@
 //! day_words = ["day", "days"]
 //! percent_words = ["%", "percent"]
 //! capitalised_nouns = false        # German: a capital is no sign of a name (optional)
+//! typed_without_diacritics = true  # may copy drop the diacritics? (optional; German: false)
 //! point_words = ["percentage points"] # a change of a rate in points: "rose 0.3 percentage points" (optional)
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //! former_markers = ["former"]       # the past_markers that say "no longer" (optional)
@@ -326,6 +327,11 @@ pub struct LangPack {
     /// Whether the language writes its nouns with a capital (German): a capital
     /// alone is then no sign of a name ("Schwelle" is no misspelt "Scheele").
     pub capitalised_nouns: bool,
+    /// Whether copy in the language is at times typed without its diacritics
+    /// ("Tong Bi thu To Lam"): then a list word written with them also matches the
+    /// word without them where the text around has none. German writes a missing
+    /// umlaut as "ue": its "wurde" is never "würde".
+    pub typed_without_diacritics: bool,
     /// Words of a change in percentage points ("percentage points", "Prozentpunkte",
     /// "điểm phần trăm"): a `{change}` written with one is a difference of two rates.
     pub point_words: Vec<String>,
@@ -596,6 +602,8 @@ struct RawPack {
     point_words: Option<Vec<String>>,
     /// Absent: the built-in pack's.
     capitalised_nouns: Option<bool>,
+    /// Absent: the built-in pack's (true for a language with none).
+    typed_without_diacritics: Option<bool>,
     #[serde(default)]
     past_markers: Vec<String>,
     #[serde(default)]
@@ -1158,6 +1166,9 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         units,
         percent_words: folded_list(&raw.percent_words),
         point_words: newer_list(&raw.point_words, &raw.code, |p| &p.point_words),
+        typed_without_diacritics: raw.typed_without_diacritics.unwrap_or_else(|| {
+            builtin(raw.code.trim()).is_none_or(|pack| pack.typed_without_diacritics)
+        }),
         capitalised_nouns: raw
             .capitalised_nouns
             .unwrap_or_else(|| builtin(raw.code.trim()).is_some_and(|pack| pack.capitalised_nouns)),
@@ -1358,6 +1369,16 @@ mod tests {
         assert!(err.message.contains("nosuchplaceholder"), "{err}");
         let span = err.span.expect("span");
         assert_eq!(&src[span], "{nosuchplaceholder}");
+    }
+
+    /// A template whose placeholders carry no value of its kind is refused, located
+    /// at the template in the file that extends a built-in pack.
+    #[test]
+    fn template_without_a_value_placeholder_is_an_error_where_written() {
+        let src = "code = \"vi\"\nextends = \"vi\"\n[templates]\nrank = [\"thứ {num}\"]\n";
+        let err = LangPack::from_toml(src).expect_err("must fail");
+        assert!(err.message.contains("reads its value from"), "{err}");
+        assert_eq!(err.span.map(|span| &src[span]), Some("\"thứ {num}\""));
     }
 
     /// A pack copied before a word list existed takes the built-in pack's list of its

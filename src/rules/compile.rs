@@ -1094,6 +1094,38 @@ fn quantity_kind(
                 ok = false;
             }
             (Some(slot), None) => inferred = Some(slot.kind),
+            (Some(slot), Some(kind))
+                if !pattern
+                    .slots
+                    .iter()
+                    .any(|s| s.label.is_none() && s.kind == kind) =>
+            {
+                // Only values of the claim's kind are read: this pattern would
+                // never yield one.
+                ctx.error(
+                    span.clone(),
+                    format!(
+                        "this pattern reads a {} value, but the claim reads {} values",
+                        slot.kind.placeholder(),
+                        kind.placeholder()
+                    ),
+                    "no value of the claim's kind",
+                    Some(match value_kind {
+                        Some(_) => format!(
+                            "the claim's `value` is {}: write {{{}}} here, or split the \
+                             claim in two",
+                            kind.placeholder(),
+                            kind.placeholder()
+                        ),
+                        None => format!(
+                            "the claim's first pattern reads {{{}}}: write it here too, or \
+                             split the claim in two",
+                            kind.placeholder()
+                        ),
+                    }),
+                );
+                ok = false;
+            }
             (Some(_), Some(_)) => {}
         }
     }

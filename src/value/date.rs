@@ -55,6 +55,22 @@ fn ser_date<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error
 }
 
 impl DateSpan {
+    /// The same days `shift` years later (earlier when negative); the 29th of
+    /// February becomes the 28th in a year without one. `None` outside chrono's
+    /// range.
+    pub(crate) fn in_year_shifted(&self, shift: i32) -> Option<DateSpan> {
+        use chrono::Datelike;
+        let moved = |d: NaiveDate| {
+            d.with_year(d.year() + shift)
+                .or_else(|| d.with_day(28).and_then(|d| d.with_year(d.year() + shift)))
+        };
+        Some(DateSpan {
+            start: moved(self.start)?,
+            end: moved(self.end)?,
+            precision: self.precision,
+        })
+    }
+
     /// A one-day span.
     pub fn day(d: NaiveDate) -> Self {
         DateSpan {

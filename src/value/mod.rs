@@ -215,6 +215,10 @@ pub struct Written<'a> {
     pub original: &'a str,
     /// Its folded text, with the map back to `original`.
     pub folded: &'a Folded,
+    /// Whether copy of its language is at times typed without diacritics (the
+    /// pack's `typed_without_diacritics`): only then may a word without them stand
+    /// for one with them.
+    pub typed_plain: bool,
 }
 
 impl<'a> Written<'a> {
@@ -261,6 +265,9 @@ impl<'a> Written<'a> {
     /// Whether the original text within `reach` bytes either side of `part[range]`
     /// is written without diacritics (see [`Written::plain_around`]).
     pub(crate) fn plain_within(&self, part: &str, range: Range<usize>, reach: usize) -> bool {
+        if !self.typed_plain {
+            return false;
+        }
         let whole = self.folded.text.as_str();
         let at = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize);
         let start = (at + range.start).saturating_sub(reach);

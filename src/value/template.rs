@@ -317,7 +317,39 @@ fn compile_one(
     if seen.is_empty() {
         return Err("a template needs at least one placeholder".into());
     }
+    let carriers = value_placeholders(kind);
+    let carries = |name: &String| carriers.contains(&name.strip_suffix('2').unwrap_or(name));
+    if !seen.iter().any(carries) {
+        let names: Vec<String> = carriers.iter().map(|n| format!("{{{n}}}")).collect();
+        return Err(format!(
+            "a {} template reads its value from {}: this one has none of them, so it \
+             would match and read nothing",
+            kind.placeholder(),
+            names.join(", ")
+        ));
+    }
     Ok((frag, cap))
+}
+
+/// The placeholders the reader of a `kind` value takes the value from (see
+/// `assemble` in the value module and the readers it calls): a template needs one.
+/// The others ({hedge}, {cur}, {unit}, {dir} …) only qualify it.
+fn value_placeholders(kind: ValueKind) -> &'static [&'static str] {
+    match kind {
+        ValueKind::Money | ValueKind::Measure => &["amount"],
+        ValueKind::Number => &["amount", "num"],
+        ValueKind::Percent | ValueKind::Change => &["frac", "num", "amount"],
+        ValueKind::Count => &["duration", "one", "num", "int"],
+        ValueKind::Year | ValueKind::YearSpan => &["year"],
+        ValueKind::Ordinal => &["ord", "first", "int", "num"],
+        ValueKind::Rank => &["rpre", "ord", "int", "sup"],
+        ValueKind::Date => &[
+            "day", "mon", "month", "monum", "year", "season", "part", "weekday", "relday",
+            "relmonth", "relyear", "calmonth", "ago",
+        ],
+        ValueKind::DateRange => &["day"],
+        ValueKind::Period => &["year", "relyear", "q", "h", "pord", "int"],
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -614,6 +646,12 @@ mod tests {
         assert!(compile_one(en, ValueKind::Date, "[{day}").is_err());
         assert!(compile_one(en, ValueKind::Date, "no placeholder").is_err());
         assert!(compile_one(en, ValueKind::Date, "{bogus}").is_err());
+        // A placeholder the kind's reader takes no value from: it would match and
+        // read nothing ("thứ {num}" as a rank).
+        let err = compile_one(en, ValueKind::Rank, "place {num}").expect_err("no place");
+        assert!(err.contains("{int}") && err.contains("{ord}"), "{err}");
+        assert!(compile_one(en, ValueKind::Rank, "place {int}").is_ok());
+        assert!(compile_one(en, ValueKind::Money, "{cur} {num}").is_err());
     }
 
     #[test]
