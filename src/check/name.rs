@@ -82,6 +82,7 @@ pub(crate) fn check(
         former_markers: &p.former_markers,
         past_markers: &p.past_markers,
         deceased_markers: &p.deceased_markers,
+        occupation_words: &p.occupation_words,
         honorifics: &p.honorifics,
         capitalised_nouns: p.capitalised_nouns,
     });

@@ -15,9 +15,22 @@
 
 use super::Locator;
 use super::cues::{introduced_by_comparison, periods};
-use super::prefilter::word_ends;
+use super::prefilter::{contains_word, word_ends};
 use super::sentence::clause_breaks;
 use crate::value::{ParseCtx, Period};
+
+/// How many words before a year, in its clause, a since- or after-word dates it
+/// ("following the Western Tien-Shan mountain range in 2016").
+const AFTER_WORD_REACH: usize = 10;
+
+/// The last `count` words of `text` (all of it when it has fewer).
+fn last_words(text: &str, count: usize) -> &str {
+    text.char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .nth(count)
+        .map_or(text, |(at, _)| &text[at + 1..])
+}
 
 /// The period carried to a value at folded byte `pos` (see the module docs).
 /// The periods the sentence of the figure at folded range `figure` states for it:
@@ -42,6 +55,22 @@ pub(super) fn periods_stated_for(
         figure.start.saturating_sub(sentence.start),
         figure.end.saturating_sub(sentence.start),
     );
+    let pack = ctx.pack;
+    // A year before the figure that a since- or after-word dates ("following the
+    // Tien-Shan in 2016", "kể từ năm 1993"), or with a now-word between it and the
+    // figure ("… in 1993, the country now has eight"), is another event's time.
+    let of_another_event = |year: &std::ops::Range<usize>| {
+        let before = last_words(
+            at.clause_before(sentence.start + year.start),
+            AFTER_WORD_REACH,
+        );
+        at.spells_a_word(before, &pack.after_words, &pack.after_spellings)
+            || pack
+                .since_words
+                .iter()
+                .any(|word| contains_word(before, word))
+            || at.spells_a_word(&text[year.end..start], &pack.now_words, &pack.now_spellings)
+    };
     periods(text, ctx, &[])
         .into_iter()
         .filter(|p| {
@@ -49,7 +78,7 @@ pub(super) fn periods_stated_for(
                 && sentence.start + p.range.end <= matched.end;
             !p.reference
                 && !inside
-                && (p.range.end <= start
+                && (p.range.end <= start && !of_another_event(&p.range)
                     || p.range.start >= end
                         && text
                             .get(end..p.range.start)

@@ -95,7 +95,11 @@ pub(crate) fn run(
                 .as_ref()
                 .map_or(kept.unwrap_or(whole.end), |r| r.end));
         if (kept.is_some() && resumed.is_none() && (sentence.is_empty() || !cued(sentence)))
-            || !at.names_subject(whole.clone(), (subject, other_subject), read.is_some())
+            || !at.names_subject(
+                whole.clone(),
+                (subject, other_subject),
+                super::headline_names_subject(&claim.kind),
+            )
         {
             continue;
         }

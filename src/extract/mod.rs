@@ -391,7 +391,7 @@ impl<'r> Extractor<'r> {
                         || !at.names_subject(
                             sentence.clone(),
                             (subject, other_subject),
-                            read.is_some(),
+                            headline_names_subject(&claim.kind),
                         )
                         || at.about_other_countries(
                             at.through_clause(sentence, whole.end, ctx.pack),
@@ -411,6 +411,15 @@ impl<'r> Extractor<'r> {
             }
         }
     }
+}
+
+/// Whether a `subject` word of the headline names the subject of a claim of `kind`
+/// in the lead and the paragraph after it (see [`Locator::names_subject`]): of every
+/// kind but dates, as copy gives many dates of other events there ("Bế mạc Liên hoan
+/// phim Quốc tế Hà Nội" over "… liên hoan được tổ chức hằng năm" speaks of the
+/// festival; its lead's dates may be any event's).
+fn headline_names_subject(kind: &ClaimKind) -> bool {
+    !matches!(kind, ClaimKind::Date { .. })
 }
 
 /// The match of a pattern that writes its value before its words ("{date},? … special
@@ -1026,19 +1035,8 @@ pub(crate) fn placed_by_tense(
                 .iter()
                 .any(|(word, _)| prefilter::contains_word(written, word))
     };
-    let spelled_future = |part: &str| {
-        let as_written = at.written();
-        ctx.pack.future_words.iter().any(|word| {
-            prefilter::word_ends(part, word).any(|end| {
-                as_written.spells(
-                    part,
-                    end - word.len()..end,
-                    word,
-                    &ctx.pack.future_spellings,
-                )
-            })
-        })
-    };
+    let spelled_future =
+        |part: &str| at.spells_a_word(part, &ctx.pack.future_words, &ctx.pack.future_spellings);
     let future = || spelled_future(at.clause_before(start));
     // A future word in the next words of its clause counts for a weekday alone too:
     // German puts the verb after a fronted time ("Am Mittwoch will das Kabinett …")
@@ -1785,6 +1783,17 @@ impl Locator<'_> {
     }
 
     /// The document's text with its folded form, to check words as written.
+    /// Whether one of `words` (folded) stands in `part` (a slice of the folded text)
+    /// as a word, written as one of `spellings` (lower case as the pack writes them)
+    /// or without diacritics in plain-typed text.
+    pub(crate) fn spells_a_word(&self, part: &str, words: &[String], spellings: &[String]) -> bool {
+        let as_written = self.written();
+        words.iter().any(|word| {
+            prefilter::word_ends(part, word)
+                .any(|end| as_written.spells(part, end - word.len()..end, word, spellings))
+        })
+    }
+
     fn written(&self) -> crate::value::Written<'_> {
         crate::value::Written {
             original: self.doc.body(),
@@ -1795,7 +1804,7 @@ impl Locator<'_> {
 
     /// The folded text of the clause holding offset `at`, up to `at`: from its
     /// sentence's start or the last comma, semicolon, colon or bracket before it.
-    fn clause_before(&self, at: usize) -> &str {
+    pub(super) fn clause_before(&self, at: usize) -> &str {
         let text = &self.folded.text;
         let sentence = self.sentence_at(at).map_or(0, |s| s.start).min(at);
         let Some(before) = text.get(sentence..at) else {
@@ -1891,10 +1900,10 @@ impl Locator<'_> {
     /// Whether a match in `sentence` is about the claim's subject. One of its
     /// `subject` words (folded; none: always) must stand in `sentence`, in one of the
     /// [`SUBJECT_REACH`] sentences before it within its paragraph (no line break
-    /// between), or, when `headline_counts` (a figure's claim), in the document's
+    /// between), or, when `headline_counts`, in the document's
     /// headline when the headline is followed by a lead and `sentence` is in the
-    /// lead or the paragraph after it: copy gives many dates of other events there,
-    /// few figures of the kind a quantity claim reads. When one of its
+    /// lead or the paragraph after it (a claim of any kind but dates: see
+    /// [`headline_names_subject`]). When one of its
     /// `other_subject` words stands in `sentence`, the sentences before it or
     /// anywhere in the opening (an article about a state election), only a `subject`
     /// word in the sentence or the ones before it will do, and a claim without

@@ -34,6 +34,7 @@
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //! former_markers = ["former"]       # the past_markers that say "no longer" (optional)
 //! deceased_markers = ["the late"]  # before a name or its title: the person had died (optional)
+//! occupation_words = ["painter"]   # may stand between such a marker and the name (optional)
 //! designate_markers = ["incoming"]  # before a title: the person is to take it up (optional)
 //! honorifics = ["mr"]              # before an entity's `titled_forms` form: it names the entity (optional)
 //! negative_words = ["loss"]        # give a `signed` claim's figure in their clause a minus (optional)
@@ -46,6 +47,8 @@
 //! relative_words = ["which"]      # ", which rose to X," takes no period of the clause after it (optional)
 //! denial_words = ["denied"]       # a false statement in a sentence with one is refuted, not made (optional)
 //! negation_words = ["not"]        # a false statement right after one is denied (optional)
+//! now_words = ["now", "to date"]  # a figure after one is of the document's day (optional)
+//! after_words = ["following"]      # before a year: another event's time (optional)
 //! when_words = ["when"]           # "down from 2022, when 367,000 …": a figure of the
 //!                                  # clause they open is of the period just before
 //! office_start_words = ["took office"] # a date after a name with one dates a role's start
@@ -447,6 +450,10 @@ pub struct LangPack {
     /// died ("the late", "cố", "verstorbene"), lowercase as written: Vietnamese
     /// "cố" is no "có".
     pub deceased_markers: Vec<String>,
+    /// Words of a person's calling ("painter", "nhạc sĩ", "NSND", "Maler"),
+    /// lowercase as written: one may stand between a deceased marker and the name
+    /// ("the late painter X", "cố nhạc sĩ X", "der verstorbene Maler X").
+    pub occupation_words: Vec<String>,
     /// Words written before a role title that say the person is to take it up
     /// ("incoming", "designierte", "tân"), lowercase as written: such a title is
     /// right of one whose term with it begins soon after the document's date.
@@ -497,6 +504,19 @@ pub struct LangPack {
     /// Words opening a clause that tells of the time just named ("2022, when …",
     /// "năm 2022, khi …", "2022, als …"), folded: its figures are of that time.
     pub when_words: Vec<String>,
+    /// Words that speak of the document's day ("now", "đến nay", "inzwischen"),
+    /// folded: a figure after one is of that day, whatever year the sentence named
+    /// before it ("since Huế in 1993, the country now has 8 sites").
+    pub now_words: Vec<String>,
+    /// The `now_words` in lower case as written: a word matches only as written or
+    /// without diacritics in plain-typed text ("nay đã" is not "này").
+    pub now_spellings: Vec<String>,
+    /// Words before a year that date another event than the figure's ("following
+    /// the Western Tien-Shan in 2016", "sau năm 2016", "nach 2016"), folded; the
+    /// pack's `since_words` do too.
+    pub after_words: Vec<String>,
+    /// The `after_words` in lower case as written ("sau" is not "sáu").
+    pub after_spellings: Vec<String>,
     /// Words that tell when a person took office ("took office", "im Amt", "nhậm
     /// chức"), folded: with a date in the clause after a name they date the start of a
     /// role of that person.
@@ -616,6 +636,10 @@ struct RawPack {
     original_plan_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     when_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    now_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    after_words: Option<Vec<String>>,
     relative_words: Option<Vec<String>>,
     subordinators: Option<Vec<String>>,
     denial_words: Option<Vec<String>>,
@@ -632,6 +656,8 @@ struct RawPack {
     former_markers: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     deceased_markers: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    occupation_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     designate_markers: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -1226,6 +1252,9 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         deceased_markers: newer_lowercase_list(&raw.deceased_markers, &raw.code, |p| {
             &p.deceased_markers
         }),
+        occupation_words: newer_lowercase_list(&raw.occupation_words, &raw.code, |p| {
+            &p.occupation_words
+        }),
         designate_markers: newer_lowercase_list(&raw.designate_markers, &raw.code, |p| {
             &p.designate_markers
         }),
@@ -1240,6 +1269,10 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
             &p.original_plan_words
         }),
         when_words: newer_list(&raw.when_words, &raw.code, |p| &p.when_words),
+        now_words: newer_list(&raw.now_words, &raw.code, |p| &p.now_words),
+        now_spellings: newer_lowercase_list(&raw.now_words, &raw.code, |p| &p.now_spellings),
+        after_words: newer_list(&raw.after_words, &raw.code, |p| &p.after_words),
+        after_spellings: newer_lowercase_list(&raw.after_words, &raw.code, |p| &p.after_spellings),
         relative_words: newer_list(&raw.relative_words, &raw.code, |p| &p.relative_words),
         subordinators: newer_list(&raw.subordinators, &raw.code, |p| &p.subordinators),
         denial_words: newer_lowercase_list(&raw.denial_words, &raw.code, |p| &p.denial_words),

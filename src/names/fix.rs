@@ -3,12 +3,15 @@
 //! The wrong form is folded, spaced hyphens are closed ("kassym - jomart" →
 //! "kassym-jomart"), and it is aligned against every token window of the entity's
 //! accepted forms with the same number of tokens (canonical first, then aliases, short
-//! forms and derived initial variants); the window with the smallest edit distance
-//! wins, earlier sources break ties. If no window has the same token count, all windows
+//! forms and derived initial variants); the window with the smallest edit distance as
+//! written (lower case, diacritics and all) wins, earlier sources, then the distance
+//! of the folded texts, break ties. If no window has the same token count, all windows
 //! compete. The fix is the window in the entity data's original spelling, e.g.
 //! "Kassym-Jormat" → "Kassym-Jomart" and "K.Tumush" → "K.Tumysh" (the joined-initial
 //! variant of the short form "K. Tumysh": the fix keeps the writer's initial style and
 //! changes only the misspelt letters).
+
+use unicode_normalization::UnicodeNormalization;
 
 use super::role::fold_key;
 use super::token::{FormWindow, tokens};
@@ -33,8 +36,19 @@ pub(crate) fn compute(form: &str, windows: &[FixWindow], fallback: &str) -> Stri
     } else {
         same
     };
+    // Compared as written first (lower case), so that a form wrong only in its
+    // diacritics ("Monika Grüters") is fixed to the canonical spelling, not to a
+    // plain alias it folds alike ("Monika Gruters").
+    let written = |text: &str| text.nfc().collect::<String>().to_lowercase();
+    let form_written = written(form).replace(" - ", "-");
     pool.iter()
-        .min_by_key(|w| (strsim::osa_distance(&key, &w.window.folded), w.rank))
+        .min_by_key(|w| {
+            (
+                strsim::osa_distance(&form_written, &written(&w.window.original)),
+                w.rank,
+                strsim::osa_distance(&key, &w.window.folded),
+            )
+        })
         .map(|w| w.window.original.clone())
         .unwrap_or_else(|| fallback.to_string())
 }
@@ -72,5 +86,10 @@ mod tests {
         assert_eq!(compute("K.Tumush", &w, "x"), "K.Tumysh");
         assert_eq!(compute("K. Tumush", &w, "x"), "K. Tumysh");
         assert_eq!(compute("anything", &[], "Canon"), "Canon");
+        // Wrong only in its diacritics: the canonical spelling, not the plain alias.
+        let w = windows(&[("Monika Grütters", 0), ("Monika Gruters", 1)]);
+        assert_eq!(compute("Monika Grüters", &w, "x"), "Monika Grütters");
+        assert_eq!(compute("Monika Grutterz", &w, "x"), "Monika Grütters");
+        assert_eq!(compute("Monika Grutrs", &w, "x"), "Monika Gruters");
     }
 }

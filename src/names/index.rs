@@ -275,6 +275,15 @@ impl NameIndex {
             || forms.any(|(_, form)| diacritics::agrees(written, form, ascii_fold))
     }
 
+    /// Whether `written` agrees in its diacritics with one of entity `e`'s accepted
+    /// forms of pattern `p`, a plain form agreeing with plain text only.
+    fn spelled_exactly(&self, p: &Pattern, e: u32, written: &str) -> bool {
+        p.spellings
+            .iter()
+            .filter(|(entity, _)| *entity == e)
+            .any(|(_, form)| diacritics::agrees(written, form, false))
+    }
+
     /// Whether `written` is a listed misspelling of pattern `p`, diacritics and all.
     fn listed_misspelling(&self, p: &Pattern, written: &str) -> bool {
         p.misspelled_as
@@ -333,7 +342,13 @@ impl NameIndex {
                     .copied()
                     .filter(|&e| self.spelled_as_accepted(p, e, written))
                     .collect();
-                if spelled.is_empty() && self.listed_misspelling(p, written) {
+                // A listed misspelling, diacritics and all, is one unless an accepted
+                // form is written just so: "Monika Grüters" beside an accepted plain
+                // "Monika Gruters", which says nothing of diacritics.
+                let misspelt = self.listed_misspelling(p, written)
+                    && (spelled.is_empty()
+                        || !spelled.iter().any(|&e| self.spelled_exactly(p, e, written)));
+                if misspelt {
                     if Self::common_words(p, written) {
                         continue;
                     }
@@ -374,7 +389,7 @@ impl NameIndex {
                     original,
                     folded,
                     previous.map_or(x.start, |prev| prev.start),
-                    words.deceased_markers,
+                    (words.deceased_markers, words.occupation_words),
                 );
                 // Each title with the folded offset it starts at, when written before.
                 let titles = [
@@ -538,7 +553,9 @@ impl NameIndex {
             .filter(|prev| directly_before(&folded.text, prev, x))
             .and_then(|prev| self.patterns.get(prev.pattern))
             .is_some_and(|prev| !prev.titles.is_empty());
-        if !after_title && marker_before(original, folded, x.start, words.honorifics).is_none() {
+        if !after_title
+            && marker_before(original, folded, x.start, (words.honorifics, &[])).is_none()
+        {
             return std::borrow::Cow::Borrowed(&p.accepted);
         }
         // A name is written with a capital: "Chủ tịch nước trong hơn 6 tháng" (for
@@ -704,17 +721,18 @@ fn possessive(words: &str) -> bool {
 /// `former_markers` ("der frühere Nationaltrainer", "cựu HLV", "Ex-Nationaltrainer"),
 /// compared as written in lower case: Vietnamese "nguyên" (former) is no "Nguyễn".
 fn marked_former(original: &str, folded: &Folded, start: usize, former_markers: &[String]) -> bool {
-    marker_before(original, folded, start, former_markers).is_some()
+    marker_before(original, folded, start, (former_markers, &[])).is_some()
 }
 
 /// The original range of the one of `markers` (lowercase, whole words) written right
 /// before folded offset `start`, a space or a hyphen between ("the late X",
-/// "Ex-Nationaltrainer"), compared as written in lower case.
+/// "Ex-Nationaltrainer"), or before one of `occupations` right before it ("the late
+/// painter X"), compared as written in lower case.
 fn marker_before(
     original: &str,
     folded: &Folded,
     start: usize,
-    markers: &[String],
+    (markers, occupations): (&[String], &[String]),
 ) -> Option<std::ops::Range<usize>> {
     if markers.is_empty() {
         return None;
@@ -724,16 +742,29 @@ fn marker_before(
     let before = before
         .strip_suffix('-')
         .unwrap_or_else(|| before.trim_end());
-    markers.iter().find_map(|marker| {
-        let chars = marker.chars().count();
-        let from = before.char_indices().rev().nth(chars.checked_sub(1)?)?.0;
-        let word = &before[from..];
-        let whole = before[..from]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        (whole && word.to_lowercase() == *marker).then_some(from..before.len())
+    let marker_ending = |text: &str| {
+        markers
+            .iter()
+            .find_map(|marker| ending_word(text, marker).map(|from| from..text.len()))
+    };
+    // One calling may stand between: "the late painter X", "cố nhạc sĩ X".
+    marker_ending(before).or_else(|| {
+        occupations.iter().find_map(|occupation| {
+            let from = ending_word(before, occupation)?;
+            marker_ending(before[..from].trim_end())
+        })
     })
+}
+
+/// Where `text` ends with `word` (lowercase) as a whole word, in any case.
+fn ending_word(text: &str, word: &str) -> Option<usize> {
+    let chars = word.chars().count();
+    let from = text.char_indices().rev().nth(chars.checked_sub(1)?)?.0;
+    let whole = text[..from]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    (whole && text[from..].to_lowercase() == *word).then_some(from)
 }
 
 /// The title at folded offset `start`, `folded_title` long, as written.

@@ -188,6 +188,9 @@ pub struct MarkerWords<'a> {
     /// Lowercase words that say the person named right after them, or after the
     /// title right after them, had died ("the late", "cố").
     pub deceased_markers: &'a [String],
+    /// Lowercase words of a person's calling ("painter", "nhạc sĩ"): one may stand
+    /// between a deceased marker and the name.
+    pub occupation_words: &'a [String],
     /// Lowercase honorifics ("ông", "Mr", "Frau") after which a `titled_forms`
     /// form names its entity.
     pub honorifics: &'a [String],
