@@ -152,6 +152,20 @@ pub(crate) fn check(
         finding(doc, &rules.entities[hit.entity], span, verdict, Some(named))
     });
     findings.extend(then_titles);
+    // "the new Minister X" of one whose term began long before the document.
+    let long_held = hits.iter().filter_map(|hit| {
+        let held = hit.held_title.as_ref().filter(|_| hit.deceased.is_none())?;
+        let began = role_time::new_but_long_held(&site(hit), (&held.title, &held.terms))?;
+        let span = doc.body_span(hit.range.clone());
+        Some(new_title_finding(
+            doc,
+            &rules.entities[hit.entity],
+            span,
+            &held.title,
+            began,
+        ))
+    });
+    findings.extend(long_held);
     let all_hits = &hits;
     let role_starts = pack.into_iter().flat_map(|pack| {
         all_hits
@@ -181,6 +195,40 @@ pub(crate) fn check(
             .filter_map(|hit| deceased_marker(doc, &rules.entities[hit.entity], hit)),
     );
     findings
+}
+
+/// The finding of a title called new ("the new minister X") of one who took it up
+/// on `began`, months before the document's date: a `role-start` warning.
+fn new_title_finding(
+    doc: &Document,
+    entity: &Entity,
+    span: Span,
+    title: &str,
+    began: chrono::NaiveDate,
+) -> Finding {
+    let days = doc.date.map_or(0, |date| (date - began).num_days());
+    Finding {
+        rule: "role-start".to_string(),
+        kind: "name".to_string(),
+        severity: Severity::Warning,
+        key: Some(entity.id.clone()),
+        file: doc.name.clone(),
+        span,
+        found: Some(format!("new `{title}`")),
+        expected: Some(began.to_string()),
+        message: format!(
+            "{} is called new as `{title}`, but took office on {began}, {days} days before \
+             the document",
+            entity.name
+        ),
+        help: Some(format!(
+            "drop the new-word, or date the start: {} took office as `{title}` on {began}",
+            entity.name
+        )),
+        related: Vec::new(),
+        source: None,
+        fix: None,
+    }
 }
 
 /// The finding of a marker saying the person had died ("the late X", "cố Thủ tướng

@@ -31,7 +31,11 @@ pub(crate) fn assess(
     };
     let stated = stated.nominal.round().max(0.0) as u32;
     let events = timeline::matching(rules, tags, participants);
-    let current = timeline::current(&events, doc_date);
+    // "The 75th Berlinale in 2025": a year written beside the ordinal names the
+    // event, in later copy too; otherwise the one current on the document's date.
+    let pack = crate::lang::pack(&doc.lang);
+    let current = event_of_a_year_beside(&events, &doc.text, m.span, pack)
+        .or_else(|| timeline::current(&events, doc_date));
     let earlier: Vec<&Event> = match current {
         Some(current) => timeline::before(&events, current),
         None => events
@@ -87,6 +91,92 @@ pub(crate) fn assess(
         },
     );
     vec![Step::finding(arithmetic, finding)]
+}
+
+/// How far from an ordinal, before or after it, a year names its event ("the 75th
+/// Berlinale in 2025", "Berlinale 2025, die 75.", "lần thứ VII (2024)").
+const YEAR_REACH: usize = 48;
+
+/// The one event of `events` held in a year written within [`YEAR_REACH`] bytes of
+/// the ordinal at `span` of `text`, in its sentence (the nearest such year first);
+/// none when no year stands there or a year holds several events.
+fn event_of_a_year_beside<'a>(
+    events: &[&'a Event],
+    text: &str,
+    span: crate::check::Span,
+    pack: Option<&crate::lang::LangPack>,
+) -> Option<&'a Event> {
+    use chrono::Datelike;
+    let range = span.range();
+    let floor = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let from = floor(range.start.saturating_sub(YEAR_REACH));
+    let to = floor((range.end + YEAR_REACH).min(text.len()));
+    // Within the ordinal's sentence: from the last sentence end before it to the
+    // first after it.
+    let ends = |c: char| matches!(c, '\n' | '.' | '!' | '?');
+    let from = text[from..range.start]
+        .rfind(ends)
+        .map_or(from, |at| from + at + 1);
+    let to = text[range.end..to]
+        .find(ends)
+        .map_or(to, |at| range.end + at);
+    let window = text.get(from..to)?;
+    let mut years: Vec<(usize, i32)> = Vec::new();
+    let bytes = window.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if run == 4 && matches!(bytes[at], b'1' | b'2') && !dated_by_a_word(&window[..at], pack) {
+            let year: i32 = window[at..at + 4].parse().ok()?;
+            let distance = (from + at)
+                .abs_diff(range.start)
+                .min((from + at).abs_diff(range.end));
+            years.push((distance, year));
+        }
+        at += run.max(1);
+    }
+    years.sort_unstable();
+    years.iter().find_map(|&(_, year)| {
+        let held: Vec<&&Event> = events
+            .iter()
+            .filter(|e| e.date.start.year() <= year && year <= e.date.end.year())
+            .collect();
+        match held.as_slice() {
+            [one] => Some(**one),
+            _ => None,
+        }
+    })
+}
+
+/// How many words before a year an after- or since-word makes it another event's.
+const AFTER_WORD_REACH: usize = 4;
+
+/// Whether one of the pack's after- or since-words stands in the last words of
+/// `before` (the text before a year): "sau chuyến thăm năm 2010", "after the 2019
+/// edition" date another event.
+fn dated_by_a_word(before: &str, pack: Option<&crate::lang::LangPack>) -> bool {
+    let Some(pack) = pack else {
+        return false;
+    };
+    let start = before
+        .char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .nth(AFTER_WORD_REACH)
+        .map_or(0, |(at, _)| at + 1);
+    let folded = crate::fold::fold_str(&before[start..]);
+    pack.after_words
+        .iter()
+        .chain(&pack.since_words)
+        .any(|word| crate::extract::prefilter::contains_word(&folded, word))
 }
 
 /// "tagged visit, kz-to-vn" or "tagged visit with participant tokayev".

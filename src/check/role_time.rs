@@ -277,6 +277,45 @@ pub(crate) fn designated(site: &NameSite, (title, held): (&str, &[Term])) -> boo
         .any(|marker| before[..rest].ends_with(&words(marker)))
 }
 
+/// How long after the start of a term a title may still be called new ("the new
+/// culture minister X"): a quarter of a year.
+const NEW_DAYS: i64 = 90;
+
+/// When the term of the role `title`, written right before the name at `range`
+/// after a new-marker of the document's language ("the new Minister of State for
+/// Culture X", "tân Bộ trưởng X", "die neue Ministerin X"), began, when that term
+/// holds the document's date and began over [`NEW_DAYS`] before it: "new" is
+/// wrong. `None` otherwise (no marker, a recent term, no held term, or a time
+/// written before the name in its sentence).
+pub(crate) fn new_but_long_held(
+    site: &NameSite,
+    (title, held): (&str, &[Term]),
+) -> Option<NaiveDate> {
+    let (body, folded, pack, range, doc_date) = site.parts();
+    let (pack, doc) = (pack?, doc_date?);
+    let began = held.iter().find_map(|&(from, until)| {
+        let from = from?;
+        (from <= doc && until.is_none_or(|until| doc <= until)).then_some(from)
+    })?;
+    if (doc - began).num_days() <= NEW_DAYS || pack.new_markers.is_empty() {
+        return None;
+    }
+    let sentence = sentence_around(body, folded, Some(pack), range);
+    let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
+    // "In June, the new Chancellor X": new as of the time written before the name
+    // (not "…, who took office in May", which dates the term).
+    if names_a_time(&sentence.text[..name.start], pack, Some(doc)) {
+        return None;
+    }
+    let [before, _] = own_clause_of(sentence.text, &name)?;
+    let before = words(before);
+    let rest = before.len().checked_sub(words(title).len())?;
+    pack.new_markers
+        .iter()
+        .any(|marker| before[..rest].ends_with(&words(marker)))
+        .then_some(began)
+}
+
 /// How far before and after a name a then-marker of its clause is looked for, in
 /// bytes, before the sentence is read.
 const MARKER_NEAR_BYTES: (usize, usize) = (240, 60);

@@ -36,6 +36,7 @@
 //! deceased_markers = ["the late"]  # before a name or its title: the person had died (optional)
 //! occupation_words = ["painter"]   # may stand between such a marker and the name (optional)
 //! designate_markers = ["incoming"]  # before a title: the person is to take it up (optional)
+//! new_markers = ["new"]            # before a title: the person took it up lately (optional)
 //! honorifics = ["mr"]              # before an entity's `titled_forms` form: it names the entity (optional)
 //! negative_words = ["loss"]        # give a `signed` claim's figure in their clause a minus (optional)
 //! positive_words = ["profit"]      # give it a plus (optional; both lowercase, not folded)
@@ -458,6 +459,10 @@ pub struct LangPack {
     /// ("incoming", "designierte", "tân"), lowercase as written: such a title is
     /// right of one whose term with it begins soon after the document's date.
     pub designate_markers: Vec<String>,
+    /// Words written before a role title that say the person took it up lately
+    /// ("new", "tân", "neue"), lowercase as written: such a title is wrong of one
+    /// whose term began over three months before the document's date.
+    pub new_markers: Vec<String>,
     /// Honorifics ("ông", "Mr", "Frau"), lowercase as written: right before an
     /// entity's `titled_forms` form ("ông Diên") they make it name the entity.
     pub honorifics: Vec<String>,
@@ -660,6 +665,8 @@ struct RawPack {
     occupation_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     designate_markers: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    new_markers: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     honorifics: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -1258,6 +1265,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         designate_markers: newer_lowercase_list(&raw.designate_markers, &raw.code, |p| {
             &p.designate_markers
         }),
+        new_markers: newer_lowercase_list(&raw.new_markers, &raw.code, |p| &p.new_markers),
         honorifics: newer_lowercase_list(&raw.honorifics, &raw.code, |p| &p.honorifics),
         negative_words: newer_lowercase_list(&raw.negative_words, &raw.code, |p| &p.negative_words),
         positive_words: newer_lowercase_list(&raw.positive_words, &raw.code, |p| &p.positive_words),
