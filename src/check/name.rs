@@ -155,8 +155,8 @@ pub(crate) fn check(
     // "the new Minister X" of one whose term began long before the document.
     let long_held = hits.iter().filter_map(|hit| {
         let held = hit.held_title.as_ref().filter(|_| hit.deceased.is_none())?;
-        let began = role_time::new_but_long_held(&site(hit), (&held.title, &held.terms))?;
-        let span = doc.body_span(hit.range.clone());
+        let (began, marker) = role_time::new_but_long_held(&site(hit), (&held.title, &held.terms))?;
+        let span = doc.body_span(marker.min(hit.range.start)..hit.range.end);
         Some(new_title_finding(
             doc,
             &rules.entities[hit.entity],
@@ -207,28 +207,21 @@ fn new_title_finding(
     began: chrono::NaiveDate,
 ) -> Finding {
     let days = doc.date.map_or(0, |date| (date - began).num_days());
-    Finding {
-        rule: "role-start".to_string(),
-        kind: "name".to_string(),
-        severity: Severity::Warning,
-        key: Some(entity.id.clone()),
-        file: doc.name.clone(),
+    role_start::warning(
+        doc,
+        entity,
         span,
-        found: Some(format!("new `{title}`")),
-        expected: Some(began.to_string()),
-        message: format!(
+        (format!("new `{title}`"), began.to_string()),
+        format!(
             "{} is called new as `{title}`, but took office on {began}, {days} days before \
              the document",
             entity.name
         ),
-        help: Some(format!(
+        format!(
             "drop the new-word, or date the start: {} took office as `{title}` on {began}",
             entity.name
-        )),
-        related: Vec::new(),
-        source: None,
-        fix: None,
-    }
+        ),
+    )
 }
 
 /// The finding of a marker saying the person had died ("the late X", "cố Thủ tướng

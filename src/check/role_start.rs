@@ -397,6 +397,32 @@ fn finding(
     );
     let expected = distinct(starts.iter().map(|(from, _)| from.to_string()).collect());
     let stated = super::describe::date_span(stated);
+    warning(
+        doc,
+        entity,
+        span,
+        (stated.clone(), expected),
+        format!(
+            "`{text}` ({stated}) is not when {} took office: {took_office}",
+            entity.name
+        ),
+        format!(
+            "`{text}` reads as {stated}; the rules date the start of {}'s role {took_office}",
+            entity.name
+        ),
+    )
+}
+
+/// A `role-start` warning about `entity` on `span` of `doc`: what the text says
+/// (`found`) against when the rules have the person take office (`expected`).
+pub(crate) fn warning(
+    doc: &Document,
+    entity: &Entity,
+    span: Span,
+    (found, expected): (String, String),
+    message: String,
+    help: String,
+) -> Finding {
     Finding {
         rule: "role-start".to_string(),
         kind: "name".to_string(),
@@ -404,16 +430,10 @@ fn finding(
         key: Some(entity.id.clone()),
         file: doc.name.clone(),
         span,
-        found: Some(stated.clone()),
+        found: Some(found),
         expected: Some(expected),
-        message: format!(
-            "`{text}` ({stated}) is not when {} took office: {took_office}",
-            entity.name
-        ),
-        help: Some(format!(
-            "`{text}` reads as {stated}; the rules date the start of {}'s role {took_office}",
-            entity.name
-        )),
+        message,
+        help: Some(help),
         related: Vec::new(),
         source: None,
         fix: None,

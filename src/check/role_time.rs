@@ -285,19 +285,19 @@ const NEW_DAYS: i64 = 90;
 /// after a new-marker of the document's language ("the new Minister of State for
 /// Culture X", "tân Bộ trưởng X", "die neue Ministerin X"), began, when that term
 /// holds the document's date and began over [`NEW_DAYS`] before it: "new" is
-/// wrong. `None` otherwise (no marker, a recent term, no held term, or a time
-/// written before the name in its sentence).
+/// wrong; with where the marker starts in the body. `None` otherwise (no marker, a
+/// recent term, no held term, or a time written before the name in its sentence).
 pub(crate) fn new_but_long_held(
     site: &NameSite,
     (title, held): (&str, &[Term]),
-) -> Option<NaiveDate> {
+) -> Option<(NaiveDate, usize)> {
     let (body, folded, pack, range, doc_date) = site.parts();
     let (pack, doc) = (pack?, doc_date?);
     let began = held.iter().find_map(|&(from, until)| {
         let from = from?;
         (from <= doc && until.is_none_or(|until| doc <= until)).then_some(from)
     })?;
-    if (doc - began).num_days() <= NEW_DAYS || pack.new_markers.is_empty() {
+    if (doc - began).num_days() <= NEW_DAYS || !new_marker_near(body, range, pack) {
         return None;
     }
     let sentence = sentence_around(body, folded, Some(pack), range);
@@ -307,13 +307,44 @@ pub(crate) fn new_but_long_held(
     if names_a_time(&sentence.text[..name.start], pack, Some(doc)) {
         return None;
     }
-    let [before, _] = own_clause_of(sentence.text, &name)?;
-    let before = words(before);
+    let [clause, _] = own_clause_of(sentence.text, &name)?;
+    let before = words(clause);
     let rest = before.len().checked_sub(words(title).len())?;
+    let marker = pack
+        .new_markers
+        .iter()
+        .find(|marker| before[..rest].ends_with(&words(marker)))?;
+    // Where the marker is written: the last time before the name, in any case.
+    let clause_at = (clause.as_ptr() as usize).saturating_sub(body.as_ptr() as usize);
+    let written = clause
+        .char_indices()
+        .rev()
+        .map(|(at, _)| at)
+        .find(|&at| {
+            clause[at..]
+                .get(..marker.len())
+                .is_some_and(|part| part.to_lowercase() == *marker)
+        })
+        .map_or(range.start, |at| clause_at + at);
+    Some((began, written))
+}
+
+/// How far before a name a new-marker is looked for, in bytes, before the sentence
+/// is read (a marker, then a title of a few words).
+const NEW_MARKER_NEAR_BYTES: usize = 120;
+
+/// Whether a new-marker is written (in any case) within [`NEW_MARKER_NEAR_BYTES`]
+/// before the name at `range` of `body`: a cheap test that must hold for one to
+/// stand right before the title.
+fn new_marker_near(body: &str, range: &Range<usize>, pack: &LangPack) -> bool {
+    let mut start = range.start.saturating_sub(NEW_MARKER_NEAR_BYTES);
+    while !body.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = body.get(start..range.start).unwrap_or("").to_lowercase();
     pack.new_markers
         .iter()
-        .any(|marker| before[..rest].ends_with(&words(marker)))
-        .then_some(began)
+        .any(|marker| before.contains(marker.as_str()))
 }
 
 /// How far before and after a name a then-marker of its clause is looked for, in

@@ -747,9 +747,18 @@ fn marker_before(
             .iter()
             .find_map(|marker| ending_word(text, marker).map(|from| from..text.len()))
     };
-    // One calling may stand between: "the late painter X", "cố nhạc sĩ X".
+    // One calling may stand between: "the late painter X", "cố nhạc sĩ X" (only
+    // callings ending in the last word written are tried).
+    let last_word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     marker_ending(before).or_else(|| {
         occupations.iter().find_map(|occupation| {
+            if last_word.is_empty() || !occupation.ends_with(&last_word) {
+                return None;
+            }
             let from = ending_word(before, occupation)?;
             marker_ending(before[..from].trim_end())
         })
