@@ -166,13 +166,8 @@ fn dated_by_a_word(before: &str, pack: Option<&crate::lang::LangPack>) -> bool {
     let Some(pack) = pack else {
         return false;
     };
-    let start = before
-        .char_indices()
-        .rev()
-        .filter(|&(_, c)| c == ' ')
-        .nth(AFTER_WORD_REACH)
-        .map_or(0, |(at, _)| at + 1);
-    let folded = crate::fold::fold_str(&before[start..]);
+    let last = crate::extract::prefilter::last_words(before, AFTER_WORD_REACH);
+    let folded = crate::fold::fold_str(last);
     pack.after_words
         .iter()
         .chain(&pack.since_words)

@@ -15,22 +15,13 @@
 
 use super::Locator;
 use super::cues::{introduced_by_comparison, periods};
-use super::prefilter::{contains_word, word_ends};
+use super::prefilter::{contains_word, last_words, word_ends};
 use super::sentence::clause_breaks;
 use crate::value::{ParseCtx, Period};
 
 /// How many words before a year, in its clause, a since- or after-word dates it
 /// ("following the Western Tien-Shan mountain range in 2016").
 const AFTER_WORD_REACH: usize = 10;
-
-/// The last `count` words of `text` (all of it when it has fewer).
-fn last_words(text: &str, count: usize) -> &str {
-    text.char_indices()
-        .rev()
-        .filter(|&(_, c)| c == ' ')
-        .nth(count)
-        .map_or(text, |(at, _)| &text[at + 1..])
-}
 
 /// The period carried to a value at folded byte `pos` (see the module docs).
 /// The periods the sentence of the figure at folded range `figure` states for it:

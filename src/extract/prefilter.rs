@@ -247,6 +247,16 @@ impl WordHits<'_> {
     }
 }
 
+/// The last `count` space-separated words of `text` (all of it when it has fewer;
+/// a space ending `text` counts as one).
+pub(crate) fn last_words(text: &str, count: usize) -> &str {
+    text.char_indices()
+        .rev()
+        .filter(|&(_, c)| c == ' ')
+        .nth(count)
+        .map_or(text, |(at, _)| &text[at + 1..])
+}
+
 /// Whether `word` occurs in `s` with no letter or digit on either side (a `*tail`
 /// word may have letters before it).
 pub(crate) fn contains_word(s: &str, word: &str) -> bool {
