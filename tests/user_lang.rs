@@ -412,6 +412,11 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
         }
         // "seit Juli", "since July": since-words the copy predates.
         extended.since_words.clear();
+        // Ordinal words the copy predates: Roman numerals after "thứ", English
+        // ordinals past "twelfth", German ordinals in every ending.
+        extended
+            .ordinals
+            .retain(|entry| copied.ordinals.contains(entry));
         // The packs' Debug text, word lists only (the compiled templates come last).
         let shown = |pack: &factlint::lang::LangPack| {
             let debug = format!("{pack:?}");
