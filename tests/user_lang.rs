@@ -412,6 +412,34 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
         }
         // "seit Juli", "since July": since-words the copy predates.
         extended.since_words.clear();
+        // Words of rate moves the copy predates: "cut by 25 basis points", "um 0,25
+        // Prozentpunkte gesenkt", "hạ 0,5 điểm phần trăm", "senkte den Leitzins um".
+        let moves = [
+            "raised",
+            "hiked",
+            "lifted",
+            "cut",
+            "lowered",
+            "reduced",
+            "trimmed",
+            "slashed",
+            "angehoben",
+            "erhoht",
+            "gesenkt",
+            "verringert",
+            "nang",
+            "nang them",
+            "ha",
+            "ha them",
+            "cat giam",
+        ];
+        let verbs = ["senkte", "senkten", "erhohte", "erhohten", "hob", "hoben"];
+        for words in [&mut extended.increase_words, &mut extended.decrease_words] {
+            words.retain(|word| !moves.contains(&word.as_str()));
+        }
+        for words in [&mut extended.increase_verbs, &mut extended.decrease_verbs] {
+            words.retain(|word| !verbs.contains(&word.as_str()));
+        }
         // Ordinal words the copy predates: Roman numerals after "thứ", English
         // ordinals past "twelfth", German ordinals in every ending.
         extended

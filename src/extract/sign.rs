@@ -15,7 +15,6 @@ use unicode_normalization::UnicodeNormalization;
 use super::{Locator, Mention};
 use crate::lang::LangPack;
 use crate::rules::Rules;
-use crate::value::Quantity;
 
 /// Gives the figures of `signed` claims among `mentions` their sign.
 pub(super) fn resolve(rules: &Rules, at: &Locator, pack: &LangPack, mentions: &mut [Mention]) {
@@ -24,7 +23,8 @@ pub(super) fn resolve(rules: &Rules, at: &Locator, pack: &LangPack, mentions: &m
             .claims
             .get(mention.claim)
             .is_some_and(|claim| claim.kind.signed());
-        if !signed || mention.derived.is_some() {
+        // A figure written with a minus ("-0,5%") has its sign already.
+        if !signed || mention.derived.is_some() || mention.value.nominal < 0.0 {
             continue;
         }
         let negative = match stated_sign(at, pack, mention) {
@@ -34,7 +34,7 @@ pub(super) fn resolve(rules: &Rules, at: &Locator, pack: &LangPack, mentions: &m
             }),
         };
         if negative {
-            mention.value = negated(&mention.value);
+            mention.value = mention.value.negated();
         }
     }
 }
@@ -99,13 +99,4 @@ fn word_starts<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> 
                 && after.is_none_or(|c| !c.is_alphanumeric())
         })
         .map(|(at, _)| at)
-}
-
-/// `value` below zero: its nominal and both bounds negated.
-fn negated(value: &Quantity) -> Quantity {
-    Quantity {
-        nominal: -value.nominal,
-        interval: value.interval.negate(),
-        ..value.clone()
-    }
 }

@@ -31,6 +31,8 @@
 //! capitalised_nouns = false        # German: a capital is no sign of a name (optional)
 //! typed_without_diacritics = true  # may copy drop the diacritics? (optional; German: false)
 //! point_words = ["percentage points"] # a change of a rate in points: "rose 0.3 percentage points" (optional)
+//! basis_point_words = ["basis points"] # a change in hundredths of a point: "cut by 25 basis points" (optional)
+//! minus_words = ["minus"]          # before a figure, as `{minus}` reads them: below zero (optional)
 //! past_markers = ["then", "former"] # a role title of the past (lowercase, not folded)
 //! former_markers = ["former"]       # the past_markers that say "no longer" (optional)
 //! deceased_markers = ["the late"]  # before a name or its title: the person had died (optional)
@@ -339,6 +341,12 @@ pub struct LangPack {
     /// Words of a change in percentage points ("percentage points", "Prozentpunkte",
     /// "điểm phần trăm"): a `{change}` written with one is a difference of two rates.
     pub point_words: Vec<String>,
+    /// Words of a change in basis points, hundredths of a percentage point ("basis
+    /// points", "Basispunkte", "điểm cơ bản"): "cut by 25 basis points" is −0.25 points.
+    pub basis_point_words: Vec<String>,
+    /// Words that put the figure after them below zero ("minus 0,5 Prozent", "lãi
+    /// suất âm 0,5%"), read by a template's `{minus}` beside a minus sign.
+    pub minus_words: Vec<String>,
     /// Hedge words with their meaning.
     pub hedges: Vec<(String, Hedge)>,
     /// The `hedges` words as the pack writes them (lower case): "đúng" (exactly) is no
@@ -625,6 +633,10 @@ struct RawPack {
     percent_words: Vec<String>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     point_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    basis_point_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    minus_words: Option<Vec<String>>,
     /// Absent: the built-in pack's.
     capitalised_nouns: Option<bool>,
     /// Absent: the built-in pack's (true for a language with none).
@@ -1199,6 +1211,8 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         units,
         percent_words: folded_list(&raw.percent_words),
         point_words: newer_list(&raw.point_words, &raw.code, |p| &p.point_words),
+        basis_point_words: newer_list(&raw.basis_point_words, &raw.code, |p| &p.basis_point_words),
+        minus_words: newer_list(&raw.minus_words, &raw.code, |p| &p.minus_words),
         typed_without_diacritics: raw.typed_without_diacritics.unwrap_or_else(|| {
             builtin(raw.code.trim()).is_none_or(|pack| pack.typed_without_diacritics)
         }),

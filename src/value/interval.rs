@@ -288,6 +288,15 @@ fn tidy_by_text(x: f64) -> f64 {
 }
 
 impl Quantity {
+    /// The quantity below zero: its nominal and both bounds negated.
+    pub fn negated(&self) -> Quantity {
+        Quantity {
+            nominal: -self.nominal,
+            interval: self.interval.negate(),
+            ..self.clone()
+        }
+    }
+
     /// The quantity with its hedge read by `widths` instead of the default shares. A
     /// bound that a reading set apart keeps its own end ("more than two-thirds" starts
     /// at the exact share): only the end the hedge widens to moves.

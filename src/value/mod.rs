@@ -73,14 +73,15 @@ pub enum ValueKind {
     Rank,
 }
 
-/// The order [`parse_any`] tries kinds in (ties in match length go to the earlier kind).
+/// The order [`parse_any`] tries kinds in (ties in match length go to the earlier kind:
+/// "-3%" read alone is a change, not a rate below zero).
 pub const KIND_ORDER: [ValueKind; 13] = [
     ValueKind::DateRange,
     ValueKind::Date,
     ValueKind::Money,
     ValueKind::Measure,
-    ValueKind::Percent,
     ValueKind::Change,
+    ValueKind::Percent,
     ValueKind::YearSpan,
     ValueKind::Period,
     ValueKind::Count,
@@ -405,10 +406,18 @@ fn parse_in(
     for (tag, re) in &templates.parsers {
         if let Some(caps) = re.captures(text) {
             match assemble(kind, *tag, &caps, ctx, negative) {
-                Ok(v) if ctx.hedges != HedgeWidths::default() => {
-                    return Ok(with_hedge_widths(v, &ctx.hedges));
+                Ok(v) => {
+                    let v = match ctx.hedges != HedgeWidths::default() {
+                        true => with_hedge_widths(v, &ctx.hedges),
+                        false => v,
+                    };
+                    // "minus 0,5 Prozent", "-0.5%": the hedge keeps its sense on the
+                    // figure as written, below zero.
+                    return Ok(match caps.name("minus") {
+                        Some(_) => below_zero(v),
+                        None => v,
+                    });
                 }
-                Ok(v) => return Ok(v),
                 Err(e) => keep_error(&mut error, e),
             }
         }
@@ -416,6 +425,17 @@ fn parse_in(
     Err(error.unwrap_or_else(|| ValueError {
         message: format!("{text:?} is not a {} value", kind.placeholder()),
     }))
+}
+
+/// `value` (a figure written with a minus) below zero.
+fn below_zero(value: Value) -> Value {
+    match value {
+        Value::Money(q) => Value::Money(q.negated()),
+        Value::Number(q) => Value::Number(q.negated()),
+        Value::Measure(q) => Value::Measure(q.negated()),
+        Value::Percent(q) => Value::Percent(q.negated()),
+        other => other,
+    }
 }
 
 /// `value` with its hedge read by `widths` (a quantity; other values as they are).

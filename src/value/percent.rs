@@ -94,8 +94,15 @@ pub(crate) fn change(
     } else {
         return Err(err(NO_DIRECTION));
     };
-    // "tăng 0,3 điểm phần trăm": a difference of two rates, not a share of one.
-    let points = cap(caps, "pct").is_some_and(|word| pack.point_words.iter().any(|p| p == word));
+    // "tăng 0,3 điểm phần trăm": a difference of two rates, not a share of one; "cut
+    // by 25 basis points" one of 0.25 points.
+    let word = cap(caps, "pct");
+    let basis = word.is_some_and(|word| pack.basis_point_words.iter().any(|p| p == word));
+    let points = basis || word.is_some_and(|word| pack.point_words.iter().any(|p| p == word));
+    let (v, rounding) = match basis {
+        true => (v / 100.0, rounding.scale(0.01)),
+        false => (v, rounding),
+    };
     Ok(Value::Change(Quantity::new(
         v,
         rounding,

@@ -539,9 +539,26 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
             pack.percent_words
                 .iter()
                 .chain(&pack.point_words)
+                .chain(&pack.basis_point_words)
                 .map(String::as_str),
             true,
         ),
+        // A figure below zero: a minus sign with no word character before it (not
+        // the hyphen of "COVID-19" or of a range "3-4%"), or a minus word.
+        "minus"
+            if matches!(
+                kind,
+                ValueKind::Money | ValueKind::Number | ValueKind::Measure | ValueKind::Percent
+            ) =>
+        {
+            match pack.minus_words.is_empty() {
+                true => r"\B-".to_string(),
+                false => format!(
+                    r"(?:\B-|{} ?)",
+                    words_re(pack.minus_words.iter().map(String::as_str), true)
+                ),
+            }
+        }
         "pct" => words_re(pack.percent_words.iter().map(String::as_str), true),
         "dir" => words_re(
             pack.increase_words
