@@ -316,6 +316,7 @@ fn an_extension_loads_the_pack_a_copy_with_additions_loads() {
             "half a",
             "eine halbe",
             "einer halben",
+            "einen halben",
             "nua",
         ];
         extended

@@ -78,7 +78,15 @@ pub(crate) fn change(
     pack: &LangPack,
     negative: Option<bool>,
 ) -> Result<Value, ValueError> {
-    let (v, rounding) = percent_amount(caps, pack)?;
+    let (v, rounding) = match cap(caps, "frac") {
+        // "a quarter-point cut", "half a percent": a fraction of the unit, exactly.
+        Some(words) => {
+            let share = super::lookup(&pack.fractions, words)
+                .ok_or_else(|| err(format!("unknown fraction {words:?}")))?;
+            (share, Interval::point(share))
+        }
+        None => percent_amount(caps, pack)?,
+    };
     let negative = if let Some(dir) = cap(caps, "dir") {
         if pack.decrease_words.iter().any(|w| w == dir) {
             true
