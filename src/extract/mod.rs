@@ -1951,7 +1951,7 @@ impl Locator<'_> {
 
     /// The sentences before the one starting at folded offset `start`, closest
     /// first, within its paragraph (no line break between).
-    fn earlier_in_paragraph(
+    pub(crate) fn earlier_in_paragraph(
         &self,
         start: usize,
     ) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {

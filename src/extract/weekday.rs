@@ -154,8 +154,10 @@ fn recent_day_beside_another(
 
 /// Whether the date at folded `range`, written without a year (and so placed in the
 /// year nearest the document's), falls on the `written` weekday in a year its
-/// sentence names: "cleared the vaccine on Dec. 12, 2020, and the first shots were
-/// given on Sunday, Dec. 27" in copy of December 2021 speaks of 27 December 2020.
+/// sentence or one of the two before it in its paragraph names: "cleared the vaccine
+/// on Dec. 12, 2020, and the first shots were given on Sunday, Dec. 27" in copy of
+/// December 2021 speaks of 27 December 2020, and so does a story told on: "On
+/// Friday, June 18, 2020, … resigned the next day. On Monday, June 22, …".
 fn fits_a_year_of_its_sentence(
     at: &Locator,
     range: &Range<usize>,
@@ -176,7 +178,12 @@ fn fits_a_year_of_its_sentence(
     let Some(sentence) = at.sentence_at(range.start) else {
         return false;
     };
-    years_in(text.get(sentence).unwrap_or(""))
+    let start = at
+        .earlier_in_paragraph(sentence.start)
+        .take(crate::rules::SUBJECT_REACH)
+        .last()
+        .map_or(sentence.start, |earlier| earlier.start);
+    years_in(text.get(start..sentence.end).unwrap_or(""))
         .into_iter()
         .filter_map(|year| NaiveDate::from_ymd_opt(year, date.month(), date.day()))
         .any(|d| d.weekday().num_days_from_monday() == written)
@@ -443,5 +450,21 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    /// 22 June 2020 was a Monday; 22 June 2025 a Sunday.
+    #[test]
+    fn a_date_without_a_year_may_be_in_a_year_its_paragraph_just_named() {
+        let story = "On Thursday, June 18, 2020, the auditor refused to sign. The chief \
+                     executive resigned the next day. On Monday, June 22, the company \
+                     said the money did not exist.";
+        assert!(wrong("en", story, "2025-06-25").is_empty());
+        // Three sentences back, or in the paragraph before, a year no longer reaches.
+        let far = "On Thursday, June 18, 2020, the auditor refused to sign. The chief \
+                   executive resigned. Shares fell. On Monday, June 22, the company spoke.";
+        assert_eq!(wrong("en", far, "2025-06-25").len(), 1);
+        let apart = "On Thursday, June 18, 2020, the auditor refused to sign.\n\nOn Monday, \
+                     June 22, the company spoke.";
+        assert_eq!(wrong("en", apart, "2025-06-25").len(), 1);
     }
 }
