@@ -157,7 +157,7 @@ fn recent_day_beside_another(
 /// sentence or one of the two before it in its paragraph names: "cleared the vaccine
 /// on Dec. 12, 2020, and the first shots were given on Sunday, Dec. 27" in copy of
 /// December 2021 speaks of 27 December 2020, and so does a story told on: "On
-/// Friday, June 18, 2020, … resigned the next day. On Monday, June 22, …".
+/// Thursday, June 18, 2020, … resigned the next day. On Monday, June 22, …".
 fn fits_a_year_of_its_sentence(
     at: &Locator,
     range: &Range<usize>,

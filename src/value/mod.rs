@@ -407,9 +407,10 @@ fn parse_in(
         if let Some(caps) = re.captures(text) {
             match assemble(kind, *tag, &caps, ctx, negative) {
                 Ok(v) => {
-                    let v = match ctx.hedges != HedgeWidths::default() {
-                        true => with_hedge_widths(v, &ctx.hedges),
-                        false => v,
+                    let v = if ctx.hedges == HedgeWidths::default() {
+                        v
+                    } else {
+                        with_hedge_widths(v, &ctx.hedges)
                     };
                     // "minus 0,5 Prozent", "-0.5%": the hedge keeps its sense on the
                     // figure as written, below zero.

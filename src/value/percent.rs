@@ -107,9 +107,10 @@ pub(crate) fn change(
     let word = cap(caps, "pct");
     let basis = word.is_some_and(|word| pack.basis_point_words.iter().any(|p| p == word));
     let points = basis || word.is_some_and(|word| pack.point_words.iter().any(|p| p == word));
-    let (v, rounding) = match basis {
-        true => (v / 100.0, rounding.scale(0.01)),
-        false => (v, rounding),
+    let (v, rounding) = if basis {
+        (v / 100.0, rounding.scale(0.01))
+    } else {
+        (v, rounding)
     };
     Ok(Value::Change(Quantity::new(
         v,

@@ -551,12 +551,13 @@ pub(crate) fn placeholder_pattern(pack: &LangPack, kind: ValueKind, name: &str) 
                 ValueKind::Money | ValueKind::Number | ValueKind::Measure | ValueKind::Percent
             ) =>
         {
-            match pack.minus_words.is_empty() {
-                true => r"\B-".to_string(),
-                false => format!(
+            if pack.minus_words.is_empty() {
+                r"\B-".to_string()
+            } else {
+                format!(
                     r"(?:\B-|{} ?)",
                     words_re(pack.minus_words.iter().map(String::as_str), true)
-                ),
+                )
             }
         }
         "pct" => words_re(pack.percent_words.iter().map(String::as_str), true),
