@@ -208,6 +208,7 @@ fn quantity_sentence(
         value_kind: kind,
         carry_period,
         rounded,
+        exact,
         hedges,
         not_after,
         followed_by,
@@ -215,6 +216,7 @@ fn quantity_sentence(
     } = read;
     let ctx = &ParseCtx {
         rounded,
+        exact,
         hedges,
         ..*ctx
     };

@@ -19,6 +19,7 @@ mod pattern_regex;
 pub(crate) mod prefilter;
 pub(crate) mod sentence;
 pub(crate) mod weekday;
+mod word_edges;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -244,7 +245,7 @@ impl<'r> Extractor<'r> {
             return out;
         };
         // A wire dateline tells where and when the story was filed: no claim reads it.
-        let masked = dateline::without_datelines(folded);
+        let masked = dateline::without_datelines(folded, doc.body());
         let folded = masked.as_ref().unwrap_or(folded);
         // Durations and counts are hedged as the pack's figures are (`[meta] hedges`);
         // a quantity claim reads its own figures with its own `hedges`.
@@ -468,6 +469,18 @@ fn next_char(text: &str, at: usize) -> usize {
         .map_or(text.len() + 1, |c| at + c.len_utf8())
 }
 
+/// Whether a placeholder of `kind` reads a time: a date, a year or a period.
+fn is_time(kind: ValueKind) -> bool {
+    matches!(
+        kind,
+        ValueKind::Date | ValueKind::DateRange | ValueKind::Year | ValueKind::Period
+    )
+}
+
+/// How many words before a since-word a record word may stand ("the first rate cut
+/// in the euro area since").
+const RECORD_REACH: usize = 8;
+
 /// Reads one match of a quantity pattern: the value, its period, a derived mention
 /// when a percentage change is stated, and a mention of the base period when the
 /// base figure itself is written (`{money:base}`: "up from $355 billion in 2023").
@@ -485,12 +498,14 @@ fn quantity_match(
         value_kind,
         carry_period,
         rounded,
+        exact,
         hedges,
         not_after,
         ..
     } = read;
     let ctx = &ParseCtx {
         rounded,
+        exact,
         hedges,
         ..*ctx
     };
@@ -509,6 +524,8 @@ fn quantity_match(
         // "hàng trăm sinh viên" (hundreds of students) states no figure, nor does
         // "seit 2013 Pflegekräfte" (a year).
         if crate::value::lone_multiplier(&at.folded.text, &m.range(), ctx.pack)
+            || crate::value::in_document_number(slot.kind, &at.folded.text, &m.range())
+            || is_time(slot.kind) && at.since_a_record(m.range(), ctx.pack)
             || crate::value::year_after_preposition(
                 slot.kind,
                 &at.folded.text,
@@ -550,6 +567,12 @@ fn quantity_match(
                     return;
                 }
                 (None, value) if slot.kind == value_kind && main.is_none() => {
+                    let value = crate::value::with_minus_before(
+                        value,
+                        &at.folded.text,
+                        m.start(),
+                        ctx.pack,
+                    );
                     main = quantity(value).map(|q| (span, q));
                     main_at = m.start();
                     main_end = m.end();
@@ -621,6 +644,8 @@ pub(super) struct QuantityRead<'a> {
     pub carry_period: bool,
     /// Whether bare figures stand for their rounding interval (`rounded`).
     pub rounded: bool,
+    /// Whether a bare figure is exactly the value written (`exact`).
+    pub exact: bool,
     /// The shares hedges widen a figure by (`hedges`).
     pub hedges: crate::value::HedgeWidths,
     /// Words whose value is not read (`not_after` of the document's language).
@@ -673,6 +698,7 @@ impl<'a> QuantityRead<'a> {
                 carry_period,
                 latest,
                 rounded,
+                exact,
                 hedges,
                 ..
             } => Some(QuantityRead {
@@ -682,6 +708,7 @@ impl<'a> QuantityRead<'a> {
                 carry_period: *carry_period,
                 latest: latest.as_deref(),
                 rounded: *rounded,
+                exact: *exact,
                 hedges: *hedges,
                 not_after,
                 followed_by,
@@ -860,6 +887,15 @@ fn temporal_match(
         let Some(m) = caps.name(&slot.group) else {
             continue;
         };
+        // A record's starting point is no event's date; a `since` or `first` claim
+        // reads it as the start of its span.
+        let record_start = matches!(kind, ClaimKind::Date { .. })
+            && is_time(slot.kind)
+            && at.since_a_record(m.range(), ctx.pack);
+        if record_start || crate::value::in_document_number(slot.kind, &at.folded.text, &m.range())
+        {
+            return;
+        }
         let span = at.span(m.range());
         let value = match pattern::parse_slot(slot, m.as_str(), ctx) {
             Ok(value) => value,
@@ -1849,7 +1885,6 @@ impl Locator<'_> {
             && self.introduced_by(at, &pack.rank_groups)
     }
 
-    /// The sentence of the folded text holding byte `at`.
     /// Whether the sentence holding folded offset `at` holds an original-plan word of
     /// `pack` ("originally", "ban đầu", "ursprünglich").
     pub(crate) fn tells_of_a_changed_plan(&self, at: usize, pack: &LangPack) -> bool {
@@ -1861,6 +1896,59 @@ impl Locator<'_> {
         })
     }
 
+    /// Whether the date or year a placeholder read at folded `range` is what a record
+    /// is measured from: a since-word of `pack` opens it or stands before it (one word,
+    /// such as a year word, may come between), and a record word stands in its clause
+    /// or an ordinal before that ("the lowest since 2008", "for the eighth time since
+    /// June 2024", "thấp nhất kể từ năm 2008"). A count ("ten times since July 2022")
+    /// is no record: its since-date is where the count starts.
+    pub(crate) fn since_a_record(&self, range: std::ops::Range<usize>, pack: &LangPack) -> bool {
+        if pack.record_words.is_empty() {
+            return false;
+        }
+        let since_words: Vec<String> = pack
+            .since_words
+            .iter()
+            .chain(&pack.office_since_words)
+            .cloned()
+            .collect();
+        let before = self.clause_before(range.start);
+        let written = self.folded.text.get(range).unwrap_or("");
+        let opens = since_words.iter().find_map(|word| {
+            written
+                .strip_prefix(word.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
+                .then_some(before.len())
+        });
+        let trimmed = before.trim_end_matches(' ');
+        let one_word_less = trimmed.rfind(' ').map_or("", |i| &trimmed[..i]);
+        let since_at = opens.or_else(|| {
+            [trimmed, one_word_less].into_iter().find_map(|text| {
+                since_words.iter().find_map(|word| {
+                    text.strip_suffix(word.as_str())
+                        .filter(|rest| !rest.ends_with(char::is_alphanumeric))
+                        .map(str::len)
+                })
+            })
+        });
+        let Some(since_at) = since_at else {
+            return false;
+        };
+        let window = &before[..since_at];
+        let from = window
+            .char_indices()
+            .rev()
+            .filter(|&(_, c)| c == ' ')
+            .nth(RECORD_REACH)
+            .map_or(0, |(i, _)| i);
+        let ordinals = pack.ordinals.iter().map(|(word, _)| word);
+        pack.record_words
+            .iter()
+            .chain(ordinals)
+            .any(|word| prefilter::contains_word(&window[from..], word))
+    }
+
+    /// The sentence of the folded text holding byte `at`.
     pub(crate) fn sentence_at(&self, at: usize) -> Option<std::ops::Range<usize>> {
         self.sentences()
             .iter()

@@ -13,6 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::pattern_regex::PatternRegex;
 use super::prefilter::Literals;
+use super::word_edges::{with_boundaries, word_edges};
 use crate::lang::LangPack;
 pub use crate::lazy_regex::Compile;
 use crate::value::{self, ValueKind};
@@ -199,14 +200,24 @@ fn checked_regex(
         from = range.end;
     }
     own.push_str(&regex_src[from..]);
-    let full = with_word_boundaries(regex_src);
     if sets_flags(&own) {
+        let edges = word_edges(
+            regex_src,
+            &crate::lazy_regex::parse(regex_src).map_err(regex_error)?,
+        );
+        let full = with_boundaries(regex_src, edges);
         let hir = crate::lazy_regex::parse(&full).map_err(regex_error)?;
         let literals = super::prefilter::required_literals(&hir);
         let regex = PatternRegex::from_text(full, REGEX_SIZE_LIMIT);
         return Ok((Arc::new(regex), literals));
     }
-    let hir = crate::lazy_regex::parse(&with_word_boundaries(&own)).map_err(regex_error)?;
+    let unbounded = crate::lazy_regex::parse(&own).map_err(regex_error)?;
+    let edges = word_edges(&own, &unbounded);
+    let full = with_boundaries(regex_src, edges);
+    let hir = match edges {
+        (false, false) => unbounded,
+        _ => crate::lazy_regex::parse(&with_boundaries(&own, edges)).map_err(regex_error)?,
+    };
     let group = |name: &str| {
         let slot = slots.iter().find(|slot| slot.group == name)?;
         let literals = slot_literals(slot.kind, pack);
@@ -432,36 +443,6 @@ fn fold_literal(literal: &str, out: &mut String) {
     if trailing && !folded.ends_with([' ', '\n']) {
         out.push_str(r"\s");
     }
-}
-
-/// Adds `\b` where the pattern starts or ends with a letter or digit, so `in {year}`
-/// does not match inside "within".
-/// An umlaut's group (`(?:oe?)`, see [`flush_literal`]) counts as its letter.
-fn with_word_boundaries(src: &str) -> String {
-    let umlaut_group = |group: &str| {
-        let mut chars = group.chars();
-        group.len() == 7
-            && group.starts_with("(?:")
-            && group.ends_with("e?)")
-            && chars.nth(3).is_some_and(|c| c.is_ascii_alphabetic())
-    };
-    let starts_word = src.chars().next().is_some_and(char::is_alphanumeric)
-        || src.get(..7).is_some_and(umlaut_group);
-    let ends_word = (src.chars().last().is_some_and(char::is_alphanumeric)
-        && !src.ends_with(r"\s")
-        && !src.ends_with(r"\d")
-        && !src.ends_with(r"\w"))
-        || src
-            .len()
-            .checked_sub(7)
-            .and_then(|at| src.get(at..))
-            .is_some_and(umlaut_group);
-    format!(
-        "{}{}{}",
-        if starts_word { r"\b" } else { "" },
-        src,
-        if ends_word { r"\b" } else { "" }
-    )
 }
 
 fn first_line(s: &str) -> String {

@@ -46,6 +46,8 @@
 //! apposition_words = ["the"]       # may open a title after a name: "X, the president"
 //! future_words = ["will"]          # a weekday later in their clause is the coming one
 //! original_plan_words = ["originally"] # a date in their sentence may be a postponed plan's
+//! record_words = ["lowest", "time"] # before "since" in its clause: the date is a
+//!                                  # comparison's ("the lowest since 2008"), not a claim's (optional)
 //! subordinators = ["as", "while"] # a change after one is not the figure's before it (optional)
 //! relative_words = ["which"]      # ", which rose to X," takes no period of the clause after it (optional)
 //! denial_words = ["denied"]       # a false statement in a sentence with one is refuted, not made (optional)
@@ -497,6 +499,11 @@ pub struct LangPack {
     /// "ursprünglich", "postponed from"), folded: a date in their sentence may be the
     /// one a postponed event was first planned for.
     pub original_plan_words: Vec<String>,
+    /// Words of a record or a count of times ("first", "lowest", "time", "nhất",
+    /// "erstmals"), folded: a date after a since-word of their clause is the one
+    /// the record is measured from ("the lowest since 2008", "for the eighth time
+    /// since June 2024"), not when the claim's event or figure was.
+    pub record_words: Vec<String>,
     /// Words opening a clause of its own subject ("as", "while", "trong khi",
     /// "während"), folded: a change written after one ("Unemployment rose to 2.61
     /// million as the economy shrank by 0.3%") is not the change of the figure
@@ -651,6 +658,8 @@ struct RawPack {
     future_words: Vec<String>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     original_plan_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    record_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     when_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
@@ -1290,6 +1299,7 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         original_plan_words: newer_list(&raw.original_plan_words, &raw.code, |p| {
             &p.original_plan_words
         }),
+        record_words: newer_list(&raw.record_words, &raw.code, |p| &p.record_words),
         when_words: newer_list(&raw.when_words, &raw.code, |p| &p.when_words),
         now_words: newer_list(&raw.now_words, &raw.code, |p| &p.now_words),
         now_spellings: newer_lowercase_list(&raw.now_words, &raw.code, |p| &p.now_spellings),

@@ -798,6 +798,11 @@ fn compile_claim(
             "counts of years and dates are read as written already",
         ),
         (
+            "exact",
+            raw.exact.as_ref().map(|exact| exact.span()),
+            "counts of years and dates are read as written already",
+        ),
+        (
             "signed",
             raw.signed.as_ref().map(|signed| signed.span()),
             "only the figures of quantity claims take a sign",
@@ -1151,6 +1156,7 @@ fn quantity_kind(
         carry_period: raw.carry_period,
         latest,
         rounded: raw.rounded.as_ref().is_none_or(|r| *r.get_ref()),
+        exact: raw.exact.as_ref().is_some_and(|e| *e.get_ref()),
         signed: raw.signed.as_ref().is_some_and(|s| *s.get_ref()),
         hedges: raw
             .hedges

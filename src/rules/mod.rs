@@ -291,6 +291,10 @@ pub enum ClaimKind {
         /// 1900–2100); `rounded = false` for figures writers do not round (counts of
         /// stations, speeds), read as written ("2.000" is 1999.5–2000.5).
         rounded: bool,
+        /// Whether a bare figure is exactly the value written (`exact = true`: "5%"
+        /// is 5%, not 4.5–5.5%), for figures that are set rather than measured:
+        /// policy rates, fees, prices fixed by decree.
+        exact: bool,
         /// Whether the claim's figures take a sign from the loss and profit words of
         /// their clause (`signed = true`: "lỗ 26.235 tỷ đồng" is −26,235 billion).
         signed: bool,

@@ -265,6 +265,8 @@ pub(crate) struct RawClaim {
     pub undated: Option<Spanned<String>>,
     /// `false`: the claim's figures are never rounded (counts, speeds).
     pub rounded: Option<Spanned<bool>>,
+    /// `true`: a bare figure is the value written, exactly (policy rates).
+    pub exact: Option<Spanned<bool>>,
     /// `true`: the claim's figures take a sign from loss and profit words.
     pub signed: Option<Spanned<bool>>,
     /// The shares hedges widen this claim's figures by (over `[meta] hedges`).

@@ -201,6 +201,10 @@ pub struct ParseCtx<'a> {
     /// true unless the claim says its figures are never rounded (`rounded = false`),
     /// when the figure's trailing zeros count ("10 stations" is 9.5–10.5).
     pub rounded: bool,
+    /// Whether a bare figure is exactly the value written ("5%" is 5%, not 4.5–5.5%):
+    /// a claim's `exact = true`, for figures that are set, not measured (policy
+    /// rates, fees). Hedges still widen it.
+    pub exact: bool,
     /// The shares hedges widen a figure by (a claim's `hedges`).
     pub hedges: HedgeWidths,
     /// The document the scanned text was folded from, when known: a hedge word is
@@ -288,6 +292,7 @@ impl<'a> ParseCtx<'a> {
             pack,
             doc_date,
             rounded: true,
+            exact: false,
             hedges: HedgeWidths::default(),
             written: None,
         }
@@ -412,6 +417,7 @@ fn parse_in(
                     } else {
                         with_hedge_widths(v, &ctx.hedges)
                     };
+                    let v = if ctx.exact { as_written_exactly(v) } else { v };
                     // "minus 0,5 Prozent", "-0.5%": the hedge keeps its sense on the
                     // figure as written, below zero.
                     return Ok(match caps.name("minus") {
@@ -426,6 +432,53 @@ fn parse_in(
     Err(error.unwrap_or_else(|| ValueError {
         message: format!("{text:?} is not a {} value", kind.placeholder()),
     }))
+}
+
+/// `value` below zero when a minus stands right before it in `text` and the value
+/// did not read one itself: a pattern such as `-?{percent}` or `(?:minus )?{percent}`
+/// takes the sign outside its placeholder ("stood at -0.5%").
+pub(crate) fn with_minus_before(value: Value, text: &str, at: usize, pack: &LangPack) -> Value {
+    let before = text.get(..at).unwrap_or("");
+    let sign = before.strip_suffix('-').is_some_and(|rest| {
+        !rest
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-')
+    });
+    let word = || {
+        let last = word_before(text, at);
+        before.ends_with(' ') && pack.minus_words.iter().any(|w| w == last)
+    };
+    let positive = |q: &Quantity| q.nominal > 0.0;
+    let unsigned = match &value {
+        Value::Money(q) | Value::Number(q) | Value::Measure(q) | Value::Percent(q) => positive(q),
+        _ => false,
+    };
+    if unsigned && (sign || word()) {
+        below_zero(value)
+    } else {
+        value
+    }
+}
+
+/// `value`, when it is a bare figure (no hedge, no range), as exactly the value
+/// written: its interval the one point.
+fn as_written_exactly(value: Value) -> Value {
+    let exactly = |q: Quantity| match q.hedge {
+        Hedge::None => Quantity {
+            interval: Interval::point(q.nominal),
+            ..q
+        },
+        _ => q,
+    };
+    match value {
+        Value::Money(q) => Value::Money(exactly(q)),
+        Value::Number(q) => Value::Number(exactly(q)),
+        Value::Measure(q) => Value::Measure(exactly(q)),
+        Value::Percent(q) => Value::Percent(exactly(q)),
+        Value::Change(q) => Value::Change(exactly(q)),
+        other => other,
+    }
 }
 
 /// `value` (a figure written with a minus) below zero.
@@ -659,6 +712,23 @@ fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
     true
 }
 
+/// Whether a date or year a pattern's placeholder matched is part of a document's
+/// number ("Nghị định 24/2012/NĐ-CP", "Nghị quyết 41/2009/QH12"): it names no time.
+pub(crate) fn in_document_number(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
+    if !matches!(
+        kind,
+        ValueKind::Date | ValueKind::DateRange | ValueKind::Year | ValueKind::Period
+    ) || !text[range.clone()].ends_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let (prev, prevprev) = prev_chars(text, range.start);
+    let (next, nextnext) = next_chars(text, range.end);
+    let numbered = next == Some('/') && nextnext.is_some_and(char::is_alphanumeric);
+    let year_of_a_number = prev == Some('/') && prevprev.is_some_and(|c| c.is_ascii_digit());
+    numbered && (kind != ValueKind::Year && kind != ValueKind::Period || year_of_a_number)
+}
+
 /// Whether a relative-year phrase that begins with the language's year word follows
 /// a number: then the number counts years ("15 năm trước", fifteen years ago; "trong
 /// 15 năm qua"), and the phrase is no year of its own.
@@ -695,7 +765,8 @@ pub(crate) fn lone_multiplier(text: &str, range: &Range<usize>, pack: &LangPack)
 }
 
 /// Whether a fraction in words is no share: a half or quarter of a period ("the first
-/// half of 2024", "nửa đầu năm"), or of an amount ("half a million").
+/// half of 2024", "nửa đầu năm"), of an amount ("half a million"), or of a point ("a
+/// quarter point", "nửa điểm phần trăm": a change of a rate, read as such by `{change}`).
 fn fraction_of_other(kind: ValueKind, text: &str, range: &Range<usize>, pack: &LangPack) -> bool {
     if kind != ValueKind::Percent || pack.fractions.is_empty() {
         return false;
@@ -717,11 +788,25 @@ fn fraction_of_other(kind: ValueKind, text: &str, range: &Range<usize>, pack: &L
             .flatten()
             .any(|w| w == word)
     };
+    let of_a_point = |rest: &str| {
+        let rest = rest.trim_start_matches(['-', ' ']);
+        pack.point_words
+            .iter()
+            .chain(&pack.basis_point_words)
+            .any(|w| starts_with_word(rest, w))
+    };
     ordinal(previous)
         || ordinal(next)
         || unit(next)
         || pack.one_words.iter().any(|w| w == next)
         || pack.scales.iter().any(|(w, _)| w == next)
+        || of_a_point(after)
+}
+
+/// Whether `text` begins with `word` as a whole word (no letter or digit right after it).
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.strip_prefix(word)
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
 
 /// Whether a whole-month phrase that begins with the language's month word follows a
