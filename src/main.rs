@@ -76,7 +76,13 @@ Examples:
 
 Output (one JSON object per value): kind, value, low, high, unit, hedge, date, start,
 end, span; or {\"error\": …}. With --jsonl every input line gets exactly one output
-line, in order, with the same id. Format: docs/cli.md.";
+line, in order, with the same id. Format: docs/cli.md.
+
+The value is read alone, as a claim's placeholder reads it. What `check` takes from
+the sentence around a value is not applied: a month or day without a year is placed
+in the document's year here, while `check` puts one that would lie after the document
+date in the year before unless a future word stands before it (\"voted in November\"
+in copy of February), and reads a minus or a since-word written outside the value.";
 
 #[derive(clap::Args)]
 struct ParseArgs {

@@ -138,7 +138,8 @@ fn title_clause<'a>(
 ) -> (Sentence<'a>, Vec<&'a str>, bool) {
     let sentence = sentence_around(body, folded, pack, range);
     let name = range.start.saturating_sub(sentence.start)..range.end - sentence.start;
-    let scope = marker_scope(sentence.text, name);
+    let when_words = pack.map_or(&[][..], |pack| &pack.when_words[..]);
+    let scope = marker_scope(sentence.text, name, when_words);
     let marked = pack.is_some_and(|pack| {
         scope
             .iter()
@@ -552,11 +553,12 @@ const MARKER_AFTER_NAME_WORDS: usize = 2;
 /// The parts of `sentence` whose past marker speaks of the name at `name` (a range
 /// within it): the name's own clause before it, and its first words after it ("the
 /// then President X", "Chủ tịch Quốc hội khi đó là bà X", "Trọng khi đó"); the clause right after or before it when the name ends or opens its
-/// clause, as an apposition ("X, then President,"; "The then Speaker, X,"); and a
-/// short opening clause ("At the time, …"). A marker elsewhere speaks of someone
+/// clause, as an apposition ("X, then President,"; "The then Speaker, X,"), or when a
+/// when-word opens its clause ("in June 2014, when then-President X"); and a short
+/// opening clause ("At the time, …"). A marker elsewhere speaks of someone
 /// else: "… bà Kim Ngân khi đó …, và Quốc hội do Chủ tịch Quốc hội Vương Đình Huệ
 /// đứng đầu" still says Huệ chairs it.
-fn marker_scope(sentence: &str, name: Range<usize>) -> Vec<&str> {
+fn marker_scope<'s>(sentence: &'s str, name: Range<usize>, when_words: &[String]) -> Vec<&'s str> {
     let clauses = clauses(sentence);
     let Some(own) = clauses.iter().position(|c| name.start < c.end) else {
         return vec![sentence];
@@ -568,7 +570,16 @@ fn marker_scope(sentence: &str, name: Range<usize>) -> Vec<&str> {
     if blank(name.end.min(clause.end)..clause.end) {
         parts.extend(clauses.get(own + 1).map(text));
     }
-    if own > 0 && blank(clause.start..name.start.max(clause.start)) {
+    // "fell below zero in June 2014, when then-President X …": a clause a when-word
+    // opens is at the time of the clause before.
+    let opens_with_when = || {
+        let before_name = text(&(clause.start..name.start.max(clause.start)));
+        before_name
+            .split_whitespace()
+            .next()
+            .is_some_and(|first| when_words.contains(&fold_str(first)))
+    };
+    if own > 0 && (blank(clause.start..name.start.max(clause.start)) || opens_with_when()) {
         parts.push(text(&clauses[own - 1]));
     }
     // A quotation that opens the sentence is what someone said, not an adverbial of

@@ -334,7 +334,8 @@ impl NameIndex {
             if !p.case_fits(&original[range.clone()]) {
                 continue;
             }
-            let accepted = self.accepted_at(p, original, folded, (&exact, k), words);
+            let (accepted, by_honorific) =
+                self.accepted_at(p, original, folded, (&exact, k), words);
             if !accepted.is_empty() {
                 let written = &original[range.clone()];
                 let spelled: Vec<u32> = accepted
@@ -364,8 +365,14 @@ impl NameIndex {
                     continue;
                 }
                 if spelled.is_empty() {
-                    // Every entity of the form spells it with other diacritics.
-                    for &e in accepted.iter() {
+                    // Every entity of the form spells it with other diacritics. A given
+                    // name after an honorific alone with other diacritics is another
+                    // name ("Ông Hùng" beside a Governor "Hưng"); after a title of the
+                    // entity's it is a misspelt one ("Thống đốc Hùng").
+                    let named = accepted
+                        .iter()
+                        .filter(|e| !by_honorific || p.accepted.contains(e));
+                    for &e in named {
                         hits.push(NameHit {
                             range: range.clone(),
                             entity: e as usize,
@@ -532,7 +539,8 @@ impl NameIndex {
     /// The entities pattern `p`, found as the `k`th of the `exact` hits, names: those
     /// it is an accepted form of, and those it is a `titled_forms` form of when a
     /// role title or an honorific of the language stands right before it and it is
-    /// written with a capital.
+    /// written with a capital. The flag says the titled forms count by an honorific
+    /// alone ("Ông Hưng"), which names no office.
     fn accepted_at<'p>(
         &self,
         p: &'p Pattern,
@@ -540,12 +548,13 @@ impl NameIndex {
         folded: &Folded,
         (exact, k): (&[Exact], usize),
         words: &MarkerWords,
-    ) -> std::borrow::Cow<'p, [u32]> {
+    ) -> (std::borrow::Cow<'p, [u32]>, bool) {
+        let only_accepted = (std::borrow::Cow::Borrowed(&p.accepted[..]), false);
         if p.titled.is_empty() {
-            return std::borrow::Cow::Borrowed(&p.accepted);
+            return only_accepted;
         }
         let Some(x) = exact.get(k) else {
-            return std::borrow::Cow::Borrowed(&p.accepted);
+            return only_accepted;
         };
         let after_title = k
             .checked_sub(1)
@@ -556,7 +565,7 @@ impl NameIndex {
         if !after_title
             && marker_before(original, folded, x.start, (words.honorifics, &[])).is_none()
         {
-            return std::borrow::Cow::Borrowed(&p.accepted);
+            return only_accepted;
         }
         // A name is written with a capital: "Chủ tịch nước trong hơn 6 tháng" (for
         // six months) holds no "Trọng".
@@ -565,13 +574,13 @@ impl NameIndex {
                 .and_then(|at| original.get(at.start..)?.chars().next())
                 .is_some_and(char::is_uppercase);
         if !capitalised {
-            return std::borrow::Cow::Borrowed(&p.accepted);
+            return only_accepted;
         }
         let mut all = p.accepted.clone();
         for &e in &p.titled {
             push_unique(&mut all, e);
         }
-        std::borrow::Cow::Owned(all)
+        (std::borrow::Cow::Owned(all), !after_title)
     }
 
     /// The title of entity `e` (as the rules spell it) that `title`, written right
