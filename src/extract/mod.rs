@@ -1899,19 +1899,14 @@ impl Locator<'_> {
     /// Whether the date or year a placeholder read at folded `range` is what a record
     /// is measured from: a since-word of `pack` opens it or stands before it (one word,
     /// such as a year word, may come between), and a record word stands in its clause
-    /// or an ordinal before that ("the lowest since 2008", "for the eighth time since
-    /// June 2024", "thấp nhất kể từ năm 2008"). A count ("ten times since July 2022")
+    /// before that ("the lowest since 2008", "for the eighth time since June 2024",
+    /// "thấp nhất kể từ năm 2008"). A count ("ten times since July 2022")
     /// is no record: its since-date is where the count starts.
     pub(crate) fn since_a_record(&self, range: std::ops::Range<usize>, pack: &LangPack) -> bool {
         if pack.record_words.is_empty() {
             return false;
         }
-        let since_words: Vec<String> = pack
-            .since_words
-            .iter()
-            .chain(&pack.office_since_words)
-            .cloned()
-            .collect();
+        let since_words = &pack.since_words;
         let before = self.clause_before(range.start);
         let written = self.folded.text.get(range).unwrap_or("");
         let opens = since_words.iter().find_map(|word| {
@@ -1941,10 +1936,8 @@ impl Locator<'_> {
             .filter(|&(_, c)| c == ' ')
             .nth(RECORD_REACH)
             .map_or(0, |(i, _)| i);
-        let ordinals = pack.ordinals.iter().map(|(word, _)| word);
         pack.record_words
             .iter()
-            .chain(ordinals)
             .any(|word| prefilter::contains_word(&window[from..], word))
     }
 
