@@ -469,14 +469,6 @@ fn next_char(text: &str, at: usize) -> usize {
         .map_or(text.len() + 1, |c| at + c.len_utf8())
 }
 
-/// Whether a placeholder of `kind` reads a time: a date, a year or a period.
-fn is_time(kind: ValueKind) -> bool {
-    matches!(
-        kind,
-        ValueKind::Date | ValueKind::DateRange | ValueKind::Year | ValueKind::Period
-    )
-}
-
 /// How many words before a since-word a record word may stand ("the first rate cut
 /// in the euro area since").
 const RECORD_REACH: usize = 8;
@@ -525,7 +517,7 @@ fn quantity_match(
         // "seit 2013 Pflegekräfte" (a year).
         if crate::value::lone_multiplier(&at.folded.text, &m.range(), ctx.pack)
             || crate::value::in_document_number(slot.kind, &at.folded.text, &m.range())
-            || is_time(slot.kind) && at.since_a_record(m.range(), ctx.pack)
+            || slot.kind.names_a_time() && at.since_a_record(m.range(), ctx.pack)
             || crate::value::year_after_preposition(
                 slot.kind,
                 &at.folded.text,
@@ -890,7 +882,7 @@ fn temporal_match(
         // A record's starting point is no event's date; a `since` or `first` claim
         // reads it as the start of its span.
         let record_start = matches!(kind, ClaimKind::Date { .. })
-            && is_time(slot.kind)
+            && slot.kind.names_a_time()
             && at.since_a_record(m.range(), ctx.pack);
         if record_start || crate::value::in_document_number(slot.kind, &at.folded.text, &m.range())
         {

@@ -97,6 +97,15 @@ impl ValueKind {
         KIND_ORDER.iter().copied().find(|k| k.placeholder() == name)
     }
 
+    /// Whether a value of the kind places something in time: a date, a range of
+    /// dates, a year or a period.
+    pub(crate) fn names_a_time(self) -> bool {
+        matches!(
+            self,
+            ValueKind::Date | ValueKind::DateRange | ValueKind::Year | ValueKind::Period
+        )
+    }
+
     /// The placeholder name of the kind.
     pub fn placeholder(&self) -> &'static str {
         match self {
@@ -715,11 +724,7 @@ fn context_ok(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
 /// Whether a date or year a pattern's placeholder matched is part of a document's
 /// number ("Nghị định 24/2012/NĐ-CP", "Nghị quyết 41/2009/QH12"): it names no time.
 pub(crate) fn in_document_number(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
-    if !matches!(
-        kind,
-        ValueKind::Date | ValueKind::DateRange | ValueKind::Year | ValueKind::Period
-    ) || !text[range.clone()].ends_with(|c: char| c.is_ascii_digit())
-    {
+    if !kind.names_a_time() || !text[range.clone()].ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let (prev, prevprev) = prev_chars(text, range.start);
