@@ -454,10 +454,7 @@ pub(crate) fn with_minus_before(value: Value, text: &str, at: usize, pack: &Lang
             .next_back()
             .is_some_and(|c| c.is_alphanumeric() || c == '-')
     });
-    let word = || {
-        let last = word_before(text, at);
-        before.ends_with(' ') && pack.minus_words.iter().any(|w| w == last)
-    };
+    let word = || follows_one_of(before, &pack.minus_words);
     let positive = |q: &Quantity| q.nominal > 0.0;
     let unsigned = match &value {
         Value::Money(q) | Value::Number(q) | Value::Measure(q) | Value::Percent(q) => positive(q),
