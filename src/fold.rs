@@ -9,6 +9,7 @@
 //!   old-style Vietnamese tone placement ("hoà"/"hòa") and text written without
 //!   diacritics ("Tong Bi thu To Lam") all read the same;
 //! - Đ/đ/Ð/ð → `d`, ß → `ss`, superscript ² and ³ → `2` and `3` ("km²" is "km2");
+//! - a decimal digit of any script → its ASCII digit ("٢٠٢٤" is "2024");
 //! - typographic dashes and minus → `-`, typographic quotes → `'` / `"`;
 //! - a run of whitespace (NBSP and friends included) → one space, or one `\n` when the
 //!   run contains a line break (line breaks end sentences);
@@ -298,6 +299,10 @@ fn push(
 }
 
 fn fold_char(ch: char, mut emit: impl FnMut(char)) {
+    if let Some(digit) = ascii_digit(ch) {
+        emit(digit);
+        return;
+    }
     if let Some(mapped) = special(ch) {
         for c in mapped.chars() {
             emit(c);
@@ -330,6 +335,35 @@ fn special(ch: char) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// The ASCII digit of a decimal digit of another script (Unicode `Nd`): every such
+/// script writes its digits as one run of ten code points, zero first, and the runs
+/// of [`NON_ASCII_DIGITS`] are unions of whole such runs.
+fn ascii_digit(ch: char) -> Option<char> {
+    if ch.is_ascii() || !ch.is_numeric() {
+        return None;
+    }
+    let run = NON_ASCII_DIGITS.iter().find(|run| run.contains(&ch))?;
+    char::from_digit((u32::from(ch) - u32::from(*run.start())) % 10, 10)
+}
+
+/// The runs of decimal digits (Unicode `Nd`, as the regex crate's `\d` has them)
+/// other than `0`–`9`.
+static NON_ASCII_DIGITS: std::sync::LazyLock<Vec<std::ops::RangeInclusive<char>>> =
+    std::sync::LazyLock::new(|| {
+        let digits = regex_syntax::parse(r"\d").ok();
+        match digits.as_ref().map(regex_syntax::hir::Hir::kind) {
+            Some(regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class))) => {
+                class
+                    .ranges()
+                    .iter()
+                    .filter(|range| !range.start().is_ascii())
+                    .map(|range| range.start()..=range.end())
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
+    });
 
 fn is_line_break(ch: char) -> bool {
     matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
@@ -366,6 +400,18 @@ mod tests {
             .collect();
         assert_eq!(fold_str(&nfd), "hoa");
         assert_eq!(fold_str("hoà"), fold_str("hòa"));
+    }
+
+    #[test]
+    fn digits_of_every_script_become_ascii() {
+        // Arabic-Indic, Devanagari, fullwidth; superscripts are not decimal digits
+        // but fold to theirs too.
+        assert_eq!(
+            fold_str("Năm ٢٠٢٤, २०२४, ２０２４ km²"),
+            "nam 2024, 2024, 2024 km2"
+        );
+        let folded = fold("٢٠");
+        assert_eq!(folded.to_original(0..2), 0..4);
     }
 
     #[test]

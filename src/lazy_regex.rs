@@ -20,6 +20,11 @@ use regex_syntax::hir::Hir;
 pub enum Compile {
     /// While the rules load, so that every error is reported with its location.
     Now,
+    /// While the rules load, to report every error with its location, without
+    /// keeping the compiled claim patterns: for runs that only validate or list the
+    /// rules (`factlint rules`), where a large pack's compiled patterns would take
+    /// gigabytes.
+    Validate,
     /// On first use (syntax errors are still found while the rules load): for runs
     /// that extract few documents, where compiling every language's patterns would
     /// be most of the run.

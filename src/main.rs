@@ -812,7 +812,11 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
 }
 
 fn list_rules(args: RulesArgs) -> Result<ExitCode, Error> {
-    let rules = Rules::load(&rule_paths([args.rules, args.rules_flag].concat())?)?;
+    // Every pattern is compiled to be checked, and dropped: nothing here matches.
+    let rules = Rules::load_with(
+        &rule_paths([args.rules, args.rules_flag].concat())?,
+        Compile::Validate,
+    )?;
     if args.expanded_patterns {
         let mut out = String::new();
         for pattern in rules.expanded_patterns() {

@@ -11,6 +11,7 @@ mod carry;
 mod cues;
 mod dateline;
 mod derive;
+pub(crate) mod folded_classes;
 mod sign;
 pub(crate) use cues::introduced_by_comparison;
 pub(crate) use derive::implied;

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::folded_classes::narrowed_to_folded;
 use super::pattern_regex::PatternRegex;
 use super::prefilter::Literals;
 use super::word_edges::{with_boundaries, word_edges};
@@ -40,7 +41,8 @@ pub(crate) struct Pattern {
     /// The pattern as written, shown by `factlint explain`.
     pub source: String,
     /// Compiled on first use unless the rules were loaded with
-    /// [`Compile::Now`] (only the syntax is checked up front).
+    /// [`Compile::Now`] (only the syntax is checked up front; [`Compile::Validate`]
+    /// compiles it once to check it, and again on first use).
     /// Shared by the claims that write the same pattern.
     pub regex: Arc<PatternRegex>,
     pub slots: Vec<Slot>,
@@ -165,8 +167,10 @@ pub(crate) fn compile(
     }
     flush_literal(&mut literal, &mut regex_src);
     let (regex, literals) = checked_regex(&regex_src, &fragments, &slots, pack)?;
-    if when == Compile::Now {
-        regex.compile().map_err(regex_error)?;
+    match when {
+        Compile::Now => regex.compile().map_err(regex_error)?,
+        Compile::Validate => regex.compiles().map_err(regex_error)?,
+        Compile::OnFirstUse => {}
     }
     Ok(Pattern {
         lang: pack.code.clone(),
@@ -235,25 +239,30 @@ fn checked_regex(
         .map(|slot| Some((slot.group.clone(), slot_trees(slot, pack)?)))
         .collect();
     let regex = match fills {
-        Some(fills) => PatternRegex::filled(full, hir, fills, REGEX_SIZE_LIMIT),
+        Some(fills) => {
+            PatternRegex::filled(full, narrowed_to_folded(&hir), fills, REGEX_SIZE_LIMIT)
+        }
         None => PatternRegex::from_text(full, REGEX_SIZE_LIMIT),
     };
     Ok((Arc::new(regex), literals))
 }
 
 /// The syntax trees whose alternation a placeholder's fragment is (see
-/// [`slot_fragment`]); `None` when one does not parse or captures (then the pattern
+/// [`slot_fragment`]), narrowed to folded text; `None` when one does not parse or captures (then the pattern
 /// is compiled from its text).
 fn slot_trees(slot: &Slot, pack: &LangPack) -> Option<Vec<Arc<regex_syntax::hir::Hir>>> {
     let tree = |kind| {
-        let tree = pack.compiled.get(kind)?.syntax_tree()?;
+        let tree = pack.compiled.get(kind)?.folded_syntax_tree()?;
         (tree.properties().explicit_captures_len() == 0).then(|| tree.clone())
     };
     match slot.kind {
         ValueKind::Period => Some(vec![tree(ValueKind::Period)?, tree(ValueKind::Year)?]),
         ValueKind::Number if slot.single_word => {
             let single = crate::lazy_regex::parse(&single_word_fragment(pack)).ok()?;
-            Some(vec![tree(ValueKind::Number)?, Arc::new(single)])
+            Some(vec![
+                tree(ValueKind::Number)?,
+                Arc::new(narrowed_to_folded(&single)),
+            ])
         }
         other => Some(vec![tree(other)?]),
     }

@@ -16,6 +16,8 @@ use regex_automata::meta;
 use regex_automata::util::captures::Captures;
 use regex_syntax::hir::{self, Hir, HirKind};
 
+use super::folded_classes::narrowed_to_folded;
+
 /// How a pattern's regex is built when first used.
 #[derive(Debug, Clone)]
 enum Recipe {
@@ -66,7 +68,7 @@ impl PatternRegex {
 
     /// A regex of `source`, built from `own` (the tree of `source` with the named
     /// groups of `fills` empty), each of those groups filled with the alternation of
-    /// its trees.
+    /// its trees; all of them with their classes narrowed to folded text.
     pub(crate) fn filled(
         source: String,
         own: Hir,
@@ -90,6 +92,15 @@ impl PatternRegex {
     /// gives, which the syntax check cannot find.
     pub(crate) fn compile(&self) -> Result<(), regex::Error> {
         self.compiled().as_ref().map(|_| ()).map_err(Clone::clone)
+    }
+
+    /// Compiles the regex to find the error a compiled-size limit gives, without
+    /// keeping it (it is compiled again on first use).
+    pub(crate) fn compiles(&self) -> Result<(), regex::Error> {
+        match self.compiled.get() {
+            Some(compiled) => compiled.as_ref().map(|_| ()).map_err(Clone::clone),
+            None => self.build().map(drop),
+        }
     }
 
     /// Whether the regex was compiled (or failed to) already.
@@ -125,76 +136,110 @@ impl PatternRegex {
         self.captures_at(text, 0).is_some()
     }
 
-    /// The syntax tree the regex is compiled from.
+    /// The syntax tree the regex is compiled from: its text's, with the classes
+    /// narrowed to the characters folded text holds (see [`super::folded_classes`]).
     pub(crate) fn tree(&self) -> Result<Hir, regex::Error> {
         match &self.recipe {
-            Recipe::Text => crate::lazy_regex::parse(&self.source),
+            Recipe::Text => {
+                crate::lazy_regex::parse(&self.source).map(|tree| narrowed_to_folded(&tree))
+            }
             Recipe::Filled { own, fills } => Ok(fill(own, fills)),
         }
     }
 
     fn compiled(&self) -> &Result<meta::Regex, regex::Error> {
         self.compiled.get_or_init(|| {
-            // As the regex crate configures its `Regex` (leftmost-first, an empty
-            // match never splits a character, its size limits).
-            let config = meta::Config::new()
-                .match_kind(regex_automata::MatchKind::LeftmostFirst)
-                .utf8_empty(true)
-                .nfa_size_limit(Some(self.size_limit))
-                .hybrid_cache_capacity(2 * (1 << 20));
-            let compiled = self.tree().and_then(|tree| {
-                // Every test run over a pack checks that the filled tree is the
-                // tree of the whole text.
-                debug_assert!(
-                    crate::lazy_regex::parse(&self.source).is_ok_and(|whole| whole == tree),
-                    "the filled tree differs from the parsed one: {}",
-                    self.source
-                );
-                meta::Builder::new()
-                    .configure(config)
-                    .build_from_hir(&tree)
-                    .map_err(|err| match err.size_limit() {
-                        Some(limit) => regex::Error::CompiledTooBig(limit),
-                        None => regex::Error::Syntax(err.to_string()),
-                    })
-            });
+            let compiled = self.build();
             if let Err(err) = &compiled {
                 crate::lazy_regex::warn_does_not_compile(err);
             }
             compiled
         })
     }
+
+    fn build(&self) -> Result<meta::Regex, regex::Error> {
+        // As the regex crate configures its `Regex` (leftmost-first, an empty match
+        // never splits a character, its size limits).
+        let config = meta::Config::new()
+            .match_kind(regex_automata::MatchKind::LeftmostFirst)
+            .utf8_empty(true)
+            .nfa_size_limit(Some(self.size_limit))
+            .hybrid_cache_capacity(2 * (1 << 20));
+        let tree = self.tree()?;
+        // Every test run over a pack checks that the filled tree is the tree of the
+        // whole text.
+        debug_assert!(
+            crate::lazy_regex::parse(&self.source)
+                .is_ok_and(|whole| narrowed_to_folded(&whole) == tree),
+            "the filled tree differs from the parsed one: {}",
+            self.source
+        );
+        meta::Builder::new()
+            .configure(config)
+            .build_from_hir(&tree)
+            .map_err(|err| match err.size_limit() {
+                Some(limit) => regex::Error::CompiledTooBig(limit),
+                None => regex::Error::Syntax(err.to_string()),
+            })
+    }
 }
 
 /// `own` with the named groups of `fills` filled.
 fn fill(own: &Hir, fills: &[(String, Vec<Arc<Hir>>)]) -> Hir {
-    match own.kind() {
-        HirKind::Capture(cap) => {
-            let filling = cap.name.as_deref().and_then(|name| {
-                fills
-                    .iter()
-                    .find(|(group, _)| group == name)
-                    .map(|(_, trees)| {
-                        Hir::alternation(trees.iter().map(|tree| Hir::clone(tree)).collect())
-                    })
-            });
-            Hir::capture(hir::Capture {
-                index: cap.index,
-                name: cap.name.clone(),
-                sub: Box::new(filling.unwrap_or_else(|| fill(&cap.sub, fills))),
-            })
-        }
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|sub| fill(sub, fills)).collect()),
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.iter().map(|sub| fill(sub, fills)).collect())
-        }
-        HirKind::Repetition(rep) => Hir::repetition(hir::Repetition {
+    rebuild(own, &|node| {
+        let HirKind::Capture(cap) = node.kind() else {
+            return None;
+        };
+        let (_, trees) = fills
+            .iter()
+            .find(|(group, _)| cap.name.as_deref() == Some(group.as_str()))?;
+        Some(Hir::capture(hir::Capture {
+            index: cap.index,
+            name: cap.name.clone(),
+            sub: Box::new(Hir::alternation(
+                trees.iter().map(|tree| Hir::clone(tree)).collect(),
+            )),
+        }))
+    })
+}
+
+/// `tree` with each node for which `replace` gives a tree replaced by it (and not
+/// looked into); the nodes above a replaced one are built again, the others cloned.
+pub(super) fn rebuild(tree: &Hir, replace: &impl Fn(&Hir) -> Option<Hir>) -> Hir {
+    replaced_in(tree, replace).unwrap_or_else(|| tree.clone())
+}
+
+/// [`rebuild`]'s tree, or `None` when no node in `tree` is replaced.
+fn replaced_in(tree: &Hir, replace: &impl Fn(&Hir) -> Option<Hir>) -> Option<Hir> {
+    if let Some(replaced) = replace(tree) {
+        return Some(replaced);
+    }
+    // The subtrees, rebuilt where one of them changed; `None` when none did.
+    let rebuilt = |subs: &[Hir]| {
+        let changed: Vec<Option<Hir>> = subs.iter().map(|sub| replaced_in(sub, replace)).collect();
+        changed.iter().any(Option::is_some).then(|| {
+            changed
+                .into_iter()
+                .zip(subs)
+                .map(|(changed, sub)| changed.unwrap_or_else(|| sub.clone()))
+                .collect()
+        })
+    };
+    match tree.kind() {
+        HirKind::Capture(cap) => Some(Hir::capture(hir::Capture {
+            index: cap.index,
+            name: cap.name.clone(),
+            sub: Box::new(replaced_in(&cap.sub, replace)?),
+        })),
+        HirKind::Concat(subs) => rebuilt(subs).map(Hir::concat),
+        HirKind::Alternation(subs) => rebuilt(subs).map(Hir::alternation),
+        HirKind::Repetition(rep) => Some(Hir::repetition(hir::Repetition {
             min: rep.min,
             max: rep.max,
             greedy: rep.greedy,
-            sub: Box::new(fill(&rep.sub, fills)),
-        }),
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => own.clone(),
+            sub: Box::new(replaced_in(&rep.sub, replace)?),
+        })),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => None,
     }
 }
 
@@ -239,6 +284,7 @@ impl<'t> Group<'t> {
 
 #[cfg(test)]
 mod tests {
+    use super::narrowed_to_folded;
     use crate::extract::pattern::{Compile, compile};
 
     /// A filled tree is the tree of the whole text, for placeholders alone, in
@@ -260,6 +306,7 @@ mod tests {
             for source in sources {
                 let pattern = compile(source, pack, Compile::OnFirstUse).expect(source);
                 let whole = crate::lazy_regex::parse(pattern.regex.as_str()).expect("parses");
+                let whole = narrowed_to_folded(&whole);
                 assert_eq!(
                     pattern.regex.tree().expect("tree"),
                     whole,

@@ -52,6 +52,9 @@ pub(crate) struct KindTemplates {
     /// `fragment`'s syntax tree, parsed when a pattern first asks: claim patterns are
     /// assembled from it instead of parsing the fragment again in each one.
     tree: OnceLock<Option<Arc<Hir>>>,
+    /// `tree` with its classes narrowed to the characters folded text holds, what
+    /// claim patterns are compiled from.
+    folded_tree: OnceLock<Option<Arc<Hir>>>,
     /// Literals one of which every match of `fragment` contains (the prefilter's
     /// share of a pattern's placeholder), read once from the fragment's syntax tree
     /// when a pattern first asks.
@@ -72,6 +75,19 @@ impl KindTemplates {
     pub fn syntax_tree(&self) -> Option<&Arc<Hir>> {
         self.tree
             .get_or_init(|| crate::lazy_regex::parse(&self.fragment).ok().map(Arc::new))
+            .as_ref()
+    }
+
+    /// [`KindTemplates::syntax_tree`] with its classes narrowed to the characters
+    /// folded text holds (see [`crate::extract::folded_classes`]).
+    pub fn folded_syntax_tree(&self) -> Option<&Arc<Hir>> {
+        self.folded_tree
+            .get_or_init(|| {
+                let tree = self.syntax_tree()?;
+                Some(Arc::new(
+                    crate::extract::folded_classes::narrowed_to_folded(tree),
+                ))
+            })
             .as_ref()
     }
 }
@@ -191,6 +207,7 @@ pub(crate) fn compile_pack_templates(
                 scan,
                 parsers,
                 tree: OnceLock::new(),
+                folded_tree: OnceLock::new(),
                 required: OnceLock::new(),
             },
         ));
