@@ -789,7 +789,12 @@ fn self_test(args: TestArgs) -> Result<ExitCode, Error> {
 
 fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
     let config = Config::discover(&current_dir()?)?;
-    let rules = Rules::load(&run_paths(&config, args.rules, Vec::new()).0)?;
+    // Patterns compile when a walkthrough first needs them, as in `check`: a
+    // description matches nothing.
+    let rules = Rules::load_with(
+        &run_paths(&config, args.rules, Vec::new()).0,
+        Compile::OnFirstUse,
+    )?;
     let text = if args.paths.is_empty() {
         factlint::explain::explain(&rules, &args.rule_id)?
     } else {
@@ -805,7 +810,9 @@ fn explain(args: ExplainArgs) -> Result<ExitCode, Error> {
         let mut sources = Sources::discover(&args.paths, &options)?;
         sources.retain(|name| !config.excludes(name));
         let corpus = Corpus::from_sources(&sources);
-        factlint::explain::explain_in(&rules, &args.rule_id, &corpus)?
+        let text = factlint::explain::explain_in(&rules, &args.rule_id, &corpus)?;
+        rules.failed_patterns()?;
+        text
     };
     write_output(None, &text)?;
     Ok(ExitCode::SUCCESS)

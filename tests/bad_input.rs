@@ -471,8 +471,9 @@ fn rule_file_with_duplicate_ids() {
 }
 
 /// A pattern too large once compiled passes the syntax check at load time; `check`
-/// compiles patterns on first use, so the run that needs it ends with the located
-/// error (exit 2, no report), and `rules --check` finds it without any document.
+/// and `explain` compile patterns on first use, so the run that needs it ends with
+/// the located error (exit 2, no report), and `rules --check` finds it without any
+/// document.
 #[test]
 fn rule_file_with_a_huge_regex() {
     let rules = format!("{CLAIM_HEAD}en = [\"(?:a{{1000}}){{1000}} in {{year}} {{money}}\"]\n");
@@ -493,6 +494,8 @@ fn rule_file_with_a_huge_regex() {
         // `rules` and `test` also take the rules as `check` does.
         &["rules", "--check", "--rules", "rules.toml"][..],
         &["test", "--rules", "rules.toml"][..],
+        // `explain` compiles patterns when its walkthrough first needs them.
+        &["explain", "trade", "c", "--rules", "rules.toml"][..],
     ] {
         let run = factlint(dir.path(), args);
         run.assert_config_error();

@@ -25,7 +25,9 @@ pub(crate) fn narrowed_to_folded(tree: &Hir) -> Hir {
 pub(crate) fn narrowed(class: &ClassUnicode) -> Option<ClassUnicode> {
     let mut narrowed = class.clone();
     narrowed.difference(&NEVER_FOLDED);
-    (narrowed.ranges().len() < class.ranges().len()).then_some(narrowed)
+    // A new class of its own ranges: the difference leaves spare capacity.
+    (narrowed.ranges().len() < class.ranges().len())
+        .then(|| ClassUnicode::new(narrowed.ranges().iter().copied()))
 }
 
 /// The characters folding never writes, of those the classes patterns use hold.

@@ -239,9 +239,7 @@ fn checked_regex(
         .map(|slot| Some((slot.group.clone(), slot_trees(slot, pack)?)))
         .collect();
     let regex = match fills {
-        Some(fills) => {
-            PatternRegex::filled(full, narrowed_to_folded(&hir), fills, REGEX_SIZE_LIMIT)
-        }
+        Some(fills) => PatternRegex::filled(full, hir, fills, REGEX_SIZE_LIMIT),
         None => PatternRegex::from_text(full, REGEX_SIZE_LIMIT),
     };
     Ok((Arc::new(regex), literals))

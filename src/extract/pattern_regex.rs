@@ -68,7 +68,7 @@ impl PatternRegex {
 
     /// A regex of `source`, built from `own` (the tree of `source` with the named
     /// groups of `fills` empty), each of those groups filled with the alternation of
-    /// its trees; all of them with their classes narrowed to folded text.
+    /// its trees (whose classes are narrowed to folded text already).
     pub(crate) fn filled(
         source: String,
         own: Hir,
@@ -184,11 +184,14 @@ impl PatternRegex {
     }
 }
 
-/// `own` with the named groups of `fills` filled.
+/// `own` with the named groups of `fills` filled and its own classes narrowed to
+/// folded text (the trees of `fills` are narrowed already).
 fn fill(own: &Hir, fills: &[(String, Vec<Arc<Hir>>)]) -> Hir {
     rebuild(own, &|node| {
-        let HirKind::Capture(cap) = node.kind() else {
-            return None;
+        let cap = match node.kind() {
+            HirKind::Capture(cap) => cap,
+            HirKind::Class(_) => return Some(narrowed_to_folded(node)),
+            _ => return None,
         };
         let (_, trees) = fills
             .iter()

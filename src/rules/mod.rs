@@ -798,7 +798,7 @@ accept = [
 
     /// Compiling on first use still refuses a syntax error when the rules load; a
     /// regex too large once compiled is refused at load time only when compiling
-    /// now, and otherwise reported when the pattern is first compiled.
+    /// now or validating, and otherwise reported when the pattern is first compiled.
     #[test]
     fn compiling_on_first_use_keeps_syntax_errors_at_load_time() {
         let broken = rule_file("trade (reached {money} in {year}");
@@ -807,8 +807,20 @@ accept = [
             assert!(format!("{err:?}").contains("does not compile"), "{when:?}");
         }
         let huge = rule_file("(?:a{1000}){1000} in {year} {money}");
-        let err = Rules::from_files_with(huge.clone(), Compile::Now).expect_err("too large");
-        assert!(format!("{err:?}").contains("too large once compiled"));
+        for when in [Compile::Now, Compile::Validate] {
+            let err = Rules::from_files_with(huge.clone(), when).expect_err("too large");
+            assert!(format!("{err:?}").contains("too large once compiled"));
+        }
+        // Validating compiles a pattern and drops it; compiling now keeps it.
+        let fine = rule_file("trade reached {money} in {year}");
+        for (when, kept) in [(Compile::Validate, false), (Compile::Now, true)] {
+            let rules = Rules::from_files_with(fine.clone(), when).expect("compiles");
+            assert_eq!(
+                rules.claims[0].patterns[0].regex.is_compiled(),
+                kept,
+                "{when:?}"
+            );
+        }
         let lazy = Rules::from_files_with(huge, Compile::OnFirstUse).expect("syntax is fine");
         let pattern = &lazy.claims[0].patterns[0];
         assert!(matches!(
