@@ -1931,7 +1931,7 @@ impl Locator<'_> {
             .map_or(0, |(i, _)| i);
         pack.record_words
             .iter()
-            .any(|word| prefilter::contains_word(&window[from..], word))
+            .any(|word| prefilter::contains_word_or_digits(&window[from..], word))
     }
 
     /// The sentence of the folded text holding byte `at`.

@@ -263,6 +263,42 @@ pub(crate) fn contains_word(s: &str, word: &str) -> bool {
     word_ends(s, word).next().is_some()
 }
 
+/// Stands for a run of digits in a word of [`contains_word_or_digits`]: an ordinal
+/// in digits ("#th" reads "8th", "#. mal" reads "8. mal").
+const DIGITS: char = '#';
+
+/// Whether `word` stands as a word in `text` ([`contains_word`]); a [`DIGITS`] in
+/// it matches a run of ASCII digits.
+pub(crate) fn contains_word_or_digits(text: &str, word: &str) -> bool {
+    let Some((head, tail)) = word.split_once(DIGITS) else {
+        return contains_word(text, word);
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(start) = bytes[at..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|i| at + i)
+    {
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(bytes.len(), |i| start + i);
+        at = end;
+        let (before, after) = (&text[..start], &text[end..]);
+        let opens = before
+            .strip_suffix(head)
+            .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric));
+        let closes = after
+            .strip_prefix(tail)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+        if opens && closes {
+            return true;
+        }
+    }
+    false
+}
+
 /// Sets of literals such that every match of `hir` contains one literal of each set,
 /// none shorter than is worth searching for: a pattern is a candidate only in a text
 /// that holds a literal of every set. The set [`required`] picks comes first; empty
@@ -563,5 +599,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_digits_mark_reads_a_run_of_digits_within_word_edges() {
+        assert!(contains_word_or_digits("its 8th cut", "#th"));
+        assert!(contains_word_or_digits("the 21st", "#st"));
+        assert!(contains_word_or_digits("zum 12. mal", "#. mal"));
+        assert!(contains_word_or_digits("its 8th", "its #th"));
+        assert!(!contains_word_or_digits("a8th cut", "#th"));
+        assert!(!contains_word_or_digits("8thly", "#th"));
+        assert!(!contains_word_or_digits("the 1st", "#th"));
+        assert!(!contains_word_or_digits("zum 8. malen", "#. mal"));
+        assert!(contains_word_or_digits("the first", "first"));
     }
 }

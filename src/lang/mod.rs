@@ -46,8 +46,9 @@
 //! apposition_words = ["the"]       # may open a title after a name: "X, the president"
 //! future_words = ["will"]          # a weekday later in their clause is the coming one
 //! original_plan_words = ["originally"] # a date in their sentence may be a postponed plan's
-//! record_words = ["lowest", "time"] # before "since" in its clause: the date is a
-//!                                  # comparison's ("the lowest since 2008"), not a claim's (optional)
+//! record_words = ["lowest", "#th"] # before "since" in its clause: the date is a
+//!                                  # comparison's ("the lowest since 2008"), not a claim's;
+//!                                  # `#` stands for digits ("8th") (optional)
 //! subordinators = ["as", "while"] # a change after one is not the figure's before it (optional)
 //! relative_words = ["which"]      # ", which rose to X," takes no period of the clause after it (optional)
 //! denial_words = ["denied"]       # a false statement in a sentence with one is refuted, not made (optional)
