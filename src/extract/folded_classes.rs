@@ -14,10 +14,15 @@ use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
 /// `tree` with each class [`narrowed`] where that is narrower.
 pub(crate) fn narrowed_to_folded(tree: &Hir) -> Hir {
-    super::pattern_regex::rebuild(tree, &|node| match node.kind() {
+    super::pattern_regex::rebuild(tree, &narrowed_class)
+}
+
+/// `node`, a class, [`narrowed`]; `None` when it is no class or would not narrow.
+pub(crate) fn narrowed_class(node: &Hir) -> Option<Hir> {
+    match node.kind() {
         HirKind::Class(Class::Unicode(class)) => Some(Hir::class(Class::Unicode(narrowed(class)?))),
         _ => None,
-    })
+    }
 }
 
 /// `class` without the characters folded text never holds, when that takes fewer

@@ -246,8 +246,8 @@ fn checked_regex(
 }
 
 /// The syntax trees whose alternation a placeholder's fragment is (see
-/// [`slot_fragment`]), narrowed to folded text; `None` when one does not parse or captures (then the pattern
-/// is compiled from its text).
+/// [`slot_fragment`]), narrowed to folded text; `None` when one does not parse or
+/// captures (then the pattern is compiled from its text).
 fn slot_trees(slot: &Slot, pack: &LangPack) -> Option<Vec<Arc<regex_syntax::hir::Hir>>> {
     let tree = |kind| {
         let tree = pack.compiled.get(kind)?.folded_syntax_tree()?;

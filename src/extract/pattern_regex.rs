@@ -16,7 +16,7 @@ use regex_automata::meta;
 use regex_automata::util::captures::Captures;
 use regex_syntax::hir::{self, Hir, HirKind};
 
-use super::folded_classes::narrowed_to_folded;
+use super::folded_classes::{narrowed_class, narrowed_to_folded};
 
 /// How a pattern's regex is built when first used.
 #[derive(Debug, Clone)]
@@ -190,7 +190,7 @@ fn fill(own: &Hir, fills: &[(String, Vec<Arc<Hir>>)]) -> Hir {
     rebuild(own, &|node| {
         let cap = match node.kind() {
             HirKind::Capture(cap) => cap,
-            HirKind::Class(_) => return Some(narrowed_to_folded(node)),
+            HirKind::Class(_) => return narrowed_class(node),
             _ => return None,
         };
         let (_, trees) = fills
