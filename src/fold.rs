@@ -351,29 +351,36 @@ fn ascii_digit(ch: char) -> Option<char> {
 /// other than `0`–`9`.
 static NON_ASCII_DIGITS: std::sync::LazyLock<Vec<std::ops::RangeInclusive<char>>> =
     std::sync::LazyLock::new(|| {
-        let digits = regex_syntax::parse(r"\d").ok();
-        match digits.as_ref().map(regex_syntax::hir::Hir::kind) {
-            Some(regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class))) => {
-                class
-                    .ranges()
-                    .iter()
-                    .filter(|range| !range.start().is_ascii())
-                    .map(|range| range.start()..=range.end())
-                    .collect()
-            }
-            _ => Vec::new(),
-        }
+        unicode_class(r"\d")
+            .ranges()
+            .iter()
+            .filter(|range| !range.start().is_ascii())
+            .map(|range| range.start()..=range.end())
+            .collect()
     });
+
+/// The Unicode class a constant class expression parses to (`\d`, `[\s\d\p{M}]`);
+/// empty for any other expression.
+pub(crate) fn unicode_class(source: &str) -> regex_syntax::hir::ClassUnicode {
+    use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
+    match regex_syntax::parse(source).map(Hir::into_kind) {
+        Ok(HirKind::Class(Class::Unicode(class))) => class,
+        _ => ClassUnicode::empty(),
+    }
+}
 
 fn is_line_break(ch: char) -> bool {
     matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
 }
 
+/// The invisible characters folding drops: zero-width space, non-joiner and joiner,
+/// word joiner, byte order mark, soft hyphen.
+pub(crate) const INVISIBLE: [char; 6] = [
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
+];
+
 fn is_invisible(ch: char) -> bool {
-    matches!(
-        ch,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    INVISIBLE.contains(&ch)
 }
 
 #[cfg(test)]

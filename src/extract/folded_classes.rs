@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
+use crate::fold::{INVISIBLE, unicode_class};
+
 /// `tree` with each class [`narrowed`] where that is narrower.
 pub(crate) fn narrowed_to_folded(tree: &Hir) -> Hir {
     super::pattern_regex::rebuild(tree, &narrowed_class)
@@ -39,22 +41,11 @@ pub(crate) fn narrowed(class: &ClassUnicode) -> Option<ClassUnicode> {
 static NEVER_FOLDED: LazyLock<ClassUnicode> = LazyLock::new(|| {
     let mut never = unicode_class(r"[\s\d\p{M}]");
     never.union(&ClassUnicode::new(
-        [
-            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
-        ]
-        .map(|ch| ClassUnicodeRange::new(ch, ch)),
+        INVISIBLE.map(|ch| ClassUnicodeRange::new(ch, ch)),
     ));
     never.difference(&unicode_class(r"[ \n0-9]"));
     never
 });
-
-/// The class `source` parses to (a constant of this module).
-fn unicode_class(source: &str) -> ClassUnicode {
-    match regex_syntax::parse(source).map(Hir::into_kind) {
-        Ok(HirKind::Class(Class::Unicode(class))) => class,
-        _ => ClassUnicode::empty(),
-    }
-}
 
 #[cfg(test)]
 mod tests {
