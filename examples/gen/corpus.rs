@@ -372,6 +372,7 @@ const EN: &[Item] = &[
         correct: &[
             "In 2024, two-way trade between Vietnam and Kazakhstan reached nearly US$1 billion.",
             "Bilateral trade between the two countries hit about US$1 billion in 2024, the Kazakh ambassador said.",
+            "In March 2024 alone, two-way trade between Vietnam and Kazakhstan reached about US$80 million.",
         ],
         wrong: &[(
             "In 2024, two-way trade between Vietnam and Kazakhstan reached US$800 million.",
@@ -462,6 +463,7 @@ const VI: &[Item] = &[
         correct: &[
             "Năm 2024, kim ngạch thương mại song phương đạt gần 1 tỷ USD.",
             "Kim ngạch thương mại giữa hai nước năm 2024 đạt khoảng 1 tỷ USD.",
+            "Riêng tháng 3/2024, kim ngạch thương mại song phương đạt khoảng 80 triệu USD.",
         ],
         wrong: &[(
             "Năm 2024, xuất nhập khẩu giữa hai nước đạt 800 triệu USD.",
@@ -546,6 +548,7 @@ const DE: &[Item] = &[
         correct: &[
             "Im Jahr 2024 wird der Handelsumsatz zwischen den beiden Ländern etwa 1 Milliarde US-Dollar betragen.",
             "Der Handelsumsatz zwischen Vietnam und Kasachstan lag im Jahr 2024 bei fast 1 Milliarde US-Dollar.",
+            "Allein im März 2024 lag der Handelsumsatz zwischen Vietnam und Kasachstan bei rund 80 Millionen US-Dollar.",
         ],
         wrong: &[(
             "Im Jahr 2024 wird der Handelsumsatz zwischen den beiden Ländern 800 Millionen US-Dollar betragen.",

@@ -708,6 +708,20 @@ pub(super) fn periods(
     values: &[(Range<usize>, Quantity)],
 ) -> Vec<FoundPeriod> {
     let mut found: Vec<FoundPeriod> = Vec::new();
+    for (range, period) in month_periods(s, ctx) {
+        let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
+        if values.iter().any(|(r, _)| overlaps(r)) {
+            continue;
+        }
+        found.push(FoundPeriod {
+            reference: compared_outside_values(&s[..range.start], ctx.pack, values),
+            // "up from X in June": a month without a year is placed by the document's
+            // date already, not counted from the figure it is compared with.
+            relative: false,
+            range,
+            period,
+        });
+    }
     let scanned = value::scan(ValueKind::Period, s, ctx)
         .into_iter()
         .chain(value::scan(ValueKind::Year, s, ctx));
@@ -749,6 +763,84 @@ pub(super) fn periods(
         });
     }
     found
+}
+
+/// The months `s` names as periods, each a run of months of one year: "July 2024",
+/// "tháng 7/2024", "im Juli" (a month after the document's date without a year is
+/// last year's), and two months joined as a range ("from January to July 2024",
+/// "từ tháng 1 đến tháng 7/2024": January to July). A figure stated for a month is
+/// not the year's: "trade in July 2024 reached US$80 million" says nothing of the
+/// year 2024's trade. A date with a day ("on July 5, 2024") is when something
+/// happened, not a period, and is left to the year scan.
+fn month_periods(s: &str, ctx: &ParseCtx) -> Vec<(Range<usize>, Period)> {
+    use chrono::Datelike;
+    let months: Vec<(Range<usize>, DateSpan)> = value::scan(ValueKind::Date, s, ctx)
+        .into_iter()
+        .filter_map(|(range, value)| match value {
+            Value::Date(date) if date.precision == DatePrecision::Month => Some((range, date)),
+            _ => None,
+        })
+        .collect();
+    let year_written = |range: &Range<usize>| value::date::names_a_year(&s[range.clone()]);
+    // A month written without a year that starts after the document's date is of
+    // the year before ("in November" in copy of March).
+    let placed_year = |range: &Range<usize>, date: &DateSpan| {
+        let later = ctx.doc_date.is_some_and(|doc| date.start > doc);
+        date.start.year() - i32::from(!year_written(range) && later)
+    };
+    let month = |date: &DateSpan| u8::try_from(date.start.month()).unwrap_or(1);
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some((range, date)) = months.get(at) {
+        let run_to = months.get(at + 1).filter(|(next_range, next)| {
+            joined_as_range(&s[range.end..next_range.start])
+                && (!year_written(range) || date.start.year() == next.start.year())
+                && date.start.month() < next.start.month()
+        });
+        let (whole, last, year) = match run_to {
+            Some((next_range, next)) => (
+                with_opening_word(s, range.start, ctx.pack)..next_range.end,
+                month(next),
+                placed_year(next_range, next),
+            ),
+            None => (range.clone(), month(date), placed_year(range, date)),
+        };
+        out.push((
+            whole,
+            Period::Months {
+                year,
+                first: month(date),
+                last,
+            },
+        ));
+        at += if run_to.is_some() { 2 } else { 1 };
+    }
+    out
+}
+
+/// `start`, or the start of the comparison word right before it: the "from" that
+/// opens a range of months ("từ tháng 1 đến tháng 7/2024", "von Januar bis Juli")
+/// is the range's own, not a comparison's.
+fn with_opening_word(s: &str, start: usize, pack: &crate::lang::LangPack) -> usize {
+    let before = s[..start].trim_end();
+    let word_start = before.rfind(' ').map_or(0, |space| space + 1);
+    let word = &before[word_start..];
+    if pack.comparison_words().iter().any(|w| w == word) {
+        word_start
+    } else {
+        start
+    }
+}
+
+/// Whether the text between two months joins them as a range: a short word or a
+/// dash ("to", "đến", "bis", "-"), no figure and no clause break.
+fn joined_as_range(between: &str) -> bool {
+    let between = between.trim();
+    !between.is_empty()
+        && between.len() <= 10
+        && !between
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')'))
 }
 
 /// Dates written in digits with a year ("1/7/2024", "7/2024", "1.7.2024"): their

@@ -731,6 +731,42 @@ pub(crate) fn in_document_number(kind: ValueKind, text: &str, range: &Range<usiz
     numbered && (kind != ValueKind::Year && kind != ValueKind::Period || year_of_a_number)
 }
 
+/// Whether a year or period a pattern's placeholder matched is the year of a month
+/// written in digits ("Riêng tháng 3/2024, kim ngạch … đạt 80 triệu USD" read by
+/// `{period}, kim ngạch … đạt {money}`): the figure is the month's, not the year's.
+/// The year of a day ("1/7/2024") is left alone: a day dates the figure in its year.
+pub(crate) fn year_of_a_month(kind: ValueKind, text: &str, range: &Range<usize>) -> bool {
+    if !matches!(kind, ValueKind::Year | ValueKind::Period)
+        || !text[range.clone()].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let before = &text.as_bytes()[..range.start];
+    let Some((&glue, before)) = before.split_last() else {
+        return false;
+    };
+    if !matches!(glue, b'/' | b'.' | b'-') {
+        return false;
+    }
+    let digits = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let rest = &before[..before.len() - digits];
+    let month = std::str::from_utf8(&before[rest.len()..])
+        .ok()
+        .and_then(|m| m.parse::<u32>().ok());
+    let a_day_before = rest.split_last().is_some_and(|(&g, r)| {
+        matches!(g, b'/' | b'.' | b'-') && r.last().is_some_and(u8::is_ascii_digit)
+    });
+    let word_before = rest.last().is_some_and(|b| b.is_ascii_alphanumeric());
+    (1..=2).contains(&digits)
+        && month.is_some_and(|m| (1..=12).contains(&m))
+        && !a_day_before
+        && !word_before
+}
+
 /// Whether a relative-year phrase that begins with the language's year word follows
 /// a number: then the number counts years ("15 năm trước", fifteen years ago; "trong
 /// 15 năm qua"), and the phrase is no year of its own.
@@ -1052,6 +1088,24 @@ mod tests {
     use crate::fold::fold_str;
     use crate::lang::{builtin_codes, pack};
     use regex::Regex;
+
+    #[test]
+    fn the_year_of_a_month_in_digits_is_no_year_of_its_own() {
+        let year_in = |text: &str| {
+            let at = text.rfind("2024").expect("a year");
+            year_of_a_month(ValueKind::Period, text, &(at..at + 4))
+        };
+        assert!(year_in("rieng thang 3/2024, kim ngach"));
+        assert!(year_in("im 07.2024"));
+        assert!(year_in("12-2024"));
+        // A day's year, a year alone, a range of years, a document number: not months.
+        assert!(!year_in("ngay 1/7/2024, luong"));
+        assert!(!year_in("nam 2024, kim ngach"));
+        assert!(!year_in("2023-2024"));
+        assert!(!year_in("13/2024"));
+        assert!(!year_in("so a5/2024"));
+        assert!(!year_of_a_month(ValueKind::Money, "3/2024", &(2..6)));
+    }
 
     #[test]
     fn placeholders_round_trip() {
