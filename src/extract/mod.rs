@@ -518,7 +518,12 @@ fn quantity_match(
         // "seit 2013 Pflegekräfte" (a year).
         if crate::value::lone_multiplier(&at.folded.text, &m.range(), ctx.pack)
             || crate::value::in_document_number(slot.kind, &at.folded.text, &m.range())
-            || crate::value::year_of_a_month(slot.kind, &at.folded.text, &m.range())
+            || crate::value::year_of_a_month(
+                slot.kind,
+                &at.folded.text,
+                (&m.range(), caps.whole().start),
+                ctx,
+            )
             || slot.kind.names_a_time() && at.since_a_record(m.range(), ctx.pack)
             || crate::value::year_after_preposition(
                 slot.kind,
