@@ -307,6 +307,7 @@ fn quantity_sentence(
     let named = at.sources_named_at(start);
     let among_figures = values.len() > 1;
     let own = stated_periods(&chosen, &values, &bases, &periods, ctx);
+    let to_date_words = holds_year_to_date_words(s, ctx.pack);
     for ((range, quantity), period) in values.iter().zip(own) {
         // Only a sentence stating no period of its own leans on the ones before.
         let carried = || {
@@ -316,6 +317,12 @@ fn quantity_sentence(
         };
         // A key that names no period ("a ranking as it stands") needs none.
         let period = period.or_else(carried);
+        if to_date_words
+            && matches!(period, None | Some(Period::Year(_)))
+            && counted_to_date(s, range, &periods, (at, ctx.pack))
+        {
+            continue;
+        }
         let bindings = match &period {
             Some(period) => bind(key, Some(period)),
             None if timeless => Vec::new(),
@@ -763,6 +770,83 @@ pub(super) fn periods(
         });
     }
     found
+}
+
+/// Whether the figure at `range` of sentence `s` (a slice of the folded text) is
+/// counted from the start of the year to the document's day: a `year_to_date_words`
+/// phrase stands before it in its sentence and no period of `periods` but one right
+/// after the phrase stands between them or after it in its clause ("So far this
+/// year, trade has reached …", "so far in 2024", "Từ đầu năm đến nay, kim ngạch đạt
+/// …"), or after it in its clause with no period between ("… reached US$700 million
+/// so far this year", not "… US$700 million in 2024 and US$90 million so far this
+/// year"). Such a figure is part of a year, and no year's fact is its.
+fn counted_to_date(
+    s: &str,
+    range: &Range<usize>,
+    periods: &[FoundPeriod],
+    (at, pack): (&Locator, &crate::lang::LangPack),
+) -> bool {
+    let spelled =
+        |part: &str| at.spells_a_word(part, &pack.year_to_date_words, &pack.year_to_date_spellings);
+    let before = &s[..range.start];
+    let clause_end = s[range.end..]
+        .find([',', ';', '(', ')'])
+        .map_or(s.len(), |at| range.end + at);
+    let phrase_end = pack
+        .year_to_date_words
+        .iter()
+        .filter_map(|word| super::prefilter::word_ends(before, word).last())
+        .max();
+    // "So far this year, exports rose, while trade reached X in 2024": the
+    // figure's own year is a whole year.
+    let before_it = phrase_end.is_some_and(|end| {
+        spelled(before)
+            && !periods
+                .iter()
+                .any(|p| !p.reference && p.range.start > end + 1 && p.range.end <= clause_end)
+    });
+    // "… reached US$700 million so far this year", but not "… US$700 million in
+    // 2024 and US$90 million so far this year".
+    let after = &s[range.end..clause_end];
+    let phrase_start = pack
+        .year_to_date_words
+        .iter()
+        .filter_map(|word| {
+            super::prefilter::word_ends(after, word)
+                .next()
+                .map(|end| range.end + end - word.len())
+        })
+        .min();
+    let after_it = phrase_start.is_some_and(|start| {
+        spelled(after)
+            && !periods
+                .iter()
+                .any(|p| !p.reference && p.range.start >= range.end && p.range.end <= start)
+    });
+    before_it || after_it
+}
+
+/// Whether folded `s` holds one of the pack's `year_to_date_words` (most sentences
+/// hold none, and their figures need no closer look).
+fn holds_year_to_date_words(s: &str, pack: &crate::lang::LangPack) -> bool {
+    pack.year_to_date_words
+        .iter()
+        .any(|word| super::prefilter::contains_word(s, word))
+}
+
+/// [`counted_to_date`] for the figure at the folded range `figure`, in a sentence
+/// that holds a `year_to_date_words` phrase (most hold none: their periods are not
+/// read).
+pub(super) fn counted_to_date_at(at: &Locator, figure: Range<usize>, ctx: &ParseCtx) -> bool {
+    let Some(sentence) = at.sentence_at(figure.start) else {
+        return false;
+    };
+    let s = &at.folded.text[sentence.clone()];
+    if !holds_year_to_date_words(s, ctx.pack) {
+        return false;
+    }
+    let range = figure.start - sentence.start..figure.end - sentence.start;
+    counted_to_date(s, &range, &periods(s, ctx, &[]), (at, ctx.pack))
 }
 
 /// The months `s` names as periods, each a run of months of one year: "July 2024",

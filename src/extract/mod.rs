@@ -590,6 +590,13 @@ fn quantity_match(
     if failed || main.is_some() && at.introduced_by(main_at, not_after) {
         return;
     }
+    // "So far in 2024, trade reached …": a figure counted to date is part of a year.
+    if main.is_some()
+        && matches!(period, None | Some(Period::Year(_)))
+        && cues::counted_to_date_at(at, main_at..main_end, ctx)
+    {
+        return;
+    }
     if period.is_none() && carry_period && main.is_some() {
         period = carry::context_period(at, main_at, ctx);
     }

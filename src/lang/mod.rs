@@ -54,6 +54,8 @@
 //! denial_words = ["denied"]       # a false statement in a sentence with one is refuted, not made (optional)
 //! negation_words = ["not"]        # a false statement right after one is denied (optional)
 //! now_words = ["now", "to date"]  # a figure after one is of the document's day (optional)
+//! year_to_date_words = ["so far this year"] # a figure of their statement counts part of
+//!                                  # the year, not the year (optional)
 //! after_words = ["following"]      # before a year: another event's time (optional)
 //! when_words = ["when"]           # "down from 2022, when 367,000 …": a figure of the
 //!                                  # clause they open is of the period just before
@@ -532,6 +534,12 @@ pub struct LangPack {
     /// The `now_words` in lower case as written: a word matches only as written or
     /// without diacritics in plain-typed text ("nay đã" is not "này").
     pub now_spellings: Vec<String>,
+    /// Words of a figure counted from the start of the year to the document's day
+    /// ("so far this year", "từ đầu năm", "seit Jahresbeginn"), folded: such a figure
+    /// is part of a year, not the year's.
+    pub year_to_date_words: Vec<String>,
+    /// The `year_to_date_words` in lower case as written.
+    pub year_to_date_spellings: Vec<String>,
     /// Words before a year that date another event than the figure's ("following
     /// the Western Tien-Shan in 2016", "sau năm 2016", "nach 2016"), folded; the
     /// pack's `since_words` do too.
@@ -665,6 +673,8 @@ struct RawPack {
     when_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     now_words: Option<Vec<String>>,
+    /// Absent from a pack written before it existed: the built-in pack's list.
+    year_to_date_words: Option<Vec<String>>,
     /// Absent from a pack written before it existed: the built-in pack's list.
     after_words: Option<Vec<String>>,
     relative_words: Option<Vec<String>>,
@@ -1304,6 +1314,12 @@ fn build(raw: RawPack, src: &str, origin: Origin) -> Result<LangPack, LangError>
         when_words: newer_list(&raw.when_words, &raw.code, |p| &p.when_words),
         now_words: newer_list(&raw.now_words, &raw.code, |p| &p.now_words),
         now_spellings: newer_lowercase_list(&raw.now_words, &raw.code, |p| &p.now_spellings),
+        year_to_date_words: newer_list(&raw.year_to_date_words, &raw.code, |p| {
+            &p.year_to_date_words
+        }),
+        year_to_date_spellings: newer_lowercase_list(&raw.year_to_date_words, &raw.code, |p| {
+            &p.year_to_date_spellings
+        }),
         after_words: newer_list(&raw.after_words, &raw.code, |p| &p.after_words),
         after_spellings: newer_lowercase_list(&raw.after_words, &raw.code, |p| &p.after_spellings),
         relative_words: newer_list(&raw.relative_words, &raw.code, |p| &p.relative_words),
