@@ -773,13 +773,17 @@ pub(super) fn periods(
 }
 
 /// Whether the figure at `range` of sentence `s` (a slice of the folded text) is
-/// counted from the start of the year to the document's day: a `year_to_date_words`
-/// phrase stands before it in its sentence and no period of `periods` but one right
-/// after the phrase stands between them or after it in its clause ("So far this
-/// year, trade has reached …", "so far in 2024", "Từ đầu năm đến nay, kim ngạch đạt
-/// …"), or after it in its clause with no period between ("… reached US$700 million
-/// so far this year", not "… US$700 million in 2024 and US$90 million so far this
-/// year"). Such a figure is part of a year, and no year's fact is its.
+/// counted from the start of the year to the document's day, by a phrase of the
+/// pack's `year_to_date_words`:
+/// - before it in its sentence, with no period of `periods` from there to the end of
+///   the figure's clause but one right after the phrase ("So far this year, trade
+///   has reached …", "so far in 2024, …", "Từ đầu năm đến nay, kim ngạch đạt …"; not
+///   "So far this year, exports rose; trade reached X in 2024");
+/// - or after it in its clause, with no period between ("… reached US$700 million
+///   so far this year"; not "… US$700 million in 2024 and US$90 million so far this
+///   year").
+///
+/// Such a figure is part of a year, and no year's fact is its.
 fn counted_to_date(
     s: &str,
     range: &Range<usize>,
@@ -797,16 +801,12 @@ fn counted_to_date(
         .iter()
         .filter_map(|word| super::prefilter::word_ends(before, word).last())
         .max();
-    // "So far this year, exports rose, while trade reached X in 2024": the
-    // figure's own year is a whole year.
     let before_it = phrase_end.is_some_and(|end| {
         spelled(before)
             && !periods
                 .iter()
                 .any(|p| !p.reference && p.range.start > end + 1 && p.range.end <= clause_end)
     });
-    // "… reached US$700 million so far this year", but not "… US$700 million in
-    // 2024 and US$90 million so far this year".
     let after = &s[range.end..clause_end];
     let phrase_start = pack
         .year_to_date_words
