@@ -927,6 +927,52 @@ fn joined_as_range(between: &str) -> bool {
             .any(|c| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '.' | '(' | ')'))
 }
 
+/// How far before a year the month it ends may begin ("thang muoi hai nam ").
+const MONTH_REACH: usize = 24;
+
+/// Whether a year or period a pattern's placeholder matched at `range` of the folded
+/// `text` is the year of a month that begins before the pattern's match (at
+/// `match_start`): "Riêng tháng 3/2024, kim ngạch … đạt 80 triệu USD" or "tháng 7
+/// năm 2024, kim ngạch …" read by `{period}, kim ngạch … đạt {money}`; "July 2024".
+/// The figure is the month's, not the year's (see [`month_periods`]). A month the
+/// pattern takes in itself ("since (?:[a-z]+ )?{year}") is the author's choice, and
+/// the year of a day ("1/7/2024", "July 5, 2024") dates the figure in its year.
+pub(super) fn year_of_a_month(
+    kind: ValueKind,
+    text: &str,
+    (range, match_start): (&Range<usize>, usize),
+    ctx: &ParseCtx,
+) -> bool {
+    if !matches!(kind, ValueKind::Year | ValueKind::Period)
+        || !text[range.clone()].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let mut start = range.start.saturating_sub(MONTH_REACH);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    // The two characters after the year tell a document number ("3/2024/NĐ-CP").
+    let mut end = (range.end + 2).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let window = &text[start..end];
+    let month_in_digits = numeric_date_years(window).any(|(found, _, has_day)| {
+        !has_day && start + found.end == range.end && start + found.start < match_start
+    });
+    let named_month = || {
+        value::scan(ValueKind::Date, &text[start..range.end], ctx)
+            .iter()
+            .any(|(found, value)| {
+                matches!(value, Value::Date(date) if date.precision == DatePrecision::Month)
+                    && start + found.start < range.start.min(match_start)
+                    && start + found.end == range.end
+            })
+    };
+    month_in_digits || named_month()
+}
+
 /// Dates written in digits with a year ("1/7/2024", "7/2024", "1.7.2024"): their
 /// ranges, years and whether they give a day. Their year is glued to the rest, so the
 /// year scan does not see it. Not a document number ("12/2024/QH15", "74/2024/NĐ-CP")
@@ -1358,6 +1404,54 @@ pub(crate) fn every_group(groups: &[Vec<String>], holds: impl Fn(&str) -> bool) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_year_of_a_month_in_digits_is_no_year_of_its_own() {
+        let vi = ParseCtx::new(
+            crate::lang::pack("vi").expect("vi"),
+            chrono::NaiveDate::from_ymd_opt(2024, 8, 20),
+        );
+        let year_in = |text: &str| {
+            let at = text.rfind("2024").expect("a year");
+            year_of_a_month(ValueKind::Period, text, (&(at..at + 4), at), &vi)
+        };
+        assert!(year_in("rieng thang 3/2024, kim ngach"));
+        assert!(year_in("im 07.2024"));
+        assert!(year_in("12-2024"));
+        assert!(year_in("rieng thang 7 nam 2024, kim ngach"));
+        assert!(year_in("thang muoi hai nam 2024, kim ngach"));
+        // A day's year, a year alone, a range of years, a document number: not months.
+        assert!(!year_in("ngay 1/7/2024, luong"));
+        assert!(!year_in("nam 2024, kim ngach"));
+        assert!(!year_in("2023-2024"));
+        assert!(!year_in("13/2024"));
+        assert!(!year_in("so a5/2024"));
+        assert!(!year_in("ngay 5 thang 7 nam 2024, kim ngach"));
+        assert!(!year_of_a_month(
+            ValueKind::Money,
+            "3/2024",
+            (&(2..6), 2),
+            &vi
+        ));
+        // A month the match takes in itself is the pattern's choice.
+        assert!(!year_of_a_month(
+            ValueKind::Year,
+            "since 3/2024",
+            (&(8..12), 0),
+            &vi
+        ));
+        let en = ParseCtx::new(
+            crate::lang::pack("en").expect("en"),
+            chrono::NaiveDate::from_ymd_opt(2024, 8, 20),
+        );
+        let in_en = |text: &str| {
+            let at = text.rfind("2024").expect("a year");
+            year_of_a_month(ValueKind::Year, text, (&(at..at + 4), at), &en)
+        };
+        assert!(in_en("in july 2024, trade reached"));
+        assert!(!in_en("on july 5, 2024, trade reached"));
+        assert!(!in_en("in 2024, trade reached"));
+    }
 
     #[test]
     fn comparison_reach() {

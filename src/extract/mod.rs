@@ -518,7 +518,7 @@ fn quantity_match(
         // "seit 2013 Pflegekräfte" (a year).
         if crate::value::lone_multiplier(&at.folded.text, &m.range(), ctx.pack)
             || crate::value::in_document_number(slot.kind, &at.folded.text, &m.range())
-            || crate::value::year_of_a_month(
+            || cues::year_of_a_month(
                 slot.kind,
                 &at.folded.text,
                 (&m.range(), caps.whole().start),

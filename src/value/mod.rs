@@ -731,76 +731,6 @@ pub(crate) fn in_document_number(kind: ValueKind, text: &str, range: &Range<usiz
     numbered && (kind != ValueKind::Year && kind != ValueKind::Period || year_of_a_number)
 }
 
-/// How far before a year the month it ends may begin ("thang muoi hai nam ").
-const MONTH_REACH: usize = 24;
-
-/// Whether a year or period a pattern's placeholder matched at `range` is the year
-/// of a month that begins before the pattern's match (at `match_start`): "Riêng
-/// tháng 3/2024, kim ngạch … đạt 80 triệu USD" or "tháng 7 năm 2024, kim ngạch …"
-/// read by `{period}, kim ngạch … đạt {money}`; "July 2024". The figure is the
-/// month's, not the year's. A month the pattern takes in itself ("since (?:[a-z]+
-/// )?{year}") is the author's choice, and the year of a day ("1/7/2024", "July 5,
-/// 2024") dates the figure in its year.
-pub(crate) fn year_of_a_month(
-    kind: ValueKind,
-    text: &str,
-    (range, match_start): (&Range<usize>, usize),
-    ctx: &ParseCtx,
-) -> bool {
-    if !matches!(kind, ValueKind::Year | ValueKind::Period)
-        || !text[range.clone()].starts_with(|c: char| c.is_ascii_digit())
-    {
-        return false;
-    }
-    month_in_digits_before(text, range.start).is_some_and(|month| month < match_start)
-        || named_month_before(text, range, ctx).is_some_and(|month| month < match_start)
-}
-
-/// The start of the month in digits the year at `year_start` ends ("3/2024",
-/// "07.2024"), not counting the month of a day ("1/7/2024").
-fn month_in_digits_before(text: &str, year_start: usize) -> Option<usize> {
-    let before = &text.as_bytes()[..year_start];
-    let (&glue, before) = before.split_last()?;
-    if !matches!(glue, b'/' | b'.' | b'-') {
-        return None;
-    }
-    let digits = before
-        .iter()
-        .rev()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    let rest = &before[..before.len() - digits];
-    let month = std::str::from_utf8(&before[rest.len()..])
-        .ok()
-        .and_then(|m| m.parse::<u32>().ok());
-    let a_day_before = rest.split_last().is_some_and(|(&g, r)| {
-        matches!(g, b'/' | b'.' | b'-') && r.last().is_some_and(u8::is_ascii_digit)
-    });
-    let word_before = rest.last().is_some_and(|b| b.is_ascii_alphanumeric());
-    ((1..=2).contains(&digits)
-        && month.is_some_and(|m| (1..=12).contains(&m))
-        && !a_day_before
-        && !word_before)
-        .then_some(rest.len())
-}
-
-/// The start of the month the language's dates name that the year at `range` ends
-/// ("tháng 7 năm 2024", "July 2024", "im Juli 2024").
-fn named_month_before(text: &str, range: &Range<usize>, ctx: &ParseCtx) -> Option<usize> {
-    let mut start = range.start.saturating_sub(MONTH_REACH);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    scan(ValueKind::Date, &text[start..range.end], ctx)
-        .iter()
-        .find(|(found, value)| {
-            matches!(value, Value::Date(date) if date.precision == DatePrecision::Month)
-                && start + found.start < range.start
-                && start + found.end == range.end
-        })
-        .map(|(found, _)| start + found.start)
-}
-
 /// Whether a relative-year phrase that begins with the language's year word follows
 /// a number: then the number counts years ("15 năm trước", fifteen years ago; "trong
 /// 15 năm qua"), and the phrase is no year of its own.
@@ -1122,54 +1052,6 @@ mod tests {
     use crate::fold::fold_str;
     use crate::lang::{builtin_codes, pack};
     use regex::Regex;
-
-    #[test]
-    fn the_year_of_a_month_in_digits_is_no_year_of_its_own() {
-        let vi = ParseCtx::new(
-            pack("vi").expect("vi"),
-            NaiveDate::from_ymd_opt(2024, 8, 20),
-        );
-        let year_in = |text: &str| {
-            let at = text.rfind("2024").expect("a year");
-            year_of_a_month(ValueKind::Period, text, (&(at..at + 4), at), &vi)
-        };
-        assert!(year_in("rieng thang 3/2024, kim ngach"));
-        assert!(year_in("im 07.2024"));
-        assert!(year_in("12-2024"));
-        assert!(year_in("rieng thang 7 nam 2024, kim ngach"));
-        assert!(year_in("thang muoi hai nam 2024, kim ngach"));
-        // A day's year, a year alone, a range of years, a document number: not months.
-        assert!(!year_in("ngay 1/7/2024, luong"));
-        assert!(!year_in("nam 2024, kim ngach"));
-        assert!(!year_in("2023-2024"));
-        assert!(!year_in("13/2024"));
-        assert!(!year_in("so a5/2024"));
-        assert!(!year_in("ngay 5 thang 7 nam 2024, kim ngach"));
-        assert!(!year_of_a_month(
-            ValueKind::Money,
-            "3/2024",
-            (&(2..6), 2),
-            &vi
-        ));
-        // A month the match takes in itself is the pattern's choice.
-        assert!(!year_of_a_month(
-            ValueKind::Year,
-            "since 3/2024",
-            (&(8..12), 0),
-            &vi
-        ));
-        let en = ParseCtx::new(
-            pack("en").expect("en"),
-            NaiveDate::from_ymd_opt(2024, 8, 20),
-        );
-        let in_en = |text: &str| {
-            let at = text.rfind("2024").expect("a year");
-            year_of_a_month(ValueKind::Year, text, (&(at..at + 4), at), &en)
-        };
-        assert!(in_en("in july 2024, trade reached"));
-        assert!(!in_en("on july 5, 2024, trade reached"));
-        assert!(!in_en("in 2024, trade reached"));
-    }
 
     #[test]
     fn placeholders_round_trip() {
